@@ -1,0 +1,21 @@
+//! Arabic text handling: the one place where nashra knows Arabic.
+//!
+//! Normalisation, words and clitics, sentences and date expressions live
+//! here and nowhere else; every later stage (cleaning, entities, topics,
+//! stories, summaries) builds on these functions instead of re-deriving its
+//! own notion of a word or a date.
+
+pub mod dates;
+mod normalize;
+mod sentences;
+mod tokens;
+
+pub use normalize::{
+    fold_digits, is_arabic_letter, is_ignorable, is_mostly_arabic, normalize,
+    to_arabic_indic_digits,
+};
+pub use sentences::sentences;
+pub use tokens::{
+    content_stems, is_stop_word, light_stem, normalized_words, phrase_key, proclitic_readings,
+    words, Word,
+};

@@ -1,0 +1,274 @@
+//! Words, clitics and light stems.
+//!
+//! Arabic glues conjunctions, prepositions and the article to the word that
+//! follows (و + ب + ال + كرملين = وبالكرملين). Matching a name or a topic
+//! keyword therefore means peeling those proclitics off first. Every feature
+//! that looks at words goes through this module so that "word" means the same
+//! thing everywhere.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::normalize::fold_char;
+
+/// One word of a text: where it stands in the original, and its matching form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Byte offset of the first character in the original text.
+    pub start: usize,
+    /// Byte offset just past the last character in the original text.
+    pub end: usize,
+    /// The word after [`normalize`].
+    pub norm: String,
+}
+
+/// True for characters that can be part of a word: letters, digits and
+/// combining marks (diacritics sit inside words).
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || super::normalize::is_ignorable(c) && c != '\u{200B}' && c != '\u{FEFF}'
+}
+
+/// Splits `text` into words. Punctuation, spaces, hyphens and quotes separate
+/// words; diacritics and tatweel stay inside them and vanish from `norm`.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut current: Option<(usize, String)> = None;
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) {
+            let (_, norm) = current.get_or_insert_with(|| (i, String::new()));
+            if let Some(folded) = fold_char(c) {
+                norm.push(folded);
+            }
+        } else if let Some((start, norm)) = current.take() {
+            if !norm.is_empty() {
+                out.push(Word { start, end: i, norm });
+            }
+        }
+    }
+    if let Some((start, norm)) = current.take() {
+        if !norm.is_empty() {
+            out.push(Word { start, end: text.len(), norm });
+        }
+    }
+    out
+}
+
+/// The normalised words of `text`, without positions.
+pub fn normalized_words(text: &str) -> Vec<String> {
+    words(text).into_iter().map(|w| w.norm).collect()
+}
+
+/// Single-letter proclitics: the conjunctions و and ف, and the prepositions
+/// ب, ل and ك. They combine as one conjunction followed by one preposition
+/// (وب, فل, ول …).
+const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
+const PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
+
+/// The ways `norm` (a normalised word) can be read once its proclitics are
+/// peeled off, from the word as written to the barest stem, without
+/// duplicates. Each stem keeps at least `min_len` letters so that short words
+/// are not hollowed out.
+///
+/// The article ال is reported both kept and removed, and the fused form لل
+/// (ل + ال) yields the ال reading, so that للكرملين gives الكرملين and كرملين.
+///
+/// ```
+/// use nashra::arabic::proclitic_readings;
+/// assert!(proclitic_readings("وبالكرملين", 3).contains(&"الكرملين".to_string()));
+/// assert!(proclitic_readings("لبوتين", 3).contains(&"بوتين".to_string()));
+/// assert!(proclitic_readings("للرئيس", 3).contains(&"الرييس".to_string()));
+/// ```
+pub fn proclitic_readings(norm: &str, min_len: usize) -> Vec<String> {
+    let mut readings: Vec<String> = vec![norm.to_string()];
+    let long_enough = |s: &str| s.chars().count() >= min_len;
+    let push = |s: String, readings: &mut Vec<String>| {
+        if long_enough(&s) && !readings.contains(&s) {
+            readings.push(s);
+        }
+    };
+
+    let mut rest = norm;
+    let mut stages: Vec<&str> = vec![norm];
+    if let Some(c) = rest.chars().next() {
+        if CONJUNCTIONS.contains(&c) {
+            rest = &rest[c.len_utf8()..];
+            stages.push(rest);
+        }
+    }
+    if let Some(c) = rest.chars().next() {
+        if PREPOSITIONS.contains(&c) {
+            let after = &rest[c.len_utf8()..];
+            if c == 'ل' && after.starts_with('ل') {
+                // لل = ل + ال with the alef elided.
+                let with_article = format!("ا{after}");
+                push(with_article, &mut readings);
+                push(after['ل'.len_utf8()..].to_string(), &mut readings);
+            }
+            stages.push(after);
+        }
+    }
+    for stage in stages {
+        push(stage.to_string(), &mut readings);
+        if let Some(bare) = stage.strip_prefix("ال") {
+            push(bare.to_string(), &mut readings);
+        }
+    }
+    readings
+}
+
+/// Removes the definite article and any proclitics in front of it, and
+/// common suffixes (plural, dual, feminine, possessive pronouns), leaving a
+/// light stem. Light stemming is what news retrieval works best with: it
+/// joins روسيا/الروسية/وروسيا without conflating unrelated roots as full
+/// root extraction would.
+///
+/// Takes a normalised word (see [`normalize`]).
+pub fn light_stem(norm: &str) -> String {
+    const PREFIXES: [&str; 8] = ["وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال"];
+    const SUFFIXES: [&str; 11] = [
+        "هما", "يين", "ات", "ون", "ين", "ان", "ها", "هم", "يه", "ه", "ي",
+    ];
+    let letters = |s: &str| s.chars().count();
+    let mut stem = norm;
+    for prefix in PREFIXES {
+        if let Some(rest) = stem.strip_prefix(prefix) {
+            if letters(rest) >= 2 {
+                stem = rest;
+                break;
+            }
+        }
+    }
+    if letters(stem) > 3 {
+        if let Some(rest) = stem.strip_prefix('و') {
+            if letters(rest) >= 3 {
+                stem = rest;
+            }
+        }
+    }
+    for _ in 0..2 {
+        let before = stem;
+        for suffix in SUFFIXES {
+            if let Some(rest) = stem.strip_suffix(suffix) {
+                if letters(rest) >= 3 {
+                    stem = rest;
+                    break;
+                }
+            }
+        }
+        if stem == before {
+            break;
+        }
+    }
+    stem.to_string()
+}
+
+/// Light stems of all words of `text` that are not stop words.
+pub fn content_stems(text: &str) -> Vec<String> {
+    words(text)
+        .into_iter()
+        .filter(|w| !is_stop_word(&w.norm) && w.norm.chars().count() > 1)
+        .map(|w| light_stem(&w.norm))
+        .collect()
+}
+
+/// Function words that carry no topic: prepositions, conjunctions, pronouns,
+/// auxiliaries and the reporting verbs every news article is full of.
+/// Takes a normalised word.
+pub fn is_stop_word(norm: &str) -> bool {
+    STOP_WORDS.contains(norm)
+}
+
+/// Normalised stop words, built once.
+static STOP_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOP_WORD_LIST.iter().copied().collect());
+
+const STOP_WORD_LIST: &[&str] = &[
+    "في", "من", "الي", "علي", "عن", "مع", "بين", "حتي", "منذ", "خلال", "بعد", "قبل", "عند", "لدي",
+    "حول", "ضد", "نحو", "دون", "عبر", "تحت", "فوق", "امام", "وراء", "و", "ف", "او", "ام", "ثم",
+    "لكن", "بل", "لا", "لم", "لن", "ما", "ماذا", "هل", "قد", "لقد", "ان", "انه", "انها", "كان",
+    "كانت", "يكون", "تكون", "كانوا", "ليس", "هذا", "هذه", "ذلك", "تلك", "هولاء", "الذي", "التي",
+    "الذين", "اللذين", "اللتين", "هو", "هي", "هم", "هما", "نحن", "انا", "انت", "كل", "بعض", "غير",
+    "اي", "ايضا", "كما", "اذا", "حيث", "حين", "عندما", "بينما", "فيما", "لان", "كي", "لكي", "الا",
+    "اما", "وقد", "وقال", "قال", "قالت", "وقالت", "اضاف", "واضاف", "اضافت", "واضافت", "اكد",
+    "واكد", "اكدت", "واكدت", "وفق", "وفقا", "بحسب", "وبحسب", "حسب", "يوم", "اليوم", "به", "بها",
+    "له", "لها", "فيه", "فيها", "منه", "منها", "عليه", "عليها", "اذ", "وفي", "ومن",
+    "وعلي", "والي", "كذلك", "ولا",
+];
+
+/// Convenience: the normalised form of a phrase, with single spaces between
+/// its words. Two phrases match when their phrase keys are equal.
+pub fn phrase_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for w in words(text) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&w.norm);
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arabic::normalize;
+
+    #[test]
+    fn words_keep_offsets_and_fold() {
+        let text = "تعهّد بوتين، وكيم جونغ-أون «بالكامل».";
+        let ws = words(text);
+        let norms: Vec<&str> = ws.iter().map(|w| w.norm.as_str()).collect();
+        assert_eq!(norms, ["تعهد", "بوتين", "وكيم", "جونغ", "اون", "بالكامل"]);
+        assert_eq!(&text[ws[1].start..ws[1].end], "بوتين");
+        assert_eq!(&text[ws[0].start..ws[0].end], "تعهّد");
+    }
+
+    #[test]
+    fn digits_are_words() {
+        let norms = normalized_words("نحو ٦٠٠ جندي في 2024");
+        assert_eq!(norms, ["نحو", "600", "جندي", "في", "2024"]);
+    }
+
+    #[test]
+    fn proclitics_peel_in_order() {
+        let r = proclitic_readings("وبالكرملين", 3);
+        assert_eq!(r[0], "وبالكرملين");
+        assert!(r.contains(&"بالكرملين".to_string()));
+        assert!(r.contains(&"الكرملين".to_string()));
+        assert!(r.contains(&"كرملين".to_string()));
+        let r = proclitic_readings("للرييس", 3);
+        assert!(r.contains(&"الرييس".to_string()));
+        assert!(r.contains(&"رييس".to_string()));
+        let r = proclitic_readings("لترامب", 3);
+        assert!(r.contains(&"ترامب".to_string()));
+    }
+
+    #[test]
+    fn short_words_are_not_hollowed() {
+        // "ولد" must not be read as the two-letter "لد".
+        assert_eq!(proclitic_readings("ولد", 3), vec!["ولد".to_string()]);
+    }
+
+    #[test]
+    fn light_stems_join_inflections() {
+        let russia = light_stem(&normalize("روسيا"));
+        assert_eq!(light_stem(&normalize("وروسيا")), russia);
+        assert_eq!(light_stem(&normalize("الصواريخ")), light_stem(&normalize("صواريخ")));
+        assert_eq!(light_stem(&normalize("المحادثات")), light_stem(&normalize("محادثات")));
+        assert_eq!(light_stem(&normalize("الكورية")), light_stem(&normalize("كوري")));
+    }
+
+    #[test]
+    fn stop_words_are_found() {
+        assert!(is_stop_word("في"));
+        assert!(is_stop_word(&normalize("إلى")));
+        assert!(!is_stop_word("بوتين"));
+        assert!(STOP_WORD_LIST.iter().all(|w| normalize(w) == *w));
+    }
+
+    #[test]
+    fn phrase_keys_ignore_punctuation_and_spelling() {
+        assert_eq!(phrase_key("كيم جونغ-أون"), phrase_key("كيم  جونغ أون"));
+    }
+}

@@ -1,0 +1,291 @@
+//! The pipeline, stage by stage: understand the corpus, then write the site.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Result, bail};
+use rayon::prelude::*;
+
+use crate::article::{Article, Mention, Origin, Prominence};
+use crate::config::Config;
+use crate::enrich::{Item, Page, Stated, read_document};
+use crate::entities::{Entity, EntityKind, EntityList, Matcher};
+use crate::load::load;
+use crate::slug::{SlugRegistry, slugify, slugify_words};
+use crate::stories::{self, Story};
+use crate::summarize::summarize_article;
+use crate::topics::TopicMatcher;
+
+/// A topic as the site shows it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Topic {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// Everything nashra understood of the input, before any page is laid out.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    /// Articles in input order (by file, then part).
+    pub articles: Vec<Article>,
+    pub pages: Vec<Page>,
+    pub stories: Vec<Story>,
+    /// Listed entities plus those named only in front matter.
+    pub entities: EntityList,
+    /// Configured topics plus those named only in front matter.
+    pub topics: Vec<Topic>,
+    /// Files left out because they are drafts.
+    pub drafts: Vec<String>,
+    /// Time spent in each stage, in pipeline order.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+impl Corpus {
+    /// All warnings, each prefixed with the article it concerns.
+    pub fn warnings(&self) -> Vec<String> {
+        self.articles
+            .iter()
+            .flat_map(|a| a.warnings.iter().map(move |w| format!("{}: {}", a.label(), w)))
+            .collect()
+    }
+}
+
+/// Runs every stage up to (not including) laying out pages.
+pub fn understand(config: &Config) -> Result<Corpus> {
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+        timings.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
+
+    let docs = load(config)?;
+    lap("load", &mut timings);
+
+    let items: Vec<Vec<Item>> =
+        docs.par_iter().map(|doc| read_document(doc, config)).collect::<Result<_>>()?;
+    drop(docs);
+    let mut articles = Vec::new();
+    let mut stated = Vec::new();
+    let mut pages = Vec::new();
+    let mut drafts = Vec::new();
+    for item in items.into_iter().flatten() {
+        match item {
+            Item::Article(article, s) => {
+                articles.push(*article);
+                stated.push(s);
+            }
+            Item::Page(page) => pages.push(page),
+            Item::Draft(file) => drafts.push(file),
+        }
+    }
+    assign_slugs(&mut articles, &stated, &pages)?;
+    lap("clean+enrich", &mut timings);
+
+    let site_list = config.site.entities.as_ref().map(|p| config.resolve(p));
+    let mut entities = EntityList::load(site_list.as_deref())?;
+    let matcher = Matcher::new(&entities);
+    articles.par_iter_mut().for_each(|a| {
+        let text = format!("{}\n\n{}", a.title, a.text);
+        a.entities = matcher.find(&text, &a.sentences);
+    });
+    apply_stated_entities(&mut articles, &stated, &mut entities);
+    lap("entities", &mut timings);
+
+    let topic_matcher = TopicMatcher::new(&config.site.topics);
+    articles.par_iter_mut().for_each(|a| a.topics = topic_matcher.classify(&a.title, &a.text));
+    let topics = apply_stated_topics(&mut articles, &stated, config);
+    lap("topics", &mut timings);
+
+    let stories = stories::group(&articles, &config.site.stories);
+    for (i, story) in stories.iter().enumerate() {
+        for &a in &story.articles {
+            articles[a].story = Some(i);
+        }
+    }
+    lap("stories", &mut timings);
+
+    articles.par_iter_mut().for_each(|a| {
+        if a.summary_origin != Origin::FrontMatter {
+            let picked = summarize_article(&a.sentences, 2);
+            a.summary = picked.iter().map(|&i| a.sentences[i].as_str()).collect::<Vec<_>>().join(" ");
+            a.summary_origin = Origin::Text;
+        }
+        if a.published.is_none() {
+            a.warnings.push("no publication date found; published as undated".into());
+        }
+    });
+    lap("summaries", &mut timings);
+
+    Ok(Corpus { articles, pages, stories, entities, topics, drafts, timings })
+}
+
+/// Gives every article a unique slug: stated slugs first (two files stating
+/// the same slug is an error), then slugs from titles in input order.
+fn assign_slugs(articles: &mut [Article], stated: &[Stated], pages: &[Page]) -> Result<()> {
+    let mut registry = SlugRegistry::default();
+    let mut owners: BTreeMap<String, String> = BTreeMap::new();
+    for page in pages {
+        if let Some(other) = owners.insert(page.slug.clone(), page.file.clone()) {
+            bail!("{}: slug `{}` is already used by {}", page.file, page.slug, other);
+        }
+        registry.reserve(&page.slug);
+    }
+    for reserved in crate::site::RESERVED_SLUGS {
+        registry.reserve(reserved);
+    }
+    for (article, s) in articles.iter_mut().zip(stated) {
+        if let Some(slug) = &s.slug {
+            if let Some(other) = owners.insert(slug.clone(), article.file.clone()) {
+                bail!("{}: slug `{}` is already used by {}", article.file, slug, other);
+            }
+            registry.reserve(slug);
+            article.slug = slug.clone();
+        }
+    }
+    for article in articles.iter_mut().filter(|a| a.slug.is_empty()) {
+        let wanted = slugify_words(&article.title, 6);
+        let fallback = crate::enrich::file_stem_slug(&article.file);
+        article.slug = registry.claim(&wanted, &fallback);
+    }
+    Ok(())
+}
+
+/// Front matter `entities` replace what matching found. A name the entity
+/// list knows maps to its entity; an unknown name gets an entity of its own.
+fn apply_stated_entities(articles: &mut [Article], stated: &[Stated], list: &mut EntityList) {
+    for (article, s) in articles.iter_mut().zip(stated) {
+        let Some(names) = &s.entities else { continue };
+        let mut mentions = Vec::new();
+        for name in names {
+            let slug = match list.find_by_name(name).or_else(|| list.get(name)) {
+                Some(e) => e.slug.clone(),
+                None => {
+                    let mut slug = slugify(name);
+                    if slug.is_empty() {
+                        slug = "entity".into();
+                    }
+                    let mut n = 1;
+                    let base = slug.clone();
+                    while list.get(&slug).is_some() {
+                        n += 1;
+                        slug = format!("{base}-{n}");
+                    }
+                    list.entities.push(Entity {
+                        slug: slug.clone(),
+                        name: name.clone(),
+                        kind: EntityKind::Other,
+                        aliases: Vec::new(),
+                        english: None,
+                        description: None,
+                    });
+                    slug
+                }
+            };
+            let found = article.entities.iter().find(|m| m.slug == slug).cloned();
+            mentions.push(found.unwrap_or(Mention {
+                slug,
+                count: 1,
+                prominence: Prominence::Main,
+                variants: vec![name.clone()],
+                sentence: String::new(),
+            }));
+        }
+        mentions.dedup_by(|a, b| a.slug == b.slug);
+        article.entities = mentions;
+    }
+}
+
+/// Front matter `topics` replace what keywords found; unknown topic names
+/// become topics of their own. Returns every topic the site shows.
+fn apply_stated_topics(articles: &mut [Article], stated: &[Stated], config: &Config) -> Vec<Topic> {
+    let mut topics: Vec<Topic> = config
+        .site
+        .topics
+        .iter()
+        .map(|t| Topic { slug: t.slug.clone(), name: t.name.clone(), description: t.description.clone() })
+        .collect();
+    for (article, s) in articles.iter_mut().zip(stated) {
+        let Some(names) = &s.topics else { continue };
+        let mut slugs = Vec::new();
+        for name in names {
+            let key = crate::arabic::phrase_key(name);
+            let existing =
+                topics.iter().find(|t| t.slug == *name || crate::arabic::phrase_key(&t.name) == key);
+            let slug = match existing {
+                Some(t) => t.slug.clone(),
+                None => {
+                    let base = match slugify(name) {
+                        s if s.is_empty() => "topic".to_string(),
+                        s => s,
+                    };
+                    let mut slug = base.clone();
+                    let mut n = 1;
+                    while topics.iter().any(|t| t.slug == slug) {
+                        n += 1;
+                        slug = format!("{base}-{n}");
+                    }
+                    topics.push(Topic { slug: slug.clone(), name: name.clone(), description: String::new() });
+                    slug
+                }
+            };
+            if !slugs.contains(&slug) {
+                slugs.push(slug);
+            }
+        }
+        article.topics = slugs;
+    }
+    topics
+}
+
+/// What a finished build reports.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub articles: usize,
+    pub undated: usize,
+    pub stories: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub feeds: usize,
+    pub warnings: Vec<String>,
+    pub drafts: usize,
+    pub output: PathBuf,
+    pub timings: Vec<(&'static str, Duration)>,
+    pub elapsed: Duration,
+}
+
+/// Builds the whole site into `output` (or the configured output folder).
+pub fn build(config: &Config, output: Option<&Path>) -> Result<Report> {
+    let start = Instant::now();
+    let corpus = understand(config)?;
+    let mut timings = corpus.timings.clone();
+    let mut clock = Instant::now();
+
+    let site = crate::site::Site::new(&corpus, config);
+    let files = crate::render::render(&site, config)?;
+    timings.push(("render", clock.elapsed()));
+    clock = Instant::now();
+
+    let out = output.map(Path::to_path_buf).unwrap_or_else(|| config.resolve(&config.site.output_dir));
+    let static_dir = config.resolve(&config.site.static_dir);
+    let written = crate::output::write_site(&out, &files, &static_dir)?;
+    timings.push(("write", clock.elapsed()));
+
+    Ok(Report {
+        articles: corpus.articles.len(),
+        undated: corpus.articles.iter().filter(|a| a.published.is_none()).count(),
+        stories: corpus.stories.len(),
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        files: written.files,
+        bytes: written.bytes,
+        feeds: files.iter().filter(|f| f.path.ends_with(".xml") && f.path != "sitemap.xml").count(),
+        warnings: corpus.warnings(),
+        drafts: corpus.drafts.len(),
+        output: out,
+        timings,
+        elapsed: start.elapsed(),
+    })
+}

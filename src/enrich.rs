@@ -1,0 +1,201 @@
+//! From a loaded document to understood articles: cleaning, headline, date,
+//! source, sentences. Entities, topics and stories come later, once every
+//! article is read (see [`crate::build`]).
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::arabic::{self, words};
+use crate::article::{Article, Block, BlockKind, Body, Evidence, Origin, Published, SourceKind};
+use crate::clean::clean;
+use crate::config::Config;
+use crate::dating::find_publication_date;
+use crate::frontmatter::{self, ContentKind};
+use crate::headline::find_headline;
+use crate::load::Document;
+use crate::markdown;
+use crate::outlets::find_source;
+
+/// A standalone page (e.g. "about"), not part of the news flow.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Page {
+    pub file: String,
+    pub slug: String,
+    pub title: String,
+    pub html: String,
+}
+
+/// What the editor stated in front matter that later stages must honour.
+#[derive(Debug, Clone, Default)]
+pub struct Stated {
+    pub slug: Option<String>,
+    pub topics: Option<Vec<String>>,
+    pub entities: Option<Vec<String>>,
+}
+
+/// What one input file turns into.
+#[derive(Debug, Clone)]
+pub enum Item {
+    Article(Box<Article>, Stated),
+    Page(Page),
+    /// A draft, left out of the site and counted in the build summary.
+    Draft(String),
+}
+
+/// Reads one document into the articles (or page) it holds.
+pub fn read_document(doc: &Document, config: &Config) -> Result<Vec<Item>> {
+    match doc.kind {
+        SourceKind::Raw => Ok(read_raw(doc, config)),
+        SourceKind::Markdown => read_markdown(doc, config).map(|item| vec![item]),
+    }
+}
+
+fn read_raw(doc: &Document, config: &Config) -> Vec<Item> {
+    clean(&doc.text)
+        .into_iter()
+        .enumerate()
+        .map(|(i, cleaned)| {
+            let headline = find_headline(cleaned.blocks);
+            let date = find_publication_date(&headline.title, &headline.body);
+            let published = date.date.map(|date| Published { date, time: None });
+            let source = find_source(&headline.body, &cleaned.removed, &config.site.outlets);
+            let mut article = new_article(
+                doc,
+                i + 1,
+                headline.title,
+                Body::Blocks(headline.body.clone()),
+                &headline.body,
+            );
+            article.title_derived = headline.derived;
+            article.subtitle = headline.subtitle;
+            article.published = published;
+            article.date_evidence = date.evidence;
+            if let Some((name, evidence)) = source {
+                article.source = Some(name);
+                article.source_evidence = evidence;
+            }
+            article.removed = cleaned.removed;
+            Item::Article(Box::new(article), Stated::default())
+        })
+        .collect()
+}
+
+fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
+    let path = Path::new(&doc.file);
+    let parsed = frontmatter::parse(&doc.text, path)?;
+    let front = parsed.front;
+    if front.draft {
+        return Ok(Item::Draft(doc.file.clone()));
+    }
+    let html = markdown::to_html(parsed.body);
+    let mut blocks = markdown::to_blocks(parsed.body);
+    // A leading Markdown heading is the title when front matter gives none.
+    let heading_title = match blocks.first() {
+        Some(b) if b.kind == BlockKind::Heading && front.title.is_none() => Some(blocks.remove(0).text),
+        _ => None,
+    };
+    let (title, derived) = match (front.title.clone(), heading_title) {
+        (Some(t), _) | (None, Some(t)) => (t, false),
+        (None, None) => {
+            let h = find_headline(blocks.clone());
+            (h.title, h.derived)
+        }
+    };
+
+    if front.kind == ContentKind::Page {
+        let slug = front.slug.clone().unwrap_or_else(|| file_stem_slug(&doc.file));
+        check_slug(&slug, &doc.file)?;
+        return Ok(Item::Page(Page { file: doc.file.clone(), slug, title, html }));
+    }
+
+    let mut article = new_article(doc, 1, title, Body::Html(html), &blocks);
+    article.title_derived = derived;
+    article.subtitle = front.subtitle.clone();
+    match &front.date {
+        Some(value) => {
+            article.published = Some(frontmatter::published(value, &config.timezone, path)?);
+            article.date_evidence = Evidence::front_matter("date");
+        }
+        None => {
+            let found = find_publication_date(&article.title, &blocks);
+            article.published = found.date.map(|date| Published { date, time: None });
+            article.date_evidence = found.evidence;
+        }
+    }
+    match &front.source {
+        Some(source) => {
+            article.source = Some(source.clone());
+            article.source_evidence = Evidence::front_matter("source");
+        }
+        None => {
+            if let Some((name, evidence)) = find_source(&blocks, &[], &config.site.outlets) {
+                article.source = Some(name);
+                article.source_evidence = evidence;
+            }
+        }
+    }
+    article.url = front.url.clone();
+    if let Some(summary) = &front.summary {
+        article.summary = summary.clone();
+        article.summary_origin = Origin::FrontMatter;
+    }
+    if let Some(slug) = &front.slug {
+        check_slug(slug, &doc.file)?;
+    }
+    let stated = Stated { slug: front.slug, topics: front.topics, entities: front.entities };
+    Ok(Item::Article(Box::new(article), stated))
+}
+
+fn check_slug(slug: &str, file: &str) -> Result<()> {
+    if !crate::slug::is_safe_slug(slug) {
+        anyhow::bail!(
+            "{file}: slug `{slug}` must be lowercase ASCII letters, digits and hyphens (it becomes a folder name)"
+        );
+    }
+    Ok(())
+}
+
+/// A slug from a file name, used when a title gives none.
+pub fn file_stem_slug(file: &str) -> String {
+    let stem = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or("article");
+    let slug = crate::slug::slugify_words(&stem.replace('_', "-"), 8);
+    if slug.is_empty() { "article".to_string() } else { slug }
+}
+
+fn new_article(doc: &Document, part: usize, title: String, body: Body, blocks: &[Block]) -> Article {
+    let text = blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n\n");
+    let sentences = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .flat_map(|b| arabic::sentences(&b.text))
+        .map(str::to_string)
+        .collect();
+    let word_count = words(&text).len();
+    Article {
+        file: doc.file.clone(),
+        part,
+        kind: doc.kind,
+        slug: String::new(),
+        title,
+        title_derived: false,
+        subtitle: None,
+        published: None,
+        date_evidence: Evidence::none(),
+        source: None,
+        source_evidence: Evidence::none(),
+        url: None,
+        body,
+        text,
+        sentences,
+        topics: Vec::new(),
+        entities: Vec::new(),
+        quotes: Vec::new(),
+        summary: String::new(),
+        summary_origin: Origin::None,
+        word_count,
+        removed: Vec::new(),
+        warnings: Vec::new(),
+        story: None,
+    }
+}

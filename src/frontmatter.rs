@@ -1,0 +1,169 @@
+//! TOML front matter between `+++` lines at the top of a Markdown file.
+
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use serde::Deserialize;
+
+use crate::article::Published;
+use crate::error::located_at;
+
+/// What a content file may state about itself. Every key is optional, and
+/// any key present wins over what nashra would infer from the text.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    /// A date (`2025-08-13`) or an RFC 3339 date-time, bare or quoted.
+    pub date: Option<toml::Value>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub topics: Option<Vec<String>>,
+    pub entities: Option<Vec<String>>,
+    pub summary: Option<String>,
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    /// `article` (the default) or `page` for standalone pages such as "about".
+    #[serde(default)]
+    pub kind: ContentKind,
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ContentKind {
+    #[default]
+    Article,
+    Page,
+}
+
+/// A content file split into its front matter and Markdown body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed<'a> {
+    pub front: FrontMatter,
+    pub body: &'a str,
+}
+
+/// Splits and parses a content file. A file without a `+++` first line has
+/// no front matter; one whose front matter is never closed, or is not valid
+/// TOML, is an error naming the file and line.
+pub fn parse<'a>(text: &'a str, path: &Path) -> Result<Parsed<'a>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.split_inclusive('\n');
+    let Some(first) = lines.next() else {
+        return Ok(Parsed { front: FrontMatter::default(), body: text });
+    };
+    if first.trim_end() != "+++" {
+        return Ok(Parsed { front: FrontMatter::default(), body: text });
+    }
+    let start = first.len();
+    let mut offset = start;
+    for line in lines {
+        if line.trim_end() == "+++" {
+            let toml_text = &text[start..offset];
+            let front: FrontMatter =
+                toml::from_str(toml_text).map_err(|e| located_at(path, toml_text, &e, 1))?;
+            let body = &text[offset + line.len()..];
+            return Ok(Parsed { front, body });
+        }
+        offset += line.len();
+    }
+    bail!("{}:1: front matter opened with `+++` is never closed by a second `+++` line", path.display())
+}
+
+/// Interprets the front matter `date` in the site's time zone.
+pub fn published(
+    value: &toml::Value,
+    tz: &chrono_tz::Tz,
+    path: &Path,
+) -> Result<Published> {
+    let text = match value {
+        toml::Value::Datetime(d) => d.to_string(),
+        toml::Value::String(s) => s.trim().to_string(),
+        other => bail!("{}: `date` must be a date or date-time, not {}", path.display(), other.type_str()),
+    };
+    if let Ok(date) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+        return Ok(Published { date, time: None });
+    }
+    if let Ok(time) = DateTime::parse_from_rfc3339(&text) {
+        return Ok(Published { date: time.with_timezone(tz).date_naive(), time: Some(time) });
+    }
+    for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+        if let Ok(local) = NaiveDateTime::parse_from_str(&text, format) {
+            if let Some(zoned) = tz.from_local_datetime(&local).earliest() {
+                let fixed: DateTime<FixedOffset> = zoned.fixed_offset();
+                return Ok(Published { date: local.date(), time: Some(fixed) });
+            }
+        }
+    }
+    bail!(
+        "{}: `date = {}` is neither a date (2025-08-13) nor an RFC 3339 date-time (2025-08-13T09:30:00+03:00)",
+        path.display(),
+        text
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> Result<Parsed<'_>> {
+        parse(text, Path::new("content/x.md"))
+    }
+
+    #[test]
+    fn reads_keys_and_body() {
+        let parsed = p("+++\ntitle = \"قمة\"\ndate = 2025-08-13\ntopics = [\"سياسة\"]\n+++\nنص المقال.\n").unwrap();
+        assert_eq!(parsed.front.title.as_deref(), Some("قمة"));
+        assert_eq!(parsed.front.topics, Some(vec!["سياسة".to_string()]));
+        assert_eq!(parsed.body, "نص المقال.\n");
+        let d = published(parsed.front.date.as_ref().unwrap(), &chrono_tz::UTC, Path::new("x")).unwrap();
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2025, 8, 13).unwrap());
+        assert!(d.time.is_none());
+    }
+
+    #[test]
+    fn no_front_matter_is_all_body() {
+        let parsed = p("# عنوان\nنص").unwrap();
+        assert_eq!(parsed.front, FrontMatter::default());
+        assert_eq!(parsed.body, "# عنوان\nنص");
+    }
+
+    #[test]
+    fn datetime_lands_on_the_local_day() {
+        let value = toml::Value::String("2025-08-12T23:30:00+00:00".into());
+        let riyadh: chrono_tz::Tz = "Asia/Riyadh".parse().unwrap();
+        let d = published(&value, &riyadh, Path::new("x")).unwrap();
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2025, 8, 13).unwrap());
+        assert!(d.time.is_some());
+    }
+
+    #[test]
+    fn unclosed_front_matter_names_file_and_line() {
+        let err = p("+++\ntitle = \"x\"\nنص").unwrap_err().to_string();
+        assert!(err.starts_with("content/x.md:1:"), "{err}");
+        assert!(err.contains("never closed"), "{err}");
+    }
+
+    #[test]
+    fn bad_toml_names_the_file_line() {
+        let err = p("+++\ntitle = \"x\"\ndate = = 3\n+++\n").unwrap_err().to_string();
+        assert!(err.starts_with("content/x.md:3:"), "{err}");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error() {
+        let err = p("+++\ntitel = \"x\"\n+++\n").unwrap_err().to_string();
+        assert!(err.contains("titel"), "{err}");
+        assert!(err.starts_with("content/x.md:2:"), "{err}");
+    }
+
+    #[test]
+    fn bad_date_is_explained() {
+        let value = toml::Value::String("13/08/2025".into());
+        let err = published(&value, &chrono_tz::UTC, Path::new("content/x.md")).unwrap_err().to_string();
+        assert!(err.contains("content/x.md") && err.contains("13/08/2025"), "{err}");
+    }
+}

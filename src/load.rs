@@ -1,0 +1,95 @@
+//! Reading the input folders: the only place the pipeline reads files.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::article::SourceKind;
+use crate::config::Config;
+
+/// One input file, read.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Path relative to the site root, with `/` separators (`seeds/a.txt`).
+    pub file: String,
+    pub kind: SourceKind,
+    pub text: String,
+}
+
+/// Reads every `.txt` under the seeds folder and every `.md` under the
+/// content folder, sorted by path so that everything downstream is
+/// deterministic. A missing folder is simply empty.
+pub fn load(config: &Config) -> Result<Vec<Document>> {
+    let mut paths: Vec<(PathBuf, SourceKind)> = Vec::new();
+    for (dir, ext, kind) in [
+        (&config.site.seeds_dir, "txt", SourceKind::Raw),
+        (&config.site.content_dir, "md", SourceKind::Markdown),
+    ] {
+        let dir = config.resolve(dir);
+        if !dir.exists() {
+            continue;
+        }
+        for entry in WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
+            let entry = entry.with_context(|| format!("{}: cannot list folder", dir.display()))?;
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if entry.file_type().is_file()
+                && !hidden
+                && path.extension().and_then(|e| e.to_str()) == Some(ext)
+            {
+                paths.push((path.to_path_buf(), kind));
+            }
+        }
+    }
+    let mut docs = paths
+        .par_iter()
+        .map(|(path, kind)| {
+            let text = read_utf8(path)?;
+            Ok(Document { file: relative_name(&config.root, path), kind: *kind, text })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    docs.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok(docs)
+}
+
+/// Reads a file as UTF-8; an invalid file is an error naming its line.
+pub fn read_utf8(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read file", path.display()))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+            bail!(
+                "{}:{}: not valid UTF-8 (byte {}); save the file as UTF-8",
+                path.display(),
+                line,
+                valid
+            )
+        }
+    }
+}
+
+/// `path` relative to `root`, with `/` separators.
+fn relative_name(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_names_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.txt");
+        std::fs::write(&path, b"\xd8\xa8\n\xd8\xa8\n\xff\xfe").unwrap();
+        let err = read_utf8(&path).unwrap_err().to_string();
+        assert!(err.contains("bad.txt:3:"), "{err}");
+        assert!(err.contains("UTF-8"), "{err}");
+    }
+}

@@ -1,0 +1,105 @@
+//! The `nashra` command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+use nashra::config::Config;
+
+/// nashra (نشرة): turns Arabic news articles into a briefing website.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    /// Path of the site configuration.
+    #[arg(long, short, global = true, default_value = "site.toml")]
+    config: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (public/ by default).
+    Build {
+        /// Write the site here instead of the configured output folder.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Print nothing but errors.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Show what nashra understood of each article, without writing the site.
+    Inspect {
+        /// Print JSON (see the README for its fields).
+        #[arg(long)]
+        json: bool,
+        /// Only these files (paths as given, e.g. seeds/a.txt).
+        files: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let config = Config::load(&cli.config)?;
+    match cli.command {
+        Command::Build { output, quiet } => {
+            let report = nashra::build::build(&config, output.as_deref())?;
+            if !quiet {
+                for w in &report.warnings {
+                    eprintln!("warning: {w}");
+                }
+                println!(
+                    "built {} articles ({} undated, {} drafts skipped) in {} stories: {} pages, {} feeds, {} warnings, {} files in {} ({:.2} s)",
+                    report.articles,
+                    report.undated,
+                    report.drafts,
+                    report.stories,
+                    report.pages,
+                    report.feeds,
+                    report.warnings.len(),
+                    report.files,
+                    report.output.display(),
+                    report.elapsed.as_secs_f64()
+                );
+            }
+        }
+        Command::Inspect { json, files } => {
+            let corpus = nashra::build::understand(&config)?;
+            let wanted: Vec<String> = files.iter().map(|f| normalise_arg(f)).collect();
+            for w in &wanted {
+                if !corpus.articles.iter().any(|a| a.file == *w) {
+                    anyhow::bail!("{w}: not an article of this site (inspect takes files under the seeds and content folders)");
+                }
+            }
+            let report =
+                nashra::inspect::inspect(&corpus, |a| wanted.is_empty() || wanted.contains(&a.file));
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{}", nashra::inspect::to_text(&report));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `./seeds/a.txt` and `seeds/a.txt` name the same article.
+fn normalise_arg(path: &std::path::Path) -> String {
+    path.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
