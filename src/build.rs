@@ -99,12 +99,8 @@ pub fn understand(config: &Config) -> Result<Corpus> {
     let topics = apply_stated_topics(&mut articles, &stated, config);
     lap("topics", &mut timings);
 
-    let stories = stories::group(&articles, &config.site.stories);
-    for (i, story) in stories.iter().enumerate() {
-        for &a in &story.articles {
-            articles[a].story = Some(i);
-        }
-    }
+    let stories = stories::run(&mut articles, &config.site.stories);
+    crate::topics::fill_uncovered(&mut articles, &stories);
     lap("stories", &mut timings);
 
     articles.par_iter_mut().for_each(|a| {

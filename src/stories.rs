@@ -26,6 +26,20 @@ pub struct Story {
     pub summary: Vec<StorySentence>,
     /// Sets of articles that are the same text filed more than once.
     pub duplicates: Vec<Vec<usize>>,
+    /// How prominent the story is in a briefing (higher first).
+    pub weight: f32,
+}
+
+/// The story stage: groups articles into stories, records each article's
+/// story in `Article::story`, and returns the stories.
+pub fn run(articles: &mut [Article], config: &StoryConfig) -> Vec<Story> {
+    let stories = group(articles, config);
+    for (i, story) in stories.iter().enumerate() {
+        for &a in &story.articles {
+            articles[a].story = Some(i);
+        }
+    }
+    stories
 }
 
 /// Puts every article in a story of its own.
@@ -40,6 +54,7 @@ pub fn group(articles: &[Article], _config: &StoryConfig) -> Vec<Story> {
             date: a.published.map(|p| p.date),
             summary: Vec::new(),
             duplicates: Vec::new(),
+            weight: 1.0,
         })
         .collect()
 }
