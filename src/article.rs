@@ -25,10 +25,16 @@ pub enum BlockKind {
 
 impl Block {
     pub fn paragraph(text: impl Into<String>) -> Block {
-        Block { kind: BlockKind::Paragraph, text: text.into() }
+        Block {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+        }
     }
     pub fn heading(text: impl Into<String>) -> Block {
-        Block { kind: BlockKind::Heading, text: text.into() }
+        Block {
+            kind: BlockKind::Heading,
+            text: text.into(),
+        }
     }
 }
 
@@ -56,13 +62,22 @@ pub struct Evidence {
 
 impl Evidence {
     pub fn none() -> Evidence {
-        Evidence { origin: Origin::None, detail: String::new() }
+        Evidence {
+            origin: Origin::None,
+            detail: String::new(),
+        }
     }
     pub fn front_matter(key: &str) -> Evidence {
-        Evidence { origin: Origin::FrontMatter, detail: format!("front matter `{key}`") }
+        Evidence {
+            origin: Origin::FrontMatter,
+            detail: format!("front matter `{key}`"),
+        }
     }
     pub fn text(detail: impl Into<String>) -> Evidence {
-        Evidence { origin: Origin::Text, detail: detail.into() }
+        Evidence {
+            origin: Origin::Text,
+            detail: detail.into(),
+        }
     }
 }
 
@@ -198,7 +213,11 @@ pub struct Article {
 impl Article {
     /// A human label for messages: `seeds/x.txt` or `seeds/x.txt (article 2)`.
     pub fn label(&self) -> String {
-        if self.part > 1 { format!("{} (article {})", self.file, self.part) } else { self.file.clone() }
+        if self.part > 1 {
+            format!("{} (article {})", self.file, self.part)
+        } else {
+            self.file.clone()
+        }
     }
 
     /// The body's blocks, for raw articles.

@@ -12,6 +12,9 @@ use crate::config::Config;
 use crate::enrich::{Item, Page, Stated, read_document};
 use crate::entities::{Entity, EntityKind, EntityList, Matcher};
 use crate::load::load;
+use crate::output::Staging;
+use crate::render::Sink;
+use crate::site::Site;
 use crate::slug::{SlugRegistry, slugify, slugify_words};
 use crate::stories::{self, Story};
 use crate::summarize::summarize_article;
@@ -47,7 +50,11 @@ impl Corpus {
     pub fn warnings(&self) -> Vec<String> {
         self.articles
             .iter()
-            .flat_map(|a| a.warnings.iter().map(move |w| format!("{}: {}", a.label(), w)))
+            .flat_map(|a| {
+                a.warnings
+                    .iter()
+                    .map(move |w| format!("{}: {}", a.label(), w))
+            })
             .collect()
     }
 }
@@ -64,8 +71,10 @@ pub fn understand(config: &Config) -> Result<Corpus> {
     let docs = load(config)?;
     lap("load", &mut timings);
 
-    let items: Vec<Vec<Item>> =
-        docs.par_iter().map(|doc| read_document(doc, config)).collect::<Result<_>>()?;
+    let items: Vec<Vec<Item>> = docs
+        .par_iter()
+        .map(|doc| read_document(doc, config))
+        .collect::<Result<_>>()?;
     drop(docs);
     let mut articles = Vec::new();
     let mut stated = Vec::new();
@@ -95,7 +104,9 @@ pub fn understand(config: &Config) -> Result<Corpus> {
     lap("entities", &mut timings);
 
     let topic_matcher = TopicMatcher::new(&config.site.topics);
-    articles.par_iter_mut().for_each(|a| a.topics = topic_matcher.classify(&a.title, &a.text));
+    articles
+        .par_iter_mut()
+        .for_each(|a| a.topics = topic_matcher.classify(&a.title, &a.text));
     let topics = apply_stated_topics(&mut articles, &stated, config);
     lap("topics", &mut timings);
 
@@ -106,16 +117,29 @@ pub fn understand(config: &Config) -> Result<Corpus> {
     articles.par_iter_mut().for_each(|a| {
         if a.summary_origin != Origin::FrontMatter {
             let picked = summarize_article(&a.sentences, 2);
-            a.summary = picked.iter().map(|&i| a.sentences[i].as_str()).collect::<Vec<_>>().join(" ");
+            a.summary = picked
+                .iter()
+                .map(|&i| a.sentences[i].as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             a.summary_origin = Origin::Text;
         }
         if a.published.is_none() {
-            a.warnings.push("no publication date found; published as undated".into());
+            a.warnings
+                .push("no publication date found; published as undated".into());
         }
     });
     lap("summaries", &mut timings);
 
-    Ok(Corpus { articles, pages, stories, entities, topics, drafts, timings })
+    Ok(Corpus {
+        articles,
+        pages,
+        stories,
+        entities,
+        topics,
+        drafts,
+        timings,
+    })
 }
 
 /// Gives every article a unique slug: stated slugs first (two files stating
@@ -125,7 +149,12 @@ fn assign_slugs(articles: &mut [Article], stated: &[Stated], pages: &[Page]) -> 
     let mut owners: BTreeMap<String, String> = BTreeMap::new();
     for page in pages {
         if let Some(other) = owners.insert(page.slug.clone(), page.file.clone()) {
-            bail!("{}: slug `{}` is already used by {}", page.file, page.slug, other);
+            bail!(
+                "{}: slug `{}` is already used by {}",
+                page.file,
+                page.slug,
+                other
+            );
         }
         registry.reserve(&page.slug);
     }
@@ -135,7 +164,12 @@ fn assign_slugs(articles: &mut [Article], stated: &[Stated], pages: &[Page]) -> 
     for (article, s) in articles.iter_mut().zip(stated) {
         if let Some(slug) = &s.slug {
             if let Some(other) = owners.insert(slug.clone(), article.file.clone()) {
-                bail!("{}: slug `{}` is already used by {}", article.file, slug, other);
+                bail!(
+                    "{}: slug `{}` is already used by {}",
+                    article.file,
+                    slug,
+                    other
+                );
             }
             registry.reserve(slug);
             article.slug = slug.clone();
@@ -201,15 +235,20 @@ fn apply_stated_topics(articles: &mut [Article], stated: &[Stated], config: &Con
         .site
         .topics
         .iter()
-        .map(|t| Topic { slug: t.slug.clone(), name: t.name.clone(), description: t.description.clone() })
+        .map(|t| Topic {
+            slug: t.slug.clone(),
+            name: t.name.clone(),
+            description: t.description.clone(),
+        })
         .collect();
     for (article, s) in articles.iter_mut().zip(stated) {
         let Some(names) = &s.topics else { continue };
         let mut slugs = Vec::new();
         for name in names {
             let key = crate::arabic::phrase_key(name);
-            let existing =
-                topics.iter().find(|t| t.slug == *name || crate::arabic::phrase_key(&t.name) == key);
+            let existing = topics
+                .iter()
+                .find(|t| t.slug == *name || crate::arabic::phrase_key(&t.name) == key);
             let slug = match existing {
                 Some(t) => t.slug.clone(),
                 None => {
@@ -223,7 +262,11 @@ fn apply_stated_topics(articles: &mut [Article], stated: &[Stated], config: &Con
                         n += 1;
                         slug = format!("{base}-{n}");
                     }
-                    topics.push(Topic { slug: slug.clone(), name: name.clone(), description: String::new() });
+                    topics.push(Topic {
+                        slug: slug.clone(),
+                        name: name.clone(),
+                        description: String::new(),
+                    });
                     slug
                 }
             };
@@ -254,30 +297,42 @@ pub struct Report {
 }
 
 /// Builds the whole site into `output` (or the configured output folder).
+/// The site appears all at once when the build succeeds; on failure the
+/// previous site, if any, is left as it was.
 pub fn build(config: &Config, output: Option<&Path>) -> Result<Report> {
     let start = Instant::now();
     let corpus = understand(config)?;
     let mut timings = corpus.timings.clone();
-    let mut clock = Instant::now();
+    let clock = Instant::now();
 
-    let site = crate::site::Site::new(&corpus, config);
-    let files = crate::render::render(&site, config)?;
-    timings.push(("render", clock.elapsed()));
-    clock = Instant::now();
-
-    let out = output.map(Path::to_path_buf).unwrap_or_else(|| config.resolve(&config.site.output_dir));
-    let static_dir = config.resolve(&config.site.static_dir);
-    let written = crate::output::write_site(&out, &files, &static_dir)?;
-    timings.push(("write", clock.elapsed()));
+    let out = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| config.resolve(&config.site.output_dir));
+    let staging = Staging::new(&out, &config.root)?;
+    let site = Site::new(&corpus, config);
+    let rendered = crate::render::render(&site, config, &staging)?;
+    staging.copy_tree(&config.resolve(&config.site.static_dir), "static")?;
+    if !staging.has("static/style.css") {
+        staging.put(
+            "static/style.css",
+            crate::render::DEFAULT_STYLESHEET.as_bytes(),
+        )?;
+    }
+    timings.push(("render+write", clock.elapsed()));
+    let written = staging.commit()?;
 
     Ok(Report {
         articles: corpus.articles.len(),
-        undated: corpus.articles.iter().filter(|a| a.published.is_none()).count(),
+        undated: corpus
+            .articles
+            .iter()
+            .filter(|a| a.published.is_none())
+            .count(),
         stories: corpus.stories.len(),
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        pages: rendered.html_pages,
         files: written.files,
         bytes: written.bytes,
-        feeds: files.iter().filter(|f| f.path.ends_with(".xml") && f.path != "sitemap.xml").count(),
+        feeds: rendered.feeds,
         warnings: corpus.warnings(),
         drafts: corpus.drafts.len(),
         output: out,

@@ -19,5 +19,8 @@ pub fn clean(raw: &str) -> Vec<Cleaned> {
         .filter(|l| !l.is_empty())
         .map(Block::paragraph)
         .collect();
-    vec![Cleaned { blocks, removed: Vec::new() }]
+    vec![Cleaned {
+        blocks,
+        removed: Vec::new(),
+    }]
 }

@@ -154,7 +154,11 @@ pub struct StoryConfig {
 
 impl Default for StoryConfig {
     fn default() -> Self {
-        StoryConfig { threshold: 0.3, window_days: 3, duplicate_threshold: 0.85 }
+        StoryConfig {
+            threshold: 0.3,
+            window_days: 3,
+            duplicate_threshold: 0.85,
+        }
     }
 }
 
@@ -224,7 +228,10 @@ impl Config {
             );
         }
         if site.page_size == 0 || site.feed_items == 0 {
-            bail!("{}: page_size and feed_items must be at least 1", path.display());
+            bail!(
+                "{}: page_size and feed_items must be at least 1",
+                path.display()
+            );
         }
         let mut slugs = std::collections::BTreeSet::new();
         for topic in &site.topics {
@@ -237,12 +244,25 @@ impl Config {
                 );
             }
             if !slugs.insert(topic.slug.as_str()) {
-                bail!("{}: topic slug `{}` is used twice", path.display(), topic.slug);
+                bail!(
+                    "{}: topic slug `{}` is used twice",
+                    path.display(),
+                    topic.slug
+                );
             }
         }
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let root = if root.as_os_str().is_empty() { PathBuf::from(".") } else { root };
-        Ok(Config { site, root, path: path.to_path_buf(), timezone })
+        let root = if root.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            root
+        };
+        Ok(Config {
+            site,
+            root,
+            path: path.to_path_buf(),
+            timezone,
+        })
     }
 
     /// Resolves a configured path against the site root.
@@ -295,22 +315,29 @@ base_url = "https://example.org/briefing"
     #[test]
     fn unknown_key_is_named_with_its_line() {
         let text = format!("{MINIMAL}feed_itemz = 3\n");
-        let err = Config::parse(&text, Path::new("site.toml")).unwrap_err().to_string();
+        let err = Config::parse(&text, Path::new("site.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("site.toml:4"), "{err}");
         assert!(err.contains("feed_itemz"), "{err}");
     }
 
     #[test]
     fn unknown_key_in_topic_is_named() {
-        let text = format!("{MINIMAL}[[topics]]\nname = \"x\"\nslug = \"x\"\nkeywords = []\ncolour = 1\n");
-        let err = Config::parse(&text, Path::new("site.toml")).unwrap_err().to_string();
+        let text =
+            format!("{MINIMAL}[[topics]]\nname = \"x\"\nslug = \"x\"\nkeywords = []\ncolour = 1\n");
+        let err = Config::parse(&text, Path::new("site.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("colour"), "{err}");
     }
 
     #[test]
     fn bad_timezone_is_an_error() {
         let text = format!("{MINIMAL}timezone = \"Mars/Olympus\"\n");
-        let err = Config::parse(&text, Path::new("site.toml")).unwrap_err().to_string();
+        let err = Config::parse(&text, Path::new("site.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("Mars/Olympus"), "{err}");
     }
 

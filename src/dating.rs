@@ -16,12 +16,18 @@ pub fn find_publication_date(_title: &str, blocks: &[Block]) -> DateFinding {
     for block in blocks.iter().take(3) {
         let text = &block.text;
         for (i, _) in text.char_indices() {
-            if let Some(candidate) = text.get(i..i + 10) {
-                if let Ok(date) = NaiveDate::parse_from_str(candidate, "%Y-%m-%d") {
-                    return DateFinding { date: Some(date), evidence: Evidence::text(candidate) };
-                }
+            if let Some(candidate) = text.get(i..i + 10)
+                && let Ok(date) = NaiveDate::parse_from_str(candidate, "%Y-%m-%d")
+            {
+                return DateFinding {
+                    date: Some(date),
+                    evidence: Evidence::text(candidate),
+                };
             }
         }
     }
-    DateFinding { date: None, evidence: Evidence::none() }
+    DateFinding {
+        date: None,
+        evidence: Evidence::none(),
+    }
 }

@@ -92,7 +92,9 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
     let mut blocks = markdown::to_blocks(parsed.body);
     // A leading Markdown heading is the title when front matter gives none.
     let heading_title = match blocks.first() {
-        Some(b) if b.kind == BlockKind::Heading && front.title.is_none() => Some(blocks.remove(0).text),
+        Some(b) if b.kind == BlockKind::Heading && front.title.is_none() => {
+            Some(blocks.remove(0).text)
+        }
         _ => None,
     };
     let (title, derived) = match (front.title.clone(), heading_title) {
@@ -104,9 +106,17 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
     };
 
     if front.kind == ContentKind::Page {
-        let slug = front.slug.clone().unwrap_or_else(|| file_stem_slug(&doc.file));
+        let slug = front
+            .slug
+            .clone()
+            .unwrap_or_else(|| file_stem_slug(&doc.file));
         check_slug(&slug, &doc.file)?;
-        return Ok(Item::Page(Page { file: doc.file.clone(), slug, title, html }));
+        return Ok(Item::Page(Page {
+            file: doc.file.clone(),
+            slug,
+            title,
+            html,
+        }));
     }
 
     let mut article = new_article(doc, 1, title, Body::Html(html), &blocks);
@@ -143,7 +153,11 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
     if let Some(slug) = &front.slug {
         check_slug(slug, &doc.file)?;
     }
-    let stated = Stated { slug: front.slug, topics: front.topics, entities: front.entities };
+    let stated = Stated {
+        slug: front.slug,
+        topics: front.topics,
+        entities: front.entities,
+    };
     Ok(Item::Article(Box::new(article), stated))
 }
 
@@ -158,13 +172,30 @@ fn check_slug(slug: &str, file: &str) -> Result<()> {
 
 /// A slug from a file name, used when a title gives none.
 pub fn file_stem_slug(file: &str) -> String {
-    let stem = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or("article");
+    let stem = Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("article");
     let slug = crate::slug::slugify_words(&stem.replace('_', "-"), 8);
-    if slug.is_empty() { "article".to_string() } else { slug }
+    if slug.is_empty() {
+        "article".to_string()
+    } else {
+        slug
+    }
 }
 
-fn new_article(doc: &Document, part: usize, title: String, body: Body, blocks: &[Block]) -> Article {
-    let text = blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n\n");
+fn new_article(
+    doc: &Document,
+    part: usize,
+    title: String,
+    body: Body,
+    blocks: &[Block],
+) -> Article {
+    let text = blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
     let sentences = blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Paragraph)

@@ -15,12 +15,23 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// Turns a TOML parse error into `path:line:col: message`, where `text` is
 /// the TOML that was parsed and `line_offset` the number of lines that come
 /// before it in the file (front matter starts after its `+++` line).
-pub fn located_at(path: &Path, text: &str, err: &toml::de::Error, line_offset: usize) -> anyhow::Error {
+pub fn located_at(
+    path: &Path,
+    text: &str,
+    err: &toml::de::Error,
+    line_offset: usize,
+) -> anyhow::Error {
     let message = err.message().trim().to_string();
     match err.span() {
         Some(span) => {
             let (line, col) = line_col(text, span.start);
-            anyhow::anyhow!("{}:{}:{}: {}", path.display(), line + line_offset, col, message)
+            anyhow::anyhow!(
+                "{}:{}:{}: {}",
+                path.display(),
+                line + line_offset,
+                col,
+                message
+            )
         }
         None => anyhow::anyhow!("{}: {}", path.display(), message),
     }

@@ -53,10 +53,16 @@ pub fn parse<'a>(text: &'a str, path: &Path) -> Result<Parsed<'a>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.split_inclusive('\n');
     let Some(first) = lines.next() else {
-        return Ok(Parsed { front: FrontMatter::default(), body: text });
+        return Ok(Parsed {
+            front: FrontMatter::default(),
+            body: text,
+        });
     };
     if first.trim_end() != "+++" {
-        return Ok(Parsed { front: FrontMatter::default(), body: text });
+        return Ok(Parsed {
+            front: FrontMatter::default(),
+            body: text,
+        });
     }
     let start = first.len();
     let mut offset = start;
@@ -70,32 +76,46 @@ pub fn parse<'a>(text: &'a str, path: &Path) -> Result<Parsed<'a>> {
         }
         offset += line.len();
     }
-    bail!("{}:1: front matter opened with `+++` is never closed by a second `+++` line", path.display())
+    bail!(
+        "{}:1: front matter opened with `+++` is never closed by a second `+++` line",
+        path.display()
+    )
 }
 
 /// Interprets the front matter `date` in the site's time zone.
-pub fn published(
-    value: &toml::Value,
-    tz: &chrono_tz::Tz,
-    path: &Path,
-) -> Result<Published> {
+pub fn published(value: &toml::Value, tz: &chrono_tz::Tz, path: &Path) -> Result<Published> {
     let text = match value {
         toml::Value::Datetime(d) => d.to_string(),
         toml::Value::String(s) => s.trim().to_string(),
-        other => bail!("{}: `date` must be a date or date-time, not {}", path.display(), other.type_str()),
+        other => bail!(
+            "{}: `date` must be a date or date-time, not {}",
+            path.display(),
+            other.type_str()
+        ),
     };
     if let Ok(date) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
         return Ok(Published { date, time: None });
     }
     if let Ok(time) = DateTime::parse_from_rfc3339(&text) {
-        return Ok(Published { date: time.with_timezone(tz).date_naive(), time: Some(time) });
+        return Ok(Published {
+            date: time.with_timezone(tz).date_naive(),
+            time: Some(time),
+        });
     }
-    for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
-        if let Ok(local) = NaiveDateTime::parse_from_str(&text, format) {
-            if let Some(zoned) = tz.from_local_datetime(&local).earliest() {
-                let fixed: DateTime<FixedOffset> = zoned.fixed_offset();
-                return Ok(Published { date: local.date(), time: Some(fixed) });
-            }
+    for format in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(local) = NaiveDateTime::parse_from_str(&text, format)
+            && let Some(zoned) = tz.from_local_datetime(&local).earliest()
+        {
+            let fixed: DateTime<FixedOffset> = zoned.fixed_offset();
+            return Ok(Published {
+                date: local.date(),
+                time: Some(fixed),
+            });
         }
     }
     bail!(
@@ -115,11 +135,18 @@ mod tests {
 
     #[test]
     fn reads_keys_and_body() {
-        let parsed = p("+++\ntitle = \"قمة\"\ndate = 2025-08-13\ntopics = [\"سياسة\"]\n+++\nنص المقال.\n").unwrap();
+        let parsed =
+            p("+++\ntitle = \"قمة\"\ndate = 2025-08-13\ntopics = [\"سياسة\"]\n+++\nنص المقال.\n")
+                .unwrap();
         assert_eq!(parsed.front.title.as_deref(), Some("قمة"));
         assert_eq!(parsed.front.topics, Some(vec!["سياسة".to_string()]));
         assert_eq!(parsed.body, "نص المقال.\n");
-        let d = published(parsed.front.date.as_ref().unwrap(), &chrono_tz::UTC, Path::new("x")).unwrap();
+        let d = published(
+            parsed.front.date.as_ref().unwrap(),
+            &chrono_tz::UTC,
+            Path::new("x"),
+        )
+        .unwrap();
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2025, 8, 13).unwrap());
         assert!(d.time.is_none());
     }
@@ -149,7 +176,9 @@ mod tests {
 
     #[test]
     fn bad_toml_names_the_file_line() {
-        let err = p("+++\ntitle = \"x\"\ndate = = 3\n+++\n").unwrap_err().to_string();
+        let err = p("+++\ntitle = \"x\"\ndate = = 3\n+++\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("content/x.md:3:"), "{err}");
     }
 
@@ -163,7 +192,12 @@ mod tests {
     #[test]
     fn bad_date_is_explained() {
         let value = toml::Value::String("13/08/2025".into());
-        let err = published(&value, &chrono_tz::UTC, Path::new("content/x.md")).unwrap_err().to_string();
-        assert!(err.contains("content/x.md") && err.contains("13/08/2025"), "{err}");
+        let err = published(&value, &chrono_tz::UTC, Path::new("content/x.md"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("content/x.md") && err.contains("13/08/2025"),
+            "{err}"
+        );
     }
 }

@@ -20,8 +20,18 @@ pub fn find_headline(mut blocks: Vec<Block>) -> Headline {
     let words = first.split_whitespace().count();
     if words > 0 && words <= 20 && !first.ends_with('.') {
         blocks.remove(0);
-        return Headline { title: first, derived: false, subtitle: None, body: blocks };
+        return Headline {
+            title: first,
+            derived: false,
+            subtitle: None,
+            body: blocks,
+        };
     }
     let title: Vec<&str> = first.split_whitespace().take(12).collect();
-    Headline { title: title.join(" "), derived: true, subtitle: None, body: blocks }
+    Headline {
+        title: title.join(" "),
+        derived: true,
+        subtitle: None,
+        body: blocks,
+    }
 }

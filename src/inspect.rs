@@ -78,7 +78,12 @@ pub struct StoryReport {
 
 /// Builds the report for the articles `keep` selects.
 pub fn inspect(corpus: &Corpus, keep: impl Fn(&Article) -> bool) -> Inspection {
-    let articles = corpus.articles.iter().filter(|a| keep(a)).map(|a| article_report(corpus, a)).collect();
+    let articles = corpus
+        .articles
+        .iter()
+        .filter(|a| keep(a))
+        .map(|a| article_report(corpus, a))
+        .collect();
     let stories = corpus
         .stories
         .iter()
@@ -87,11 +92,19 @@ pub fn inspect(corpus: &Corpus, keep: impl Fn(&Article) -> bool) -> Inspection {
             id: s.id.clone(),
             headline: s.headline.clone(),
             date: s.date.map(|d| d.to_string()),
-            articles: s.articles.iter().map(|&i| corpus.articles[i].slug.clone()).collect(),
+            articles: s
+                .articles
+                .iter()
+                .map(|&i| corpus.articles[i].slug.clone())
+                .collect(),
             summary: s.summary.iter().map(|x| x.text.clone()).collect(),
         })
         .collect();
-    Inspection { schema: SCHEMA, articles, stories }
+    Inspection {
+        schema: SCHEMA,
+        articles,
+        stories,
+    }
 }
 
 fn article_report(corpus: &Corpus, a: &Article) -> ArticleReport {
@@ -126,8 +139,11 @@ fn article_report(corpus: &Corpus, a: &Article) -> ArticleReport {
                     slug: m.slug.clone(),
                     name: entity.map(|e| e.name.clone()).unwrap_or_default(),
                     kind: entity
-                        .map(|e| serde_json::to_value(e.kind).ok().and_then(|v| v.as_str().map(String::from)))
-                        .flatten()
+                        .and_then(|e| {
+                            serde_json::to_value(e.kind)
+                                .ok()
+                                .and_then(|v| v.as_str().map(String::from))
+                        })
                         .unwrap_or_default(),
                     count: m.count,
                     prominence: m.prominence,
@@ -138,7 +154,14 @@ fn article_report(corpus: &Corpus, a: &Article) -> ArticleReport {
         summary: a.summary.clone(),
         story: a.story.map(|i| corpus.stories[i].id.clone()),
         removed,
-        removed_lines: a.removed.iter().map(|r| RemovedLine { kind: r.kind, text: r.text.clone() }).collect(),
+        removed_lines: a
+            .removed
+            .iter()
+            .map(|r| RemovedLine {
+                kind: r.kind,
+                text: r.text.clone(),
+            })
+            .collect(),
         first_lines,
         warnings: a.warnings.clone(),
     }
@@ -148,19 +171,37 @@ fn article_report(corpus: &Corpus, a: &Article) -> ArticleReport {
 pub fn to_text(report: &Inspection) -> String {
     let mut out = String::new();
     for a in &report.articles {
-        let part = if a.part > 1 { format!(" (article {})", a.part) } else { String::new() };
+        let part = if a.part > 1 {
+            format!(" (article {})", a.part)
+        } else {
+            String::new()
+        };
         let _ = writeln!(out, "{}{}", a.file, part);
-        let derived = if a.title_derived { "  [derived from the lede]" } else { "" };
+        let derived = if a.title_derived {
+            "  [derived from the lede]"
+        } else {
+            ""
+        };
         let _ = writeln!(out, "  title     {}{}", a.title, derived);
         if let Some(s) = &a.subtitle {
             let _ = writeln!(out, "  subtitle  {s}");
         }
         let _ = match &a.date {
-            Some(d) => writeln!(out, "  date      {d}  ({}: {})", origin(a.date_origin), a.date_evidence),
+            Some(d) => writeln!(
+                out,
+                "  date      {d}  ({}: {})",
+                origin(a.date_origin),
+                a.date_evidence
+            ),
             None => writeln!(out, "  date      undated"),
         };
         let _ = match &a.source {
-            Some(s) => writeln!(out, "  source    {s}  ({}: {})", origin(a.source_origin), a.source_evidence),
+            Some(s) => writeln!(
+                out,
+                "  source    {s}  ({}: {})",
+                origin(a.source_origin),
+                a.source_evidence
+            ),
             None => writeln!(out, "  source    unknown"),
         };
         if !a.topics.is_empty() {
@@ -171,7 +212,11 @@ pub fn to_text(report: &Inspection) -> String {
                 .entities
                 .iter()
                 .map(|e| {
-                    let main = if e.prominence == Prominence::Main { ", main" } else { "" };
+                    let main = if e.prominence == Prominence::Main {
+                        ", main"
+                    } else {
+                        ""
+                    };
                     format!("{} ({}×{})", e.name, e.count, main)
                 })
                 .collect();
@@ -185,7 +230,12 @@ pub fn to_text(report: &Inspection) -> String {
             let counts: Vec<String> = a
                 .removed
                 .iter()
-                .map(|(k, n)| format!("{n} {}", serde_json::to_value(k).unwrap().as_str().unwrap_or("")))
+                .map(|(k, n)| {
+                    format!(
+                        "{n} {}",
+                        serde_json::to_value(k).unwrap().as_str().unwrap_or("")
+                    )
+                })
                 .collect();
             let _ = writeln!(out, "  removed   {}", counts.join(", "));
             for r in &a.removed_lines {

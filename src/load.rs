@@ -47,7 +47,11 @@ pub fn load(config: &Config) -> Result<Vec<Document>> {
         .par_iter()
         .map(|(path, kind)| {
             let text = read_utf8(path)?;
-            Ok(Document { file: relative_name(&config.root, path), kind: *kind, text })
+            Ok(Document {
+                file: relative_name(&config.root, path),
+                kind: *kind,
+                text,
+            })
         })
         .collect::<Result<Vec<_>>>()?;
     docs.sort_by(|a, b| a.file.cmp(&b.file));
@@ -56,7 +60,8 @@ pub fn load(config: &Config) -> Result<Vec<Document>> {
 
 /// Reads a file as UTF-8; an invalid file is an error naming its line.
 pub fn read_utf8(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read file", path.display()))?;
+    let bytes =
+        std::fs::read(path).with_context(|| format!("{}: cannot read file", path.display()))?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) => {
@@ -76,7 +81,10 @@ pub fn read_utf8(path: &Path) -> Result<String> {
 /// `path` relative to `root`, with `/` separators.
 fn relative_name(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 #[cfg(test)]

@@ -80,11 +80,14 @@ fn run(cli: Cli) -> Result<()> {
             let wanted: Vec<String> = files.iter().map(|f| normalise_arg(f)).collect();
             for w in &wanted {
                 if !corpus.articles.iter().any(|a| a.file == *w) {
-                    anyhow::bail!("{w}: not an article of this site (inspect takes files under the seeds and content folders)");
+                    anyhow::bail!(
+                        "{w}: not an article of this site (inspect takes files under the seeds and content folders)"
+                    );
                 }
             }
-            let report =
-                nashra::inspect::inspect(&corpus, |a| wanted.is_empty() || wanted.contains(&a.file));
+            let report = nashra::inspect::inspect(&corpus, |a| {
+                wanted.is_empty() || wanted.contains(&a.file)
+            });
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {

@@ -31,10 +31,16 @@ pub fn to_blocks(markdown: &str) -> Vec<Block> {
             Event::End(TagEnd::HtmlBlock) => in_html = false,
             Event::Text(t) | Event::Code(t) if !in_html => current.push_str(&t),
             Event::SoftBreak | Event::HardBreak => current.push(' '),
-            Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) => {
+            Event::End(TagEnd::Heading(_))
+            | Event::End(TagEnd::Paragraph)
+            | Event::End(TagEnd::Item) => {
                 let text = current.trim().to_string();
                 if !text.is_empty() {
-                    blocks.push(if in_heading { Block::heading(text) } else { Block::paragraph(text) });
+                    blocks.push(if in_heading {
+                        Block::heading(text)
+                    } else {
+                        Block::paragraph(text)
+                    });
                 }
                 current.clear();
                 in_heading = false;
@@ -59,7 +65,9 @@ mod tests {
 
     #[test]
     fn raw_html_is_sanitised() {
-        let html = to_html("نص <script>alert(1)</script> و<a href=\"javascript:x\" onclick=\"y\">رابط</a>");
+        let html = to_html(
+            "نص <script>alert(1)</script> و<a href=\"javascript:x\" onclick=\"y\">رابط</a>",
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(!html.contains("onclick"), "{html}");
@@ -71,7 +79,11 @@ mod tests {
         let blocks = to_blocks("## عنوان فرعي\n\nفقرة **أولى**\nتتمة.\n\n- بند\n");
         assert_eq!(
             blocks,
-            vec![Block::heading("عنوان فرعي"), Block::paragraph("فقرة أولى تتمة."), Block::paragraph("بند")]
+            vec![
+                Block::heading("عنوان فرعي"),
+                Block::paragraph("فقرة أولى تتمة."),
+                Block::paragraph("بند")
+            ]
         );
     }
 }

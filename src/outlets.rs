@@ -10,7 +10,10 @@ pub fn find_source(
     removed: &[Removed],
     outlets: &[OutletConfig],
 ) -> Option<(String, Evidence)> {
-    let texts = removed.iter().map(|r| r.text.as_str()).chain(blocks.iter().map(|b| b.text.as_str()));
+    let texts = removed
+        .iter()
+        .map(|r| r.text.as_str())
+        .chain(blocks.iter().map(|b| b.text.as_str()));
     for text in texts {
         for outlet in outlets {
             for pattern in &outlet.patterns {

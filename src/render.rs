@@ -1,18 +1,883 @@
-//! Rendering pages through Tera templates.
+//! Rendering: every page of the [`Site`] through its Tera template, feeds and
+//! the sitemap, handed to a [`Sink`] as soon as each is ready.
+//!
+//! Pages render in parallel and are written as they come, so memory stays
+//! flat however many articles the site holds.
 
-use anyhow::Result;
+use std::path::Path;
+use std::sync::Mutex;
 
+use anyhow::{Context as _, Result, anyhow};
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::article::{Block, Body, Prominence};
 use crate::config::Config;
-use crate::site::Site;
+use crate::site::{ArticleCard, Counted, Day, Link, Site, StoryCard, kind_heading};
 
-/// A file of the finished site, relative to the output folder.
-#[derive(Debug, Clone)]
-pub struct OutFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
+/// Where rendered files go.
+pub trait Sink: Sync {
+    /// Stores `bytes` at `path`, relative to the output folder.
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
 }
 
-/// Renders every page of the site.
-pub fn render(_site: &Site, _config: &Config) -> Result<Vec<OutFile>> {
-    Ok(Vec::new())
+/// The templates nashra ships; a site's `templates/` folder overrides any of
+/// them by file name.
+const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("macros.html", include_str!("../templates/macros.html")),
+    ("index.html", include_str!("../templates/index.html")),
+    ("day.html", include_str!("../templates/day.html")),
+    ("week.html", include_str!("../templates/week.html")),
+    ("story.html", include_str!("../templates/story.html")),
+    ("article.html", include_str!("../templates/article.html")),
+    ("list.html", include_str!("../templates/list.html")),
+    ("terms.html", include_str!("../templates/terms.html")),
+    ("archive.html", include_str!("../templates/archive.html")),
+    ("page.html", include_str!("../templates/page.html")),
+    ("404.html", include_str!("../templates/404.html")),
+    ("sitemap.xml", include_str!("../templates/sitemap.xml")),
+];
+
+/// The stylesheet nashra ships, used when the site has no `static/style.css`.
+pub const DEFAULT_STYLESHEET: &str = include_str!("../static/style.css");
+
+/// The most URLs one sitemap file may list (sitemaps.org protocol).
+const SITEMAP_LIMIT: usize = 50_000;
+
+/// Loads the built-in templates, overridden by those in `dir`. Every
+/// template autoescapes (`.html` and `.xml`), so text from articles can never
+/// inject markup.
+pub fn load_templates(dir: &Path) -> Result<Tera> {
+    let mut sources: Vec<(String, String)> = DEFAULT_TEMPLATES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+    if dir.is_dir() {
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let entry =
+                entry.with_context(|| format!("{}: cannot list templates", dir.display()))?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let name = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            if name.starts_with('.') {
+                continue;
+            }
+            let text = crate::load::read_utf8(entry.path())?;
+            match sources.iter_mut().find(|(n, _)| *n == name) {
+                Some(slot) => slot.1 = text,
+                None => sources.push((name, text)),
+            }
+        }
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    tera.set_escape_fn(escape_html);
+    tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| anyhow!("{}: {}", dir.display(), error_chain(&e)))?;
+    Ok(tera)
+}
+
+/// Escapes the five characters that can break out of HTML text or a quoted
+/// attribute. Tera's default also escapes `/`, which bloats every URL
+/// without making anything safer inside quoted attributes.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Tera's error and its causes on one line: the cause holds the line number.
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = e.source();
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts.join(": ")
+}
+
+/// Site-wide values every template sees as `site`.
+#[derive(Serialize)]
+struct SiteInfo<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base: &'a str,
+    base_url: String,
+    rss_url: String,
+    atom_url: String,
+    briefings_url: String,
+    pages: Vec<Link>,
+}
+
+/// One page to render.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    Index,
+    Article(usize),
+    Story(usize),
+    Day(usize),
+    Week(usize),
+    Topic(usize, usize),
+    Entity(usize, usize),
+    Source(usize, usize),
+    Undated(usize),
+    TopicIndex,
+    EntityIndex,
+    SourceIndex,
+    Archive,
+    ArchiveYear(usize),
+    Page(usize),
+    NotFound,
+}
+
+/// What rendering produced.
+#[derive(Debug, Default, Clone)]
+pub struct Rendered {
+    pub html_pages: usize,
+    pub feeds: usize,
+    pub files: usize,
+}
+
+/// Renders the whole site into `sink`.
+pub fn render(site: &Site, config: &Config, sink: &dyn Sink) -> Result<Rendered> {
+    let tera = load_templates(&config.resolve(&config.site.templates_dir))?;
+    let renderer = Renderer::new(site, config, tera);
+    let jobs = renderer.jobs();
+    let sitemap: Mutex<Vec<(String, String)>> = Mutex::new(Vec::with_capacity(jobs.len()));
+    jobs.par_iter().try_for_each(|&job| -> Result<()> {
+        let (dir, template, ctx) = renderer.page(job);
+        let html = renderer
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| anyhow!("templates/{template}: {}", error_chain(&e)))?;
+        let path = if matches!(job, Job::NotFound) {
+            "404.html".to_string()
+        } else {
+            format!("{dir}index.html")
+        };
+        sink.put(&path, html.as_bytes())?;
+        if !matches!(job, Job::NotFound) {
+            let lastmod = match job {
+                Job::Article(i) => site.cards[i].date_iso.clone(),
+                Job::Day(d) => site.days[d].iso.clone(),
+                _ => String::new(),
+            };
+            sitemap
+                .lock()
+                .expect("no panics while holding the lock")
+                .push((dir, lastmod));
+        }
+        Ok(())
+    })?;
+    let html_pages = jobs.len();
+
+    let feeds = crate::feeds::write_feeds(site, config, sink)?;
+    let mut entries = sitemap
+        .into_inner()
+        .expect("no panics while holding the lock");
+    entries.sort();
+    let sitemap_files = renderer.write_sitemap(&entries, sink)?;
+    let robots = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+        config.base_url()
+    );
+    sink.put("robots.txt", robots.as_bytes())?;
+    Ok(Rendered {
+        html_pages,
+        feeds,
+        files: html_pages + feeds + sitemap_files + 1,
+    })
+}
+
+/// An item of a listing: an article card and an optional note under it.
+#[derive(Serialize)]
+struct ListItem<'a> {
+    card: &'a ArticleCard,
+    note: &'a str,
+}
+
+#[derive(Serialize)]
+struct Pager {
+    current: usize,
+    total: usize,
+    prev_url: Option<String>,
+    next_url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct GroupView<'a> {
+    topic: &'a Link,
+    stories: Vec<&'a StoryCard>,
+}
+
+#[derive(Serialize)]
+struct DayPreview<'a> {
+    title: &'a str,
+    url: &'a str,
+    stories: Vec<&'a StoryCard>,
+}
+
+#[derive(Serialize)]
+struct DayLink<'a> {
+    title: &'a str,
+    url: &'a str,
+    article_count: usize,
+}
+
+#[derive(Serialize)]
+struct TermGroup<'a> {
+    heading: &'a str,
+    terms: Vec<Counted>,
+}
+
+#[derive(Serialize)]
+struct MonthView<'a> {
+    title: String,
+    days: Vec<DayLink<'a>>,
+}
+
+#[derive(Serialize)]
+struct TimelineItem<'a> {
+    card: &'a ArticleCard,
+    also: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct EntityLink {
+    link: Link,
+    main: bool,
+}
+
+#[derive(Serialize)]
+struct Version<'a> {
+    url: &'a str,
+    title: &'a str,
+    source: Option<&'a str>,
+}
+
+struct Renderer<'s, 'a> {
+    site: &'s Site<'a>,
+    config: &'s Config,
+    tera: Tera,
+    base_context: Context,
+    page_size: usize,
+}
+
+impl<'s, 'a> Renderer<'s, 'a> {
+    fn new(site: &'s Site<'a>, config: &'s Config, tera: Tera) -> Self {
+        let base_url = config.base_url();
+        let info = SiteInfo {
+            title: &config.site.title,
+            description: &config.site.description,
+            language: &config.site.language,
+            base: &site.base,
+            rss_url: format!("{}rss.xml", site.base),
+            atom_url: format!("{}atom.xml", site.base),
+            briefings_url: format!("{}briefings.xml", site.base),
+            base_url,
+            pages: site
+                .corpus
+                .pages
+                .iter()
+                .map(|p| Link {
+                    url: format!("{}{}/", site.base, p.slug),
+                    name: p.title.clone(),
+                })
+                .collect(),
+        };
+        let mut base_context = Context::new();
+        base_context.insert("site", &info);
+        Renderer {
+            site,
+            config,
+            tera,
+            base_context,
+            page_size: config.site.page_size,
+        }
+    }
+
+    fn pages_of(&self, n: usize) -> usize {
+        n.div_ceil(self.page_size).max(1)
+    }
+
+    fn jobs(&self) -> Vec<Job> {
+        let s = self.site;
+        let mut jobs = vec![
+            Job::Index,
+            Job::TopicIndex,
+            Job::EntityIndex,
+            Job::SourceIndex,
+            Job::Archive,
+            Job::NotFound,
+        ];
+        jobs.extend((0..s.corpus.articles.len()).map(Job::Article));
+        jobs.extend((0..s.story_cards.len()).map(Job::Story));
+        jobs.extend((0..s.days.len()).map(Job::Day));
+        jobs.extend((0..s.weeks.len()).map(Job::Week));
+        for (i, t) in s.topics.iter().enumerate() {
+            jobs.extend((1..=self.pages_of(t.articles.len())).map(|p| Job::Topic(i, p)));
+        }
+        for (i, t) in s.entities.iter().enumerate() {
+            jobs.extend((1..=self.pages_of(t.articles.len())).map(|p| Job::Entity(i, p)));
+        }
+        for (i, t) in s.sources.iter().enumerate() {
+            jobs.extend((1..=self.pages_of(t.articles.len())).map(|p| Job::Source(i, p)));
+        }
+        if !s.undated.is_empty() {
+            jobs.extend((1..=self.pages_of(s.undated.len())).map(Job::Undated));
+        }
+        jobs.extend((0..s.years().len()).map(Job::ArchiveYear));
+        jobs.extend((0..s.corpus.pages.len()).map(Job::Page));
+        jobs
+    }
+
+    /// The folder (relative to the output root, ending in `/` unless it is
+    /// the root), template and context of a page.
+    fn page(&self, job: Job) -> (String, &'static str, Context) {
+        let s = self.site;
+        let mut ctx = self.base_context.clone();
+        let (dir, template, title) = match job {
+            Job::Index => {
+                self.index(&mut ctx);
+                (String::new(), "index.html", String::new())
+            }
+            Job::Article(i) => {
+                self.article(i, &mut ctx);
+                (
+                    format!("articles/{}/", s.article(i).slug),
+                    "article.html",
+                    s.article(i).title.clone(),
+                )
+            }
+            Job::Story(i) => {
+                self.story(i, &mut ctx);
+                let id = &s.corpus.stories[i].id;
+                (
+                    format!("stories/{id}/"),
+                    "story.html",
+                    s.story_cards[i].headline.clone(),
+                )
+            }
+            Job::Day(d) => {
+                self.day(d, &mut ctx);
+                (
+                    format!("days/{}/", s.days[d].iso),
+                    "day.html",
+                    format!("موجز {}", s.days[d].title),
+                )
+            }
+            Job::Week(w) => {
+                let week = &s.weeks[w];
+                ctx.insert("week", week);
+                ctx.insert(
+                    "stories",
+                    &week
+                        .stories
+                        .iter()
+                        .map(|&i| &s.story_cards[i])
+                        .collect::<Vec<_>>(),
+                );
+                ctx.insert(
+                    "days",
+                    &week
+                        .days
+                        .iter()
+                        .map(|&d| day_link(&s.days[d]))
+                        .collect::<Vec<_>>(),
+                );
+                (
+                    format!("weeks/{}/", week.key),
+                    "week.html",
+                    format!("أبرز قصص {}", week.title),
+                )
+            }
+            Job::Topic(t, page) => {
+                let term = &s.topics[t];
+                let dir = format!("topics/{}/", term.slug);
+                self.listing(
+                    &mut ctx,
+                    &term.name,
+                    &term.description,
+                    &term.articles,
+                    None,
+                    &dir,
+                    page,
+                );
+                (paged(&dir, page), "list.html", term.name.clone())
+            }
+            Job::Entity(e, page) => {
+                let term = &s.entities[e];
+                let info = &s.entity_info[e];
+                let dir = format!("entities/{}/", term.slug);
+                ctx.insert("entity", info);
+                ctx.insert("feed_url", &info.feed_url);
+                ctx.insert("total", &term.articles.len());
+                self.listing(
+                    &mut ctx,
+                    &term.name,
+                    &term.description,
+                    &term.articles,
+                    Some(&info.sentences),
+                    &dir,
+                    page,
+                );
+                (paged(&dir, page), "list.html", term.name.clone())
+            }
+            Job::Source(i, page) => {
+                let term = &s.sources[i];
+                let dir = format!("sources/{}/", term.slug);
+                let heading = format!("مقالات {}", term.name);
+                self.listing(&mut ctx, &heading, "", &term.articles, None, &dir, page);
+                (paged(&dir, page), "list.html", heading)
+            }
+            Job::Undated(page) => {
+                let heading = "مقالات بلا تاريخ نشر معروف";
+                let note =
+                    "لم يُعثر في هذه المقالات على تاريخ نشر موثوق؛ يمكن للمحرر إضافته في الترويسة.";
+                self.listing(&mut ctx, heading, note, &s.undated, None, "undated/", page);
+                (paged("undated/", page), "list.html", heading.to_string())
+            }
+            Job::TopicIndex => {
+                let terms = s
+                    .topics
+                    .iter()
+                    .map(|t| counted(&t.url, &t.name, t.articles.len()))
+                    .collect();
+                ctx.insert("heading", "المواضيع");
+                ctx.insert("groups", &[TermGroup { heading: "", terms }]);
+                ("topics/".into(), "terms.html", "المواضيع".into())
+            }
+            Job::SourceIndex => {
+                let mut terms: Vec<Counted> = s
+                    .sources
+                    .iter()
+                    .map(|t| counted(&t.url, &t.name, t.articles.len()))
+                    .collect();
+                terms.sort_by(|a, b| b.count.cmp(&a.count).then(a.link.name.cmp(&b.link.name)));
+                ctx.insert("heading", "المصادر");
+                ctx.insert("groups", &[TermGroup { heading: "", terms }]);
+                ("sources/".into(), "terms.html", "المصادر".into())
+            }
+            Job::EntityIndex => {
+                ctx.insert("heading", "الأعلام");
+                ctx.insert("groups", &self.entity_groups());
+                ("entities/".into(), "terms.html", "الأعلام".into())
+            }
+            Job::Archive => {
+                self.archive(&mut ctx, None);
+                ("archive/".into(), "archive.html", "الأرشيف".into())
+            }
+            Job::ArchiveYear(y) => {
+                let year = self.archive(&mut ctx, Some(y));
+                (
+                    format!("archive/{year}/"),
+                    "archive.html",
+                    format!("أرشيف {year}"),
+                )
+            }
+            Job::Page(p) => {
+                let page = &s.corpus.pages[p];
+                ctx.insert("page", page);
+                (format!("{}/", page.slug), "page.html", page.title.clone())
+            }
+            Job::NotFound => (String::new(), "404.html", "الصفحة غير موجودة".into()),
+        };
+        ctx.insert("page_title", &title);
+        ctx.insert("canonical", &format!("{}{}", self.config.base_url(), dir));
+        (dir, template, ctx)
+    }
+
+    fn index(&self, ctx: &mut Context) {
+        let s = self.site;
+        if let Some(last) = s.days.last() {
+            ctx.insert(
+                "latest",
+                &LatestDay {
+                    title: &last.title,
+                    url: &last.url,
+                    groups: self.groups(last),
+                },
+            );
+            if let Some(week) = s.weeks.last() {
+                ctx.insert("latest_week", week);
+            }
+        }
+        let recent: Vec<DayPreview> = s
+            .days
+            .iter()
+            .rev()
+            .skip(1)
+            .take(crate::site::RECENT_DAYS)
+            .map(|d| DayPreview {
+                title: &d.title,
+                url: &d.url,
+                stories: d
+                    .stories
+                    .iter()
+                    .take(crate::site::RECENT_DAY_STORIES)
+                    .map(|&i| &s.story_cards[i])
+                    .collect(),
+            })
+            .collect();
+        ctx.insert("recent", &recent);
+        let topics: Vec<Counted> = s
+            .topics
+            .iter()
+            .map(|t| counted(&t.url, &t.name, t.articles.len()))
+            .collect();
+        ctx.insert("topics", &topics);
+        ctx.insert("entities", &s.top_entities());
+        ctx.insert("undated_count", &s.undated.len());
+    }
+
+    fn groups<'d>(&'d self, day: &'d Day) -> Vec<GroupView<'d>> {
+        day.groups
+            .iter()
+            .map(|g| GroupView {
+                topic: &g.topic,
+                stories: g
+                    .stories
+                    .iter()
+                    .map(|&i| &self.site.story_cards[i])
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn day(&self, d: usize, ctx: &mut Context) {
+        let s = self.site;
+        let day = &s.days[d];
+        ctx.insert("day", day);
+        ctx.insert("groups", &self.groups(day));
+        ctx.insert("prev", &d.checked_sub(1).map(|p| day_link(&s.days[p])));
+        ctx.insert("next", &s.days.get(d + 1).map(day_link));
+        let week = s.weeks.iter().find(|w| w.days.contains(&d));
+        ctx.insert("week", &week);
+    }
+
+    fn article(&self, i: usize, ctx: &mut Context) {
+        let s = self.site;
+        let a = s.article(i);
+        ctx.insert(
+            "article",
+            &ArticleView {
+                title: &a.title,
+                subtitle: a.subtitle.as_deref(),
+                url: a.url.as_deref(),
+            },
+        );
+        ctx.insert("card", &s.cards[i]);
+        ctx.insert("description", &a.summary);
+        match &a.body {
+            Body::Html(html) => ctx.insert("body_html", html),
+            Body::Blocks(blocks) => ctx.insert("blocks", blocks as &Vec<Block>),
+        }
+        ctx.insert("day", &s.article_day[i].map(|d| day_link(&s.days[d])));
+        if let Some(story) = a.story {
+            ctx.insert("story", &s.story_cards[story]);
+            let versions: Vec<Version> = s.corpus.stories[story]
+                .articles
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| Version {
+                    url: &s.cards[j].url,
+                    title: &s.cards[j].title,
+                    source: s.cards[j].source.as_deref(),
+                })
+                .collect();
+            ctx.insert("versions", &versions);
+        }
+        let topics: Vec<Link> = a
+            .topics
+            .iter()
+            .filter_map(|t| {
+                s.topics
+                    .iter()
+                    .find(|x| x.slug == *t)
+                    .map(crate::site::link)
+            })
+            .collect();
+        ctx.insert("topics", &topics);
+        let mut entities: Vec<(bool, usize, EntityLink)> = a
+            .entities
+            .iter()
+            .filter_map(|m| {
+                let e = s.corpus.entities.get(&m.slug)?;
+                let main = m.prominence == Prominence::Main;
+                let link = Link {
+                    url: format!("{}entities/{}/", s.base, m.slug),
+                    name: e.name.clone(),
+                };
+                Some((main, m.count, EntityLink { link, main }))
+            })
+            .collect();
+        entities.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(b.1.cmp(&a.1))
+                .then(a.2.link.name.cmp(&b.2.link.name))
+        });
+        ctx.insert(
+            "entities",
+            &entities.into_iter().map(|e| e.2).collect::<Vec<_>>(),
+        );
+    }
+
+    fn story(&self, i: usize, ctx: &mut Context) {
+        let s = self.site;
+        let story = &s.corpus.stories[i];
+        ctx.insert("story", &s.story_cards[i]);
+        let timeline: Vec<TimelineItem> = story
+            .articles
+            .iter()
+            .map(|&a| {
+                let also = story
+                    .duplicates
+                    .iter()
+                    .find(|group| group.first() == Some(&a))
+                    .map(|group| {
+                        group[1..]
+                            .iter()
+                            .map(|&d| Link {
+                                url: s.cards[d].url.clone(),
+                                name: s.cards[d]
+                                    .source
+                                    .clone()
+                                    .unwrap_or_else(|| s.cards[d].title.clone()),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                TimelineItem {
+                    card: &s.cards[a],
+                    also,
+                }
+            })
+            .collect();
+        ctx.insert("timeline", &timeline);
+        let day = story
+            .articles
+            .iter()
+            .find_map(|&a| s.article_day[a])
+            .map(|d| day_link(&s.days[d]));
+        ctx.insert("day", &day);
+        ctx.insert(
+            "description",
+            &s.story_cards[i]
+                .summary
+                .first()
+                .map(|l| l.text.as_str())
+                .unwrap_or(""),
+        );
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn listing(
+        &self,
+        ctx: &mut Context,
+        heading: &str,
+        description: &str,
+        articles: &[usize],
+        notes: Option<&Vec<String>>,
+        dir: &str,
+        page: usize,
+    ) {
+        let s = self.site;
+        let total = self.pages_of(articles.len());
+        let start = (page - 1) * self.page_size;
+        let end = (start + self.page_size).min(articles.len());
+        let items: Vec<ListItem> = (start..end)
+            .map(|k| ListItem {
+                card: &s.cards[articles[k]],
+                note: notes
+                    .and_then(|n| n.get(k))
+                    .map(String::as_str)
+                    .unwrap_or(""),
+            })
+            .collect();
+        ctx.insert("heading", heading);
+        ctx.insert("description", description);
+        ctx.insert("items", &items);
+        ctx.insert(
+            "pager",
+            &Pager {
+                current: page,
+                total,
+                prev_url: (page > 1).then(|| format!("{}{}", s.base, paged(dir, page - 1))),
+                next_url: (page < total).then(|| format!("{}{}", s.base, paged(dir, page + 1))),
+            },
+        );
+    }
+
+    fn entity_groups(&self) -> Vec<TermGroup<'static>> {
+        use crate::entities::EntityKind;
+        let s = self.site;
+        [
+            EntityKind::Person,
+            EntityKind::Place,
+            EntityKind::Organisation,
+            EntityKind::Other,
+        ]
+        .into_iter()
+        .filter_map(|kind| {
+            let mut terms: Vec<Counted> = s
+                .entities
+                .iter()
+                .zip(&s.entity_info)
+                .filter(|(_, info)| info.kind == kind)
+                .map(|(t, info)| counted(&t.url, &t.name, info.mentions))
+                .collect();
+            terms.sort_by(|a, b| b.count.cmp(&a.count).then(a.link.name.cmp(&b.link.name)));
+            (!terms.is_empty()).then(|| TermGroup {
+                heading: kind_heading(kind),
+                terms,
+            })
+        })
+        .collect()
+    }
+
+    /// The archive: the newest year's months on `archive/`, each year on
+    /// `archive/YYYY/`. Returns the year shown.
+    fn archive(&self, ctx: &mut Context, year: Option<usize>) -> i32 {
+        let s = self.site;
+        let years = s.years();
+        let shown = year.unwrap_or(0);
+        let year_links: Vec<Link> = years
+            .iter()
+            .map(|(y, _)| Link {
+                url: format!("{}archive/{y}/", s.base),
+                name: y.to_string(),
+            })
+            .collect();
+        let mut months: Vec<MonthView> = Vec::new();
+        let mut shown_year = 0;
+        if let Some((y, days)) = years.get(shown) {
+            shown_year = *y;
+            for &d in days {
+                let day = &s.days[d];
+                let title = s.month_title(*y, chrono::Datelike::month(&day.date));
+                match months.last_mut() {
+                    Some(m) if m.title == title => m.days.push(day_link(day)),
+                    _ => months.push(MonthView {
+                        title,
+                        days: vec![day_link(day)],
+                    }),
+                }
+            }
+        }
+        let heading = match year {
+            Some(_) => format!("أرشيف {shown_year}"),
+            None => "الأرشيف".to_string(),
+        };
+        ctx.insert("heading", &heading);
+        ctx.insert("years", &year_links);
+        ctx.insert("months", &months);
+        ctx.insert("undated_count", &s.undated.len());
+        shown_year
+    }
+
+    fn write_sitemap(&self, entries: &[(String, String)], sink: &dyn Sink) -> Result<usize> {
+        #[derive(Serialize)]
+        struct Entry {
+            loc: String,
+            lastmod: String,
+        }
+        let base_url = self.config.base_url();
+        let chunks: Vec<&[(String, String)]> = entries.chunks(SITEMAP_LIMIT).collect();
+        let render = |ctx: &Context| {
+            self.tera
+                .render("sitemap.xml", ctx)
+                .map_err(|e| anyhow!("templates/sitemap.xml: {}", error_chain(&e)))
+        };
+        let part = |chunk: &[(String, String)]| -> Result<String> {
+            let mut ctx = Context::new();
+            ctx.insert("index", &false);
+            let list: Vec<Entry> = chunk
+                .iter()
+                .map(|(dir, lastmod)| Entry {
+                    loc: format!("{base_url}{dir}"),
+                    lastmod: lastmod.clone(),
+                })
+                .collect();
+            ctx.insert("entries", &list);
+            render(&ctx)
+        };
+        if chunks.len() <= 1 {
+            sink.put(
+                "sitemap.xml",
+                part(chunks.first().copied().unwrap_or(&[]))?.as_bytes(),
+            )?;
+            return Ok(1);
+        }
+        let mut parts = Vec::new();
+        for (n, chunk) in chunks.iter().enumerate() {
+            let name = format!("sitemap-{}.xml", n + 1);
+            sink.put(&name, part(chunk)?.as_bytes())?;
+            parts.push(format!("{base_url}{name}"));
+        }
+        let mut ctx = Context::new();
+        ctx.insert("index", &true);
+        ctx.insert("parts", &parts);
+        sink.put("sitemap.xml", render(&ctx)?.as_bytes())?;
+        Ok(parts.len() + 1)
+    }
+}
+
+#[derive(Serialize)]
+struct LatestDay<'d> {
+    title: &'d str,
+    url: &'d str,
+    groups: Vec<GroupView<'d>>,
+}
+
+#[derive(Serialize)]
+struct ArticleView<'a> {
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    url: Option<&'a str>,
+}
+
+fn day_link(day: &Day) -> DayLink<'_> {
+    DayLink {
+        title: &day.title,
+        url: &day.url,
+        article_count: day.article_count,
+    }
+}
+
+fn counted(url: &str, name: &str, count: usize) -> Counted {
+    Counted {
+        link: Link {
+            url: url.to_string(),
+            name: name.to_string(),
+        },
+        count,
+    }
+}
+
+/// The folder of page `page` of a listing at `dir`.
+fn paged(dir: &str, page: usize) -> String {
+    if page <= 1 {
+        dir.to_string()
+    } else {
+        format!("{dir}page/{page}/")
+    }
 }

@@ -1,19 +1,742 @@
-//! The site model: which pages exist, their URLs and what each lists.
+//! The site model: which pages exist, at which URLs, and what each lists.
+//!
+//! Everything a template shows is computed here, once, so that templates only
+//! display and no page walks the whole corpus: listings are indices into
+//! precomputed cards, and long listings are paginated.
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{Datelike, IsoWeek, NaiveDate};
+use serde::Serialize;
+
+use crate::arabic::dates::{format_date, format_date_long, format_month, format_number};
+use crate::article::{Article, Prominence};
 use crate::build::Corpus;
 use crate::config::Config;
+use crate::entities::EntityKind;
 
 /// Top-level folder names that articles and pages may not take as slugs.
-pub const RESERVED_SLUGS: &[&str] =
-    &["articles", "stories", "days", "weeks", "topics", "entities", "archive", "undated", "static", "page"];
+pub const RESERVED_SLUGS: &[&str] = &[
+    "articles", "stories", "days", "weeks", "topics", "entities", "sources", "archive", "undated",
+    "static", "page", "rss-xml", "atom-xml",
+];
+
+/// Slug of the implicit topic for articles no rule covers.
+pub const OTHER_TOPIC: &str = "other";
+
+/// How many stories a weekly briefing picks.
+const WEEKLY_STORIES: usize = 10;
+/// How many recent days the home page previews, and stories per preview.
+pub const RECENT_DAYS: usize = 7;
+pub const RECENT_DAY_STORIES: usize = 3;
+/// Bounded selections on summary pages.
+const TOP_ENTITIES: usize = 24;
+const CO_MENTIONS: usize = 12;
+const ENTITY_QUOTES: usize = 8;
+
+/// A link: where and what to call it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Link {
+    pub url: String,
+    pub name: String,
+}
+
+/// An article as listings show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleCard {
+    pub url: String,
+    pub title: String,
+    pub source: Option<String>,
+    pub source_url: Option<String>,
+    /// Display date, e.g. "13 أغسطس 2025"; empty when undated.
+    pub date: String,
+    /// ISO date for `<time datetime>`; empty when undated.
+    pub date_iso: String,
+    pub summary: String,
+}
+
+/// A sentence of a story summary with its outlet.
+#[derive(Debug, Clone, Serialize)]
+pub struct SummaryLine {
+    pub text: String,
+    pub source: Option<String>,
+}
+
+/// A story as briefings show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryCard {
+    pub url: String,
+    pub headline: String,
+    pub summary: Vec<SummaryLine>,
+    /// Distinct outlets that told it.
+    pub sources: Vec<String>,
+    /// Every article of the story, named by its outlet (or title when the
+    /// outlet is unknown), oldest first.
+    pub coverage: Vec<Link>,
+    pub article_count: usize,
+    pub date: String,
+    pub date_iso: String,
+    pub topics: Vec<Link>,
+    pub entities: Vec<Link>,
+}
+
+/// One topic's stories within a briefing.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicGroup {
+    pub topic: Link,
+    /// Indices into [`Site::story_cards`].
+    pub stories: Vec<usize>,
+}
+
+/// A day with articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct Day {
+    pub date: NaiveDate,
+    pub iso: String,
+    pub url: String,
+    pub title: String,
+    /// Stories with an article on this day, heaviest first.
+    pub stories: Vec<usize>,
+    pub groups: Vec<TopicGroup>,
+    pub article_count: usize,
+}
+
+/// An ISO week with articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct Week {
+    pub key: String,
+    pub url: String,
+    pub title: String,
+    pub stories: Vec<usize>,
+    pub days: Vec<usize>,
+}
+
+/// A taxonomy term page: a topic, an entity or a source.
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    pub slug: String,
+    pub name: String,
+    pub url: String,
+    pub description: String,
+    /// Articles, newest first.
+    pub articles: Vec<usize>,
+}
+
+/// What an entity page shows beyond its article list.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityInfo {
+    pub kind: EntityKind,
+    pub kind_name: &'static str,
+    pub english: Option<String>,
+    pub mentions: usize,
+    /// Spellings seen across the corpus.
+    pub variants: Vec<String>,
+    /// For each listed article (same order as `Term::articles`), the sentence
+    /// that mentions the entity.
+    pub sentences: Vec<String>,
+    pub co_mentions: Vec<Counted>,
+    pub topics: Vec<Counted>,
+    pub quotes: Vec<QuoteView>,
+    pub feed_url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Counted {
+    pub link: Link,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteView {
+    pub text: String,
+    pub article: Link,
+    pub date: String,
+}
 
 /// The laid-out site.
 pub struct Site<'a> {
     pub corpus: &'a Corpus,
+    pub config: &'a Config,
+    /// Path part of the base URL (`/` or `/sub/`), prefixed to every link.
+    pub base: String,
+    pub article_urls: Vec<String>,
+    pub cards: Vec<ArticleCard>,
+    pub story_urls: Vec<String>,
+    pub story_cards: Vec<StoryCard>,
+    /// Days, oldest first.
+    pub days: Vec<Day>,
+    /// Weeks, oldest first.
+    pub weeks: Vec<Week>,
+    /// Undated articles, in input order.
+    pub undated: Vec<usize>,
+    pub topics: Vec<Term>,
+    pub entities: Vec<Term>,
+    pub entity_info: Vec<EntityInfo>,
+    pub sources: Vec<Term>,
+    /// All dated articles, newest first (feeds, sitemap).
+    pub newest: Vec<usize>,
+    /// For each article, the index of its day in `days`.
+    pub article_day: Vec<Option<usize>>,
 }
 
 impl<'a> Site<'a> {
-    pub fn new(corpus: &'a Corpus, _config: &Config) -> Site<'a> {
-        Site { corpus }
+    pub fn new(corpus: &'a Corpus, config: &'a Config) -> Site<'a> {
+        let base = config.base_path();
+        let articles = &corpus.articles;
+        let style = &config.site.dates;
+
+        let article_urls: Vec<String> = articles
+            .iter()
+            .map(|a| format!("{base}articles/{}/", a.slug))
+            .collect();
+        let story_urls: Vec<String> = corpus
+            .stories
+            .iter()
+            .map(|s| format!("{base}stories/{}/", s.id))
+            .collect();
+
+        let source_slugs = source_slugs(articles);
+        let cards: Vec<ArticleCard> = articles
+            .iter()
+            .zip(&article_urls)
+            .map(|(a, url)| ArticleCard {
+                url: url.clone(),
+                title: a.title.clone(),
+                source: a.source.clone(),
+                source_url: a
+                    .source
+                    .as_ref()
+                    .map(|s| format!("{base}sources/{}/", source_slugs[s])),
+                date: a
+                    .published
+                    .map(|p| format_date(p.date, style))
+                    .unwrap_or_default(),
+                date_iso: a.published.map(|p| p.date.to_string()).unwrap_or_default(),
+                summary: a.summary.clone(),
+            })
+            .collect();
+
+        // Newest first, deterministic among equals.
+        let mut newest: Vec<usize> = (0..articles.len())
+            .filter(|&i| articles[i].published.is_some())
+            .collect();
+        newest.sort_by(|&x, &y| {
+            let (a, b) = (&articles[x], &articles[y]);
+            b.published
+                .cmp(&a.published)
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
+        let undated: Vec<usize> = (0..articles.len())
+            .filter(|&i| articles[i].published.is_none())
+            .collect();
+        let by_recency = |list: &mut Vec<usize>| {
+            let rank: HashMap<usize, usize> =
+                newest.iter().enumerate().map(|(r, &i)| (i, r)).collect();
+            list.sort_by_key(|i| (rank.get(i).copied().unwrap_or(usize::MAX), *i));
+        };
+
+        // Topics: configured and stated ones, plus "other" when needed.
+        let mut topics: Vec<Term> = corpus
+            .topics
+            .iter()
+            .map(|t| Term {
+                slug: t.slug.clone(),
+                name: t.name.clone(),
+                url: format!("{base}topics/{}/", t.slug),
+                description: t.description.clone(),
+                articles: Vec::new(),
+            })
+            .collect();
+        let topic_index: HashMap<String, usize> = topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.slug.clone(), i))
+            .collect();
+        let mut other = Vec::new();
+        for (i, a) in articles.iter().enumerate() {
+            if a.topics.is_empty() {
+                other.push(i);
+            }
+            for t in &a.topics {
+                if let Some(&ti) = topic_index.get(t) {
+                    topics[ti].articles.push(i);
+                }
+            }
+        }
+        if !other.is_empty() {
+            match topic_index.get(OTHER_TOPIC) {
+                Some(&ti) => topics[ti].articles.extend(other),
+                None => topics.push(Term {
+                    slug: OTHER_TOPIC.into(),
+                    name: "أخرى".into(),
+                    url: format!("{base}topics/{OTHER_TOPIC}/"),
+                    description: "مقالات لا يغطيها أي موضوع من مواضيع الموقع".into(),
+                    articles: other,
+                }),
+            }
+        }
+        for t in &mut topics {
+            by_recency(&mut t.articles);
+        }
+        let topic_links: HashMap<&str, Link> = topics
+            .iter()
+            .map(|t| {
+                (
+                    t.slug.as_str(),
+                    Link {
+                        url: t.url.clone(),
+                        name: t.name.clone(),
+                    },
+                )
+            })
+            .collect();
+
+        // Entities that appear in at least one article.
+        let mut mentioned: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, a) in articles.iter().enumerate() {
+            for m in &a.entities {
+                mentioned.entry(m.slug.as_str()).or_default().push(i);
+            }
+        }
+        let mut entities = Vec::new();
+        let mut entity_info = Vec::new();
+        for (slug, mut list) in mentioned {
+            let Some(entity) = corpus.entities.get(slug) else {
+                continue;
+            };
+            by_recency(&mut list);
+            let url = format!("{base}entities/{slug}/");
+            entity_info.push(entity_details(
+                corpus,
+                &base,
+                slug,
+                &list,
+                &topic_links,
+                style,
+            ));
+            entities.push(Term {
+                slug: slug.to_string(),
+                name: entity.name.clone(),
+                url,
+                description: entity.description.clone().unwrap_or_default(),
+                articles: list,
+            });
+        }
+        let entity_links: HashMap<&str, Link> = entities
+            .iter()
+            .map(|e| {
+                (
+                    e.slug.as_str(),
+                    Link {
+                        url: e.url.clone(),
+                        name: e.name.clone(),
+                    },
+                )
+            })
+            .collect();
+
+        // Sources.
+        let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, a) in articles.iter().enumerate() {
+            if let Some(s) = &a.source {
+                by_source.entry(s.as_str()).or_default().push(i);
+            }
+        }
+        let sources: Vec<Term> = by_source
+            .into_iter()
+            .map(|(name, mut list)| {
+                by_recency(&mut list);
+                Term {
+                    slug: source_slugs[name].clone(),
+                    name: name.to_string(),
+                    url: format!("{base}sources/{}/", source_slugs[name]),
+                    description: String::new(),
+                    articles: list,
+                }
+            })
+            .collect();
+
+        // Stories.
+        let story_cards: Vec<StoryCard> = corpus
+            .stories
+            .iter()
+            .zip(&story_urls)
+            .map(|(s, url)| {
+                let mut outlets: Vec<String> = Vec::new();
+                for &i in &s.articles {
+                    if let Some(src) = &articles[i].source
+                        && !outlets.contains(src)
+                    {
+                        outlets.push(src.clone());
+                    }
+                }
+                let mut topic_slugs: Vec<&str> = Vec::new();
+                let mut entity_weight: BTreeMap<&str, usize> = BTreeMap::new();
+                for &i in &s.articles {
+                    for t in &articles[i].topics {
+                        if !topic_slugs.contains(&t.as_str()) {
+                            topic_slugs.push(t);
+                        }
+                    }
+                    for m in articles[i]
+                        .entities
+                        .iter()
+                        .filter(|m| m.prominence == Prominence::Main)
+                    {
+                        *entity_weight.entry(m.slug.as_str()).or_default() += m.count;
+                    }
+                }
+                if topic_slugs.is_empty() {
+                    topic_slugs.push(OTHER_TOPIC);
+                }
+                let mut top_entities: Vec<(&str, usize)> = entity_weight.into_iter().collect();
+                top_entities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+                let summary = if s.summary.is_empty() {
+                    s.articles
+                        .first()
+                        .map(|&i| {
+                            vec![SummaryLine {
+                                text: articles[i].summary.clone(),
+                                source: articles[i].source.clone(),
+                            }]
+                        })
+                        .unwrap_or_default()
+                } else {
+                    s.summary
+                        .iter()
+                        .map(|l| SummaryLine {
+                            text: l.text.clone(),
+                            source: l.source.clone(),
+                        })
+                        .collect()
+                };
+                let coverage = s
+                    .articles
+                    .iter()
+                    .map(|&i| Link {
+                        url: article_urls[i].clone(),
+                        name: articles[i]
+                            .source
+                            .clone()
+                            .unwrap_or_else(|| articles[i].title.clone()),
+                    })
+                    .collect();
+                StoryCard {
+                    url: url.clone(),
+                    coverage,
+                    headline: s.headline.clone(),
+                    summary,
+                    sources: outlets,
+                    article_count: s.articles.len(),
+                    date: s.date.map(|d| format_date(d, style)).unwrap_or_default(),
+                    date_iso: s.date.map(|d| d.to_string()).unwrap_or_default(),
+                    topics: topic_slugs
+                        .iter()
+                        .filter_map(|t| topic_links.get(t).cloned())
+                        .collect(),
+                    entities: top_entities
+                        .iter()
+                        .take(6)
+                        .filter_map(|(e, _)| entity_links.get(e).cloned())
+                        .collect(),
+                }
+            })
+            .collect();
+
+        // Days and weeks.
+        let mut day_articles: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+        for (i, a) in articles.iter().enumerate() {
+            if let Some(p) = a.published {
+                day_articles.entry(p.date).or_default().push(i);
+            }
+        }
+        let story_order = |list: &mut Vec<usize>| {
+            list.sort_by(|&x, &y| {
+                let (a, b) = (&corpus.stories[x], &corpus.stories[y]);
+                b.weight
+                    .total_cmp(&a.weight)
+                    .then_with(|| b.articles.len().cmp(&a.articles.len()))
+                    .then(x.cmp(&y))
+            })
+        };
+        let mut article_day = vec![None; articles.len()];
+        let mut days = Vec::with_capacity(day_articles.len());
+        for (di, (date, list)) in day_articles.into_iter().enumerate() {
+            let mut stories: Vec<usize> = list
+                .iter()
+                .filter_map(|&i| articles[i].story)
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            story_order(&mut stories);
+            for &i in &list {
+                article_day[i] = Some(di);
+            }
+            let mut groups: Vec<TopicGroup> = Vec::new();
+            for &s in &stories {
+                let topic = story_cards[s]
+                    .topics
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| Link {
+                        url: format!("{base}topics/{OTHER_TOPIC}/"),
+                        name: "أخرى".into(),
+                    });
+                match groups.iter_mut().find(|g| g.topic == topic) {
+                    Some(g) => g.stories.push(s),
+                    None => groups.push(TopicGroup {
+                        topic,
+                        stories: vec![s],
+                    }),
+                }
+            }
+            days.push(Day {
+                date,
+                iso: date.to_string(),
+                url: format!("{base}days/{date}/"),
+                title: format_date_long(date, style),
+                stories,
+                groups,
+                article_count: list.len(),
+            });
+        }
+        let mut week_days: BTreeMap<IsoWeek, Vec<usize>> = BTreeMap::new();
+        for (di, d) in days.iter().enumerate() {
+            week_days.entry(d.date.iso_week()).or_default().push(di);
+        }
+        let weeks = week_days
+            .into_iter()
+            .map(|(w, dlist)| {
+                let mut stories: Vec<usize> = dlist
+                    .iter()
+                    .flat_map(|&d| days[d].stories.iter().copied())
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                story_order(&mut stories);
+                stories.truncate(WEEKLY_STORIES);
+                let key = format!("{}-w{:02}", w.year(), w.week());
+                let first = days[dlist[0]].date;
+                let last = days[*dlist.last().unwrap()].date;
+                Week {
+                    url: format!("{base}weeks/{key}/"),
+                    title: format!(
+                        "الأسبوع {} من {} ({} – {})",
+                        format_number(w.week(), style),
+                        format_number(w.year(), style),
+                        format_date(first, style),
+                        format_date(last, style)
+                    ),
+                    key,
+                    stories,
+                    days: dlist,
+                }
+            })
+            .collect();
+
+        Site {
+            corpus,
+            config,
+            base,
+            article_urls,
+            cards,
+            story_urls,
+            story_cards,
+            days,
+            weeks,
+            undated,
+            topics,
+            entities,
+            entity_info,
+            sources,
+            newest,
+            article_day,
+        }
+    }
+
+    /// Years that have days, newest first, each with its days newest first.
+    pub fn years(&self) -> Vec<(i32, Vec<usize>)> {
+        let mut years: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+        for (i, d) in self.days.iter().enumerate() {
+            years.entry(d.date.year()).or_default().push(i);
+        }
+        years
+            .into_iter()
+            .rev()
+            .map(|(y, mut d)| {
+                d.reverse();
+                (y, d)
+            })
+            .collect()
+    }
+
+    /// Months of a year's days, newest first, for the archive.
+    pub fn month_title(&self, year: i32, month: u32) -> String {
+        format_month(year, month, &self.config.site.dates)
+    }
+
+    /// The most mentioned entities, for the home page.
+    pub fn top_entities(&self) -> Vec<Counted> {
+        let mut list: Vec<(usize, usize)> = self
+            .entity_info
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (i, e.mentions))
+            .collect();
+        list.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(self.entities[a.0].slug.cmp(&self.entities[b.0].slug))
+        });
+        list.into_iter()
+            .take(TOP_ENTITIES)
+            .map(|(i, n)| Counted {
+                link: link(&self.entities[i]),
+                count: n,
+            })
+            .collect()
+    }
+
+    pub fn article(&self, i: usize) -> &Article {
+        &self.corpus.articles[i]
+    }
+}
+
+/// A link to a term page.
+pub fn link(term: &Term) -> Link {
+    Link {
+        url: term.url.clone(),
+        name: term.name.clone(),
+    }
+}
+
+/// Stable, unique slugs for source names, assigned in name order.
+fn source_slugs(articles: &[Article]) -> HashMap<String, String> {
+    let names: BTreeSet<&str> = articles
+        .iter()
+        .filter_map(|a| a.source.as_deref())
+        .collect();
+    let mut registry = crate::slug::SlugRegistry::default();
+    names
+        .into_iter()
+        .map(|n| {
+            (
+                n.to_string(),
+                registry.claim(&crate::slug::slugify(n), "source"),
+            )
+        })
+        .collect()
+}
+
+fn entity_details(
+    corpus: &Corpus,
+    base: &str,
+    slug: &str,
+    list: &[usize],
+    topic_links: &HashMap<&str, Link>,
+    style: &crate::config::DateStyle,
+) -> EntityInfo {
+    let articles = &corpus.articles;
+    let entity = corpus
+        .entities
+        .get(slug)
+        .expect("only listed entities get details");
+    let mut variants: BTreeSet<String> = BTreeSet::new();
+    let mut co: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut topics: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut mentions = 0;
+    let mut sentences = Vec::with_capacity(list.len());
+    let mut quotes = Vec::new();
+    for &i in list {
+        let a = &articles[i];
+        let m = a
+            .entities
+            .iter()
+            .find(|m| m.slug == slug)
+            .expect("listed article mentions the entity");
+        mentions += m.count;
+        variants.extend(m.variants.iter().cloned());
+        sentences.push(m.sentence.clone());
+        for other in &a.entities {
+            if other.slug != slug {
+                *co.entry(other.slug.as_str()).or_default() += 1;
+            }
+        }
+        for t in &a.topics {
+            *topics.entry(t.as_str()).or_default() += 1;
+        }
+        if quotes.len() < ENTITY_QUOTES {
+            for q in a.quotes.iter().filter(|q| q.speaker == slug) {
+                quotes.push(QuoteView {
+                    text: q.text.clone(),
+                    article: Link {
+                        url: format!("{base}articles/{}/", a.slug),
+                        name: a.title.clone(),
+                    },
+                    date: a
+                        .published
+                        .map(|p| format_date(p.date, style))
+                        .unwrap_or_default(),
+                });
+            }
+        }
+    }
+    quotes.truncate(ENTITY_QUOTES);
+    variants.remove(&entity.name);
+    let mut co: Vec<(&str, usize)> = co.into_iter().collect();
+    co.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let co_mentions = co
+        .into_iter()
+        .filter_map(|(s, n)| {
+            corpus.entities.get(s).map(|e| Counted {
+                link: Link {
+                    url: format!("{base}entities/{s}/"),
+                    name: e.name.clone(),
+                },
+                count: n,
+            })
+        })
+        .take(CO_MENTIONS)
+        .collect();
+    let mut topics: Vec<(&str, usize)> = topics.into_iter().collect();
+    topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    EntityInfo {
+        kind: entity.kind,
+        kind_name: kind_name(entity.kind),
+        english: entity.english.clone(),
+        mentions,
+        variants: variants.into_iter().collect(),
+        sentences,
+        co_mentions,
+        topics: topics
+            .into_iter()
+            .filter_map(|(t, n)| {
+                topic_links.get(t).map(|l| Counted {
+                    link: l.clone(),
+                    count: n,
+                })
+            })
+            .collect(),
+        quotes,
+        feed_url: format!("{base}entities/{slug}/rss.xml"),
+    }
+}
+
+/// The Arabic name of an entity kind, singular.
+pub fn kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "شخصية",
+        EntityKind::Place => "مكان",
+        EntityKind::Organisation => "منظمة",
+        EntityKind::Other => "أخرى",
+    }
+}
+
+/// The Arabic heading for a group of entities of one kind.
+pub fn kind_heading(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "شخصيات",
+        EntityKind::Place => "أماكن",
+        EntityKind::Organisation => "منظمات",
+        EntityKind::Other => "أخرى",
     }
 }

@@ -78,7 +78,9 @@ pub fn is_safe_slug(slug: &str) -> bool {
         && slug.len() <= 100
         && !slug.starts_with('-')
         && !slug.ends_with('-')
-        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Hands out unique slugs: the first claimant of a slug gets it as is, later

@@ -7,6 +7,7 @@ use crate::stories::Story;
 
 /// Matches articles to topics by keyword stems.
 #[derive(Debug, Clone)]
+#[allow(clippy::type_complexity)]
 pub struct TopicMatcher {
     topics: Vec<(String, Vec<(Vec<String>, f32)>)>,
 }

@@ -7,24 +7,62 @@ use crate::config::{DateStyle, Digits, MonthStyle};
 
 /// Egyptian and Gulf month names (from the Latin calendar names).
 pub const MONTHS_EGYPTIAN: [&str; 12] = [
-    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
-    "نوفمبر", "ديسمبر",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
 ];
 
 /// Levantine and Iraqi month names (from the Syriac calendar).
 pub const MONTHS_LEVANTINE: [&str; 12] = [
-    "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
-    "تشرين الأول", "تشرين الثاني", "كانون الأول",
+    "كانون الثاني",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين الأول",
+    "تشرين الثاني",
+    "كانون الأول",
 ];
 
 /// Algerian and Tunisian month names (from the French names).
 pub const MONTHS_MAGHREBI: [&str; 12] = [
-    "جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر",
-    "نوفمبر", "ديسمبر",
+    "جانفي",
+    "فيفري",
+    "مارس",
+    "أفريل",
+    "ماي",
+    "جوان",
+    "جويلية",
+    "أوت",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
 ];
 
 /// Weekday names, Monday first (as [`Weekday::num_days_from_monday`]).
-pub const WEEKDAYS: [&str; 7] = ["الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"];
+pub const WEEKDAYS: [&str; 7] = [
+    "الإثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "الأحد",
+];
 
 /// The name of `month` (1–12) in the configured style.
 pub fn month_name(month: u32, style: MonthStyle) -> String {
@@ -51,17 +89,32 @@ fn digits(text: String, style: &DateStyle) -> String {
 
 /// `13 أغسطس 2025` (or `١٣ أغسطس ٢٠٢٥`, per the style).
 pub fn format_date(date: NaiveDate, style: &DateStyle) -> String {
-    digits(format!("{} {} {}", date.day(), month_name(date.month(), style.months), date.year()), style)
+    digits(
+        format!(
+            "{} {} {}",
+            date.day(),
+            month_name(date.month(), style.months),
+            date.year()
+        ),
+        style,
+    )
 }
 
 /// `الأربعاء 13 أغسطس 2025`.
 pub fn format_date_long(date: NaiveDate, style: &DateStyle) -> String {
-    format!("{} {}", weekday_name(date.weekday()), format_date(date, style))
+    format!(
+        "{} {}",
+        weekday_name(date.weekday()),
+        format_date(date, style)
+    )
 }
 
 /// `أغسطس 2025`.
 pub fn format_month(year: i32, month: u32, style: &DateStyle) -> String {
-    digits(format!("{} {}", month_name(month, style.months), year), style)
+    digits(
+        format!("{} {}", month_name(month, style.months), year),
+        style,
+    )
 }
 
 /// Writes a number in the configured digits.

@@ -16,6 +16,6 @@ pub use normalize::{
 };
 pub use sentences::sentences;
 pub use tokens::{
-    content_stems, is_stop_word, light_stem, normalized_words, phrase_key, proclitic_readings,
-    words, Word,
+    Word, content_stems, is_stop_word, light_stem, normalized_words, phrase_key,
+    proclitic_readings, words,
 };

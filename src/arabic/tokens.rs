@@ -40,16 +40,24 @@ pub fn words(text: &str) -> Vec<Word> {
             if let Some(folded) = fold_char(c) {
                 norm.push(folded);
             }
-        } else if let Some((start, norm)) = current.take() {
-            if !norm.is_empty() {
-                out.push(Word { start, end: i, norm });
-            }
+        } else if let Some((start, norm)) = current.take()
+            && !norm.is_empty()
+        {
+            out.push(Word {
+                start,
+                end: i,
+                norm,
+            });
         }
     }
-    if let Some((start, norm)) = current.take() {
-        if !norm.is_empty() {
-            out.push(Word { start, end: text.len(), norm });
-        }
+    if let Some((start, norm)) = current.take()
+        && !norm.is_empty()
+    {
+        out.push(Word {
+            start,
+            end: text.len(),
+            norm,
+        });
     }
     out
 }
@@ -91,23 +99,23 @@ pub fn proclitic_readings(norm: &str, min_len: usize) -> Vec<String> {
 
     let mut rest = norm;
     let mut stages: Vec<&str> = vec![norm];
-    if let Some(c) = rest.chars().next() {
-        if CONJUNCTIONS.contains(&c) {
-            rest = &rest[c.len_utf8()..];
-            stages.push(rest);
-        }
+    if let Some(c) = rest.chars().next()
+        && CONJUNCTIONS.contains(&c)
+    {
+        rest = &rest[c.len_utf8()..];
+        stages.push(rest);
     }
-    if let Some(c) = rest.chars().next() {
-        if PREPOSITIONS.contains(&c) {
-            let after = &rest[c.len_utf8()..];
-            if c == 'ل' && after.starts_with('ل') {
-                // لل = ل + ال with the alef elided.
-                let with_article = format!("ا{after}");
-                push(with_article, &mut readings);
-                push(after['ل'.len_utf8()..].to_string(), &mut readings);
-            }
-            stages.push(after);
+    if let Some(c) = rest.chars().next()
+        && PREPOSITIONS.contains(&c)
+    {
+        let after = &rest[c.len_utf8()..];
+        if c == 'ل' && after.starts_with('ل') {
+            // لل = ل + ال with the alef elided.
+            let with_article = format!("ا{after}");
+            push(with_article, &mut readings);
+            push(after['ل'.len_utf8()..].to_string(), &mut readings);
         }
+        stages.push(after);
     }
     for stage in stages {
         push(stage.to_string(), &mut readings);
@@ -133,28 +141,27 @@ pub fn light_stem(norm: &str) -> String {
     let letters = |s: &str| s.chars().count();
     let mut stem = norm;
     for prefix in PREFIXES {
-        if let Some(rest) = stem.strip_prefix(prefix) {
-            if letters(rest) >= 2 {
-                stem = rest;
-                break;
-            }
+        if let Some(rest) = stem.strip_prefix(prefix)
+            && letters(rest) >= 2
+        {
+            stem = rest;
+            break;
         }
     }
-    if letters(stem) > 3 {
-        if let Some(rest) = stem.strip_prefix('و') {
-            if letters(rest) >= 3 {
-                stem = rest;
-            }
-        }
+    if letters(stem) > 3
+        && let Some(rest) = stem.strip_prefix('و')
+        && letters(rest) >= 3
+    {
+        stem = rest;
     }
     for _ in 0..2 {
         let before = stem;
         for suffix in SUFFIXES {
-            if let Some(rest) = stem.strip_suffix(suffix) {
-                if letters(rest) >= 3 {
-                    stem = rest;
-                    break;
-                }
+            if let Some(rest) = stem.strip_suffix(suffix)
+                && letters(rest) >= 3
+            {
+                stem = rest;
+                break;
             }
         }
         if stem == before {
@@ -185,16 +192,124 @@ static STOP_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| STOP_WORD_LIST.iter().copied().collect());
 
 const STOP_WORD_LIST: &[&str] = &[
-    "في", "من", "الي", "علي", "عن", "مع", "بين", "حتي", "منذ", "خلال", "بعد", "قبل", "عند", "لدي",
-    "حول", "ضد", "نحو", "دون", "عبر", "تحت", "فوق", "امام", "وراء", "و", "ف", "او", "ام", "ثم",
-    "لكن", "بل", "لا", "لم", "لن", "ما", "ماذا", "هل", "قد", "لقد", "ان", "انه", "انها", "كان",
-    "كانت", "يكون", "تكون", "كانوا", "ليس", "هذا", "هذه", "ذلك", "تلك", "هولاء", "الذي", "التي",
-    "الذين", "اللذين", "اللتين", "هو", "هي", "هم", "هما", "نحن", "انا", "انت", "كل", "بعض", "غير",
-    "اي", "ايضا", "كما", "اذا", "حيث", "حين", "عندما", "بينما", "فيما", "لان", "كي", "لكي", "الا",
-    "اما", "وقد", "وقال", "قال", "قالت", "وقالت", "اضاف", "واضاف", "اضافت", "واضافت", "اكد",
-    "واكد", "اكدت", "واكدت", "وفق", "وفقا", "بحسب", "وبحسب", "حسب", "يوم", "اليوم", "به", "بها",
-    "له", "لها", "فيه", "فيها", "منه", "منها", "عليه", "عليها", "اذ", "وفي", "ومن",
-    "وعلي", "والي", "كذلك", "ولا",
+    "في",
+    "من",
+    "الي",
+    "علي",
+    "عن",
+    "مع",
+    "بين",
+    "حتي",
+    "منذ",
+    "خلال",
+    "بعد",
+    "قبل",
+    "عند",
+    "لدي",
+    "حول",
+    "ضد",
+    "نحو",
+    "دون",
+    "عبر",
+    "تحت",
+    "فوق",
+    "امام",
+    "وراء",
+    "و",
+    "ف",
+    "او",
+    "ام",
+    "ثم",
+    "لكن",
+    "بل",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "ماذا",
+    "هل",
+    "قد",
+    "لقد",
+    "ان",
+    "انه",
+    "انها",
+    "كان",
+    "كانت",
+    "يكون",
+    "تكون",
+    "كانوا",
+    "ليس",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "هولاء",
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "هو",
+    "هي",
+    "هم",
+    "هما",
+    "نحن",
+    "انا",
+    "انت",
+    "كل",
+    "بعض",
+    "غير",
+    "اي",
+    "ايضا",
+    "كما",
+    "اذا",
+    "حيث",
+    "حين",
+    "عندما",
+    "بينما",
+    "فيما",
+    "لان",
+    "كي",
+    "لكي",
+    "الا",
+    "اما",
+    "وقد",
+    "وقال",
+    "قال",
+    "قالت",
+    "وقالت",
+    "اضاف",
+    "واضاف",
+    "اضافت",
+    "واضافت",
+    "اكد",
+    "واكد",
+    "اكدت",
+    "واكدت",
+    "وفق",
+    "وفقا",
+    "بحسب",
+    "وبحسب",
+    "حسب",
+    "يوم",
+    "اليوم",
+    "به",
+    "بها",
+    "له",
+    "لها",
+    "فيه",
+    "فيها",
+    "منه",
+    "منها",
+    "عليه",
+    "عليها",
+    "اذ",
+    "وفي",
+    "ومن",
+    "وعلي",
+    "والي",
+    "كذلك",
+    "ولا",
 ];
 
 /// Convenience: the normalised form of a phrase, with single spaces between
@@ -255,9 +370,18 @@ mod tests {
     fn light_stems_join_inflections() {
         let russia = light_stem(&normalize("روسيا"));
         assert_eq!(light_stem(&normalize("وروسيا")), russia);
-        assert_eq!(light_stem(&normalize("الصواريخ")), light_stem(&normalize("صواريخ")));
-        assert_eq!(light_stem(&normalize("المحادثات")), light_stem(&normalize("محادثات")));
-        assert_eq!(light_stem(&normalize("الكورية")), light_stem(&normalize("كوري")));
+        assert_eq!(
+            light_stem(&normalize("الصواريخ")),
+            light_stem(&normalize("صواريخ"))
+        );
+        assert_eq!(
+            light_stem(&normalize("المحادثات")),
+            light_stem(&normalize("محادثات"))
+        );
+        assert_eq!(
+            light_stem(&normalize("الكورية")),
+            light_stem(&normalize("كوري"))
+        );
     }
 
     #[test]

@@ -55,18 +55,27 @@ const BUNDLED: &str = include_str!("../../data/entities.toml");
 impl EntityList {
     /// The list shipped with nashra.
     pub fn bundled() -> EntityList {
-        Self::parse(BUNDLED, Path::new("data/entities.toml")).expect("the bundled entity list is valid")
+        Self::parse(BUNDLED, Path::new("data/entities.toml"))
+            .expect("the bundled entity list is valid")
     }
 
     /// Parses an entity list file.
     pub fn parse(text: &str, path: &Path) -> Result<EntityList> {
-        let file: EntityFile = toml::from_str(text).map_err(|e| crate::error::located(path, text, &e))?;
+        let file: EntityFile =
+            toml::from_str(text).map_err(|e| crate::error::located(path, text, &e))?;
         for e in &file.entity {
             if !crate::slug::is_safe_slug(&e.slug) {
-                anyhow::bail!("{}: entity `{}` has an unsafe slug `{}`", path.display(), e.name, e.slug);
+                anyhow::bail!(
+                    "{}: entity `{}` has an unsafe slug `{}`",
+                    path.display(),
+                    e.name,
+                    e.slug
+                );
             }
         }
-        Ok(EntityList { entities: file.entity })
+        Ok(EntityList {
+            entities: file.entity,
+        })
     }
 
     /// The bundled list extended by the file at `site_list`, whose entries
@@ -136,7 +145,11 @@ impl Matcher {
             .map(|(slug, count)| Mention {
                 slug: slug.to_string(),
                 count,
-                prominence: if count >= 2 { Prominence::Main } else { Prominence::Passing },
+                prominence: if count >= 2 {
+                    Prominence::Main
+                } else {
+                    Prominence::Passing
+                },
                 variants: Vec::new(),
                 sentence: String::new(),
             })
