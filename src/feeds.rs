@@ -297,7 +297,7 @@ impl<'s, 'a> Feeds<'s, 'a> {
                     text.push_str("• ");
                     text.push_str(&card.headline);
                     if card.article_count > 1 {
-                        text.push_str(&format!(" ({} مقالات)", card.article_count));
+                        text.push_str(&format!(" ({})", card.count_label));
                     }
                     if let Some(line) = card.summary.first() {
                         text.push_str(": ");

@@ -241,6 +241,7 @@ struct DayLink<'a> {
     title: &'a str,
     url: &'a str,
     article_count: usize,
+    count_label: &'a str,
 }
 
 #[derive(Serialize)]
@@ -430,7 +431,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 let dir = format!("entities/{}/", term.slug);
                 ctx.insert("entity", info);
                 ctx.insert("feed_url", &info.feed_url);
-                ctx.insert("total", &term.articles.len());
                 self.listing(
                     &mut ctx,
                     &term.name,
@@ -547,6 +547,15 @@ impl<'s, 'a> Renderer<'s, 'a> {
         ctx.insert("topics", &topics);
         ctx.insert("entities", &s.top_entities());
         ctx.insert("undated_count", &s.undated.len());
+        ctx.insert("undated_label", &self.undated_label());
+    }
+
+    fn undated_label(&self) -> String {
+        crate::site::count_label(
+            self.site.undated.len(),
+            &crate::arabic::numbers::ARTICLE,
+            &self.config.site.dates,
+        )
     }
 
     fn groups<'d>(&'d self, day: &'d Day) -> Vec<GroupView<'d>> {
@@ -791,6 +800,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         ctx.insert("years", &year_links);
         ctx.insert("months", &months);
         ctx.insert("undated_count", &s.undated.len());
+        ctx.insert("undated_label", &self.undated_label());
         shown_year
     }
 
@@ -860,6 +870,7 @@ fn day_link(day: &Day) -> DayLink<'_> {
         title: &day.title,
         url: &day.url,
         article_count: day.article_count,
+        count_label: &day.count_label,
     }
 }
 

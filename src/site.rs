@@ -10,6 +10,7 @@ use chrono::{Datelike, IsoWeek, NaiveDate};
 use serde::Serialize;
 
 use crate::arabic::dates::{format_date, format_date_long, format_month, format_number};
+use crate::arabic::numbers;
 use crate::article::{Article, Prominence};
 use crate::build::Corpus;
 use crate::config::Config;
@@ -74,6 +75,8 @@ pub struct StoryCard {
     /// outlet is unknown), oldest first.
     pub coverage: Vec<Link>,
     pub article_count: usize,
+    /// "3 مقالات", with the noun agreeing with the number.
+    pub count_label: String,
     pub date: String,
     pub date_iso: String,
     pub topics: Vec<Link>,
@@ -99,6 +102,8 @@ pub struct Day {
     pub stories: Vec<usize>,
     pub groups: Vec<TopicGroup>,
     pub article_count: usize,
+    /// "5 مقالات في 3 قصص".
+    pub count_label: String,
 }
 
 /// An ISO week with articles.
@@ -129,6 +134,8 @@ pub struct EntityInfo {
     pub kind_name: &'static str,
     pub english: Option<String>,
     pub mentions: usize,
+    /// "ذُكر 12 مرةً في 3 مقالات".
+    pub mentions_label: String,
     /// Spellings seen across the corpus.
     pub variants: Vec<String>,
     /// For each listed article (same order as `Term::articles`), the sentence
@@ -428,6 +435,7 @@ impl<'a> Site<'a> {
                     summary,
                     sources: outlets,
                     article_count: s.articles.len(),
+                    count_label: count_label(s.articles.len(), &numbers::ARTICLE, style),
                     date: s.date.map(|d| format_date(d, style)).unwrap_or_default(),
                     date_iso: s.date.map(|d| d.to_string()).unwrap_or_default(),
                     topics: topic_slugs
@@ -495,6 +503,11 @@ impl<'a> Site<'a> {
                 iso: date.to_string(),
                 url: format!("{base}days/{date}/"),
                 title: format_date_long(date, style),
+                count_label: format!(
+                    "{} في {}",
+                    count_label(list.len(), &numbers::ARTICLE, style),
+                    count_label(stories.len(), &numbers::STORY, style)
+                ),
                 stories,
                 groups,
                 article_count: list.len(),
@@ -601,6 +614,11 @@ impl<'a> Site<'a> {
     }
 }
 
+/// `n` and its counted noun, in the configured digits.
+pub fn count_label(n: usize, noun: &numbers::Noun, style: &crate::config::DateStyle) -> String {
+    format_number(numbers::count(n, noun), style)
+}
+
 /// A link to a term page.
 pub fn link(term: &Term) -> Link {
     Link {
@@ -704,6 +722,11 @@ fn entity_details(
         kind_name: kind_name(entity.kind),
         english: entity.english.clone(),
         mentions,
+        mentions_label: format!(
+            "ذُكر {} في {}",
+            count_label(mentions, &numbers::TIME, style),
+            count_label(list.len(), &numbers::ARTICLE, style)
+        ),
         variants: variants.into_iter().collect(),
         sentences,
         co_mentions,

@@ -7,6 +7,7 @@
 
 pub mod dates;
 mod normalize;
+pub mod numbers;
 mod sentences;
 mod tokens;
 
