@@ -12,8 +12,7 @@ use crate::config::Config;
 use crate::enrich::{Item, Page, Stated, read_document};
 use crate::entities::{Entity, EntityKind, EntityList, Matcher};
 use crate::load::load;
-use crate::output::Staging;
-use crate::render::Sink;
+use crate::output::Output;
 use crate::site::Site;
 use crate::slug::{SlugRegistry, slugify, slugify_words};
 use crate::stories::{self, Story};
@@ -286,8 +285,14 @@ pub struct Report {
     pub undated: usize,
     pub stories: usize,
     pub pages: usize,
+    /// Files the site holds, and their total size.
     pub files: usize,
     pub bytes: u64,
+    /// Files this build wrote, and files it deleted.
+    pub rewritten: usize,
+    pub removed: usize,
+    /// True when the last build's output was updated in place.
+    pub incremental: bool,
     pub feeds: usize,
     pub warnings: Vec<String>,
     pub drafts: usize,
@@ -308,18 +313,24 @@ pub fn build(config: &Config, output: Option<&Path>) -> Result<Report> {
     let out = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| config.resolve(&config.site.output_dir));
-    let staging = Staging::new(&out, &config.root)?;
+    let templates = crate::render::load_templates(&config.resolve(&config.site.templates_dir))?;
+    let target = Output::open(&out, &config.root, templates.key)?;
+    let incremental = target.is_incremental();
+    let sink = target.sink();
     let site = Site::new(&corpus, config);
-    let rendered = crate::render::render(&site, config, &staging)?;
-    staging.copy_tree(&config.resolve(&config.site.static_dir), "static")?;
-    if !staging.has("static/style.css") {
-        staging.put(
+    let rendered = crate::render::render(&site, config, &templates, sink)?;
+    let static_dir = config.resolve(&config.site.static_dir);
+    crate::output::copy_tree(sink, &static_dir, "static")?;
+    if !static_dir.join("style.css").is_file() {
+        sink.put(
             "static/style.css",
             crate::render::DEFAULT_STYLESHEET.as_bytes(),
         )?;
     }
-    timings.push(("render+write", clock.elapsed()));
-    let written = staging.commit()?;
+    timings.push(("render", clock.elapsed()));
+    let clock = Instant::now();
+    let written = target.commit()?;
+    timings.push(("write", clock.elapsed()));
 
     Ok(Report {
         articles: corpus.articles.len(),
@@ -332,6 +343,9 @@ pub fn build(config: &Config, output: Option<&Path>) -> Result<Report> {
         pages: rendered.html_pages,
         files: written.files,
         bytes: written.bytes,
+        rewritten: written.rewritten,
+        removed: written.removed,
+        incremental,
         feeds: rendered.feeds,
         warnings: corpus.warnings(),
         drafts: corpus.drafts.len(),

@@ -19,6 +19,7 @@
 pub mod arabic;
 pub mod article;
 pub mod build;
+pub mod cache;
 pub mod clean;
 pub mod config;
 pub mod dating;

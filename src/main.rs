@@ -60,8 +60,16 @@ fn run(cli: Cli) -> Result<()> {
                 for w in &report.warnings {
                     eprintln!("warning: {w}");
                 }
+                let how = if report.incremental {
+                    format!(
+                        "updated {} and removed {} of",
+                        report.rewritten, report.removed
+                    )
+                } else {
+                    "wrote".to_string()
+                };
                 println!(
-                    "built {} articles ({} undated, {} drafts skipped) in {} stories: {} pages, {} feeds, {} warnings, {} files in {} ({:.2} s)",
+                    "built {} articles ({} undated, {} drafts skipped) in {} stories: {} pages, {} feeds, {} warnings; {how} {} files in {} ({:.2} s)",
                     report.articles,
                     report.undated,
                     report.drafts,

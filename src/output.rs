@@ -4,39 +4,103 @@
 //! into place only when every file was written, so a failed build never
 //! leaves a half-written site and readers never see one mid-build.
 
+use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use anyhow::{Context, Result, bail};
 
+use rayon::prelude::*;
+
+use crate::cache::{Entry, Manifest, hash_bytes};
 use crate::render::Sink;
 
 /// Name of the file that marks a folder as nashra's output, so that a build
 /// never replaces a folder it did not write (say, a mistyped `--output .`).
 pub const MARKER: &str = ".nashra-output";
+const MARKER_TEXT: &str =
+    "Written by nashra, which replaces or updates this whole folder at each build.\n";
+
+/// Where a build writes: a fresh staging folder (a full build), or the
+/// existing output folder updated in place (an incremental build).
+pub enum Output {
+    Full(Staging),
+    Incremental(InPlace),
+}
+
+impl Output {
+    /// Opens `target` for a build whose templates hash to `key`: in place
+    /// when the last build left a manifest with the same key, fresh
+    /// otherwise (first build, templates or nashra changed, cache deleted).
+    pub fn open(target: &Path, protected: &Path, key: u64) -> Result<Output> {
+        let target = absolute(target)?;
+        let manifest_path = Manifest::path_for(&target);
+        if target.join(MARKER).exists() {
+            if let Some(old) = Manifest::load(&manifest_path).filter(|m| m.key == key) {
+                return Ok(Output::Incremental(InPlace {
+                    target,
+                    manifest_path,
+                    old,
+                    key,
+                    pending: Mutex::new(Vec::new()),
+                    files: Mutex::new(BTreeMap::new()),
+                }));
+            }
+        }
+        // The old manifest describes a site about to be replaced.
+        let _ = std::fs::remove_file(&manifest_path);
+        Ok(Output::Full(Staging::new(&target, protected, key)?))
+    }
+
+    pub fn sink(&self) -> &dyn Sink {
+        match self {
+            Output::Full(s) => s,
+            Output::Incremental(s) => s,
+        }
+    }
+
+    pub fn is_incremental(&self) -> bool {
+        matches!(self, Output::Incremental(_))
+    }
+
+    /// Makes the build visible: swaps the staging folder into place, or
+    /// applies the changed files. Nothing is visible before this.
+    pub fn commit(self) -> Result<Written> {
+        match self {
+            Output::Full(s) => s.commit(),
+            Output::Incremental(s) => s.commit(),
+        }
+    }
+}
+
+/// What a build wrote.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Written {
+    /// Files the site holds.
+    pub files: usize,
+    /// Their total size.
+    pub bytes: u64,
+    /// Files this build actually wrote (all of them in a full build).
+    pub rewritten: usize,
+    /// Files this build deleted because no page produces them any more.
+    pub removed: usize,
+}
 
 /// A staging folder being filled, swapped into place by [`Staging::commit`].
 /// Dropped without a commit, it removes itself.
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
-    files: AtomicUsize,
-    bytes: AtomicU64,
+    key: u64,
+    files: Mutex<BTreeMap<String, Entry>>,
     committed: bool,
-}
-
-/// What a build wrote.
-#[derive(Debug, Clone, Copy)]
-pub struct Written {
-    pub files: usize,
-    pub bytes: u64,
 }
 
 impl Staging {
     /// Prepares to replace `target`. Refuses a target that exists but was not
     /// written by nashra, and one that contains `protected` (the site's
     /// own folder: the output must never swallow the input).
-    pub fn new(target: &Path, protected: &Path) -> Result<Staging> {
+    pub fn new(target: &Path, protected: &Path, key: u64) -> Result<Staging> {
         let target = absolute(target)?;
         let protected = absolute(protected)?;
         if protected.starts_with(&target) {
@@ -73,54 +137,19 @@ impl Staging {
         }
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("{}: cannot create folder", dir.display()))?;
-        std::fs::write(
-            dir.join(MARKER),
-            "Written by nashra. The whole folder is replaced at each build.\n",
-        )
-        .with_context(|| format!("{}: cannot write", dir.display()))?;
+        std::fs::write(dir.join(MARKER), MARKER_TEXT)
+            .with_context(|| format!("{}: cannot write", dir.display()))?;
         Ok(Staging {
             dir,
             target,
-            files: AtomicUsize::new(0),
-            bytes: AtomicU64::new(0),
+            key,
+            files: Mutex::new(BTreeMap::new()),
             committed: false,
         })
     }
 
-    /// Copies every file under `source` to `dest` (relative) in the staging
-    /// folder. A missing source folder copies nothing.
-    pub fn copy_tree(&self, source: &Path, dest: &str) -> Result<()> {
-        if !source.is_dir() {
-            return Ok(());
-        }
-        for entry in walkdir::WalkDir::new(source).sort_by_file_name() {
-            let entry =
-                entry.with_context(|| format!("{}: cannot list folder", source.display()))?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let rel = entry
-                .path()
-                .strip_prefix(source)
-                .expect("walkdir stays under its root");
-            let rel = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            let bytes = std::fs::read(entry.path())
-                .with_context(|| format!("{}: cannot read", entry.path().display()))?;
-            self.put(&format!("{dest}/{rel}"), &bytes)?;
-        }
-        Ok(())
-    }
-
-    /// True when `path` was already written.
-    pub fn has(&self, path: &str) -> bool {
-        self.dir.join(path).exists()
-    }
-
-    /// Swaps the staging folder into place of the target.
+    /// Swaps the staging folder into place of the target, then records the
+    /// manifest that lets the next build be incremental.
     pub fn commit(mut self) -> Result<Written> {
         let old = self.dir.with_file_name(format!(
             "{}.old",
@@ -152,15 +181,25 @@ impl Staging {
             std::fs::remove_dir_all(&old)
                 .with_context(|| format!("{}: cannot remove the previous site", old.display()))?;
         }
+        let files = std::mem::take(&mut *self.files.lock().expect("no panics holding the lock"));
+        let count = files.len();
+        let bytes = files.values().map(|e| e.size).sum();
+        Manifest {
+            key: self.key,
+            files,
+        }
+        .save(&Manifest::path_for(&self.target))?;
         Ok(Written {
-            files: self.files.load(Ordering::Relaxed),
-            bytes: self.bytes.load(Ordering::Relaxed),
+            files: count,
+            bytes,
+            rewritten: count,
+            removed: 0,
         })
     }
 }
 
 impl Sink for Staging {
-    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+    fn put_made(&self, path: &str, bytes: &[u8], inputs: u64) -> Result<()> {
         let full = self.dir.join(safe_relative(path)?);
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent)
@@ -168,8 +207,15 @@ impl Sink for Staging {
         }
         std::fs::write(&full, bytes)
             .with_context(|| format!("{}: cannot write", full.display()))?;
-        self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        let entry = Entry {
+            inputs,
+            content: hash_bytes(bytes),
+            size: bytes.len() as u64,
+        };
+        self.files
+            .lock()
+            .expect("no panics holding the lock")
+            .insert(path.to_string(), entry);
         Ok(())
     }
 }
@@ -180,6 +226,154 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// An incremental build: the existing site, updated only where a file's
+/// bytes changed. Changed files are held in memory until every page has
+/// rendered, so a failed build touches nothing.
+pub struct InPlace {
+    target: PathBuf,
+    manifest_path: PathBuf,
+    old: Manifest,
+    key: u64,
+    pending: Mutex<Vec<(String, Vec<u8>)>>,
+    files: Mutex<BTreeMap<String, Entry>>,
+}
+
+impl InPlace {
+    fn record(&self, path: &str, entry: Entry) {
+        self.files
+            .lock()
+            .expect("no panics holding the lock")
+            .insert(path.to_string(), entry);
+    }
+
+    /// Writes the changed files (each through a temporary file and a rename,
+    /// so a reader never sees half a page), removes the files no page
+    /// produces any more, and saves the new manifest.
+    pub fn commit(self) -> Result<Written> {
+        let pending = self
+            .pending
+            .into_inner()
+            .expect("no panics holding the lock");
+        let files = self.files.into_inner().expect("no panics holding the lock");
+        let rewritten = pending.len();
+        pending
+            .par_iter()
+            .try_for_each(|(path, bytes)| -> Result<()> {
+                let full = self.target.join(path);
+                if let Some(parent) = full.parent() {
+                    std::fs::create_dir_all(parent)
+                        .with_context(|| format!("{}: cannot create folder", parent.display()))?;
+                }
+                let tmp = full.with_file_name(format!(
+                    ".{}.nashra-tmp",
+                    full.file_name()
+                        .expect("files have names")
+                        .to_string_lossy()
+                ));
+                std::fs::write(&tmp, bytes)
+                    .with_context(|| format!("{}: cannot write", tmp.display()))?;
+                std::fs::rename(&tmp, &full)
+                    .with_context(|| format!("{}: cannot write", full.display()))
+            })?;
+        let mut removed = 0;
+        for stale in self.old.files.keys().filter(|p| !files.contains_key(*p)) {
+            let full = self.target.join(safe_relative(stale)?);
+            if std::fs::remove_file(&full).is_ok() {
+                removed += 1;
+            }
+            remove_empty_parents(&full, &self.target);
+        }
+        let bytes = files.values().map(|e| e.size).sum();
+        let count = files.len();
+        Manifest {
+            key: self.key,
+            files,
+        }
+        .save(&self.manifest_path)?;
+        Ok(Written {
+            files: count,
+            bytes,
+            rewritten,
+            removed,
+        })
+    }
+}
+
+impl Sink for InPlace {
+    fn put_made(&self, path: &str, bytes: &[u8], inputs: u64) -> Result<()> {
+        safe_relative(path)?;
+        let entry = Entry {
+            inputs,
+            content: hash_bytes(bytes),
+            size: bytes.len() as u64,
+        };
+        let unchanged = self
+            .old
+            .files
+            .get(path)
+            .is_some_and(|old| old.content == entry.content);
+        if !unchanged {
+            self.pending
+                .lock()
+                .expect("no panics holding the lock")
+                .push((path.to_string(), bytes.to_vec()));
+        }
+        self.record(path, entry);
+        Ok(())
+    }
+
+    fn is_current(&self, path: &str, inputs: u64) -> bool {
+        self.old
+            .files
+            .get(path)
+            .is_some_and(|old| old.inputs == inputs)
+    }
+
+    fn keep(&self, path: &str) {
+        if let Some(old) = self.old.files.get(path) {
+            self.record(path, *old);
+        }
+    }
+}
+
+/// Removes the folders left empty by deleting `file`, up to `root`.
+fn remove_empty_parents(file: &Path, root: &Path) {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        if d == root || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+/// Copies every file under `source` to `dest` (relative) through `sink`. A
+/// missing source folder copies nothing.
+pub fn copy_tree(sink: &dyn Sink, source: &Path, dest: &str) -> Result<()> {
+    if !source.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(source).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("{}: cannot list folder", source.display()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(source)
+            .expect("walkdir stays under its root");
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let bytes = std::fs::read(entry.path())
+            .with_context(|| format!("{}: cannot read", entry.path().display()))?;
+        sink.put(&format!("{dest}/{rel}"), &bytes)?;
+    }
+    Ok(())
 }
 
 /// Checks that `path` stays inside the output folder: relative, made only of
@@ -231,11 +425,11 @@ mod tests {
         let out = root.path().join("public");
         let site = root.path().join("site");
         std::fs::create_dir_all(&site).unwrap();
-        let first = Staging::new(&out, &site).unwrap();
+        let first = Staging::new(&out, &site, 0).unwrap();
         first.put("index.html", b"one").unwrap();
         first.commit().unwrap();
         {
-            let second = Staging::new(&out, &site).unwrap();
+            let second = Staging::new(&out, &site, 0).unwrap();
             second.put("index.html", b"two").unwrap();
             // Dropped: the build failed.
         }
@@ -253,12 +447,12 @@ mod tests {
         let out = root.path().join("docs");
         std::fs::create_dir_all(&out).unwrap();
         std::fs::write(out.join("notes.txt"), "mine").unwrap();
-        let err = Staging::new(&out, &root.path().join("site"))
+        let err = Staging::new(&out, &root.path().join("site"), 0)
             .err()
             .unwrap()
             .to_string();
         assert!(err.contains("refusing"), "{err}");
-        let err = Staging::new(root.path(), &root.path().join("site"))
+        let err = Staging::new(root.path(), &root.path().join("site"), 0)
             .err()
             .unwrap()
             .to_string();

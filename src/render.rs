@@ -16,10 +16,32 @@ use crate::article::{Block, Body, Prominence};
 use crate::config::Config;
 use crate::site::{ArticleCard, Counted, Day, Link, Site, StoryCard, kind_heading};
 
-/// Where rendered files go.
+/// Where rendered files go. Paths are relative to the output folder.
 pub trait Sink: Sync {
-    /// Stores `bytes` at `path`, relative to the output folder.
-    fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
+    /// Stores `bytes` at `path`, made from inputs fingerprinted as `inputs`.
+    fn put_made(&self, path: &str, bytes: &[u8], inputs: u64) -> Result<()>;
+
+    /// Stores `bytes` at `path`; the bytes are their own fingerprint.
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.put_made(path, bytes, crate::cache::hash_bytes(bytes))
+    }
+
+    /// True when `path` is already in place from inputs fingerprinted as
+    /// `inputs`; the caller then skips making it and calls [`Sink::keep`].
+    fn is_current(&self, _path: &str, _inputs: u64) -> bool {
+        false
+    }
+
+    /// Keeps `path` as the last build left it.
+    fn keep(&self, _path: &str) {}
+}
+
+/// The loaded templates and the key every page fingerprint starts from.
+pub struct Templates {
+    tera: Tera,
+    /// Hash of nashra's version and every template's source: when it
+    /// changes, every page must be made again.
+    pub key: u64,
 }
 
 /// The templates nashra ships; a site's `templates/` folder overrides any of
@@ -49,7 +71,7 @@ const SITEMAP_LIMIT: usize = 50_000;
 /// Loads the built-in templates, overridden by those in `dir`. Every
 /// template autoescapes (`.html` and `.xml`), so text from articles can never
 /// inject markup.
-pub fn load_templates(dir: &Path) -> Result<Tera> {
+pub fn load_templates(dir: &Path) -> Result<Templates> {
     let mut sources: Vec<(String, String)> = DEFAULT_TEMPLATES
         .iter()
         .map(|(n, t)| (n.to_string(), t.to_string()))
@@ -77,12 +99,23 @@ pub fn load_templates(dir: &Path) -> Result<Tera> {
             }
         }
     }
+    let mut hasher = crate::cache::Hasher::new();
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    for (name, text) in &sources {
+        hasher.update(name.as_bytes());
+        hasher.update(&[0]);
+        hasher.update(text.as_bytes());
+        hasher.update(&[0]);
+    }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
     tera.set_escape_fn(escape_html);
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| anyhow!("{}: {}", dir.display(), error_chain(&e)))?;
-    Ok(tera)
+    Ok(Templates {
+        tera,
+        key: hasher.finish(),
+    })
 }
 
 /// Escapes the five characters that can break out of HTML text or a quoted
@@ -158,23 +191,42 @@ pub struct Rendered {
 }
 
 /// Renders the whole site into `sink`.
-pub fn render(site: &Site, config: &Config, sink: &dyn Sink) -> Result<Rendered> {
-    let tera = load_templates(&config.resolve(&config.site.templates_dir))?;
-    let renderer = Renderer::new(site, config, tera);
+/// A page whose data is unchanged since the last build is not rendered at
+/// all: the sink keeps the file it already has.
+pub fn render(
+    site: &Site,
+    config: &Config,
+    templates: &Templates,
+    sink: &dyn Sink,
+) -> Result<Rendered> {
+    let renderer = Renderer::new(site, config, &templates.tera);
+    let seed = crate::cache::hash_json(
+        templates.key,
+        "site",
+        &renderer.base_context.clone().into_json(),
+    );
     let jobs = renderer.jobs();
     let sitemap: Mutex<Vec<(String, String)>> = Mutex::new(Vec::with_capacity(jobs.len()));
     jobs.par_iter().try_for_each(|&job| -> Result<()> {
         let (dir, template, ctx) = renderer.page(job);
-        let html = renderer
-            .tera
-            .render(template, &ctx)
-            .map_err(|e| anyhow!("templates/{template}: {}", error_chain(&e)))?;
         let path = if matches!(job, Job::NotFound) {
             "404.html".to_string()
         } else {
             format!("{dir}index.html")
         };
-        sink.put(&path, html.as_bytes())?;
+        let data = ctx.into_json();
+        let inputs = crate::cache::hash_json(seed, template, &data);
+        if sink.is_current(&path, inputs) {
+            sink.keep(&path);
+        } else {
+            let mut ctx = Context::from_value(data).expect("a context is a JSON object");
+            ctx.extend(renderer.base_context.clone());
+            let html = renderer
+                .tera
+                .render(template, &ctx)
+                .map_err(|e| anyhow!("templates/{template}: {}", error_chain(&e)))?;
+            sink.put_made(&path, html.as_bytes(), inputs)?;
+        }
         if !matches!(job, Job::NotFound) {
             let lastmod = match job {
                 Job::Article(i) => site.cards[i].date_iso.clone(),
@@ -278,13 +330,13 @@ struct Version<'a> {
 struct Renderer<'s, 'a> {
     site: &'s Site<'a>,
     config: &'s Config,
-    tera: Tera,
+    tera: &'s Tera,
     base_context: Context,
     page_size: usize,
 }
 
 impl<'s, 'a> Renderer<'s, 'a> {
-    fn new(site: &'s Site<'a>, config: &'s Config, tera: Tera) -> Self {
+    fn new(site: &'s Site<'a>, config: &'s Config, tera: &'s Tera) -> Self {
         let base_url = config.base_url();
         let info = SiteInfo {
             title: &config.site.title,
@@ -355,7 +407,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
     /// the root), template and context of a page.
     fn page(&self, job: Job) -> (String, &'static str, Context) {
         let s = self.site;
-        let mut ctx = self.base_context.clone();
+        let mut ctx = Context::new();
         let (dir, template, title) = match job {
             Job::Index => {
                 self.index(&mut ctx);

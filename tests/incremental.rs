@@ -1,0 +1,154 @@
+//! Incremental builds: after any change, the updated site equals a clean
+//! build of the same input, byte for byte, and unchanged files are left
+//! alone.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::SystemTime;
+
+use common::{TempSite, read_tree};
+
+/// A clean build of the site's current input into a fresh folder.
+fn clean_build(site: &TempSite) -> BTreeMap<String, Vec<u8>> {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("clean");
+    nashra::build::build(&site.config(), Some(&target)).unwrap();
+    read_tree(&target)
+}
+
+fn mtimes(root: &Path) -> BTreeMap<String, SystemTime> {
+    read_tree(root)
+        .into_keys()
+        .map(|p| {
+            let t = std::fs::metadata(root.join(&p))
+                .unwrap()
+                .modified()
+                .unwrap();
+            (p, t)
+        })
+        .collect()
+}
+
+/// Builds, applies `change`, builds again incrementally, and checks the
+/// result against a clean build. Returns the second build's report.
+fn check(change: impl FnOnce(&TempSite)) -> (nashra::build::Report, TempSite) {
+    let site = TempSite::bundled();
+    let first = site.build();
+    assert!(!first.incremental);
+    change(&site);
+    let second = site.build();
+    let updated = read_tree(&site.public());
+    let clean = clean_build(&site);
+    assert_eq!(
+        updated.keys().collect::<Vec<_>>(),
+        clean.keys().collect::<Vec<_>>(),
+        "the same files exist"
+    );
+    for (path, bytes) in &clean {
+        assert!(updated[path] == *bytes, "{path} differs from a clean build");
+    }
+    (second, site)
+}
+
+#[test]
+fn unchanged_input_rewrites_nothing() {
+    let site = TempSite::bundled();
+    site.build();
+    let before = mtimes(&site.public());
+    let report = site.build();
+    assert!(report.incremental);
+    assert_eq!(report.rewritten, 0);
+    assert_eq!(mtimes(&site.public()), before, "no file was touched");
+}
+
+#[test]
+fn editing_one_article_rewrites_only_what_shows_it() {
+    let site = TempSite::bundled();
+    site.build();
+    let before = mtimes(&site.public());
+    let seed = site.root().join("seeds/004_76f48df9906ecace.txt");
+    let text = std::fs::read_to_string(&seed).unwrap();
+    std::fs::write(
+        &seed,
+        text.replacen("معرض للوحات فنية", "معرض كبير للوحات فنية", 1),
+    )
+    .unwrap();
+    let report = site.build();
+    assert!(report.incremental);
+    assert!(report.rewritten > 0, "the article page changed");
+    assert!(
+        report.rewritten < report.files / 2,
+        "{} of {} files rewritten",
+        report.rewritten,
+        report.files
+    );
+    let after = mtimes(&site.public());
+    let touched: Vec<&String> = after
+        .keys()
+        .filter(|p| before.get(*p) != after.get(*p))
+        .collect();
+    assert_eq!(touched.len(), report.rewritten, "{touched:?}");
+    assert!(
+        !touched.iter().any(|p| p.starts_with("about/")),
+        "{touched:?}"
+    );
+    let clean = clean_build(&site);
+    assert_eq!(read_tree(&site.public()), clean);
+}
+
+#[test]
+fn changing_an_article_equals_a_clean_build() {
+    check(|site| {
+        let seed = site.root().join("seeds/001_2844c8d32394b436.txt");
+        let text = std::fs::read_to_string(&seed).unwrap();
+        std::fs::write(&seed, text.replacen("بوتين يثني", "الرئيس بوتين يثني", 1)).unwrap();
+    });
+}
+
+#[test]
+fn adding_an_article_equals_a_clean_build() {
+    let (report, _site) = check(|site| {
+        site.write(
+            "content/2025/talks.md",
+            "+++\ntitle = \"محادثات روسية كورية في موسكو\"\ndate = 2025-10-28\nsource = \"رويترز\"\n+++\n\nبحث وزير الخارجية الروسي سيرغي لافروف مع نظيرته الكورية الشمالية العلاقات الثنائية في موسكو.\n",
+        )
+    });
+    assert!(report.incremental);
+    assert!(report.rewritten > 0);
+}
+
+#[test]
+fn deleting_an_article_equals_a_clean_build_and_removes_its_page() {
+    let (report, site) = check(|site| {
+        std::fs::remove_file(site.root().join("seeds/002_27db15e1adc954e4.txt")).unwrap();
+    });
+    assert!(report.incremental);
+    assert!(
+        report.removed > 0,
+        "the deleted article's files are removed"
+    );
+    let leftovers: Vec<String> = read_tree(&site.public())
+        .into_keys()
+        .filter(|p| p.starts_with("articles/bwtyn-yltqy-abrz"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn changing_a_template_rebuilds_everything_correctly() {
+    let (report, _site) = check(|site| {
+        site.write(
+            "templates/404.html",
+            "{% extends \"base.html\" %}{% block main %}<h1>لا شيء هنا</h1>{% endblock main %}",
+        );
+    });
+    // A template change makes a full build: the cache key no longer matches.
+    assert!(!report.incremental);
+}
+
+#[test]
+fn changing_site_config_equals_a_clean_build() {
+    check(|site| site.edit_config("title = \"نشرة\"", "title = \"نشرة الصباح\""));
+}
