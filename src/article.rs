@@ -99,6 +99,9 @@ pub enum DebrisKind {
     SiteMarker,
     /// A photo caption printed twice in a row.
     RepeatedCaption,
+    /// A photo caption (ending in a photo credit such as «(أ.ف.ب)») whose
+    /// photo the scrape did not keep.
+    Caption,
     /// An inline "read also" teaser (يقرأ / اقرأ أيضاً …).
     ReadAlso,
     /// A trailing block of related-article teasers.

@@ -1,9 +1,27 @@
 //! Cleaning raw scraped text into article blocks.
+//!
+//! A scraped news page carries more than its article: the headline printed
+//! again by each page widget, a site logo reduced to a stray "TT", photo
+//! captions (often twice) whose photos are gone, "read also" teasers, wire
+//! sign-offs, a trailing block of related-article teasers, and sometimes,
+//! after that block, a whole second article. The cleaner reads the page line
+//! by line as an editor would: it keeps what is article, marks subheadings,
+//! splits a second article off into its own [`Cleaned`], and records
+//! everything else as [`Removed`] debris so that `nashra inspect` shows what
+//! was taken out.
 
-use crate::article::{Block, Removed};
+use std::collections::{HashMap, HashSet};
+
+use crate::arabic::dates::date_line;
+use crate::arabic::lines::{
+    before_closing_parenthetical, closing_parenthetical, ends_sentence, is_fully_quoted,
+    tidy_spaces, unwrap_decorations, word_count,
+};
+use crate::arabic::{self, is_arabic_letter, normalize};
+use crate::article::{Block, BlockKind, DebrisKind, Removed};
 
 /// One article recovered from a raw file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Cleaned {
     /// The article's text blocks in reading order, headline lines included.
     pub blocks: Vec<Block>,
@@ -11,16 +29,604 @@ pub struct Cleaned {
     pub removed: Vec<Removed>,
 }
 
-/// Splits raw text into blocks, one per non-empty line.
+/// The longest line taken for a headline or standfirst.
+pub const TITLE_MAX_WORDS: usize = 25;
+/// The longest line taken for a subheading inside the body.
+const SUBHEADING_MAX_WORDS: usize = 12;
+/// The fewest words of a line counted as running prose.
+const PROSE_MIN_WORDS: usize = 8;
+/// How many prose paragraphs in a row mark a full article rather than a
+/// teaser (a teaser has one lede line under its headline).
+const ARTICLE_RUN: usize = 3;
+
+/// Cleans one raw file into the articles it holds, in reading order.
 pub fn clean(raw: &str) -> Vec<Cleaned> {
-    let blocks = raw
+    let tidy: Vec<_> = raw
         .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(Block::paragraph)
+        .map(tidy_spaces)
+        .filter(|line| !line.is_empty())
         .collect();
-    vec![Cleaned {
-        blocks,
-        removed: Vec::new(),
-    }]
+    let lines: Vec<&str> = tidy.iter().map(|line| line.as_ref()).collect();
+    let mut articles: Vec<Cleaned> = split_articles(&lines)
+        .into_iter()
+        .map(clean_article)
+        .collect();
+    if articles.is_empty() {
+        articles.push(Cleaned::default());
+    }
+    articles
+}
+
+/// True for a line shaped like a headline: short, mostly Arabic, and not
+/// closed by a full stop (a question or exclamation mark may close it).
+pub fn is_headline_like(line: &str, max_words: usize) -> bool {
+    let words = word_count(line);
+    let last = line
+        .trim_end()
+        .trim_end_matches(['»', '”', '"', ')'])
+        .chars()
+        .next_back();
+    (1..=max_words).contains(&words)
+        && !matches!(last, Some('.' | ':' | '؛' | '…' | '،' | ','))
+        && arabic::is_mostly_arabic(line)
+}
+
+/// The lines of one article, with what splitting the page already removed.
+#[derive(Default)]
+struct Segment<'a> {
+    lines: Vec<&'a str>,
+    removed: Vec<Removed>,
+}
+
+/// Which kind of "related" heading opens a block of teasers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// "مقالات ذات صلة", "المزيد": the article is over.
+    Trailing,
+    /// "اقرأ أيضاً" on its own line: may be one teaser inside the article.
+    Inline,
+}
+
+/// Headings that open a block of related-article teasers, as phrase keys.
+const TRAILING_CUES: [&str; 17] = [
+    "مقالات ذات صله",
+    "اخبار ذات صله",
+    "مواضيع ذات صله",
+    "موضوعات ذات صله",
+    "قصص ذات صله",
+    "ذات صله",
+    "مقالات مشابهه",
+    "اخبار متعلقه",
+    "مقالات مقترحه",
+    "قد يهمك",
+    "قد يهمك ايضا",
+    "قد يعجبك ايضا",
+    "الاكثر قراءه",
+    "اخترنا لك",
+    "المزيد",
+    "المزيد من الاخبار",
+    "اخر الاخبار",
+];
+
+const INLINE_CUES: [&str; 6] = [
+    "اقرا ايضا",
+    "اقرا المزيد",
+    "اقرا كذلك",
+    "شاهد ايضا",
+    "طالع ايضا",
+    "اقرا",
+];
+
+fn related_cue(line: &str) -> Option<Cue> {
+    if word_count(line) > 5 {
+        return None;
+    }
+    let key = arabic::phrase_key(line);
+    if TRAILING_CUES.contains(&key.as_str()) {
+        Some(Cue::Trailing)
+    } else if INLINE_CUES.contains(&key.as_str()) {
+        Some(Cue::Inline)
+    } else {
+        None
+    }
+}
+
+/// A paragraph of running text: long enough and closed like a sentence.
+fn is_prose(line: &str) -> bool {
+    word_count(line) >= PROSE_MIN_WORDS && ends_sentence(line)
+}
+
+/// Cuts the page at related-article blocks. Lines of a block go to the
+/// article before it as debris; a full article after the block (a run of
+/// prose paragraphs, which teasers never have) starts a new segment.
+fn split_articles<'a>(lines: &[&'a str]) -> Vec<Segment<'a>> {
+    let mut segments = Vec::new();
+    let mut current = Segment::default();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(cue) = related_cue(lines[i]) else {
+            current.lines.push(lines[i]);
+            i += 1;
+            continue;
+        };
+        let after = i + 1;
+        let run = lines[after..]
+            .windows(ARTICLE_RUN)
+            .position(|w| w.iter().all(|l| is_prose(l)));
+        let Some(run) = run.map(|p| after + p) else {
+            record(&mut current.removed, DebrisKind::RelatedBlock, &lines[i..]);
+            break;
+        };
+        let between = &lines[after..run];
+        if cue == Cue::Inline && between.len() <= 2 && !between.iter().any(|l| is_prose(l)) {
+            // "اقرأ أيضاً" with a teaser headline, then the article goes on.
+            record(&mut current.removed, DebrisKind::ReadAlso, &lines[i..run]);
+            i = run;
+            continue;
+        }
+        let start = second_article_start(lines, after, run);
+        record(
+            &mut current.removed,
+            DebrisKind::RelatedBlock,
+            &lines[i..start],
+        );
+        segments.push(std::mem::take(&mut current));
+        i = start;
+    }
+    segments.push(current);
+    segments.retain(|s| !s.lines.is_empty());
+    segments
+}
+
+fn record(removed: &mut Vec<Removed>, kind: DebrisKind, lines: &[&str]) {
+    removed.extend(lines.iter().map(|line| Removed {
+        kind,
+        text: line.to_string(),
+    }));
+}
+
+/// Where the article whose prose starts at `run` begins, looking back over
+/// the lines after the last teaser lede: at its headline, which a scraped
+/// page usually prints more than once, else at the first headline-shaped
+/// line that is not a byline or caption (those end in a parenthesis).
+fn second_article_start(lines: &[&str], from: usize, run: usize) -> usize {
+    let header = (from..run)
+        .rev()
+        .find(|&k| is_prose(lines[k]))
+        .map_or(from, |k| k + 1);
+    let candidates: Vec<usize> = (header..run)
+        .filter(|&k| {
+            is_headline_like(lines[k], TITLE_MAX_WORDS) && closing_parenthetical(lines[k]).is_none()
+        })
+        .collect();
+    let printed_twice = candidates
+        .iter()
+        .copied()
+        .find(|&k| (header..run).any(|m| m != k && lines[m] == lines[k]));
+    printed_twice
+        .or_else(|| {
+            candidates
+                .iter()
+                .copied()
+                .find(|&k| word_count(lines[k]) >= 4)
+        })
+        .or_else(|| candidates.first().copied())
+        .unwrap_or(run)
+}
+
+/// Cleans the lines of one article into blocks and debris.
+fn clean_article(segment: Segment<'_>) -> Cleaned {
+    let Segment {
+        lines,
+        removed: split_removed,
+    } = segment;
+    let mut removed = Vec::new();
+
+    let body_end = lines
+        .iter()
+        .rposition(|line| !is_sign_off(line))
+        .map_or(0, |k| k + 1);
+    let sign_offs = &lines[body_end..];
+
+    // Date lines go first: a date glued to the lede leaves the lede behind.
+    let mut texts: Vec<&str> = Vec::with_capacity(body_end);
+    for &line in &lines[..body_end] {
+        match date_line(line) {
+            Some(found) => {
+                let (date, rest) = line.split_at(found.rest);
+                removed.push(Removed {
+                    kind: DebrisKind::DateLine,
+                    text: date.trim().to_string(),
+                });
+                if !rest.trim().is_empty() {
+                    texts.push(rest.trim());
+                }
+            }
+            None => texts.push(line),
+        }
+    }
+
+    let mut counts: HashMap<&str, usize> = HashMap::with_capacity(texts.len());
+    for &text in &texts {
+        *counts.entry(text).or_default() += 1;
+    }
+    let doubled = |k: usize| {
+        (k > 0 && texts[k - 1] == texts[k])
+            || texts.get(k + 1).is_some_and(|next| *next == texts[k])
+    };
+
+    let mut blocks: Vec<Block> = Vec::with_capacity(texts.len());
+    let mut kept: HashSet<&str> = HashSet::with_capacity(texts.len());
+    for (k, &text) in texts.iter().enumerate() {
+        let debris = if is_site_marker(text) {
+            Some(DebrisKind::SiteMarker)
+        } else if !text.chars().any(is_arabic_letter) {
+            Some(DebrisKind::Other)
+        } else if is_read_also(text) {
+            Some(DebrisKind::ReadAlso)
+        } else if kept.contains(text) {
+            Some(if is_headline_like(text, TITLE_MAX_WORDS) {
+                DebrisKind::RepeatedHeadline
+            } else if is_caption(text) {
+                DebrisKind::RepeatedCaption
+            } else {
+                DebrisKind::Other
+            })
+        } else if is_caption(text) {
+            Some(if counts[text] > 1 {
+                DebrisKind::RepeatedCaption
+            } else {
+                DebrisKind::Caption
+            })
+        } else if doubled(k) && !ends_sentence(text) && word_count(text) > SUBHEADING_MAX_WORDS {
+            // A long unpunctuated line printed twice in a row is a caption.
+            Some(DebrisKind::RepeatedCaption)
+        } else {
+            None
+        };
+        match debris {
+            Some(kind) => removed.push(Removed {
+                kind,
+                text: text.to_string(),
+            }),
+            None => {
+                kept.insert(text);
+                blocks.push(block_for(text, &blocks));
+            }
+        }
+    }
+
+    record(&mut removed, DebrisKind::SignOff, sign_offs);
+    removed.extend(split_removed);
+    Cleaned { blocks, removed }
+}
+
+/// A kept line as a block: a heading when shaped like one for its place
+/// (the first two lines may be a long headline and standfirst; later
+/// subheadings are short), a paragraph otherwise.
+fn block_for(text: &str, before: &[Block]) -> Block {
+    let in_header = match before {
+        [] => true,
+        [first] => first.kind == BlockKind::Heading,
+        _ => false,
+    };
+    let max_words = if in_header {
+        TITLE_MAX_WORDS
+    } else {
+        SUBHEADING_MAX_WORDS
+    };
+    let inner = unwrap_decorations(text);
+    let quotation = is_fully_quoted(text) && word_count(inner) > 4;
+    if is_headline_like(text, max_words) && !quotation && !inner.is_empty() {
+        Block::heading(inner)
+    } else {
+        Block::paragraph(text)
+    }
+}
+
+/// A logo or widget remnant alone on its line: "TT", "•••", "|".
+fn is_site_marker(line: &str) -> bool {
+    !line.chars().any(is_arabic_letter) && line.chars().filter(|c| c.is_alphanumeric()).count() <= 4
+}
+
+/// "يقرأ …" or "اقرأ أيضاً: …" followed by another article's headline.
+fn is_read_also(line: &str) -> bool {
+    let mut words = line
+        .split_whitespace()
+        .map(|w| normalize(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    let first = words.next().unwrap_or_default();
+    let second = words.next().unwrap_or_default();
+    match first.as_str() {
+        // "يقرأ" also opens real sentences; a teaser has no full stop.
+        "يقرا" => !ends_sentence(line) && word_count(line) >= 3,
+        "اقرا" | "شاهد" | "طالع" => {
+            matches!(second.as_str(), "ايضا" | "المزيد" | "كذلك")
+        }
+        "للمزيد" => word_count(line) <= 20,
+        _ => false,
+    }
+}
+
+/// A photo caption: a line closed by a photo credit, "… (أ.ف.ب)".
+fn is_caption(line: &str) -> bool {
+    closing_parenthetical(line).is_some_and(is_photo_credit)
+        && word_count(before_closing_parenthetical(line)) >= 3
+        && !ends_sentence(before_closing_parenthetical(line))
+}
+
+/// Words that credit a photo rather than name a place or a person.
+const CREDIT_WORDS: [&str; 15] = [
+    "رويترز",
+    "غيتي",
+    "جيتي",
+    "الاناضول",
+    "وكالات",
+    "ارشيفيه",
+    "ارشيف",
+    "صوره",
+    "لقطه",
+    "getty",
+    "afp",
+    "ap",
+    "reuters",
+    "epa",
+    "shutterstock",
+];
+
+/// The inside of a closing parenthesis that credits a photo: an agency
+/// abbreviation (أ.ف.ب، أ ب، إ.ب.أ), a credit word, or Latin letters only.
+fn is_photo_credit(inner: &str) -> bool {
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    let norm = normalize(inner);
+    let abbreviation =
+        norm.split(['.', ' ']).all(|part| part.chars().count() == 1) && norm.len() > 1;
+    abbreviation
+        || norm.split_whitespace().any(|w| CREDIT_WORDS.contains(&w))
+        || !inner.chars().any(is_arabic_letter) && inner.chars().any(char::is_alphabetic)
+}
+
+/// A wire-service sign-off or desk code closing the article:
+/// "Agence France-Presse ©", "بور/ناش/غ ر", "(أ ف ب)", "المصدر: وكالات".
+fn is_sign_off(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    if line.contains('©')
+        || lower.contains("(c)")
+        || lower.contains("copyright")
+        || line.contains("جميع الحقوق محفوظة")
+    {
+        return true;
+    }
+    if is_desk_code(line) {
+        return true;
+    }
+    let words = word_count(line);
+    let arabic = line.chars().any(is_arabic_letter);
+    if words <= 4 && !arabic && line.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    let bare = unwrap_decorations(line);
+    if words <= 4 && bare.starts_with('(') && bare.ends_with(')') {
+        return true;
+    }
+    let first = arabic::words(line)
+        .into_iter()
+        .next()
+        .map(|w| w.norm)
+        .unwrap_or_default();
+    (first == "المصدر" && words <= 8)
+        || (words <= 2 && matches!(first.as_str(), "وكالات" | "الوكالات"))
+}
+
+/// Slash-separated desk initials, as wire services print them: "بور/ناش/غ ر".
+fn is_desk_code(line: &str) -> bool {
+    let parts: Vec<&str> = line.split('/').map(str::trim).collect();
+    let letters = |part: &str| part.chars().filter(|c| c.is_alphabetic()).count();
+    let initials = |part: &str| {
+        (1..=4).contains(&letters(part))
+            && part.chars().all(|c| c.is_alphabetic() || c == ' ')
+            && word_count(part) <= 2
+    };
+    parts.len() >= 2
+        && parts.iter().all(|part| initials(part))
+        && (parts.len() >= 3 || parts.iter().all(|part| letters(part) <= 3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(cleaned: &Cleaned, kind: DebrisKind) -> Vec<&str> {
+        cleaned
+            .removed
+            .iter()
+            .filter(|r| r.kind == kind)
+            .map(|r| r.text.as_str())
+            .collect()
+    }
+
+    fn texts(cleaned: &Cleaned) -> Vec<&str> {
+        cleaned.blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    const LEDE: &str = "قال وزير الخارجية المصري في مؤتمر صحافي بالقاهرة إن المحادثات مع الجانب الإثيوبي وصلت إلى طريق مسدود.";
+    const SECOND: &str =
+        "وأضاف أن بلاده ستلجأ إلى مجلس الأمن الدولي إذا استمر ملء السد من دون اتفاق ملزم.";
+    const THIRD: &str =
+        "ولم يصدر أي تعليق فوري من أديس أبابا على تصريحات الوزير حتى مساء اليوم الثلاثاء.";
+
+    #[test]
+    fn repeated_headline_and_site_marker() {
+        let raw = format!(
+            "مصر تلوّح بمجلس الأمن في أزمة السد\n\nمصر تلوّح بمجلس الأمن في أزمة السد\nTT\n\n{LEDE}\n\n{SECOND}\n"
+        );
+        let cleaned = &clean(&raw)[0];
+        assert_eq!(
+            texts(cleaned),
+            ["مصر تلوّح بمجلس الأمن في أزمة السد", LEDE, SECOND]
+        );
+        assert_eq!(cleaned.blocks[0].kind, BlockKind::Heading);
+        assert_eq!(
+            kinds(cleaned, DebrisKind::RepeatedHeadline),
+            ["مصر تلوّح بمجلس الأمن في أزمة السد"]
+        );
+        assert_eq!(kinds(cleaned, DebrisKind::SiteMarker), ["TT"]);
+    }
+
+    #[test]
+    fn captions_printed_twice_are_removed_whole() {
+        let caption = "وزير الخارجية المصري خلال مؤتمر صحافي في القاهرة أمس (رويترز)";
+        let raw = format!("مصر تلوّح بمجلس الأمن\n{caption}\n{caption}\n{LEDE}\n{SECOND}");
+        let cleaned = &clean(&raw)[0];
+        assert_eq!(texts(cleaned), ["مصر تلوّح بمجلس الأمن", LEDE, SECOND]);
+        assert_eq!(
+            kinds(cleaned, DebrisKind::RepeatedCaption),
+            [caption, caption]
+        );
+    }
+
+    #[test]
+    fn a_lone_caption_is_removed_but_a_bracketed_place_is_kept() {
+        let raw = format!(
+            "{LEDE}\nالرئيس المصري خلال لقائه رئيس الوزراء الإثيوبي (أ.ف.ب)\n{SECOND}\nوزير الخارجية المصري (القاهرة)"
+        );
+        let cleaned = &clean(&raw)[0];
+        assert_eq!(
+            kinds(cleaned, DebrisKind::Caption),
+            ["الرئيس المصري خلال لقائه رئيس الوزراء الإثيوبي (أ.ف.ب)"]
+        );
+        assert!(texts(cleaned).contains(&"وزير الخارجية المصري (القاهرة)"));
+    }
+
+    #[test]
+    fn inline_read_also_teasers() {
+        let raw = format!(
+            "{LEDE}\nيقرأ  السودان يعلن هدنة جديدة في الخرطومأخبار السودان\n{SECOND}\nاقرأ أيضاً: إثيوبيا تبدأ الملء الخامس للسد\n{THIRD}\nيقرأ الوزير بيانا أمام البرلمان غدا في جلسة علنية."
+        );
+        let cleaned = &clean(&raw)[0];
+        assert_eq!(
+            kinds(cleaned, DebrisKind::ReadAlso),
+            [
+                "يقرأ السودان يعلن هدنة جديدة في الخرطومأخبار السودان",
+                "اقرأ أيضاً: إثيوبيا تبدأ الملء الخامس للسد"
+            ]
+        );
+        // A real sentence opening with the verb stays.
+        assert_eq!(texts(cleaned).len(), 4);
+    }
+
+    #[test]
+    fn read_also_heading_with_one_teaser_inside_the_article() {
+        let raw = format!(
+            "مصر تلوّح بمجلس الأمن\n{LEDE}\nاقرأ أيضا\nإثيوبيا تبدأ الملء الخامس للسد\n{SECOND}\n{THIRD}\n{LEDE}"
+        );
+        let articles = clean(&raw);
+        assert_eq!(articles.len(), 1);
+        assert_eq!(
+            kinds(&articles[0], DebrisKind::ReadAlso),
+            ["اقرأ أيضا", "إثيوبيا تبدأ الملء الخامس للسد"]
+        );
+        assert_eq!(articles[0].blocks.len(), 4);
+    }
+
+    #[test]
+    fn trailing_related_block_is_not_article() {
+        let raw = format!(
+            "مصر تلوّح بمجلس الأمن\n{LEDE}\n{SECOND}\n\nمقالات ذات صلة\n\nإثيوبيا تبدأ الملء الخامس للسد\n\
+             أعلنت إثيوبيا بدء الملء الخامس لسد النهضة رغم اعتراض دولتي المصب على الخطوة.\n«الشرق الأوسط» (القاهرة)\n\
+             السودان يعلن هدنة جديدة\nالخرطوم في صورة أرشيفية (أ.ف.ب)"
+        );
+        let articles = clean(&raw);
+        assert_eq!(articles.len(), 1);
+        assert_eq!(texts(&articles[0]), ["مصر تلوّح بمجلس الأمن", LEDE, SECOND]);
+        let related = kinds(&articles[0], DebrisKind::RelatedBlock);
+        assert_eq!(related.len(), 6);
+        assert_eq!(related[0], "مقالات ذات صلة");
+    }
+
+    #[test]
+    fn second_article_after_related_block_is_split_off() {
+        let raw = format!(
+            "مصر تلوّح بمجلس الأمن\n{LEDE}\n{SECOND}\nمقالات ذات صلة\nإثيوبيا تبدأ الملء الخامس للسد\n\
+             أعلنت إثيوبيا بدء الملء الخامس لسد النهضة رغم اعتراض دولتي المصب على الخطوة.\n«الشرق الأوسط» (القاهرة)\n\
+             السودان يعلن هدنة جديدة في الخرطوم\nالخرطوم في صورة أرشيفية (أ.ف.ب)\nالخرطوم في صورة أرشيفية (أ.ف.ب)\nTT\n\
+             السودان يعلن هدنة جديدة في الخرطوم\n{THIRD}\n{SECOND}\n{LEDE}"
+        );
+        let articles = clean(&raw);
+        assert_eq!(articles.len(), 2);
+        assert_eq!(texts(&articles[0]), ["مصر تلوّح بمجلس الأمن", LEDE, SECOND]);
+        assert_eq!(kinds(&articles[0], DebrisKind::RelatedBlock).len(), 4);
+        let second = &articles[1];
+        assert_eq!(
+            texts(second),
+            ["السودان يعلن هدنة جديدة في الخرطوم", THIRD, SECOND, LEDE]
+        );
+        assert_eq!(kinds(second, DebrisKind::RepeatedCaption).len(), 2);
+        assert_eq!(
+            kinds(second, DebrisKind::RepeatedHeadline),
+            ["السودان يعلن هدنة جديدة في الخرطوم"]
+        );
+        assert_eq!(kinds(second, DebrisKind::SiteMarker), ["TT"]);
+    }
+
+    #[test]
+    fn wire_sign_off_and_desk_code() {
+        let raw = format!("{LEDE}\n{SECOND}\nبور/ناش/غ ر\nAgence France-Presse ©\n\n\n");
+        let cleaned = &clean(&raw)[0];
+        assert_eq!(texts(cleaned), [LEDE, SECOND]);
+        assert_eq!(
+            kinds(cleaned, DebrisKind::SignOff),
+            ["بور/ناش/غ ر", "Agence France-Presse ©"]
+        );
+        for line in ["(أ ف ب)", "المصدر: الجزيرة + وكالات", "ح س/ع ش", "Reuters"]
+        {
+            assert!(is_sign_off(line), "{line}");
+        }
+        for line in [THIRD, "تموز/يوليو الماضي", "وكالة الأنباء السعودية"]
+        {
+            assert!(!is_sign_off(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn date_lines_are_consumed() {
+        let raw = format!(" date 2025-08-13 {LEDE}\n\n{SECOND}");
+        let cleaned = &clean(&raw)[0];
+        assert_eq!(texts(cleaned), [LEDE, SECOND]);
+        assert_eq!(kinds(cleaned, DebrisKind::DateLine), ["date 2025-08-13"]);
+
+        let raw =
+            format!("مصر تلوّح بمجلس الأمن\nتصعيد جديد في أزمة السد\nنشر في 27 أكتوبر 2025\n{LEDE}");
+        let cleaned = &clean(&raw)[0];
+        assert_eq!(
+            texts(cleaned),
+            ["مصر تلوّح بمجلس الأمن", "تصعيد جديد في أزمة السد", LEDE]
+        );
+        assert_eq!(
+            kinds(cleaned, DebrisKind::DateLine),
+            ["نشر في 27 أكتوبر 2025"]
+        );
+    }
+
+    #[test]
+    fn subheadings_and_quotes_are_kept() {
+        let raw = format!(
+            "{LEDE}\n– تحالف عسكري –\n{SECOND}\n\"تداعيات إيجابية\"\n{THIRD}\nزعيمان «في الحب»\n«قد لا يكون ذلك محور الاجتماع المرتقب»\n“نحن هنا”، قال الوزير في ختام كلمته أمام الصحافيين في القاهرة."
+        );
+        let cleaned = &clean(&raw)[0];
+        let headings: Vec<&str> = cleaned
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(
+            headings,
+            ["تحالف عسكري", "تداعيات إيجابية", "زعيمان «في الحب»"]
+        );
+        assert_eq!(cleaned.blocks.len(), 8);
+        assert!(cleaned.removed.is_empty(), "{:?}", cleaned.removed);
+    }
 }

@@ -10,7 +10,7 @@ use crate::arabic::{self, words};
 use crate::article::{Article, Block, BlockKind, Body, Evidence, Origin, Published, SourceKind};
 use crate::clean::clean;
 use crate::config::Config;
-use crate::dating::find_publication_date;
+use crate::dating::{find_publication_date, find_publication_date_in};
 use crate::frontmatter::{self, ContentKind};
 use crate::headline::find_headline;
 use crate::load::Document;
@@ -57,7 +57,7 @@ fn read_raw(doc: &Document, config: &Config) -> Vec<Item> {
         .enumerate()
         .map(|(i, cleaned)| {
             let headline = find_headline(cleaned.blocks);
-            let date = find_publication_date(&headline.title, &headline.body);
+            let date = find_publication_date_in(&headline.title, &headline.body, &cleaned.removed);
             let published = date.date.map(|date| Published { date, time: None });
             let source = find_source(&headline.body, &cleaned.removed, &config.site.outlets);
             let mut article = new_article(

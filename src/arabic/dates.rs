@@ -122,6 +122,437 @@ pub fn format_number(n: impl std::fmt::Display, style: &DateStyle) -> String {
     digits(n.to_string(), style)
 }
 
+// Reading dates out of text.
+//
+// Newsrooms write the same day in many ways: "2025-08-13", "13/08/2025",
+// "13 أغسطس 2025", "١٣ آب ٢٠٢٥", "13 آب/أغسطس 2025", "13 أغسطس (آب) 2025",
+// "13 غشت 2025", with or without a weekday and a "نشر في" in front. The
+// scanner below reads them all from the words of the text (see
+// [`words`](super::words)), whose normalised forms already fold alef
+// spellings and the three digit scripts.
+
+/// Every one-word spelling of a month in use, normalised (see
+/// [`normalize`](super::normalize)). The two-word Levantine names
+/// (كانون الثاني، تشرين الأول …) are read by [`month_name_at`].
+const MONTH_WORDS: [(&str, u32); 34] = [
+    // Egyptian and Gulf, with their common variant spellings (أبريل/إبريل fold together).
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("ابريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يونيه", 6),
+    ("يوليو", 7),
+    ("يوليه", 7),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    // Levantine and Iraqi, one-word names.
+    ("شباط", 2),
+    ("اذار", 3),
+    ("نيسان", 4),
+    ("ايار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("اب", 8),
+    ("ايلول", 9),
+    // Algerian and Tunisian.
+    ("جانفي", 1),
+    ("فيفري", 2),
+    ("افريل", 4),
+    ("ماي", 5),
+    ("جوان", 6),
+    ("جويليه", 7),
+    ("اوت", 8),
+    // Moroccan.
+    ("يوليوز", 7),
+    ("غشت", 8),
+    ("شتنبر", 9),
+    ("نونبر", 11),
+    ("دجنبر", 12),
+];
+
+/// Normalised weekday names, Monday first.
+const WEEKDAY_WORDS: [&str; 7] = [
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+    "الاحد",
+];
+
+/// Phrases that introduce a page's publication date, as normalised words.
+/// Longest first, so that "نشر في" wins over "نشر". Deliberately absent:
+/// "بتاريخ" and "في" alone, which introduce dates in the story itself.
+const PUBLICATION_MARKERS: [&[&str]; 15] = [
+    &["published", "on"],
+    &["last", "updated"],
+    &["نشر", "في"],
+    &["نشر", "بتاريخ"],
+    &["نشر", "يوم"],
+    &["نشرت", "في"],
+    &["تاريخ", "النشر"],
+    &["اخر", "تحديث"],
+    &["تم", "النشر"],
+    &["تاريخ", "التحديث"],
+    &["date"],
+    &["published"],
+    &["posted"],
+    &["updated"],
+    &["نشر"],
+];
+
+/// The month (1–12) a single word names, in any naming system. Takes the
+/// word as written or normalised; two-word Levantine names are not single
+/// words and are only recognised inside a date (see [`find_dates`]).
+///
+/// ```
+/// use nashra::arabic::dates::month_number;
+/// assert_eq!(month_number("إبريل"), Some(4));
+/// assert_eq!(month_number("أيلول"), Some(9));
+/// assert_eq!(month_number("غشت"), Some(8));
+/// assert_eq!(month_number("بوتين"), None);
+/// ```
+pub fn month_number(word: &str) -> Option<u32> {
+    month_of_norm(&super::normalize(word))
+}
+
+fn month_of_norm(norm: &str) -> Option<u32> {
+    MONTH_WORDS
+        .iter()
+        .find(|(name, _)| *name == norm)
+        .map(|&(_, month)| month)
+}
+
+/// The weekday a word names (الإثنين، والأربعاء، الجمعة …), peeling a
+/// leading و or ف. Takes the word as written or normalised.
+pub fn weekday_number(word: &str) -> Option<Weekday> {
+    weekday_of_norm(&super::normalize(word))
+}
+
+fn weekday_of_norm(norm: &str) -> Option<Weekday> {
+    let bare = match norm.strip_prefix(['و', 'ف']) {
+        Some(rest) if rest.starts_with("ال") => rest,
+        _ => norm,
+    };
+    let index = WEEKDAY_WORDS.iter().position(|w| *w == bare)?;
+    Some(Weekday::try_from(index as u8).expect("seven weekdays"))
+}
+
+/// How a date was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateForm {
+    /// All digits: 2025-08-13, 13/08/2025.
+    Numeric,
+    /// With a month name: 13 أغسطس 2025.
+    Words,
+}
+
+/// A full calendar date (day, month and year) written in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateMention {
+    pub date: NaiveDate,
+    /// Byte offset where the expression starts, marker and weekday included.
+    pub start: usize,
+    /// Byte offset just past the year.
+    pub end: usize,
+    /// The weekday written with the date, as in «الأربعاء 13 أغسطس 2025».
+    pub weekday: Option<Weekday>,
+    /// Whether a publication marker (نشر في، تاريخ النشر، date …) introduces it.
+    pub marked: bool,
+    pub form: DateForm,
+}
+
+/// Every full date in `text`, in order. Dates without a year (13 أغسطس) or
+/// without a day (أغسطس 2024) are not full dates and are not reported:
+/// nashra never completes a date by guessing.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use nashra::arabic::dates::find_dates;
+/// let found = find_dates("نشر في ١٣ آب/أغسطس ٢٠٢٥، بعد هجوم في أغسطس 2024");
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].date, NaiveDate::from_ymd_opt(2025, 8, 13).unwrap());
+/// assert!(found[0].marked);
+/// ```
+pub fn find_dates(text: &str) -> Vec<DateMention> {
+    if !text.chars().any(is_any_digit) {
+        return Vec::new();
+    }
+    let scan = Scan::new(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < scan.words.len() {
+        match scan.mention_at(i) {
+            Some((mention, last)) => {
+                found.push(mention);
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// The weekdays named in `text`, with their byte ranges.
+pub fn find_weekdays(text: &str) -> Vec<(Weekday, std::ops::Range<usize>)> {
+    super::words(text)
+        .into_iter()
+        .filter_map(|w| weekday_of_norm(&w.norm).map(|day| (day, w.start..w.end)))
+        .collect()
+}
+
+/// A line (or the start of a line) that states a publication date, the way
+/// scraped pages print it: "نشر في 27 أكتوبر 2025", "date 2025-08-13",
+/// "تاريخ النشر: ١٣/٠٨/٢٠٢٥ - 10:35", or a bare "الأربعاء 13 أغسطس 2025".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateLine {
+    pub date: NaiveDate,
+    /// Whether a publication marker introduces the date.
+    pub marked: bool,
+    /// Byte offset in the line where the text after the date (and any time
+    /// of day) begins; the line's length when the date is all there is.
+    pub rest: usize,
+}
+
+/// Reads a date line at the start of `line`. A date in words followed by
+/// more text is not a date line unless a marker introduces it: "13 أغسطس
+/// 2025 - أعلن …" is a dateline that belongs to the lede.
+pub fn date_line(line: &str) -> Option<DateLine> {
+    let scan = Scan::new(line);
+    let first = scan.words.first()?;
+    if line[..first.start].chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let (mention, last) = scan.mention_at(0)?;
+    let last = scan.skip_time(last);
+    let after = &line[scan.words[last].end..];
+    let rest = line.len() - after.trim_start_matches(is_line_separator).len();
+    let alone = rest == line.len();
+    (mention.marked || alone || mention.form == DateForm::Numeric).then_some(DateLine {
+        date: mention.date,
+        marked: mention.marked,
+        rest,
+    })
+}
+
+fn is_line_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '|' | '-' | '–' | '—' | 'ـ' | '،' | ',' | ':' | '/' | '•' | '·'
+        )
+}
+
+fn is_any_digit(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
+}
+
+/// The words of a text, with access to what separates them.
+struct Scan<'a> {
+    text: &'a str,
+    words: Vec<super::Word>,
+}
+
+impl<'a> Scan<'a> {
+    fn new(text: &'a str) -> Scan<'a> {
+        Scan {
+            text,
+            words: super::words(text),
+        }
+    }
+
+    fn norm(&self, i: usize) -> Option<&str> {
+        self.words.get(i).map(|w| w.norm.as_str())
+    }
+
+    /// What stands between word `i` and word `i + 1`, trimmed.
+    fn gap(&self, i: usize) -> Option<&'a str> {
+        let next = self.words.get(i + 1)?;
+        Some(self.text[self.words[i].end..next.start].trim())
+    }
+
+    /// Whether words `i` and `i + 1` are separated by space only or by a
+    /// comma, as between a weekday and its date.
+    fn loose_gap(&self, i: usize) -> bool {
+        matches!(self.gap(i), Some("" | "," | "،" | ":" | "-"))
+    }
+
+    /// A full date starting at word `i`, possibly introduced by a
+    /// publication marker and a weekday; returns it and its last word.
+    fn mention_at(&self, i: usize) -> Option<(DateMention, usize)> {
+        let mut j = i;
+        let marked = match self.marker_at(i) {
+            Some(len) => {
+                j += len;
+                true
+            }
+            None => false,
+        };
+        let mut weekday = None;
+        if self.norm(j) == Some("يوم") && self.norm(j + 1).and_then(weekday_of_norm).is_some() {
+            j += 1;
+        }
+        if let Some(day) = self.norm(j).and_then(weekday_of_norm)
+            && self.loose_gap(j)
+        {
+            weekday = Some(day);
+            j += 1;
+            if self.norm(j) == Some("الموافق") {
+                j += 1;
+            }
+        }
+        if j > i && !self.loose_gap(j - 1) {
+            return None;
+        }
+        let (date, form, last) = self.date_at(j)?;
+        let start = self.words[i].start;
+        let end = self.words[last].end;
+        Some((
+            DateMention {
+                date,
+                start,
+                end,
+                weekday,
+                marked,
+                form,
+            },
+            last,
+        ))
+    }
+
+    /// The number of words of a publication marker starting at word `i`.
+    fn marker_at(&self, i: usize) -> Option<usize> {
+        PUBLICATION_MARKERS
+            .iter()
+            .find(|marker| {
+                marker.iter().enumerate().all(|(k, word)| {
+                    self.norm(i + k) == Some(*word) && (k == 0 || self.gap(i + k - 1) == Some(""))
+                })
+            })
+            .map(|marker| marker.len())
+    }
+
+    /// A date starting exactly at word `i` (its day or its year).
+    fn date_at(&self, i: usize) -> Option<(NaiveDate, DateForm, usize)> {
+        let first = self.norm(i)?;
+        if !first.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if let Some(found) = self.numeric_date_at(i) {
+            return Some(found);
+        }
+        if first.len() > 2 || !matches!(self.gap(i), Some("")) {
+            return None;
+        }
+        let day: u32 = first.parse().ok()?;
+        let mut j = i + 1;
+        if self.norm(j) == Some("من") && self.gap(j) == Some("") {
+            j += 1;
+        }
+        let (month, last) = self.month_at(j)?;
+        let between = self.gap(last)?.trim_start_matches(')').trim();
+        if !matches!(between, "" | "," | "،") {
+            return None;
+        }
+        let year = year_of(self.norm(last + 1)?)?;
+        let date = NaiveDate::from_ymd_opt(year, month, day)?;
+        Some((date, DateForm::Words, last + 1))
+    }
+
+    /// 2025-08-13, 2025/8/13, 13/08/2025, 13-08-2025, 13.08.2025.
+    fn numeric_date_at(&self, i: usize) -> Option<(NaiveDate, DateForm, usize)> {
+        let sep = self.gap(i)?;
+        if !matches!(sep, "-" | "/" | ".") || self.gap(i + 1)? != sep {
+            return None;
+        }
+        let a = self.norm(i)?;
+        let b = self.norm(i + 1)?;
+        // An ISO timestamp glues the time to the day: 2025-08-13T10:00.
+        let c = self.norm(i + 2)?;
+        let c = c.split_once('t').map_or(c, |(day, _)| day);
+        let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !(all_digits(a) && all_digits(b) && all_digits(c)) || b.len() > 2 {
+            return None;
+        }
+        let (year, day) = match (a.len(), c.len()) {
+            (4, 1..=2) => (a, c),
+            (1..=2, 4) => (c, a),
+            _ => return None,
+        };
+        let year: i32 = year.parse().ok().filter(|y| (1900..=2100).contains(y))?;
+        let date = NaiveDate::from_ymd_opt(year, b.parse().ok()?, day.parse().ok()?)?;
+        Some((date, DateForm::Numeric, i + 2))
+    }
+
+    /// A month name at word `i`, with its paired name when one follows
+    /// ("أيار/مايو", "مايو/ أيار", "مارس (آذار)"); returns the month and the
+    /// last word used. A pair naming two different months is no month.
+    fn month_at(&self, i: usize) -> Option<(u32, usize)> {
+        let (month, last) = self.month_name_at(i)?;
+        if matches!(self.gap(last), Some("/" | "(" | "-"))
+            && let Some((paired, paired_last)) = self.month_name_at(last + 1)
+        {
+            return (paired == month).then_some((month, paired_last));
+        }
+        Some((month, last))
+    }
+
+    fn month_name_at(&self, i: usize) -> Option<(u32, usize)> {
+        let word = self.norm(i)?;
+        if word == "كانون" || word == "تشرين" {
+            let second = self.norm(i + 1).filter(|_| self.gap(i) == Some(""))?;
+            let month = match (word, second) {
+                ("كانون", "الثاني" | "ثاني") => 1,
+                ("كانون", "الاول" | "اول") => 12,
+                ("تشرين", "الاول" | "اول") => 10,
+                ("تشرين", "الثاني" | "ثاني") => 11,
+                _ => return None,
+            };
+            return Some((month, i + 1));
+        }
+        month_of_norm(word).map(|month| (month, i))
+    }
+
+    /// Skips a time of day after word `last`: "10:35", "10:35 ص", "GMT".
+    fn skip_time(&self, mut last: usize) -> usize {
+        let is_number = |i: usize| {
+            self.norm(i)
+                .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let mut i = last + 1;
+        if is_number(i) && self.gap(i) == Some(":") && is_number(i + 1) {
+            last = i + 1;
+            if self.gap(last) == Some(":") && is_number(last + 1) {
+                last += 1;
+            }
+            i = last + 1;
+            if let Some("ص" | "م" | "صباحا" | "مساء" | "مساءا" | "am" | "pm") = self.norm(i)
+            {
+                last = i;
+            }
+        }
+        if let Some("gmt" | "utc") = self.norm(last + 1) {
+            last += 1;
+        }
+        last
+    }
+}
+
+/// A four-digit year (1900–2100), optionally marked م (Gregorian).
+fn year_of(word: &str) -> Option<i32> {
+    let digits = word.strip_suffix('م').unwrap_or(word);
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|y| (1900..=2100).contains(y))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +569,191 @@ mod tests {
         style.months = MonthStyle::Paired;
         style.digits = Digits::Latin;
         assert_eq!(format_date_long(d, &style), "الأربعاء 13 آب/أغسطس 2025");
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn dates_in(text: &str) -> Vec<NaiveDate> {
+        find_dates(text).into_iter().map(|m| m.date).collect()
+    }
+
+    #[test]
+    fn month_table_is_normalised() {
+        for (name, _) in MONTH_WORDS {
+            assert_eq!(crate::arabic::normalize(name), name);
+        }
+        for name in WEEKDAY_WORDS {
+            assert_eq!(crate::arabic::normalize(name), name);
+        }
+    }
+
+    #[test]
+    fn every_display_name_reads_back() {
+        for month in 1..=12 {
+            for style in [
+                MonthStyle::Egyptian,
+                MonthStyle::Levantine,
+                MonthStyle::Maghrebi,
+                MonthStyle::Paired,
+            ] {
+                let text = format!("في 5 {} 2024", month_name(month, style));
+                assert_eq!(dates_in(&text), [ymd(2024, month, 5)], "{text}");
+            }
+        }
+        for day in 0..7u8 {
+            let day = Weekday::try_from(day).unwrap();
+            assert_eq!(weekday_number(weekday_name(day)), Some(day));
+        }
+    }
+
+    #[test]
+    fn egyptian_and_gulf_months() {
+        let cases = [
+            ("نشر في 27 أكتوبر 2025", ymd(2025, 10, 27)),
+            ("الأحد 3 إبريل 2022", ymd(2022, 4, 3)),
+            ("الأحد 3 أبريل 2022", ymd(2022, 4, 3)),
+            ("في 14 يونيه 2023", ymd(2023, 6, 14)),
+            ("في 9 يوليه 2023", ymd(2023, 7, 9)),
+            ("1 يناير 2020", ymd(2020, 1, 1)),
+        ];
+        for (text, date) in cases {
+            assert_eq!(dates_in(text), [date], "{text}");
+        }
+    }
+
+    #[test]
+    fn levantine_and_iraqi_months() {
+        let cases = [
+            ("بيروت في 2 كانون الثاني 2024", ymd(2024, 1, 2)),
+            ("بغداد، 15 شباط 2024", ymd(2024, 2, 15)),
+            ("دمشق 21 آذار 2024", ymd(2024, 3, 21)),
+            ("عمّان 7 نيسان 2024", ymd(2024, 4, 7)),
+            ("الأربعاء 13 آب 2025", ymd(2025, 8, 13)),
+            ("الخميس 5 أيلول 2024", ymd(2024, 9, 5)),
+            ("في 6 تشرين الأول 2023", ymd(2023, 10, 6)),
+            ("في 6 تشرين أول 2023", ymd(2023, 10, 6)),
+            ("في 30 تشرين الثاني 2023", ymd(2023, 11, 30)),
+            ("في 25 كانون الأول 2023", ymd(2023, 12, 25)),
+        ];
+        for (text, date) in cases {
+            assert_eq!(dates_in(text), [date], "{text}");
+        }
+    }
+
+    #[test]
+    fn maghrebi_months() {
+        let cases = [
+            ("الجزائر في 10 جانفي 2025", ymd(2025, 1, 10)),
+            ("تونس 3 فيفري 2025", ymd(2025, 2, 3)),
+            ("12 أفريل 2025", ymd(2025, 4, 12)),
+            ("1 ماي 2025", ymd(2025, 5, 1)),
+            ("20 جوان 2025", ymd(2025, 6, 20)),
+            ("5 جويلية 2025", ymd(2025, 7, 5)),
+            ("15 أوت 2025", ymd(2025, 8, 15)),
+            ("الرباط 30 يوليوز 2025", ymd(2025, 7, 30)),
+            ("14 غشت 2025", ymd(2025, 8, 14)),
+            ("22 شتنبر 2025", ymd(2025, 9, 22)),
+            ("18 نونبر 2025", ymd(2025, 11, 18)),
+            ("31 دجنبر 2025", ymd(2025, 12, 31)),
+        ];
+        for (text, date) in cases {
+            assert_eq!(dates_in(text), [date], "{text}");
+        }
+    }
+
+    #[test]
+    fn paired_month_names() {
+        let cases = [
+            ("في 20 أيار/مايو 2024", ymd(2024, 5, 20)),
+            ("في 20 مايو/ أيار 2024", ymd(2024, 5, 20)),
+            ("منتصف 16 تموز/يوليو 2025", ymd(2025, 7, 16)),
+            ("في 12 يونيو (حزيران) 2018", ymd(2018, 6, 12)),
+            ("في 3 تشرين الأول/أكتوبر 2025", ymd(2025, 10, 3)),
+        ];
+        for (text, date) in cases {
+            assert_eq!(dates_in(text), [date], "{text}");
+        }
+        // A pair that disagrees is garbled, not a date.
+        assert!(dates_in("في 20 أيار/يونيو 2024").is_empty());
+    }
+
+    #[test]
+    fn three_digit_systems() {
+        assert_eq!(dates_in("١٣ أغسطس ٢٠٢٥"), [ymd(2025, 8, 13)]);
+        assert_eq!(dates_in("۱۳ اوت ۲۰۲۵"), [ymd(2025, 8, 13)]);
+        assert_eq!(dates_in("13 أغسطس 2025"), [ymd(2025, 8, 13)]);
+        assert_eq!(dates_in("٢٠٢٥-٠٨-١٣"), [ymd(2025, 8, 13)]);
+        assert_eq!(dates_in("۲۰۲۵/۰۸/۱۳"), [ymd(2025, 8, 13)]);
+    }
+
+    #[test]
+    fn numeric_dates() {
+        assert_eq!(dates_in("date 2025-08-13"), [ymd(2025, 8, 13)]);
+        assert_eq!(dates_in("2025-08-13T09:30:00+03:00"), [ymd(2025, 8, 13)]);
+        assert_eq!(dates_in("13/08/2025 - 10:35"), [ymd(2025, 8, 13)]);
+        assert_eq!(dates_in("13.08.2025"), [ymd(2025, 8, 13)]);
+        // Not dates: a version number, a score, an impossible day.
+        assert!(dates_in("الإصدار 2.5.1 والنتيجة 3-1 و2025-02-30").is_empty());
+    }
+
+    #[test]
+    fn partial_dates_are_not_full_dates() {
+        assert!(dates_in("في هجوم مباغت في أغسطس 2024 قبل أن تتمكن القوات").is_empty());
+        assert!(dates_in("في الثالث من سبتمبر في بكين، وفي 21 نوفمبر").is_empty());
+        assert!(dates_in("منذ نزاع 1950 - 1953").is_empty());
+    }
+
+    #[test]
+    fn weekday_and_marker_are_part_of_the_mention() {
+        let text = "وقال المتحدث، نُشر في: الأربعاء، 13 أغسطس 2025 ثم غادر";
+        let found = find_dates(text);
+        assert_eq!(found.len(), 1);
+        let m = found[0];
+        assert!(m.marked);
+        assert_eq!(m.weekday, Some(Weekday::Wed));
+        assert_eq!(&text[m.start..m.end], "نُشر في: الأربعاء، 13 أغسطس 2025");
+        let plain = find_dates("وقع الاتفاق بتاريخ 12 مارس 2020")[0];
+        assert!(!plain.marked);
+        assert_eq!(plain.weekday, None);
+    }
+
+    #[test]
+    fn weekdays_with_clitics() {
+        let days: Vec<Weekday> = find_weekdays("والإثنين، تطرّق لافروف وفي الثلاثاء والجمعة")
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect();
+        assert_eq!(days, [Weekday::Mon, Weekday::Tue, Weekday::Fri]);
+        assert_eq!(weekday_number("الأحد"), Some(Weekday::Sun));
+        assert_eq!(weekday_number("أحد"), None);
+    }
+
+    #[test]
+    fn date_lines() {
+        let line = " date 2025-08-13 تعهّد الرئيس الروسي";
+        let found = date_line(line).unwrap();
+        assert_eq!(found.date, ymd(2025, 8, 13));
+        assert!(found.marked);
+        assert_eq!(&line[found.rest..], "تعهّد الرئيس الروسي");
+
+        let found = date_line("نشر في 27 أكتوبر 2025").unwrap();
+        assert_eq!(
+            (found.date, found.rest),
+            (ymd(2025, 10, 27), "نشر في 27 أكتوبر 2025".len())
+        );
+
+        let found = date_line("تاريخ النشر: ١٣/٠٨/٢٠٢٥ - 10:35 ص").unwrap();
+        assert_eq!(found.date, ymd(2025, 8, 13));
+        assert_eq!(found.rest, "تاريخ النشر: ١٣/٠٨/٢٠٢٥ - 10:35 ص".len());
+
+        let found = date_line("الأربعاء 13 أغسطس 2025").unwrap();
+        assert!(!found.marked);
+
+        // A dateline in words that opens the lede is the lede's, not a date line.
+        assert!(date_line("13 أغسطس 2025 - أعلن الرئيس").is_none());
+        // A date inside a sentence is not a date line.
+        assert!(date_line("أعلن الرئيس في 13 أغسطس 2025 أن").is_none());
     }
 }

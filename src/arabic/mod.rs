@@ -6,6 +6,7 @@
 //! own notion of a word or a date.
 
 pub mod dates;
+pub mod lines;
 mod normalize;
 pub mod numbers;
 mod sentences;

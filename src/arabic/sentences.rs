@@ -1,22 +1,263 @@
 //! Sentence splitting.
+//!
+//! A sentence ends at `.` `؟` `?` `!` `؛` or at a line end. Splitting on
+//! those characters alone breaks news text in the wrong places, because a
+//! full stop also marks decimals (3.5), initials and abbreviations
+//! (أ.ف.ب، د. محمد، U.S.), web addresses and list numbers, and because
+//! quoted speech («…» or “…”) often holds several sentences of its own that
+//! belong to the sentence quoting them.
 
-/// Splits `text` into sentences on . ؟ ? ! ؛ and line ends, trimming each.
+/// Splits `text` into sentences, trimmed, in reading order. Pieces without
+/// any letter or digit (stray punctuation) are dropped.
+///
+/// ```
+/// use nashra::arabic::sentences;
+/// let text = "قال د. أحمد إن النمو بلغ 3.5 في المئة. وأضاف: «الوضع صعب. لكننا متفائلون»؛ ثم غادر";
+/// assert_eq!(
+///     sentences(text),
+///     ["قال د. أحمد إن النمو بلغ 3.5 في المئة.", "وأضاف: «الوضع صعب. لكننا متفائلون»؛", "ثم غادر"]
+/// );
+/// ```
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '.' | '؟' | '?' | '!' | '؛' | '\n') {
-            let end = i + c.len_utf8();
-            let s = text[start..end].trim();
-            if s.chars().any(char::is_alphanumeric) {
-                out.push(s);
-            }
-            start = end;
-        }
-    }
-    let s = text[start..].trim();
-    if s.chars().any(char::is_alphanumeric) {
-        out.push(s);
+    for line in text.split('\n') {
+        split_line(line, &mut out);
     }
     out
+}
+
+/// Splits one line (no line breaks inside) and appends its sentences.
+fn split_line<'a>(line: &'a str, out: &mut Vec<&'a str>) {
+    let quotes = quoted_spans(line);
+    let inside_quote = |i: usize| quotes.iter().any(|&(open, close)| open < i && i < close);
+    let mut start = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if i < start || !is_terminal(c) || inside_quote(i) {
+            continue;
+        }
+        if c == '.' && !full_stop_ends_sentence(line, i) {
+            continue;
+        }
+        // A sentence takes along the punctuation that closes it: "؟!", ".»", ").".
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, next)) = chars.peek() {
+            if is_terminal(next) || is_closing(next) {
+                end = j + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        push_sentence(&line[start..end], out);
+        start = end;
+    }
+    push_sentence(&line[start..], out);
+}
+
+fn push_sentence<'a>(piece: &'a str, out: &mut Vec<&'a str>) {
+    let piece = piece.trim();
+    if piece.chars().any(char::is_alphanumeric) {
+        out.push(piece);
+    }
+}
+
+#[inline]
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '؟' | '?' | '!' | '؛')
+}
+
+/// Closing quotes and brackets that stay with the sentence they close.
+#[inline]
+fn is_closing(c: char) -> bool {
+    matches!(c, '»' | '”' | '"' | '’' | ')' | ']' | '›')
+}
+
+/// Whether the full stop at byte `i` of `line` ends a sentence.
+fn full_stop_ends_sentence(line: &str, i: usize) -> bool {
+    let before = &line[..i];
+    let after = &line[i + 1..];
+    // Ellipses (... ) trail off inside a sentence rather than end it.
+    if before.ends_with('.') || after.starts_with('.') {
+        return false;
+    }
+    // 3.5, aljazeera.net, أ.ف.ب: a full stop glued to what follows.
+    match after.chars().next() {
+        Some(next) if !next.is_whitespace() && !is_closing(next) => return false,
+        _ => {}
+    }
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || super::is_ignorable(c))
+        .last()
+        .map_or(i, |(j, _)| j);
+    let word = &before[word_start..];
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // Initials and one-letter abbreviations: د. (doctor), م. (engineer), J. F.
+    if letters == 1
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || super::is_ignorable(c))
+    {
+        return false;
+    }
+    if LATIN_ABBREVIATIONS
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(word))
+    {
+        return false;
+    }
+    // "1. " opening a numbered line is a list marker, not a sentence.
+    if !word.is_empty()
+        && word.chars().all(|c| c.is_numeric())
+        && before[..word_start].trim().is_empty()
+    {
+        return false;
+    }
+    true
+}
+
+/// Latin abbreviations that Arabic news copies from wire English.
+const LATIN_ABBREVIATIONS: [&str; 17] = [
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "inc", "ltd", "co", "gen", "col",
+    "lt", "gov", "sen",
+];
+
+/// Byte spans (opening quote, closing quote) of the balanced quotations in a
+/// line. Guillemets nest; the straight and curly double quotes pair up in
+/// order, whichever way they are drawn, because Arabic text often uses ” to
+/// open as well as to close. An unmatched quote opens no span, so a stray
+/// mark cannot swallow the rest of the paragraph.
+fn quoted_spans(line: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut guillemets: Vec<usize> = Vec::new();
+    let mut double: Option<usize> = None;
+    for (i, c) in line.char_indices() {
+        match c {
+            '«' => guillemets.push(i),
+            '»' => {
+                if let Some(open) = guillemets.pop() {
+                    spans.push((open, i));
+                }
+            }
+            '“' | '”' | '"' | '„' => match double.take() {
+                Some(open) => spans.push((open, i)),
+                None => double = Some(i),
+            },
+            _ => {}
+        }
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_on_each_terminal_and_line_end() {
+        let text = "هل انتهت الحرب؟ لا أحد يعرف! الوضع معقد؛ والمفاوضات مستمرة.\nسطر جديد بلا نقطة";
+        assert_eq!(
+            sentences(text),
+            [
+                "هل انتهت الحرب؟",
+                "لا أحد يعرف!",
+                "الوضع معقد؛",
+                "والمفاوضات مستمرة.",
+                "سطر جديد بلا نقطة"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_do_not_break_sentences() {
+        let text = "ارتفع النمو إلى 3.5 في المئة و٢٫٥ في العام 2024. وتراجع التضخم.";
+        assert_eq!(
+            sentences(text),
+            [
+                "ارتفع النمو إلى 3.5 في المئة و٢٫٥ في العام 2024.",
+                "وتراجع التضخم."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_break_sentences() {
+        let text = "وقال د. محمد الأحمد لوكالة أ.ف.ب إن الرئيس جون ف. كينيدي زار U.S. Steel. وانتهى اللقاء.";
+        assert_eq!(
+            sentences(text),
+            [
+                "وقال د. محمد الأحمد لوكالة أ.ف.ب إن الرئيس جون ف. كينيدي زار U.S. Steel.",
+                "وانتهى اللقاء."
+            ]
+        );
+        let text = "التقى Mr. Smith الوزير. ثم غادر.";
+        assert_eq!(sentences(text), ["التقى Mr. Smith الوزير.", "ثم غادر."]);
+    }
+
+    #[test]
+    fn web_addresses_and_ellipses_stay_whole() {
+        let text = "نشر الخبر على موقع aljazeera.net صباحا... ثم حذفه. وانتهى.";
+        assert_eq!(
+            sentences(text),
+            [
+                "نشر الخبر على موقع aljazeera.net صباحا... ثم حذفه.",
+                "وانتهى."
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_speech_stays_in_its_sentence() {
+        let text = "وقال كيم: «ذهبنا إلى أبعد ما يمكن. لم نجد رغبة في التعايش». وأضاف أنه متفائل.";
+        assert_eq!(
+            sentences(text),
+            [
+                "وقال كيم: «ذهبنا إلى أبعد ما يمكن. لم نجد رغبة في التعايش».",
+                "وأضاف أنه متفائل."
+            ]
+        );
+        // Curly quotes drawn the "wrong" way round, as scraped text often has them.
+        let text = "أشادت بـ”القرب الروحي. والتاريخ المشترك” بين البلدين. وغادرت.";
+        assert_eq!(
+            sentences(text),
+            [
+                "أشادت بـ”القرب الروحي. والتاريخ المشترك” بين البلدين.",
+                "وغادرت."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_does_not_swallow_the_paragraph() {
+        let text = "قال «إن الأمر انتهى. وغادر القاعة. ثم عاد.";
+        assert_eq!(
+            sentences(text),
+            ["قال «إن الأمر انتهى.", "وغادر القاعة.", "ثم عاد."]
+        );
+    }
+
+    #[test]
+    fn closing_punctuation_stays_with_its_sentence() {
+        let text = "«اتفق الزعيمان على تكثيف الاتصالات». هل يصمد الاتفاق؟! (لا أحد يعلم.) انتهى";
+        assert_eq!(
+            sentences(text),
+            [
+                "«اتفق الزعيمان على تكثيف الاتصالات».",
+                "هل يصمد الاتفاق؟!",
+                "(لا أحد يعلم.)",
+                "انتهى"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_lines_and_stray_punctuation() {
+        let text = "1. البند الأول من الاتفاق.\n...\n2. البند الثاني";
+        assert_eq!(
+            sentences(text),
+            ["1. البند الأول من الاتفاق.", "2. البند الثاني"]
+        );
+    }
 }

@@ -1,0 +1,287 @@
+//! End to end over the bundled seeds: what nashra understands of five real
+//! scraped articles (one page holding two), and that no debris reaches
+//! anything a page is rendered from.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use nashra::article::{Article, BlockKind, DebrisKind, Origin};
+use nashra::build::{Corpus, understand};
+use nashra::config::Config;
+
+fn corpus() -> Corpus {
+    understand(&Config::load(Path::new("site.toml")).expect("site.toml loads"))
+        .expect("seeds are understood")
+}
+
+fn article<'a>(corpus: &'a Corpus, file_prefix: &str, part: usize) -> &'a Article {
+    corpus
+        .articles
+        .iter()
+        .find(|a| a.file.starts_with(&format!("seeds/{file_prefix}")) && a.part == part)
+        .unwrap_or_else(|| panic!("no article {file_prefix} part {part}"))
+}
+
+fn removed_kinds(a: &Article) -> Vec<DebrisKind> {
+    let mut kinds: Vec<DebrisKind> = a.removed.iter().map(|r| r.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds
+}
+
+fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+#[test]
+fn the_page_with_a_related_block_splits_into_two_articles() {
+    let corpus = corpus();
+    let parts: Vec<usize> = corpus
+        .articles
+        .iter()
+        .filter(|a| a.file.starts_with("seeds/003_"))
+        .map(|a| a.part)
+        .collect();
+    assert_eq!(parts, [1, 2]);
+    assert_eq!(corpus.articles.len(), 6);
+
+    let first = article(&corpus, "003_", 1);
+    assert_eq!(first.title, "بوتين يغادر أقصى شرق روسيا إلى كوريا الشمالية");
+    assert_eq!(
+        first.subtitle.as_deref(),
+        Some("في أول زيارة من نوعها منذ 24 عاماً")
+    );
+    assert!(
+        first
+            .text
+            .ends_with("من أجل التغلب على العقوبات التي تقودها الولايات المتحدة.")
+    );
+    assert!(
+        removed_kinds(first).contains(&DebrisKind::RelatedBlock)
+            && removed_kinds(first).contains(&DebrisKind::RepeatedHeadline)
+            && removed_kinds(first).contains(&DebrisKind::SiteMarker)
+    );
+
+    let second = article(&corpus, "003_", 2);
+    assert_eq!(
+        second.title,
+        "كيم: التواصل الدبلوماسي السابق يؤكد العداء الأميركي «الثابت» لكوريا الشمالية"
+    );
+    assert!(!second.title_derived);
+    assert!(
+        second
+            .text
+            .starts_with("قال الزعيم الكوري الشمالي كيم جونغ أون إن التواصل الدبلوماسي السابق")
+    );
+    assert!(
+        second
+            .text
+            .ends_with("فإنه «لم يحقق أي تغيير إيجابي جوهري».")
+    );
+    assert!(removed_kinds(second).contains(&DebrisKind::RepeatedCaption));
+    assert_ne!(first.slug, second.slug);
+}
+
+#[test]
+fn titles_subtitles_and_derived_titles() {
+    let corpus = corpus();
+    let wire = article(&corpus, "000_", 1);
+    assert!(wire.title_derived);
+    assert!(
+        wire.title
+            .starts_with("تعهّد الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون")
+    );
+    assert!(!wire.title.contains("date"));
+
+    let aljazeera = article(&corpus, "001_", 1);
+    assert_eq!(
+        aljazeera.title,
+        "بوتين يثني على «بطولة» الكوريين الشماليين في تحرير كورسك — بحسب بيونغ يانغ"
+    );
+    assert!(!aljazeera.title_derived);
+
+    let with_standfirst = article(&corpus, "002_", 1);
+    assert_eq!(
+        with_standfirst.title,
+        "بوتين يلتقي أبرز دبلوماسي من كوريا الشمالية: العلاقات تتطور وفق المخطط"
+    );
+    assert_eq!(
+        with_standfirst.subtitle.as_deref(),
+        Some("امتداح للألفة الروحية بين البلدين")
+    );
+
+    let afp = article(&corpus, "004_", 1);
+    assert!(afp.title_derived);
+    assert!(afp.title.starts_with("أعلن الرئيس الروسي فلاديمير بوتين"));
+    assert!(afp.title.chars().count() < afp.blocks()[0].text.chars().count());
+}
+
+#[test]
+fn subheadings_render_as_headings() {
+    let corpus = corpus();
+    let headings = |a: &Article| -> Vec<String> {
+        a.blocks()
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading)
+            .map(|b| b.text.clone())
+            .collect()
+    };
+    assert_eq!(
+        headings(article(&corpus, "004_", 1)),
+        [
+            "تحالف عسكري",
+            "نشاط دبلوماسي مكثّف",
+            "شراكة اقتصادية وثقافية"
+        ]
+    );
+    assert_eq!(
+        headings(article(&corpus, "002_", 1)),
+        [
+            "تعزيز العلاقات والتحالف العسكري",
+            "الاعتراف والمناسبات الرسمية",
+            "اجتماعات سابقة وردود دولية"
+        ]
+    );
+    assert_eq!(headings(article(&corpus, "000_", 1)), ["تداعيات إيجابية"]);
+    assert_eq!(headings(article(&corpus, "003_", 2)), ["زعيمان «في الحب»"]);
+}
+
+#[test]
+fn stated_dates_are_found_and_unstated_ones_stay_undated() {
+    let corpus = corpus();
+    let iso = article(&corpus, "000_", 1);
+    assert_eq!(iso.published.map(|p| p.date), date(2025, 8, 13));
+    assert_eq!(iso.date_evidence.origin, Origin::Text);
+    assert!(
+        iso.date_evidence.detail.contains("date 2025-08-13"),
+        "{}",
+        iso.date_evidence.detail
+    );
+
+    let marker = article(&corpus, "002_", 1);
+    assert_eq!(marker.published.map(|p| p.date), date(2025, 10, 27));
+    assert!(
+        marker
+            .date_evidence
+            .detail
+            .contains("نشر في 27 أكتوبر 2025"),
+        "{}",
+        marker.date_evidence.detail
+    );
+
+    // These mention dates (21 نوفمبر 2024 in a caption, أغسطس 2024, weekdays)
+    // but never say when they were published.
+    for (file, part) in [("001_", 1), ("003_", 1), ("003_", 2), ("004_", 1)] {
+        let a = article(&corpus, file, part);
+        assert_eq!(
+            a.published,
+            None,
+            "{} was dated {:?}",
+            a.label(),
+            a.date_evidence
+        );
+        assert_eq!(a.date_evidence.origin, Origin::None);
+        assert!(
+            a.warnings.iter().any(|w| w.contains("undated")),
+            "{}",
+            a.label()
+        );
+    }
+}
+
+#[test]
+fn sources_come_from_the_strongest_evidence() {
+    let corpus = corpus();
+    let source = |file, part| {
+        let a = article(&corpus, file, part);
+        (a.source.clone(), a.source_evidence.detail.clone())
+    };
+    let (name, detail) = source("004_", 1);
+    assert_eq!(name.as_deref(), Some("فرانس برس"));
+    assert!(
+        detail.contains("sign-off") && detail.contains("بور/ناش/غ ر"),
+        "{detail}"
+    );
+    assert_eq!(source("000_", 1).0.as_deref(), Some("فرانس برس"));
+    assert_eq!(source("001_", 1).0.as_deref(), Some("الجزيرة"));
+    assert_eq!(source("003_", 1).0.as_deref(), Some("الشرق الأوسط"));
+    assert_eq!(source("002_", 1).0, None);
+}
+
+#[test]
+fn no_debris_reaches_any_page() {
+    let corpus = corpus();
+    let removed: Vec<(DebrisKind, &str)> = corpus
+        .articles
+        .iter()
+        .flat_map(|a| a.removed.iter().map(|r| (r.kind, r.text.as_str())))
+        .collect();
+    assert!(
+        removed.len() > 30,
+        "expected the seeds' debris to be removed, got {removed:?}"
+    );
+    for a in &corpus.articles {
+        let shown: Vec<&str> = a
+            .blocks()
+            .iter()
+            .map(|b| b.text.as_str())
+            .chain(a.sentences.iter().map(String::as_str))
+            .chain([a.text.as_str(), a.summary.as_str()])
+            .chain(a.subtitle.as_deref())
+            .collect();
+        for &(kind, debris) in &removed {
+            for text in &shown {
+                // Short markers ("TT") are checked as whole blocks, lines as text.
+                let leaked = if debris.chars().count() < 12 {
+                    *text == debris
+                } else {
+                    text.contains(debris)
+                };
+                assert!(
+                    !leaked,
+                    "{:?} debris «{debris}» reached {}",
+                    kind,
+                    a.label()
+                );
+            }
+        }
+        for marker in [
+            "يقرأ ",
+            "مقالات ذات صلة",
+            "Agence France-Presse",
+            "بور/ناش",
+            "date 20",
+            "play-circle",
+        ] {
+            assert!(!a.text.contains(marker), "«{marker}» reached {}", a.label());
+        }
+    }
+}
+
+#[test]
+fn sentences_are_whole() {
+    let corpus = corpus();
+    let a = article(&corpus, "003_", 2);
+    let quote = a
+        .sentences
+        .iter()
+        .find(|s| s.contains("ذهبنا إلى أبعد ما يمكن"))
+        .expect("quoted sentence");
+    assert!(
+        quote.starts_with("وقال كيم وفق وكالة الأنباء المركزية الكورية:"),
+        "{quote}"
+    );
+    assert!(
+        quote.ends_with("«سياسة عدائية ثابتة تجاه كوريا الشمالية»."),
+        "{quote}"
+    );
+    for a in &corpus.articles {
+        for s in &a.sentences {
+            assert!(
+                s.split_whitespace().count() >= 3,
+                "fragment «{s}» in {}",
+                a.label()
+            );
+        }
+    }
+}
