@@ -58,12 +58,42 @@ impl Corpus {
     }
 }
 
+/// Reports each finished stage on standard error, for builds long enough
+/// that a silent terminal would worry the editor.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Progress {
+    pub enabled: bool,
+}
+
+impl Progress {
+    /// Stage lines when standard error is a terminal, unless `quiet`.
+    pub fn for_terminal(quiet: bool) -> Progress {
+        use std::io::IsTerminal;
+        Progress {
+            enabled: !quiet && std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn stage(&self, name: &str, took: Duration) {
+        if self.enabled {
+            eprintln!("  {name:<14} {:>8.2} s", took.as_secs_f64());
+        }
+    }
+}
+
 /// Runs every stage up to (not including) laying out pages.
 pub fn understand(config: &Config) -> Result<Corpus> {
+    understand_with(config, Progress::default())
+}
+
+/// [`understand`], reporting stages to `progress`.
+pub fn understand_with(config: &Config, progress: Progress) -> Result<Corpus> {
     let mut timings = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
-        timings.push((name, clock.elapsed()));
+        let took = clock.elapsed();
+        progress.stage(name, took);
+        timings.push((name, took));
         clock = Instant::now();
     };
 
@@ -305,8 +335,13 @@ pub struct Report {
 /// The site appears all at once when the build succeeds; on failure the
 /// previous site, if any, is left as it was.
 pub fn build(config: &Config, output: Option<&Path>) -> Result<Report> {
+    build_with(config, output, Progress::default())
+}
+
+/// [`build`], reporting stages to `progress`.
+pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) -> Result<Report> {
     let start = Instant::now();
-    let corpus = understand(config)?;
+    let corpus = understand_with(config, progress)?;
     let mut timings = corpus.timings.clone();
     let clock = Instant::now();
 
@@ -328,9 +363,11 @@ pub fn build(config: &Config, output: Option<&Path>) -> Result<Report> {
         )?;
     }
     timings.push(("render", clock.elapsed()));
+    progress.stage("render", clock.elapsed());
     let clock = Instant::now();
     let written = target.commit()?;
     timings.push(("write", clock.elapsed()));
+    progress.stage("write", clock.elapsed());
 
     Ok(Report {
         articles: corpus.articles.len(),

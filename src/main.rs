@@ -55,7 +55,8 @@ fn run(cli: Cli) -> Result<()> {
     let config = Config::load(&cli.config)?;
     match cli.command {
         Command::Build { output, quiet } => {
-            let report = nashra::build::build(&config, output.as_deref())?;
+            let progress = nashra::build::Progress::for_terminal(quiet);
+            let report = nashra::build::build_with(&config, output.as_deref(), progress)?;
             if !quiet {
                 for w in &report.warnings {
                     eprintln!("warning: {w}");
