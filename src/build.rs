@@ -127,7 +127,9 @@ pub fn understand_with(config: &Config, progress: Progress) -> Result<Corpus> {
     let matcher = Matcher::new(&entities);
     articles.par_iter_mut().for_each(|a| {
         let text = format!("{}\n\n{}", a.title, a.text);
-        a.entities = matcher.find(&text, &a.sentences);
+        let found = matcher.analyse(&text, &a.sentences);
+        a.entities = found.mentions;
+        a.quotes = found.quotes;
     });
     apply_stated_entities(&mut articles, &stated, &mut entities);
     lap("entities", &mut timings);
@@ -237,6 +239,8 @@ fn apply_stated_entities(articles: &mut [Article], stated: &[Stated], list: &mut
                         name: name.clone(),
                         kind: EntityKind::Other,
                         aliases: Vec::new(),
+                        short: None,
+                        roles: Vec::new(),
                         english: None,
                         description: None,
                     });

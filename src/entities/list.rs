@@ -1,0 +1,337 @@
+//! Entity lists: the bundled base list and a site's own list on top of it.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::arabic::{is_stop_word, phrase_key};
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organisation,
+    /// Named in front matter but not in any entity list.
+    Other,
+}
+
+/// One entry of an entity list.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    pub slug: String,
+    /// Canonical Arabic name.
+    pub name: String,
+    pub kind: EntityKind,
+    /// Other spellings and names that always mean this entity.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Short forms (a family name, a bare institution name) that mean this
+    /// entity only in an article that also names it in full, and only when
+    /// no other entity named there shares the short form. `None` lets a
+    /// person's last name serve; Korean and Chinese names, family name
+    /// first, must say theirs.
+    #[serde(default)]
+    pub short: Option<Vec<String>>,
+    /// Role phrases (الرئيس الروسي, سيد الكرملين) that count as a mention
+    /// only in an article naming this entity, and only when no other entity
+    /// named there holds the same role.
+    #[serde(default)]
+    pub roles: Vec<String>,
+    #[serde(default)]
+    pub english: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+impl Entity {
+    /// The short forms in effect: the stated ones, or for a person with a
+    /// name of several words, the last word (فلاديمير بوتين → بوتين) when it
+    /// is distinctive enough to stand alone.
+    pub fn short_forms(&self) -> Vec<String> {
+        if let Some(short) = &self.short {
+            return short.clone();
+        }
+        if self.kind != EntityKind::Person {
+            return Vec::new();
+        }
+        let words = crate::arabic::words(&self.name);
+        match words.last() {
+            Some(last)
+                if words.len() > 1
+                    && last.norm.chars().count() >= 3
+                    && !is_stop_word(&last.norm) =>
+            {
+                vec![self.name[last.start..last.end].to_string()]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Every name that always means this entity: the canonical name first.
+    pub fn names(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.name).chain(&self.aliases)
+    }
+}
+
+/// An entry as written in a list file, with the positions needed to point
+/// at a bad entry by line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntity {
+    slug: Spanned<String>,
+    name: Spanned<String>,
+    kind: EntityKind,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    short: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    roles: Vec<Spanned<String>>,
+    #[serde(default)]
+    english: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntityFile {
+    #[serde(default)]
+    entity: Vec<RawEntity>,
+}
+
+/// An entity list: the bundled one, extended by the site's own.
+#[derive(Debug, Clone, Default)]
+pub struct EntityList {
+    pub entities: Vec<Entity>,
+}
+
+const BUNDLED: &str = include_str!("../../data/entities.toml");
+
+impl EntityList {
+    /// The list shipped with nashra.
+    pub fn bundled() -> EntityList {
+        Self::parse(BUNDLED, Path::new("data/entities.toml"))
+            .expect("the bundled entity list is valid")
+    }
+
+    /// Parses an entity list file. Errors name the file and the line.
+    pub fn parse(text: &str, path: &Path) -> Result<EntityList> {
+        let file: EntityFile =
+            toml::from_str(text).map_err(|e| crate::error::located(path, text, &e))?;
+        let at = |span: std::ops::Range<usize>| {
+            let (line, _) = crate::error::line_col(text, span.start);
+            format!("{}:{}", path.display(), line)
+        };
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut entities = Vec::with_capacity(file.entity.len());
+        for raw in file.entity {
+            let slug = raw.slug.get_ref();
+            if !crate::slug::is_safe_slug(slug) {
+                bail!(
+                    "{}: entity `{}` has an unsafe slug `{slug}` (use lowercase ASCII letters, digits and hyphens)",
+                    at(raw.slug.span()),
+                    raw.name.get_ref()
+                );
+            }
+            let (line, _) = crate::error::line_col(text, raw.slug.span().start);
+            if let Some(first) = seen.insert(slug.clone(), line) {
+                bail!(
+                    "{}: slug `{slug}` is already used on line {first}",
+                    at(raw.slug.span())
+                );
+            }
+            let phrases = std::iter::once(&raw.name)
+                .chain(&raw.aliases)
+                .chain(raw.short.iter().flatten())
+                .chain(&raw.roles);
+            for phrase in phrases {
+                if phrase_key(phrase.get_ref()).is_empty() {
+                    bail!(
+                        "{}: entity `{slug}` has an empty name, alias, short form or role",
+                        at(phrase.span())
+                    );
+                }
+            }
+            entities.push(Entity {
+                slug: raw.slug.into_inner(),
+                name: raw.name.into_inner(),
+                kind: raw.kind,
+                aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
+                short: raw
+                    .short
+                    .map(|s| s.into_iter().map(Spanned::into_inner).collect()),
+                roles: raw.roles.into_iter().map(Spanned::into_inner).collect(),
+                english: raw.english,
+                description: raw.description,
+            });
+        }
+        Ok(EntityList { entities })
+    }
+
+    /// The bundled list extended by the file at `site_list`, whose entries
+    /// replace bundled entries of the same slug.
+    pub fn load(site_list: Option<&Path>) -> Result<EntityList> {
+        let mut list = Self::bundled();
+        if let Some(path) = site_list {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("{}: cannot read the entity list", path.display()))?;
+            list.extend(Self::parse(&text, path)?);
+        }
+        Ok(list)
+    }
+
+    /// Adds `other`'s entities, replacing those with the same slug.
+    pub fn extend(&mut self, other: EntityList) {
+        let mut index: HashMap<String, usize> = self
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.slug.clone(), i))
+            .collect();
+        for e in other.entities {
+            match index.get(&e.slug) {
+                Some(&i) => self.entities[i] = e,
+                None => {
+                    index.insert(e.slug.clone(), self.entities.len());
+                    self.entities.push(e);
+                }
+            }
+        }
+    }
+
+    pub fn get(&self, slug: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.slug == slug)
+    }
+
+    /// The entity whose name or alias is `name`, whatever its spelling.
+    pub fn find_by_name(&self, name: &str) -> Option<&Entity> {
+        let key = phrase_key(name);
+        self.entities
+            .iter()
+            .find(|e| e.names().any(|n| phrase_key(n) == key))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same_word(a: &str, b: &str) -> bool {
+        crate::arabic::normalize(a) == crate::arabic::normalize(b)
+    }
+
+    #[test]
+    fn bundled_list_loads_and_slugs_are_unique() {
+        let list = EntityList::bundled();
+        assert!(list.get("vladimir-putin").is_some());
+        assert_eq!(
+            list.find_by_name("ترمب").map(|e| e.slug.as_str()),
+            Some("donald-trump")
+        );
+        assert_eq!(
+            list.find_by_name("نتانياهو").map(|e| e.slug.as_str()),
+            Some("benjamin-netanyahu")
+        );
+    }
+
+    /// A name claimed by two entities could never be matched outright, and
+    /// a spelling listed twice is noise for the editor reading the list.
+    #[test]
+    fn bundled_names_are_unambiguous_and_not_repeated() {
+        let list = EntityList::bundled();
+        let mut owners: HashMap<String, &str> = HashMap::new();
+        let mut problems = Vec::new();
+        for e in &list.entities {
+            let mut own = Vec::new();
+            for n in e.names() {
+                let key = phrase_key(n);
+                if own.contains(&key) {
+                    problems.push(format!("{}: `{n}` repeats another spelling", e.slug));
+                }
+                if let Some(other) = owners.insert(key.clone(), &e.slug) {
+                    if other != e.slug {
+                        problems.push(format!("`{n}` names both {other} and {}", e.slug));
+                    }
+                }
+                own.push(key);
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert!(
+            list.entities.len() > 450,
+            "countries, capitals, organisations and people"
+        );
+    }
+
+    #[test]
+    fn site_list_overrides_and_extends() {
+        let mut list = EntityList::bundled();
+        let before = list.entities.len();
+        let site = EntityList::parse(
+            r#"
+[[entity]]
+slug = "vladimir-putin"
+name = "فلاديمير بوتين"
+kind = "person"
+description = "رئيس روسيا"
+
+[[entity]]
+slug = "jenny-town-test"
+name = "جيني تاون"
+kind = "person"
+"#,
+            Path::new("entities.toml"),
+        )
+        .unwrap();
+        list.extend(site);
+        assert_eq!(list.entities.len(), before + 1);
+        assert_eq!(
+            list.get("vladimir-putin").unwrap().description.as_deref(),
+            Some("رئيس روسيا")
+        );
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let text = "[[entity]]\nslug = \"a\"\nname = \"أ\"\nkind = \"place\"\n\n[[entity]]\nslug = \"a\"\nname = \"ب\"\nkind = \"place\"\n";
+        let err = EntityList::parse(text, Path::new("site/entities.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("site/entities.toml:7:"), "{err}");
+        assert!(err.contains("line 2"), "{err}");
+
+        let text = "[[entity]]\nslug = \"Bad Slug\"\nname = \"أ\"\nkind = \"place\"\n";
+        let err = EntityList::parse(text, Path::new("e.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("e.toml:2:"), "{err}");
+
+        let text = "[[entity]]\nslug = \"a\"\nname = \"أ\"\nkind = \"planet\"\n";
+        let err = EntityList::parse(text, Path::new("e.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("e.toml:4:"), "{err}");
+    }
+
+    #[test]
+    fn short_forms_default_to_a_persons_last_name() {
+        let list = EntityList::bundled();
+        assert_eq!(list.get("sergei-lavrov").unwrap().short_forms(), ["لافروف"]);
+        // Korean names put the family name first, and say so.
+        assert!(
+            list.get("kim-jong-un")
+                .unwrap()
+                .short_forms()
+                .iter()
+                .any(|s| same_word(s, "كيم"))
+        );
+        assert!(list.get("russia").unwrap().short_forms().is_empty());
+    }
+}

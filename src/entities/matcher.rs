@@ -1,0 +1,686 @@
+//! Finding listed entities in an article's text.
+//!
+//! Every name, short form and role phrase of the list is indexed once by its
+//! first normalised word. An article is then read word by word: each word is
+//! looked up as written and with its proclitics peeled (لترامب, وبالكرملين,
+//! للرئيس), and the longest phrase starting there wins, so that كوريا
+//! الشمالية is not كوريا and كيم يو جونغ is not كيم جونغ أون. Only whole
+//! words match, so a name never hits inside a longer word.
+//!
+//! Short forms and role phrases depend on the article: بوتين after
+//! فلاديمير بوتين, الرئيس الروسي when Putin is named. They are resolved in a
+//! second step, and only when exactly one named entity fits.
+
+use std::collections::{HashMap, HashSet};
+
+use super::list::{EntityKind, EntityList};
+use crate::arabic::{Word, is_ignorable, proclitic_readings, words};
+use crate::article::{Mention, Prominence};
+
+/// How a phrase refers to its entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sense {
+    /// A name or alias: means the entity on its own.
+    Name,
+    /// A short form: means the entity once the article has named it.
+    Short,
+    /// A role phrase: means the entity when the article names it and no
+    /// other holder of the role.
+    Role,
+}
+
+/// One indexed phrase: its normalised words and the entities it may mean.
+#[derive(Debug, Clone)]
+struct Phrase {
+    tokens: Vec<String>,
+    /// Entities with this phrase as a name or alias.
+    names: Vec<u32>,
+    /// Entities with this phrase as a short form.
+    shorts: Vec<u32>,
+    /// Entities with this phrase as a role.
+    roles: Vec<u32>,
+}
+
+/// A resolved mention of an entity at one place in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit {
+    /// Index of the entity in the list the matcher was built from.
+    pub entity: u32,
+    /// Index of the first word of the mention.
+    pub word: usize,
+    /// Number of words.
+    pub len: usize,
+    pub sense: Sense,
+    /// True when a preposition (ب ل ك) is glued to the mention: لبوتين is
+    /// spoken to or about Putin, never by him.
+    pub preposition: bool,
+    /// Byte range of the mention in the text, proclitics excluded.
+    pub start: usize,
+    pub end: usize,
+    /// The mention as written, proclitics removed.
+    pub display: String,
+}
+
+/// Finds listed entities in text.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    slugs: Vec<String>,
+    kinds: Vec<EntityKind>,
+    phrases: Vec<Phrase>,
+    /// First word of a phrase → phrases starting with it, longest first.
+    first: HashMap<String, Vec<u32>>,
+    /// Every first word, also without its article: a word none of whose
+    /// endings is in here cannot start a phrase, whatever its proclitics,
+    /// which spares peeling for most words of an article.
+    endings: HashSet<String>,
+}
+
+/// The most letters proclitics add in front of a word: و + ب + ال.
+const MAX_PROCLITIC_LETTERS: usize = 4;
+
+/// Words after a role phrase that point at someone other than the current
+/// holder (الرئيس الروسي السابق).
+const NOT_CURRENT: &[&str] = &[
+    "السابق",
+    "السابقه",
+    "الاسبق",
+    "الراحل",
+    "الراحله",
+    "المنتخب",
+    "المقبل",
+    "المخلوع",
+    "المستقيل",
+];
+
+impl Matcher {
+    pub fn new(list: &EntityList) -> Matcher {
+        let mut by_key: HashMap<Vec<String>, u32> = HashMap::new();
+        let mut phrases: Vec<Phrase> = Vec::new();
+        let mut add = |text: &str, entity: u32, sense: Sense| {
+            let tokens: Vec<String> = words(text).into_iter().map(|w| w.norm).collect();
+            if tokens.is_empty() {
+                return;
+            }
+            let id = *by_key.entry(tokens.clone()).or_insert_with(|| {
+                phrases.push(Phrase {
+                    tokens,
+                    names: Vec::new(),
+                    shorts: Vec::new(),
+                    roles: Vec::new(),
+                });
+                (phrases.len() - 1) as u32
+            });
+            let phrase = &mut phrases[id as usize];
+            let slot = match sense {
+                Sense::Name => &mut phrase.names,
+                Sense::Short => &mut phrase.shorts,
+                Sense::Role => &mut phrase.roles,
+            };
+            if !slot.contains(&entity) {
+                slot.push(entity);
+            }
+        };
+        for (i, e) in list.entities.iter().enumerate() {
+            let i = i as u32;
+            for name in e.names() {
+                add(name, i, Sense::Name);
+            }
+            for short in e.short_forms() {
+                add(&short, i, Sense::Short);
+            }
+            for role in &e.roles {
+                add(role, i, Sense::Role);
+            }
+        }
+        let mut first: HashMap<String, Vec<u32>> = HashMap::new();
+        for (id, p) in phrases.iter().enumerate() {
+            first
+                .entry(p.tokens[0].clone())
+                .or_default()
+                .push(id as u32);
+        }
+        for ids in first.values_mut() {
+            ids.sort_by_key(|&id| (std::cmp::Reverse(phrases[id as usize].tokens.len()), id));
+        }
+        let mut endings = HashSet::new();
+        for key in first.keys() {
+            endings.insert(key.clone());
+            if let Some(bare) = key.strip_prefix("ال") {
+                endings.insert(bare.to_string());
+            }
+        }
+        Matcher {
+            slugs: list.entities.iter().map(|e| e.slug.clone()).collect(),
+            kinds: list.entities.iter().map(|e| e.kind).collect(),
+            phrases,
+            first,
+            endings,
+        }
+    }
+
+    /// Slug of the entity at `index` in the list the matcher was built from.
+    pub(crate) fn slug(&self, entity: u32) -> &str {
+        &self.slugs[entity as usize]
+    }
+
+    pub(crate) fn kind(&self, entity: u32) -> EntityKind {
+        self.kinds[entity as usize]
+    }
+
+    /// Entities mentioned in `text` (title, blank line, body), each with its
+    /// count, prominence, spellings and first body sentence, main actors
+    /// first. `sentences` are the body's sentences.
+    pub fn find(&self, text: &str, sentences: &[String]) -> Vec<Mention> {
+        let ws = words(text);
+        let hits = self.hits(text, &ws);
+        mentions(self, text, sentences, &hits)
+    }
+
+    /// Mentions and the quotes attributed to listed people, in one reading.
+    pub fn analyse(&self, text: &str, sentences: &[String]) -> super::Analysis {
+        let ws = words(text);
+        let hits = self.hits(text, &ws);
+        let quotes = super::quotes::find_quotes(self, text, &ws, &hits);
+        super::Analysis {
+            mentions: mentions(self, text, sentences, &hits),
+            quotes,
+        }
+    }
+
+    /// Every resolved mention in `text`, in reading order.
+    pub(crate) fn hits(&self, text: &str, ws: &[Word]) -> Vec<Hit> {
+        let raw = self.raw_hits(ws);
+        self.resolve(text, ws, raw)
+    }
+
+    /// Phrase matches before resolution: the longest name or short form at
+    /// each place, and separately the longest role phrase (a role may
+    /// contain a name: سيد الكرملين).
+    fn raw_hits(&self, ws: &[Word]) -> Vec<RawHit> {
+        let mut out = Vec::new();
+        let (mut name_until, mut role_until) = (0, 0);
+        for i in 0..ws.len() {
+            if i < name_until && i < role_until {
+                continue;
+            }
+            if !self.may_start_phrase(&ws[i].norm) {
+                continue;
+            }
+            let mut best_name: Option<RawHit> = None;
+            let mut best_role: Option<RawHit> = None;
+            for reading in proclitic_readings(&ws[i].norm, 2) {
+                let Some(clitic) = Clitic::of(&ws[i].norm, &reading) else {
+                    continue;
+                };
+                let Some(ids) = self.first.get(&reading) else {
+                    continue;
+                };
+                for &id in ids {
+                    let p = &self.phrases[id as usize];
+                    let len = p.tokens.len();
+                    if i + len > ws.len()
+                        || !p.tokens[1..]
+                            .iter()
+                            .zip(&ws[i + 1..])
+                            .all(|(t, w)| *t == w.norm)
+                    {
+                        continue;
+                    }
+                    let hit = RawHit {
+                        word: i,
+                        len,
+                        phrase: id,
+                        clitic: clitic.clone(),
+                        kind: RawKind::Naming,
+                    };
+                    let naming = !p.names.is_empty() || !p.shorts.is_empty();
+                    if naming && i >= name_until && best_name.as_ref().is_none_or(|b| len > b.len) {
+                        best_name = Some(hit.clone());
+                    }
+                    if !p.roles.is_empty()
+                        && i >= role_until
+                        && best_role.as_ref().is_none_or(|b| len > b.len)
+                    {
+                        best_role = Some(hit);
+                    }
+                }
+            }
+            if let Some(h) = best_name {
+                name_until = i + h.len;
+                out.push(h);
+            }
+            if let Some(h) = best_role {
+                role_until = i + h.len;
+                out.push(h.role());
+            }
+        }
+        out
+    }
+
+    /// A cheap necessary condition for `norm` to start a phrase: one of its
+    /// endings after at most [`MAX_PROCLITIC_LETTERS`] letters is indexed.
+    fn may_start_phrase(&self, norm: &str) -> bool {
+        norm.char_indices()
+            .take(MAX_PROCLITIC_LETTERS + 1)
+            .any(|(b, _)| self.endings.contains(&norm[b..]))
+    }
+
+    /// Turns phrase matches into mentions of one entity each, dropping
+    /// those the article does not settle.
+    fn resolve(&self, text: &str, ws: &[Word], raw: Vec<RawHit>) -> Vec<Hit> {
+        // Where each entity is first named outright.
+        let mut named_at: HashMap<u32, usize> = HashMap::new();
+        for h in raw.iter().filter(|h| h.kind == RawKind::Naming) {
+            if let [only] = self.phrases[h.phrase as usize].names[..] {
+                named_at.entry(only).or_insert(h.word);
+            }
+        }
+        let person_name_at: HashSet<usize> = raw
+            .iter()
+            .filter(|h| h.kind == RawKind::Naming)
+            .filter(|h| {
+                let p = &self.phrases[h.phrase as usize];
+                p.names
+                    .iter()
+                    .chain(&p.shorts)
+                    .any(|&e| self.kind(e) == EntityKind::Person)
+            })
+            .map(|h| h.word)
+            .collect();
+
+        let mut hits = Vec::with_capacity(raw.len());
+        for h in raw {
+            let p = &self.phrases[h.phrase as usize];
+            let (entity, sense) = match h.kind {
+                RawKind::Naming => {
+                    let (candidates, sense) = if p.names.is_empty() {
+                        (&p.shorts, Sense::Short)
+                    } else {
+                        (&p.names, Sense::Name)
+                    };
+                    let entity = match candidates[..] {
+                        [only] if sense == Sense::Name => Some(only),
+                        _ => settle(candidates, &named_at, Some(h.word)),
+                    };
+                    (entity, sense)
+                }
+                RawKind::Role => {
+                    let after = h.word + h.len;
+                    let qualified = ws
+                        .get(after)
+                        .is_some_and(|w| NOT_CURRENT.contains(&w.norm.as_str()));
+                    let names_someone = person_name_at.contains(&after);
+                    let entity = if qualified || names_someone {
+                        None
+                    } else {
+                        settle(&p.roles, &named_at, None)
+                    };
+                    (entity, Sense::Role)
+                }
+            };
+            let Some(entity) = entity else { continue };
+            let first = &ws[h.word];
+            let last = &ws[h.word + h.len - 1];
+            let (start, display_prefix) = h.clitic.display_start(text, first);
+            let display = format!("{display_prefix}{}", &text[start..last.end]);
+            hits.push(Hit {
+                entity,
+                word: h.word,
+                len: h.len,
+                sense,
+                preposition: h.clitic.preposition,
+                start,
+                end: last.end,
+                display,
+            });
+        }
+        hits
+    }
+}
+
+/// The one candidate the article names: among those named before `at`
+/// when some are, else among those named anywhere. `None` when zero or
+/// several fit.
+fn settle(candidates: &[u32], named_at: &HashMap<u32, usize>, at: Option<usize>) -> Option<u32> {
+    if let Some(at) = at {
+        let before: Vec<u32> = candidates
+            .iter()
+            .copied()
+            .filter(|e| named_at.get(e).is_some_and(|&w| w < at))
+            .collect();
+        if !before.is_empty() {
+            return only(&before);
+        }
+    }
+    let anywhere: Vec<u32> = candidates
+        .iter()
+        .copied()
+        .filter(|e| named_at.contains_key(e))
+        .collect();
+    only(&anywhere)
+}
+
+fn only(candidates: &[u32]) -> Option<u32> {
+    match candidates {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RawKind {
+    Naming,
+    Role,
+}
+
+#[derive(Debug, Clone)]
+struct RawHit {
+    word: usize,
+    len: usize,
+    phrase: u32,
+    clitic: Clitic,
+    kind: RawKind,
+}
+
+impl RawHit {
+    fn role(self) -> RawHit {
+        RawHit {
+            kind: RawKind::Role,
+            ..self
+        }
+    }
+}
+
+/// What was peeled off a word to read it as the start of a phrase.
+#[derive(Debug, Clone)]
+struct Clitic {
+    /// Letters of the normalised word in front of the reading.
+    letters: usize,
+    /// The reading restores the alef that لل elides (للكرملين → الكرملين).
+    restores_article: bool,
+    preposition: bool,
+}
+
+impl Clitic {
+    /// How `reading` was obtained from `norm`, or `None` when the reading
+    /// strips the article: proper names never take it, so المالي (the
+    /// financial) must not read as مالي (Mali).
+    fn of(norm: &str, reading: &str) -> Option<Clitic> {
+        let (prefix, restores_article) = match norm.strip_suffix(reading) {
+            Some(prefix) => (prefix, false),
+            // The only reading that is not an ending: لل + x read as ال + x.
+            None => (&norm[..norm.len() - (reading.len() - 'ا'.len_utf8())], true),
+        };
+        if !restores_article && (prefix.ends_with("ال") || prefix.ends_with("لل")) {
+            return None;
+        }
+        let preposition = prefix.chars().any(|c| matches!(c, 'ب' | 'ل' | 'ك'));
+        Some(Clitic {
+            letters: prefix.chars().count(),
+            restores_article,
+            preposition,
+        })
+    }
+
+    /// Where the mention starts in the original text once its proclitics are
+    /// skipped, and what to write in front of it (the elided alef).
+    fn display_start(&self, text: &str, word: &Word) -> (usize, &'static str) {
+        let mut letters = 0;
+        let mut start = word.end;
+        for (i, c) in text[word.start..word.end].char_indices() {
+            if letters == self.letters {
+                start = word.start + i;
+                break;
+            }
+            if !is_ignorable(c) {
+                letters += 1;
+            }
+        }
+        if self.restores_article {
+            (start, "ا")
+        } else {
+            (start, "")
+        }
+    }
+}
+
+/// One entity's mentions gathered over an article.
+struct Tally {
+    count: usize,
+    first_start: usize,
+    in_title: bool,
+    in_lede: bool,
+    variants: Vec<String>,
+    sentence: Option<String>,
+}
+
+/// Gathers hits into one [`Mention`] per entity.
+fn mentions(matcher: &Matcher, text: &str, sentences: &[String], hits: &[Hit]) -> Vec<Mention> {
+    let title_end = text.find("\n\n").unwrap_or(text.len());
+    let body_start = (title_end + 2).min(text.len());
+    let lede_end = text[body_start..]
+        .find("\n\n")
+        .map_or(text.len(), |i| body_start + i);
+    let spans = sentence_spans(text, body_start, sentences);
+
+    let mut tallies: Vec<(u32, Tally)> = Vec::new();
+    for h in hits {
+        let slot = match tallies.iter().position(|(e, _)| *e == h.entity) {
+            Some(i) => i,
+            None => {
+                tallies.push((
+                    h.entity,
+                    Tally {
+                        count: 0,
+                        first_start: h.start,
+                        in_title: false,
+                        in_lede: false,
+                        variants: Vec::new(),
+                        sentence: None,
+                    },
+                ));
+                tallies.len() - 1
+            }
+        };
+        let t = &mut tallies[slot].1;
+        t.count += 1;
+        t.in_title |= h.start < title_end;
+        t.in_lede |= h.start >= body_start && h.start < lede_end;
+        if h.sense != Sense::Role && !t.variants.contains(&h.display) {
+            t.variants.push(h.display.clone());
+        }
+        if t.sentence.is_none() {
+            let i = spans.partition_point(|&(_, end)| end <= h.start);
+            if let Some(&(s, e)) = spans.get(i).filter(|&&(s, _)| s <= h.start) {
+                t.sentence = Some(text[s..e].to_string());
+            }
+        }
+    }
+
+    let top = tallies.iter().map(|(_, t)| t.count).max().unwrap_or(0);
+    let mut out: Vec<(usize, Mention)> = tallies
+        .into_iter()
+        .map(|(entity, t)| {
+            let main =
+                t.in_title || (t.count >= 3 || (t.count >= 2 && t.in_lede)) && t.count * 8 >= top;
+            let sentence = t
+                .sentence
+                .unwrap_or_else(|| line_around(text, t.first_start).to_string());
+            let mention = Mention {
+                slug: matcher.slug(entity).to_string(),
+                count: t.count,
+                prominence: if main {
+                    Prominence::Main
+                } else {
+                    Prominence::Passing
+                },
+                variants: t.variants,
+                sentence,
+            };
+            (t.first_start, mention)
+        })
+        .collect();
+    out.sort_by(|(a_at, a), (b_at, b)| {
+        (
+            a.prominence != Prominence::Main,
+            std::cmp::Reverse(a.count),
+            a_at,
+        )
+            .cmp(&(
+                b.prominence != Prominence::Main,
+                std::cmp::Reverse(b.count),
+                b_at,
+            ))
+    });
+    out.into_iter().map(|(_, m)| m).collect()
+}
+
+/// Byte ranges of `sentences` in `text`, found in order from `from`.
+/// Sentences that cannot be found (rewritten by an earlier stage) are left
+/// out.
+fn sentence_spans(text: &str, from: usize, sentences: &[String]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::with_capacity(sentences.len());
+    let mut cursor = from;
+    for s in sentences {
+        if let Some(i) = text[cursor..].find(s.as_str()) {
+            let start = cursor + i;
+            spans.push((start, start + s.len()));
+            cursor = start + s.len();
+        }
+    }
+    spans
+}
+
+/// The line of `text` around byte `at`, trimmed.
+fn line_around(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    text[start..end].trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) -> bool {
+        crate::arabic::normalize(a) == crate::arabic::normalize(b)
+    }
+
+    fn matcher() -> Matcher {
+        Matcher::new(&EntityList::bundled())
+    }
+
+    fn found(text: &str) -> Vec<Mention> {
+        let body = text.split_once("\n\n").map_or("", |(_, b)| b);
+        let sentences: Vec<String> = crate::arabic::sentences(body)
+            .into_iter()
+            .map(String::from)
+            .collect();
+        matcher().find(text, &sentences)
+    }
+
+    fn count(mentions: &[Mention], slug: &str) -> usize {
+        mentions
+            .iter()
+            .find(|m| m.slug == slug)
+            .map_or(0, |m| m.count)
+    }
+
+    #[test]
+    fn spellings_meet_in_one_entity() {
+        let m = found(
+            "ترمب يهاتف نتانياهو\n\nقال الرئيس الأمريكي دونالد ترامب إنه تحدث مع بنيامين نتنياهو. وأكد ترمب أن الاتصال كان جيدا.",
+        );
+        assert_eq!(count(&m, "donald-trump"), 3);
+        assert_eq!(count(&m, "benjamin-netanyahu"), 2);
+        let trump = m.iter().find(|m| m.slug == "donald-trump").unwrap();
+        assert_eq!(trump.variants, ["ترمب", "دونالد ترامب"]);
+    }
+
+    #[test]
+    fn proclitics_are_peeled_and_shown_without_them() {
+        let m = found(
+            "عنوان\n\nنقل لافروف رسالة لبوتين من وزير الخارجية. وقال مسؤول بالكرملين إن موسكو سترد، فيما وجهت واشنطن انتقادا للكرملين وللصين.",
+        );
+        let putin = m.iter().find(|m| m.slug == "vladimir-putin").unwrap();
+        assert_eq!(putin.variants, ["بوتين"]);
+        assert_eq!(count(&m, "kremlin"), 2);
+        let kremlin = m.iter().find(|m| m.slug == "kremlin").unwrap();
+        assert_eq!(kremlin.variants, ["الكرملين"]);
+        assert_eq!(count(&m, "china"), 1);
+        assert_eq!(count(&m, "moscow"), 1);
+        assert_eq!(count(&m, "washington"), 1);
+    }
+
+    #[test]
+    fn longest_name_wins() {
+        let m = found(
+            "عنوان\n\nحذرت كيم يو جونغ شقيقة كيم جونغ أون من أي محادثات. وقالت وزارة خارجية كوريا الشمالية إن كوريا الجنوبية تتحمل المسؤولية.",
+        );
+        assert_eq!(count(&m, "kim-yo-jong"), 1);
+        assert_eq!(count(&m, "kim-jong-un"), 1);
+        assert_eq!(count(&m, "north-korea"), 1);
+        assert_eq!(count(&m, "south-korea"), 1);
+        assert!(m.iter().all(|m| m.slug != "korea"));
+    }
+
+    #[test]
+    fn no_hits_inside_longer_words_or_after_the_article() {
+        // المالي is "financial", not Mali; الروسية is an adjective, not Russia;
+        // ترامبية is not Trump.
+        let m =
+            found("عنوان\n\nقدمت الحكومة الدعم المالي للشركات الروسية في إطار السياسات الترامبية.");
+        assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn short_forms_follow_the_full_name() {
+        let m = found(
+            "عنوان\n\nالتقى وزير الخارجية الروسي سيرغي لافروف نظيره. وقال لافروف إن المحادثات كانت بناءة.",
+        );
+        assert_eq!(count(&m, "sergei-lavrov"), 2);
+        // Without the full name, a bare short form is not enough.
+        let m = found("عنوان\n\nتحدث يانغ عن المحادثات.");
+        assert_eq!(count(&m, "yang-moo-jin"), 0);
+    }
+
+    #[test]
+    fn a_family_name_shared_by_two_named_people_is_not_guessed() {
+        let text = "عنوان\n\nاستقبل كيم جونغ أون الوفد الروسي. وقال كيم إن العلاقات قوية. \
+                    وحذرت كيم يو جونغ واشنطن. وأضافت كيم أن بلادها لن تتراجع.";
+        let m = found(text);
+        // The first bare كيم follows Kim Jong Un alone; the second follows both.
+        assert_eq!(count(&m, "kim-jong-un"), 2);
+        assert_eq!(count(&m, "kim-yo-jong"), 1);
+    }
+
+    #[test]
+    fn roles_count_only_for_a_named_current_holder() {
+        let m = found(
+            "عنوان\n\nأعلن الرئيس الروسي فلاديمير بوتين دعمه للاتفاق. وقال سيد الكرملين إن الرئيس الروسي السابق دميتري ميدفيديف سيحضر.",
+        );
+        // Named once, plus سيد الكرملين; the role before his name and the
+        // former president do not add to his count.
+        assert_eq!(count(&m, "vladimir-putin"), 2);
+        assert_eq!(count(&m, "dmitry-medvedev"), 1);
+        // Putin not named: the role alone says nothing.
+        let m = found("عنوان\n\nقال الرئيس الروسي إن بلاده مستعدة للحوار.");
+        assert_eq!(count(&m, "vladimir-putin"), 0);
+    }
+
+    #[test]
+    fn prominence_separates_main_actors_from_passing_mentions() {
+        let m = found(
+            "بوتين يستقبل وزيرة خارجية كوريا الشمالية\n\nاستقبل الرئيس فلاديمير بوتين وزيرة خارجية كوريا الشمالية في موسكو. \
+             وقال بوتين إن العلاقات تتطور. وأضاف بوتين أن التعاون سيتعزز.\n\nوكانت الصين قد دعت إلى الحوار.",
+        );
+        let prominence = |slug: &str| m.iter().find(|x| x.slug == slug).map(|x| x.prominence);
+        assert_eq!(prominence("vladimir-putin"), Some(Prominence::Main));
+        assert_eq!(prominence("north-korea"), Some(Prominence::Main));
+        assert_eq!(prominence("china"), Some(Prominence::Passing));
+        assert_eq!(m[0].slug, "vladimir-putin");
+        let china = m.iter().find(|x| x.slug == "china").unwrap();
+        assert_eq!(china.sentence, "وكانت الصين قد دعت إلى الحوار.");
+        assert!(same(&china.variants[0], "الصين"));
+    }
+}

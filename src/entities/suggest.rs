@@ -1,0 +1,1 @@
+//! Names the entity list does not know yet.
