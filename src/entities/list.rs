@@ -255,10 +255,10 @@ mod tests {
                 if own.contains(&key) {
                     problems.push(format!("{}: `{n}` repeats another spelling", e.slug));
                 }
-                if let Some(other) = owners.insert(key.clone(), &e.slug) {
-                    if other != e.slug {
-                        problems.push(format!("`{n}` names both {other} and {}", e.slug));
-                    }
+                if let Some(other) = owners.insert(key.clone(), &e.slug)
+                    && other != e.slug
+                {
+                    problems.push(format!("`{n}` names both {other} and {}", e.slug));
                 }
                 own.push(key);
             }
