@@ -27,7 +27,10 @@ const MIN_SENTENCES_PER_ARTICLE: usize = 4;
 /// to the lede.
 const DAMPING: f32 = 0.8;
 
-const ITERATIONS: usize = 40;
+/// The walk stops once ranks move less than this in total, or after
+/// `MAX_ITERATIONS` steps.
+const CONVERGED: f32 = 1e-4;
+const MAX_ITERATIONS: usize = 50;
 
 /// A sentence that repeats a picked one this much is left out.
 const ARTICLE_REDUNDANCY: f32 = 0.5;
@@ -47,7 +50,11 @@ struct Candidate<'a> {
     doc: usize,
     /// Position in its document.
     position: usize,
+    /// TF-IDF over the pool, for centrality.
     terms: Sparse,
+    /// Every word alike, for redundancy: two sentences telling the same
+    /// fact share most of their words, whether those words are rare or not.
+    words: Sparse,
 }
 
 /// Indices of the sentences that summarise an article, in original order:
@@ -111,7 +118,7 @@ fn pick(pool: Vec<(usize, usize, &str)>, max: usize, redundancy: f32) -> Vec<(us
             }
             let repeats = chosen
                 .iter()
-                .any(|&k| cosine(&candidates[k].terms, &candidates[c].terms) >= redundancy);
+                .any(|&k| cosine(&candidates[k].words, &candidates[c].words) >= redundancy);
             if !repeats {
                 chosen.push(c);
             }
@@ -144,11 +151,14 @@ fn vectors(pool: Vec<(usize, usize, &str)>) -> Vec<Candidate<'_>> {
                 }
                 same
             });
+            let mut words: Sparse = terms.iter().map(|&(t, _)| (t, 1.0)).collect();
+            normalize_vector(&mut words);
             Candidate {
                 text,
                 doc,
                 position,
                 terms,
+                words,
             }
         })
         .collect();
@@ -180,38 +190,43 @@ fn centrality(candidates: &[Candidate]) -> Vec<f32> {
         let total: f32 = raw.iter().sum();
         raw.into_iter().map(|r| r / total).collect()
     };
-    let mut weights = vec![0.0f32; n * n];
+    // Most sentence pairs share no word: keep only the links that exist.
+    let mut links: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
     for i in 0..n {
         for j in i + 1..n {
             let s = cosine(&candidates[i].terms, &candidates[j].terms);
-            weights[i * n + j] = s;
-            weights[j * n + i] = s;
+            if s > 0.0 {
+                links[i].push((j, s));
+                links[j].push((i, s));
+            }
         }
     }
-    let row_sums: Vec<f32> = (0..n)
-        .map(|i| weights[i * n..(i + 1) * n].iter().sum())
+    let row_sums: Vec<f32> = links
+        .iter()
+        .map(|l| l.iter().map(|&(_, s)| s).sum())
         .collect();
     let mut rank = restart.clone();
     let mut next = vec![0.0f32; n];
-    for _ in 0..ITERATIONS {
-        next.copy_from_slice(&restart);
-        for x in next.iter_mut() {
-            *x *= 1.0 - DAMPING;
+    for _ in 0..MAX_ITERATIONS {
+        // Sentences like no other hand their weight back to the openings.
+        let stranded: f32 = (0..n)
+            .filter(|&i| row_sums[i] == 0.0)
+            .map(|i| rank[i])
+            .sum();
+        for (x, r) in next.iter_mut().zip(&restart) {
+            *x = (1.0 - DAMPING + DAMPING * stranded) * r;
         }
-        for i in 0..n {
-            if row_sums[i] > 0.0 {
-                let share = DAMPING * rank[i] / row_sums[i];
-                for j in 0..n {
-                    next[j] += share * weights[i * n + j];
-                }
-            } else {
-                // A sentence like no other hands its weight back to the lede.
-                for j in 0..n {
-                    next[j] += DAMPING * rank[i] * restart[j];
-                }
+        for i in (0..n).filter(|&i| row_sums[i] > 0.0) {
+            let share = DAMPING * rank[i] / row_sums[i];
+            for &(j, s) in &links[i] {
+                next[j] += share * s;
             }
         }
+        let change: f32 = rank.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut rank, &mut next);
+        if change < CONVERGED {
+            break;
+        }
     }
     rank
 }
@@ -228,4 +243,88 @@ fn reads_complete(text: &str) -> bool {
         .trim_end()
         .trim_end_matches(['»', '"', '”', '’', '\'', ')', ']', '“']);
     end.ends_with(['.', '!', '؟', '?']) && !end.ends_with("..")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<String> {
+        crate::arabic::sentences(text)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Shaped like seed 004 after cleaning: a lede, follow-up sentences, a
+    /// subheading and background.
+    const ARTICLE: &str = "أعلن الرئيس الروسي فلاديمير بوتين الإثنين أن العلاقات بين موسكو وبيونغ يانغ تتطور وفق الخطة المرسومة، خلال استقباله وزيرة الخارجية الكورية الشمالية تشوي سون هوي في الكرملين.
+من جانبها، قالت تشوي سون هوي إنها ستنقل تحيات بوتين الحارة إلى الزعيم الكوري الشمالي كيم جونغ أون.
+تحالف عسكري
+وقعت الدولتان في العام 2024 اتفاق دفاع متبادل، بعد زيارة رسمية أجراها بوتين إلى بيونغ يانغ.
+وشاركت كوريا الشمالية في الحرب الروسية عبر إرسال آلاف الجنود إلى منطقة كورسك الحدودية.
+وتقول سيول إن بيونغ يانغ تلقت في المقابل تقنيات عسكرية روسية متقدمة.";
+
+    #[test]
+    fn article_summary_is_the_lede_and_a_central_sentence_in_order() {
+        let sentences = split(ARTICLE);
+        let picked = summarize_article(&sentences, 2);
+        assert_eq!(picked.len(), 2);
+        assert_eq!(picked[0], 0, "the lede leads: {picked:?}");
+        assert!(picked.windows(2).all(|w| w[0] < w[1]), "original order");
+        let heading = sentences
+            .iter()
+            .position(|s| s == "تحالف عسكري")
+            .expect("heading is a sentence");
+        assert!(
+            !picked.contains(&heading),
+            "a subheading is never a summary sentence"
+        );
+    }
+
+    #[test]
+    fn article_summary_never_takes_a_cut_off_sentence() {
+        let sentences = split(
+            "التقى الرئيس الروسي فلاديمير بوتين وزيرة خارجية كوريا الشمالية في الكرملين وبحثا العلاقات الثنائية.
+وقال الكرملين إن اللقاء تناول العلاقات الثنائية والتعاون العسكري بين البلدين
+وأضاف البيان أن الجانبين اتفقا على مواصلة المشاورات بين وزارتي الخارجية.",
+        );
+        let picked = summarize_article(&sentences, 2);
+        assert_eq!(
+            picked,
+            vec![0, 2],
+            "the sentence without its full stop is left out"
+        );
+    }
+
+    #[test]
+    fn short_articles_and_empty_ones() {
+        assert!(summarize_article(&[], 2).is_empty());
+        let one = split("أعلن البنك المركزي المصري تثبيت أسعار الفائدة الرئيسية دون تغيير الخميس.");
+        assert_eq!(summarize_article(&one, 2), vec![0]);
+    }
+
+    #[test]
+    fn story_summary_says_a_fact_once_across_outlets() {
+        let afp = split(
+            "أبقى البنك المركزي المصري أسعار الفائدة الرئيسية دون تغيير الخميس، مشيراً إلى استمرار الضغوط التضخمية.
+وتراجع معدل التضخم السنوي في المدن المصرية إلى 13.9 في المئة في يوليو.",
+        );
+        let masrawy = split(
+            "قررت لجنة السياسة النقدية بالبنك المركزي المصري تثبيت أسعار الفائدة الرئيسية دون تغيير في اجتماعها الخميس.
+وأشار البيان إلى أن البنك يستهدف الوصول بالتضخم إلى متوسط 7% بحلول عام 2026.",
+        );
+        let picked = summarize_documents(&[&afp, &masrawy], 3);
+        let first_sentences = picked.iter().filter(|&&(_, s)| s == 0).count();
+        assert_eq!(
+            first_sentences, 1,
+            "both ledes say the rates are unchanged: {picked:?}"
+        );
+        assert!(picked.len() >= 2);
+        let docs: Vec<usize> = picked.iter().map(|&(d, _)| d).collect();
+        assert!(
+            docs.contains(&0) && docs.contains(&1),
+            "both outlets are heard: {picked:?}"
+        );
+    }
 }

@@ -150,3 +150,99 @@ pub fn fill_uncovered(articles: &mut [Article], stories: &[Story]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Keyword;
+    use crate::stories::fixtures::article;
+
+    fn topics() -> Vec<TopicConfig> {
+        let topic = |slug: &str, keywords: Vec<Keyword>| TopicConfig {
+            name: slug.to_string(),
+            slug: slug.to_string(),
+            description: String::new(),
+            keywords,
+        };
+        let plain = |w: &str| Keyword::Plain(w.to_string());
+        vec![
+            topic(
+                "military",
+                vec![plain("صاروخ"), plain("صواريخ"), plain("جيش")],
+            ),
+            topic(
+                "economy",
+                vec![
+                    Keyword::Weighted {
+                        word: "أسعار الفائدة".into(),
+                        weight: 3.0,
+                    },
+                    plain("تضخم"),
+                ],
+            ),
+            topic("politics", vec![plain("رئيس"), plain("وزير الخارجية")]),
+        ]
+    }
+
+    #[test]
+    fn keywords_match_inflected_and_prefixed_forms() {
+        let matcher = TopicMatcher::new(&topics());
+        let found = matcher.classify(
+            "كوريا الشمالية تطلق صاروخاً باليستياً",
+            "أطلقت كوريا الشمالية الصاروخ فجراً، وقال الجيش الكوري الجنوبي إن بالصواريخ مدى أبعد.",
+        );
+        assert_eq!(found.first().map(String::as_str), Some("military"));
+    }
+
+    #[test]
+    fn a_weighted_phrase_places_an_article_on_its_own() {
+        let matcher = TopicMatcher::new(&topics());
+        let found = matcher.classify(
+            "المركزي المصري يقرر",
+            "أبقى البنك المركزي المصري أسعار الفائدة دون تغيير.",
+        );
+        assert_eq!(found, vec!["economy".to_string()]);
+        // The same words apart are not the phrase.
+        let apart = matcher.classify("تقرير", "ارتفعت الأسعار وتراجعت الفائدة على الودائع.");
+        assert!(apart.is_empty(), "{apart:?}");
+    }
+
+    #[test]
+    fn one_passing_broad_word_is_not_a_topic() {
+        let matcher = TopicMatcher::new(&topics());
+        let found = matcher.classify(
+            "سيول في البترا",
+            "قال رئيس البلدية إن فرق الدفاع المدني أخلت الزوار من الموقع.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn uncovered_articles_borrow_their_story_topics() {
+        let mut articles = vec![
+            article("أ", "نص", Some("2025-09-10"), "أ"),
+            article("ب", "نص", Some("2025-09-10"), "ب"),
+            article("ج", "نص", Some("2025-09-10"), "ج"),
+        ];
+        articles[0].topics = vec!["economy".into()];
+        let story = |members: Vec<usize>| crate::stories::Story {
+            id: "s".into(),
+            articles: members,
+            headline: String::new(),
+            date: None,
+            summary: Vec::new(),
+            duplicates: Vec::new(),
+            sources: Vec::new(),
+            topics: Vec::new(),
+            entities: Vec::new(),
+            weight: 1.0,
+        };
+        fill_uncovered(&mut articles, &[story(vec![0, 1]), story(vec![2])]);
+        assert_eq!(articles[1].topics, vec!["economy".to_string()]);
+        assert!(
+            articles[2].topics.is_empty(),
+            "alone in its story, it stays under \"other\""
+        );
+        assert_eq!(articles[0].topics, vec!["economy".to_string()]);
+    }
+}

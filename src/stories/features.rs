@@ -19,7 +19,7 @@ pub type Sparse = Vec<(u64, f32)>;
 /// Only the start of a long article is read: the lede and the first
 /// paragraphs say which event it is; the background that follows is what
 /// unrelated articles share.
-const MAX_TEXT_BYTES: usize = 6000;
+const MAX_TEXT_BYTES: usize = 3000;
 
 /// Title words count this many times in the body vector.
 const TITLE_BOOST: f32 = 2.0;

@@ -14,6 +14,7 @@ pub mod features;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article::{Article, Prominence};
@@ -84,17 +85,14 @@ pub fn run(articles: &mut [Article], config: &StoryConfig) -> Vec<Story> {
         .iter()
         .filter_map(|a| a.published.map(|p| p.date))
         .max();
+    let duplicates = duplicates_by_cluster(&grouping);
+    let articles_read: &[Article] = articles;
     let mut stories: Vec<Story> = grouping
         .clusters
-        .iter()
-        .map(|members| {
-            build_story(
-                articles,
-                members,
-                &grouping.duplicates,
-                &corpus.features,
-                latest,
-            )
+        .par_iter()
+        .zip(duplicates)
+        .map(|(members, duplicates)| {
+            build_story(articles_read, members, duplicates, &corpus.features, latest)
         })
         .collect();
     stories.sort_by(|a, b| {
@@ -126,13 +124,12 @@ pub fn run(articles: &mut [Article], config: &StoryConfig) -> Vec<Story> {
 fn build_story(
     articles: &[Article],
     members: &[usize],
-    duplicate_pairs: &[(usize, usize)],
+    duplicates: Vec<Vec<usize>>,
     features: &[features::Features],
     latest: Option<NaiveDate>,
 ) -> Story {
     let mut order = members.to_vec();
     order.sort_by_key(|&i| (articles[i].published.is_none(), articles[i].published, i));
-    let duplicates = duplicate_sets(members, duplicate_pairs);
     let date = order
         .iter()
         .find_map(|&i| articles[i].published.map(|p| p.date));
@@ -164,25 +161,34 @@ fn build_story(
     }
 }
 
-/// Groups the duplicate pairs falling inside one story into sets.
-fn duplicate_sets(members: &[usize], pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
-    let mut sets: Vec<Vec<usize>> = Vec::new();
-    for &(i, j) in pairs
-        .iter()
-        .filter(|(i, j)| members.contains(i) && members.contains(j))
-    {
-        let found: Vec<usize> = (0..sets.len())
-            .filter(|&s| sets[s].contains(&i) || sets[s].contains(&j))
+/// Each cluster's duplicate pairs grouped into sets: copies of one text.
+fn duplicates_by_cluster(grouping: &cluster::Grouping) -> Vec<Vec<Vec<usize>>> {
+    let mut cluster_of = vec![0usize; grouping.links.len()];
+    for (c, members) in grouping.clusters.iter().enumerate() {
+        for &m in members {
+            cluster_of[m] = c;
+        }
+    }
+    let mut sets: Vec<Vec<Vec<usize>>> = vec![Vec::new(); grouping.clusters.len()];
+    for &(i, j) in &grouping.duplicates {
+        if cluster_of[i] != cluster_of[j] {
+            continue;
+        }
+        let story = &mut sets[cluster_of[i]];
+        let found: Vec<usize> = (0..story.len())
+            .filter(|&s| story[s].contains(&i) || story[s].contains(&j))
             .collect();
-        let mut joined: Vec<usize> = vec![i, j];
+        let mut joined = vec![i, j];
         for &s in found.iter().rev() {
-            joined.extend(sets.remove(s));
+            joined.extend(story.remove(s));
         }
         joined.sort_unstable();
         joined.dedup();
-        sets.push(joined);
+        story.push(joined);
     }
-    sets.sort();
+    for story in &mut sets {
+        story.sort();
+    }
     sets
 }
 
@@ -333,4 +339,212 @@ fn weigh(
         _ => 0.0,
     };
     1.0 + 2.0 * outlets.ln_1p() + 0.5 * entity_prominence.ln_1p() + 0.5 * recency
+}
+
+/// Articles for tests, as enrichment would leave them.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use chrono::NaiveDate;
+
+    use crate::article::{Article, Body, Evidence, Origin, Published, SourceKind};
+
+    pub fn article(title: &str, text: &str, date: Option<&str>, source: &str) -> Article {
+        let sentences: Vec<String> = crate::arabic::sentences(text)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        Article {
+            file: format!("content/{}.md", crate::slug::slugify_words(title, 4)),
+            part: 1,
+            kind: SourceKind::Markdown,
+            slug: crate::slug::slugify_words(title, 6),
+            title: title.to_string(),
+            title_derived: false,
+            subtitle: None,
+            published: date.map(|d| Published {
+                date: d.parse::<NaiveDate>().expect("valid date"),
+                time: None,
+            }),
+            date_evidence: Evidence::none(),
+            source: Some(source.to_string()),
+            source_evidence: Evidence::none(),
+            url: None,
+            body: Body::Html(String::new()),
+            text: text.to_string(),
+            sentences,
+            topics: Vec::new(),
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            summary: String::new(),
+            summary_origin: Origin::None,
+            word_count: 0,
+            removed: Vec::new(),
+            warnings: Vec::new(),
+            story: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::article;
+    use super::*;
+    use crate::article::Origin;
+
+    const CALL: &str = "أجرى الرئيس الروسي فلاديمير بوتين اتصالاً هاتفياً مع رئيس الوزراء الهندي ناريندرا مودي الأربعاء تناول التجارة وإمدادات النفط. \
+        واتفق الزعيمان على التحضير لقمة في نيودلهي قبل نهاية العام. \
+        وتعد الهند من أكبر مشتري النفط الروسي.";
+    const CALL_RETOLD: &str = "بحث بوتين ومودي في مكالمة هاتفية اليوم الأربعاء التجارة الثنائية وشحنات النفط الروسي إلى الهند. \
+        وأكد الكرملين أن الزعيمين ناقشا الاستعدادات لقمة نيودلهي المقبلة. \
+        وارتفعت واردات الهند من النفط الروسي إلى مستويات قياسية.";
+    const FLOODS: &str = "أخلت السلطات الأردنية مئات الزوار من مدينة البترا الأثرية بعد تدفق سيول مفاجئة في وادي موسى. \
+        وقالت مديرية الدفاع المدني إن فرقها نقلت السياح إلى مناطق آمنة. \
+        وأعلنت سلطة الإقليم إغلاق الموقع حتى إشعار آخر.";
+
+    const FOOTBALL: &str = "فاز المنتخب العراقي لكرة القدم على نظيره الأردني بهدفين مقابل هدف في مباراة جرت على ملعب البصرة. \
+        وعزز العراق بهذا الفوز حظوظه في بلوغ الملحق الآسيوي المؤهل إلى كأس العالم.";
+    const POWER: &str = "أعلنت مؤسسة كهرباء لبنان زيادة ساعات التغذية إلى عشر ساعات يومياً بعد تفريغ شحنة فيول. \
+        وقالت المؤسسة إن الشحنة تكفي لتشغيل المعامل ثلاثة أسابيع.";
+
+    /// A day's news: the same call told twice, among other events.
+    #[test]
+    fn same_event_from_two_outlets_is_one_story_with_both_sources() {
+        let mut articles = vec![
+            article(
+                "بوتين ومودي يبحثان هاتفياً التجارة والنفط",
+                CALL,
+                Some("2025-09-10"),
+                "فرانس برس",
+            ),
+            article("سيول تجتاح البترا", FLOODS, Some("2025-09-10"), "رؤيا"),
+            article(
+                "مكالمة بين بوتين ومودي تمهد لقمة نيودلهي",
+                CALL_RETOLD,
+                Some("2025-09-10"),
+                "رويترز",
+            ),
+            article(
+                "العراق يفوز على الأردن",
+                FOOTBALL,
+                Some("2025-09-09"),
+                "الرياضية",
+            ),
+            article(
+                "كهرباء لبنان ترفع ساعات التغذية",
+                POWER,
+                Some("2025-09-10"),
+                "النهار",
+            ),
+        ];
+        let stories = run(&mut articles, &StoryConfig::default());
+        assert_eq!(stories.len(), 4);
+        let call = &stories[articles[0].story.unwrap()];
+        assert_eq!(call.articles, vec![0, 2]);
+        assert_eq!(
+            call.sources,
+            vec!["فرانس برس".to_string(), "رويترز".to_string()]
+        );
+        assert_ne!(articles[1].story, articles[0].story);
+        assert!(
+            call.weight > stories[articles[1].story.unwrap()].weight,
+            "two outlets outweigh one"
+        );
+    }
+
+    #[test]
+    fn the_same_text_weeks_apart_is_not_one_story() {
+        let mut articles = vec![
+            article(
+                "بوتين ومودي يبحثان هاتفياً التجارة والنفط",
+                CALL,
+                Some("2025-09-10"),
+                "فرانس برس",
+            ),
+            article(
+                "بوتين ومودي يبحثان هاتفياً التجارة والنفط",
+                CALL,
+                Some("2025-10-20"),
+                "فرانس برس",
+            ),
+        ];
+        let stories = run(&mut articles, &StoryConfig::default());
+        assert_eq!(
+            stories.len(),
+            2,
+            "outside the date window nothing is grouped"
+        );
+    }
+
+    #[test]
+    fn undated_copy_is_a_duplicate_and_takes_the_story_date() {
+        let mut articles = vec![
+            article(
+                "بوتين ومودي يبحثان هاتفياً التجارة والنفط",
+                CALL,
+                Some("2025-09-10"),
+                "فرانس برس",
+            ),
+            article("بوتين ومودي يبحثان التجارة والنفط", CALL, None, "الشروق"),
+        ];
+        let stories = run(&mut articles, &StoryConfig::default());
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].duplicates, vec![vec![0, 1]]);
+        assert_eq!(
+            articles[1].published.map(|p| p.date.to_string()).as_deref(),
+            Some("2025-09-10")
+        );
+        assert_eq!(articles[1].date_evidence.origin, Origin::Story);
+        assert_eq!(stories[0].summary.len(), 1.max(stories[0].summary.len()));
+        assert!(stories[0].id.starts_with("2025-09-10-"));
+    }
+
+    #[test]
+    fn weekday_named_in_the_article_can_refuse_the_story_date() {
+        // 2025-09-10 is a Wednesday; an article saying "on Saturday" was not
+        // published then, nor the day after.
+        let saturday = CALL.replace("الأربعاء", "السبت");
+        let mut articles = vec![
+            article(
+                "بوتين ومودي يبحثان هاتفياً التجارة والنفط",
+                CALL,
+                Some("2025-09-10"),
+                "فرانس برس",
+            ),
+            article(
+                "بوتين ومودي يبحثان التجارة والنفط",
+                &saturday,
+                None,
+                "الشروق",
+            ),
+        ];
+        run(&mut articles, &StoryConfig::default());
+        assert_eq!(articles[0].story, articles[1].story);
+        assert_eq!(articles[1].published, None);
+        assert!(articles[1].warnings.iter().any(|w| w.contains("weekday")));
+    }
+
+    #[test]
+    fn story_ids_are_unique_and_url_safe() {
+        let mut articles = vec![
+            article("سيول تجتاح البترا", FLOODS, Some("2025-09-10"), "رؤيا"),
+            article("سيول تجتاح البترا", CALL, Some("2025-09-10"), "رويترز"),
+            article("«»", FLOODS, None, "بترا"),
+        ];
+        let stories = run(
+            &mut articles,
+            &StoryConfig {
+                threshold: 0.99,
+                undated_threshold: 0.99,
+                ..StoryConfig::default()
+            },
+        );
+        let mut ids: Vec<&str> = stories.iter().map(|s| s.id.as_str()).collect();
+        assert!(
+            ids.iter().all(|id| crate::slug::is_safe_slug(id)),
+            "{ids:?}"
+        );
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), stories.len());
+    }
 }
