@@ -141,10 +141,7 @@ pub fn understand_with(config: &Config, progress: Progress) -> Result<Corpus> {
     let topics = apply_stated_topics(&mut articles, &stated, config);
     lap("topics", &mut timings);
 
-    let stories = stories::run(&mut articles, &config.site.stories);
-    crate::topics::fill_uncovered(&mut articles, &stories);
-    lap("stories", &mut timings);
-
+    // Article summaries come first: a single-article story reuses its own.
     articles.par_iter_mut().for_each(|a| {
         if a.summary_origin != Origin::FrontMatter {
             let picked = summarize_article(&a.sentences, 2);
@@ -155,22 +152,17 @@ pub fn understand_with(config: &Config, progress: Progress) -> Result<Corpus> {
                 .join(" ");
             a.summary_origin = Origin::Text;
         }
-        if a.published.is_none() {
-            a.warnings
-                .push("no publication date found; published as undated".into());
-        }
     });
     lap("summaries", &mut timings);
 
-    Ok(Corpus {
-        articles,
-        pages,
-        stories,
-        entities,
-        topics,
-        drafts,
-        timings,
-    })
+    let stories = stories::run(&mut articles, &config.site.stories);
+    crate::topics::fill_uncovered(&mut articles, &stories);
+    for a in articles.iter_mut().filter(|a| a.published.is_none()) {
+        a.warnings.push("no publication date found; published as undated".into());
+    }
+    lap("stories", &mut timings);
+
+    Ok(Corpus { articles, pages, stories, entities, topics, drafts, timings })
 }
 
 /// Gives every article a unique slug: stated slugs first (two files stating

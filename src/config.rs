@@ -140,24 +140,33 @@ pub struct OutletConfig {
     pub patterns: Vec<String>,
 }
 
-/// Story grouping thresholds (see the README for how to tune them).
+/// Story grouping thresholds (see docs/stories.md for how to tune them).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct StoryConfig {
-    /// Similarity (0–1) above which two articles tell the same event.
+    /// Similarity (0–1) above which two dated articles tell the same event.
     pub threshold: f32,
+    /// The same, when one of the two articles has no date: stricter, since
+    /// the date window cannot rule anything out.
+    pub undated_threshold: f32,
+    /// Mean similarity (0–1) over all pairs two groups must reach to merge,
+    /// so that a story does not chain into a neighbouring one.
+    pub cohesion: f32,
     /// Articles further apart than this many days never share a story.
     pub window_days: u32,
-    /// Similarity above which two articles are the same text filed twice.
+    /// Share (0–1) of word-for-word text above which two articles are the
+    /// same copy filed twice.
     pub duplicate_threshold: f32,
 }
 
 impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
-            threshold: 0.3,
+            threshold: 0.25,
+            undated_threshold: 0.28,
+            cohesion: 0.15,
             window_days: 3,
-            duplicate_threshold: 0.85,
+            duplicate_threshold: 0.8,
         }
     }
 }

@@ -1,6 +1,330 @@
-//! Extractive summaries.
+//! Extractive summaries: the sentences that best say what an article (or a
+//! story told by several outlets) is about, picked, never rewritten.
+//!
+//! Centrality is LexRank-style: a sentence is central when it resembles
+//! many other sentences, weighted by how central those are in turn. News
+//! puts the essentials first, so the random walk restarts preferably at the
+//! lede (biased LexRank), which keeps background paragraphs out of the
+//! summary even when they are long and wordy.
 
-/// Indices of the sentences that summarise an article, in original order.
+use std::collections::HashMap;
+
+use crate::arabic::content_stems;
+use crate::stories::features::{Sparse, cosine, idf, normalize_vector, term_hash};
+
+/// Only the first sentences of an article compete: it keeps the work per
+/// article bounded (the similarity graph is quadratic) and the rest of an
+/// article is background anyway.
+const MAX_ARTICLE_SENTENCES: usize = 25;
+
+/// At most this many sentences of all a story's articles compete.
+const MAX_STORY_SENTENCES: usize = 60;
+
+/// Each article of a story offers at least this many of its first sentences.
+const MIN_SENTENCES_PER_ARTICLE: usize = 4;
+
+/// Probability that the walk follows similarity rather than jumping back
+/// to the lede.
+const DAMPING: f32 = 0.8;
+
+/// The walk stops once ranks move less than this in total, or after
+/// `MAX_ITERATIONS` steps.
+const CONVERGED: f32 = 1e-4;
+const MAX_ITERATIONS: usize = 50;
+
+/// A sentence that repeats a picked one this much is left out.
+const ARTICLE_REDUNDANCY: f32 = 0.5;
+
+/// Across outlets the same fact comes in other words, so the bar is lower.
+const STORY_REDUNDANCY: f32 = 0.35;
+
+/// Sentences shorter than this are headings, captions or debris.
+const MIN_WORDS: usize = 6;
+
+/// Sentences longer than this are run-on paragraphs the splitter missed.
+const MAX_WORDS: usize = 90;
+
+/// A sentence in the pool: where it comes from and how it reads.
+struct Candidate<'a> {
+    text: &'a str,
+    doc: usize,
+    /// Position in its document.
+    position: usize,
+    /// TF-IDF over the pool, for centrality.
+    terms: Sparse,
+    /// Every word alike, for redundancy: two sentences telling the same
+    /// fact share most of their words, whether those words are rare or not.
+    words: Sparse,
+}
+
+/// Indices of the sentences that summarise an article, in original order:
+/// the `max` most central complete sentences, none repeating another.
 pub fn summarize_article(sentences: &[String], max: usize) -> Vec<usize> {
-    (0..sentences.len().min(max)).collect()
+    let pool: Vec<(usize, usize, &str)> = sentences
+        .iter()
+        .take(MAX_ARTICLE_SENTENCES)
+        .enumerate()
+        .map(|(i, s)| (0, i, s.as_str()))
+        .collect();
+    let mut picked: Vec<usize> = pick(pool, max, ARTICLE_REDUNDANCY)
+        .into_iter()
+        .map(|(_, i)| i)
+        .collect();
+    picked.sort_unstable();
+    picked
+}
+
+/// The sentences that summarise several articles about one event, as
+/// `(article, sentence)` positions into `docs`, most central first: no two
+/// saying the same thing. Each article offers its first sentences, so that
+/// every outlet can be heard and the pool stays bounded.
+pub fn summarize_documents(docs: &[&[String]], max: usize) -> Vec<(usize, usize)> {
+    let per_doc = (MAX_STORY_SENTENCES / docs.len().max(1)).max(MIN_SENTENCES_PER_ARTICLE);
+    let pool: Vec<(usize, usize, &str)> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, sentences)| {
+            sentences
+                .iter()
+                .take(per_doc)
+                .enumerate()
+                .map(move |(i, s)| (d, i, s.as_str()))
+        })
+        .take(MAX_STORY_SENTENCES.max(docs.len() * MIN_SENTENCES_PER_ARTICLE))
+        .collect();
+    pick(pool, max, STORY_REDUNDANCY)
+}
+
+/// Ranks the pool by centrality and takes the best complete sentences,
+/// skipping those too close to one already taken. Falls back to any
+/// sentence when none reads as complete.
+fn pick(pool: Vec<(usize, usize, &str)>, max: usize, redundancy: f32) -> Vec<(usize, usize)> {
+    if pool.is_empty() || max == 0 {
+        return Vec::new();
+    }
+    let candidates = vectors(pool);
+    let scores = centrality(&candidates);
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+
+    let mut chosen: Vec<usize> = Vec::new();
+    for strict in [true, false] {
+        for &c in &order {
+            if chosen.len() == max {
+                break;
+            }
+            if chosen.contains(&c) || (strict && !reads_complete(candidates[c].text)) {
+                continue;
+            }
+            let repeats = chosen
+                .iter()
+                .any(|&k| cosine(&candidates[k].words, &candidates[c].words) >= redundancy);
+            if !repeats {
+                chosen.push(c);
+            }
+        }
+        if !chosen.is_empty() {
+            break;
+        }
+    }
+    chosen
+        .into_iter()
+        .map(|c| (candidates[c].doc, candidates[c].position))
+        .collect()
+}
+
+/// Term vectors of the sentences, weighted by how few sentences share a
+/// term (a word in every sentence links everything and tells nothing).
+fn vectors(pool: Vec<(usize, usize, &str)>) -> Vec<Candidate<'_>> {
+    let mut candidates: Vec<Candidate> = pool
+        .into_iter()
+        .map(|(doc, position, text)| {
+            let mut terms: Sparse = content_stems(text)
+                .iter()
+                .map(|s| (term_hash(s.as_bytes()), 1.0))
+                .collect();
+            terms.sort_unstable_by_key(|t| t.0);
+            terms.dedup_by(|b, a| {
+                let same = a.0 == b.0;
+                if same {
+                    a.1 += b.1;
+                }
+                same
+            });
+            let mut words: Sparse = terms.iter().map(|&(t, _)| (t, 1.0)).collect();
+            normalize_vector(&mut words);
+            Candidate {
+                text,
+                doc,
+                position,
+                terms,
+                words,
+            }
+        })
+        .collect();
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    for c in &candidates {
+        for (t, _) in &c.terms {
+            *df.entry(*t).or_default() += 1;
+        }
+    }
+    let n = candidates.len() as f32;
+    for c in &mut candidates {
+        for (t, w) in c.terms.iter_mut() {
+            *w = (1.0 + w.ln()) * idf(df[t], n);
+        }
+        normalize_vector(&mut c.terms);
+    }
+    candidates
+}
+
+/// Biased LexRank scores: the stationary distribution of a walk that moves
+/// between similar sentences and restarts at a document's opening.
+fn centrality(candidates: &[Candidate]) -> Vec<f32> {
+    let n = candidates.len();
+    let restart: Vec<f32> = {
+        let raw: Vec<f32> = candidates
+            .iter()
+            .map(|c| 1.0 / (1.0 + c.position as f32))
+            .collect();
+        let total: f32 = raw.iter().sum();
+        raw.into_iter().map(|r| r / total).collect()
+    };
+    // Most sentence pairs share no word: keep only the links that exist.
+    let mut links: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
+    for i in 0..n {
+        for j in i + 1..n {
+            let s = cosine(&candidates[i].terms, &candidates[j].terms);
+            if s > 0.0 {
+                links[i].push((j, s));
+                links[j].push((i, s));
+            }
+        }
+    }
+    let row_sums: Vec<f32> = links
+        .iter()
+        .map(|l| l.iter().map(|&(_, s)| s).sum())
+        .collect();
+    let mut rank = restart.clone();
+    let mut next = vec![0.0f32; n];
+    for _ in 0..MAX_ITERATIONS {
+        // Sentences like no other hand their weight back to the openings.
+        let stranded: f32 = (0..n)
+            .filter(|&i| row_sums[i] == 0.0)
+            .map(|i| rank[i])
+            .sum();
+        for (x, r) in next.iter_mut().zip(&restart) {
+            *x = (1.0 - DAMPING + DAMPING * stranded) * r;
+        }
+        for i in (0..n).filter(|&i| row_sums[i] > 0.0) {
+            let share = DAMPING * rank[i] / row_sums[i];
+            for &(j, s) in &links[i] {
+                next[j] += share * s;
+            }
+        }
+        let change: f32 = rank.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
+        std::mem::swap(&mut rank, &mut next);
+        if change < CONVERGED {
+            break;
+        }
+    }
+    rank
+}
+
+/// True for a sentence a reader can take on its own: long enough to be a
+/// sentence, short enough not to be a paragraph run together, and ending as
+/// a sentence ends rather than cut off, a heading or a caption.
+fn reads_complete(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
+        return false;
+    }
+    let end = text
+        .trim_end()
+        .trim_end_matches(['»', '"', '”', '’', '\'', ')', ']', '“']);
+    end.ends_with(['.', '!', '؟', '?']) && !end.ends_with("..")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<String> {
+        crate::arabic::sentences(text)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Shaped like seed 004 after cleaning: a lede, follow-up sentences, a
+    /// subheading and background.
+    const ARTICLE: &str = "أعلن الرئيس الروسي فلاديمير بوتين الإثنين أن العلاقات بين موسكو وبيونغ يانغ تتطور وفق الخطة المرسومة، خلال استقباله وزيرة الخارجية الكورية الشمالية تشوي سون هوي في الكرملين.
+من جانبها، قالت تشوي سون هوي إنها ستنقل تحيات بوتين الحارة إلى الزعيم الكوري الشمالي كيم جونغ أون.
+تحالف عسكري
+وقعت الدولتان في العام 2024 اتفاق دفاع متبادل، بعد زيارة رسمية أجراها بوتين إلى بيونغ يانغ.
+وشاركت كوريا الشمالية في الحرب الروسية عبر إرسال آلاف الجنود إلى منطقة كورسك الحدودية.
+وتقول سيول إن بيونغ يانغ تلقت في المقابل تقنيات عسكرية روسية متقدمة.";
+
+    #[test]
+    fn article_summary_is_the_lede_and_a_central_sentence_in_order() {
+        let sentences = split(ARTICLE);
+        let picked = summarize_article(&sentences, 2);
+        assert_eq!(picked.len(), 2);
+        assert_eq!(picked[0], 0, "the lede leads: {picked:?}");
+        assert!(picked.windows(2).all(|w| w[0] < w[1]), "original order");
+        let heading = sentences
+            .iter()
+            .position(|s| s == "تحالف عسكري")
+            .expect("heading is a sentence");
+        assert!(
+            !picked.contains(&heading),
+            "a subheading is never a summary sentence"
+        );
+    }
+
+    #[test]
+    fn article_summary_never_takes_a_cut_off_sentence() {
+        let sentences = split(
+            "التقى الرئيس الروسي فلاديمير بوتين وزيرة خارجية كوريا الشمالية في الكرملين وبحثا العلاقات الثنائية.
+وقال الكرملين إن اللقاء تناول العلاقات الثنائية والتعاون العسكري بين البلدين
+وأضاف البيان أن الجانبين اتفقا على مواصلة المشاورات بين وزارتي الخارجية.",
+        );
+        let picked = summarize_article(&sentences, 2);
+        assert_eq!(
+            picked,
+            vec![0, 2],
+            "the sentence without its full stop is left out"
+        );
+    }
+
+    #[test]
+    fn short_articles_and_empty_ones() {
+        assert!(summarize_article(&[], 2).is_empty());
+        let one = split("أعلن البنك المركزي المصري تثبيت أسعار الفائدة الرئيسية دون تغيير الخميس.");
+        assert_eq!(summarize_article(&one, 2), vec![0]);
+    }
+
+    #[test]
+    fn story_summary_says_a_fact_once_across_outlets() {
+        let afp = split(
+            "أبقى البنك المركزي المصري أسعار الفائدة الرئيسية دون تغيير الخميس، مشيراً إلى استمرار الضغوط التضخمية.
+وتراجع معدل التضخم السنوي في المدن المصرية إلى 13.9 في المئة في يوليو.",
+        );
+        let masrawy = split(
+            "قررت لجنة السياسة النقدية بالبنك المركزي المصري تثبيت أسعار الفائدة الرئيسية دون تغيير في اجتماعها الخميس.
+وأشار البيان إلى أن البنك يستهدف الوصول بالتضخم إلى متوسط 7% بحلول عام 2026.",
+        );
+        let picked = summarize_documents(&[&afp, &masrawy], 3);
+        let first_sentences = picked.iter().filter(|&&(_, s)| s == 0).count();
+        assert_eq!(
+            first_sentences, 1,
+            "both ledes say the rates are unchanged: {picked:?}"
+        );
+        assert!(picked.len() >= 2);
+        let docs: Vec<usize> = picked.iter().map(|&(d, _)| d).collect();
+        assert!(
+            docs.contains(&0) && docs.contains(&1),
+            "both outlets are heard: {picked:?}"
+        );
+    }
 }

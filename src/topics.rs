@@ -1,62 +1,249 @@
 //! Topics from keyword rules in `site.toml`.
+//!
+//! Keywords are matched on light stems, so that one keyword covers its
+//! inflections and clitic forms (صاروخ, والصاروخ, للصاروخ). A keyword may be
+//! a phrase (وزير الخارجية), matched as consecutive content words, and may
+//! carry a weight: a telling word such as "أسعار الفائدة" can place an
+//! article on its own, a broad one such as "رئيس" only with others.
 
-use crate::arabic::{content_stems, light_stem, normalize};
+use std::collections::{BTreeMap, HashMap};
+
+use crate::arabic::content_stems;
 use crate::article::Article;
 use crate::config::TopicConfig;
 use crate::stories::Story;
+
+/// The score a topic needs to be given to an article: two plain keyword
+/// hits, one in the title, or one keyword of weight 2.
+const MIN_SCORE: f32 = 2.0;
+
+/// Title words say what the article is about more than body words.
+const TITLE_HITS: f32 = 2.0;
+
+/// An article keeps the topics scoring at least this share of its best one.
+const RELATIVE_SCORE: f32 = 0.4;
+
+/// At most this many topics per article.
+const MAX_TOPICS: usize = 3;
+
+/// One keyword: its stems, in order, and its weight.
+#[derive(Debug, Clone)]
+struct Rule {
+    topic: usize,
+    stems: Vec<String>,
+    weight: f32,
+}
 
 /// Matches articles to topics by keyword stems.
 #[derive(Debug, Clone)]
 #[allow(clippy::type_complexity)]
 pub struct TopicMatcher {
-    topics: Vec<(String, Vec<(Vec<String>, f32)>)>,
+    slugs: Vec<String>,
+    rules: Vec<Rule>,
+    /// Rules by their first stem, so that a text is read once whatever the
+    /// number of keywords.
+    by_first_stem: HashMap<String, Vec<usize>>,
 }
 
 impl TopicMatcher {
     pub fn new(topics: &[TopicConfig]) -> TopicMatcher {
-        let topics = topics
-            .iter()
-            .map(|t| {
-                let keywords = t
-                    .keywords
-                    .iter()
-                    .map(|k| {
-                        let stems = crate::arabic::normalized_words(k.word())
-                            .iter()
-                            .map(|w| light_stem(&normalize(w)))
-                            .collect();
-                        (stems, k.weight())
-                    })
-                    .collect();
-                (t.slug.clone(), keywords)
-            })
-            .collect();
-        TopicMatcher { topics }
+        let mut rules = Vec::new();
+        for (topic, t) in topics.iter().enumerate() {
+            for k in &t.keywords {
+                // Keywords go through the same pipeline as the text.
+                let stems = content_stems(k.word());
+                if !stems.is_empty() && k.weight() > 0.0 {
+                    rules.push(Rule {
+                        topic,
+                        stems,
+                        weight: k.weight(),
+                    });
+                }
+            }
+        }
+        let mut by_first_stem: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, r) in rules.iter().enumerate() {
+            by_first_stem.entry(r.stems[0].clone()).or_default().push(i);
+        }
+        TopicMatcher {
+            slugs: topics.iter().map(|t| t.slug.clone()).collect(),
+            rules,
+            by_first_stem,
+        }
     }
 
     /// Slugs of the topics whose keywords occur in the text, best first.
+    ///
+    /// Each keyword scores its weight times `1 + ln(hits)`: repeating a word
+    /// adds evidence, but less and less, so one word said ten times does
+    /// not outweigh three different keywords of the topic.
     pub fn classify(&self, title: &str, text: &str) -> Vec<String> {
-        let mut stems = content_stems(title);
-        stems.extend(content_stems(text));
-        let mut scored: Vec<(f32, &String)> = Vec::new();
-        for (slug, keywords) in &self.topics {
-            let mut score = 0.0;
-            for (kw, weight) in keywords {
-                if kw.is_empty() {
-                    continue;
-                }
-                let hits = stems.windows(kw.len()).filter(|w| w == kw).count();
-                score += hits as f32 * weight;
-            }
-            if score >= 2.0 {
-                scored.push((score, slug));
+        let mut hits = vec![0.0f32; self.rules.len()];
+        self.count(&content_stems(title), TITLE_HITS, &mut hits);
+        self.count(&content_stems(text), 1.0, &mut hits);
+        let mut scores = vec![0.0f32; self.slugs.len()];
+        for (rule, &h) in self.rules.iter().zip(&hits) {
+            if h > 0.0 {
+                scores[rule.topic] += rule.weight * (1.0 + h.ln());
             }
         }
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-        scored.into_iter().map(|(_, s)| s.clone()).collect()
+        let best = scores.iter().copied().fold(0.0, f32::max);
+        let mut kept: Vec<(f32, &String)> = scores
+            .iter()
+            .zip(&self.slugs)
+            .filter(|&(&s, _)| s >= MIN_SCORE && s >= RELATIVE_SCORE * best)
+            .map(|(&s, slug)| (s, slug))
+            .collect();
+        kept.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        kept.truncate(MAX_TOPICS);
+        kept.into_iter().map(|(_, s)| s.clone()).collect()
+    }
+
+    fn count(&self, stems: &[String], each: f32, hits: &mut [f32]) {
+        for (i, stem) in stems.iter().enumerate() {
+            let Some(candidates) = self.by_first_stem.get(stem) else {
+                continue;
+            };
+            for &r in candidates {
+                let wanted = &self.rules[r].stems;
+                if stems[i..].starts_with(wanted) {
+                    hits[r] += each;
+                }
+            }
+        }
     }
 }
 
-/// Places articles that no keyword rule covered: for now they stay without
-/// a topic (the site lists them under "other").
-pub fn fill_uncovered(_articles: &mut [Article], _stories: &[Story]) {}
+/// Places articles that no keyword rule (nor front matter) covered: they
+/// take the topics most of their story's other articles have. Articles
+/// whose story has none stay without topics; the site lists them under
+/// "other".
+pub fn fill_uncovered(articles: &mut [Article], stories: &[Story]) {
+    for story in stories {
+        if story.articles.len() < 2 {
+            continue;
+        }
+        let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
+        for &i in &story.articles {
+            for t in &articles[i].topics {
+                *votes.entry(t.as_str()).or_default() += 1;
+            }
+        }
+        let Some(&most) = votes.values().max() else {
+            continue;
+        };
+        // Topics at least half the covered articles agree on.
+        let mut borrowed: Vec<(usize, String)> = votes
+            .into_iter()
+            .filter(|&(_, v)| 2 * v >= most)
+            .map(|(t, v)| (v, t.to_string()))
+            .collect();
+        borrowed.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let borrowed: Vec<String> = borrowed
+            .into_iter()
+            .take(MAX_TOPICS)
+            .map(|(_, t)| t)
+            .collect();
+        for &i in &story.articles {
+            if articles[i].topics.is_empty() {
+                articles[i].topics = borrowed.clone();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Keyword;
+    use crate::stories::fixtures::article;
+
+    fn topics() -> Vec<TopicConfig> {
+        let topic = |slug: &str, keywords: Vec<Keyword>| TopicConfig {
+            name: slug.to_string(),
+            slug: slug.to_string(),
+            description: String::new(),
+            keywords,
+        };
+        let plain = |w: &str| Keyword::Plain(w.to_string());
+        vec![
+            topic(
+                "military",
+                vec![plain("صاروخ"), plain("صواريخ"), plain("جيش")],
+            ),
+            topic(
+                "economy",
+                vec![
+                    Keyword::Weighted {
+                        word: "أسعار الفائدة".into(),
+                        weight: 3.0,
+                    },
+                    plain("تضخم"),
+                ],
+            ),
+            topic("politics", vec![plain("رئيس"), plain("وزير الخارجية")]),
+        ]
+    }
+
+    #[test]
+    fn keywords_match_inflected_and_prefixed_forms() {
+        let matcher = TopicMatcher::new(&topics());
+        let found = matcher.classify(
+            "كوريا الشمالية تطلق صاروخاً باليستياً",
+            "أطلقت كوريا الشمالية الصاروخ فجراً، وقال الجيش الكوري الجنوبي إن بالصواريخ مدى أبعد.",
+        );
+        assert_eq!(found.first().map(String::as_str), Some("military"));
+    }
+
+    #[test]
+    fn a_weighted_phrase_places_an_article_on_its_own() {
+        let matcher = TopicMatcher::new(&topics());
+        let found = matcher.classify(
+            "المركزي المصري يقرر",
+            "أبقى البنك المركزي المصري أسعار الفائدة دون تغيير.",
+        );
+        assert_eq!(found, vec!["economy".to_string()]);
+        // The same words apart are not the phrase.
+        let apart = matcher.classify("تقرير", "ارتفعت الأسعار وتراجعت الفائدة على الودائع.");
+        assert!(apart.is_empty(), "{apart:?}");
+    }
+
+    #[test]
+    fn one_passing_broad_word_is_not_a_topic() {
+        let matcher = TopicMatcher::new(&topics());
+        let found = matcher.classify(
+            "سيول في البترا",
+            "قال رئيس البلدية إن فرق الدفاع المدني أخلت الزوار من الموقع.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn uncovered_articles_borrow_their_story_topics() {
+        let mut articles = vec![
+            article("أ", "نص", Some("2025-09-10"), "أ"),
+            article("ب", "نص", Some("2025-09-10"), "ب"),
+            article("ج", "نص", Some("2025-09-10"), "ج"),
+        ];
+        articles[0].topics = vec!["economy".into()];
+        let story = |members: Vec<usize>| crate::stories::Story {
+            id: "s".into(),
+            articles: members,
+            headline: String::new(),
+            date: None,
+            summary: Vec::new(),
+            duplicates: Vec::new(),
+            sources: Vec::new(),
+            topics: Vec::new(),
+            entities: Vec::new(),
+            weight: 1.0,
+        };
+        fill_uncovered(&mut articles, &[story(vec![0, 1]), story(vec![2])]);
+        assert_eq!(articles[1].topics, vec!["economy".to_string()]);
+        assert!(
+            articles[2].topics.is_empty(),
+            "alone in its story, it stays under \"other\""
+        );
+        assert_eq!(articles[0].topics, vec!["economy".to_string()]);
+    }
+}

@@ -1,0 +1,329 @@
+//! Same-event grouping at scale.
+//!
+//! Comparing every pair of 100,000 articles is out of the question, so
+//! candidate pairs come from an inverted index over each article's most
+//! telling terms, restricted to the date window; only those pairs are
+//! scored. Clusters then grow by average linkage from the strongest pair
+//! down, which keeps two different Putin meetings a week apart from being
+//! chained together through a third article that mentions both.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::features::{Corpus, Features, containment, cosine, shingles};
+use crate::article::Article;
+use crate::config::StoryConfig;
+
+/// Terms per article that go into the inverted index: its highest-weighted
+/// terms found in at least one other article.
+const SIGNATURE_TERMS: usize = 15;
+
+/// Two articles are scored only when they share this many signature terms.
+const MIN_SHARED_TERMS: usize = 2;
+
+/// A term shared by more articles than this within the window is too
+/// common at that moment to point at one event and is not followed.
+const MAX_POSTINGS: usize = 400;
+
+/// Pairs scoring below this fraction of the threshold are forgotten; those
+/// above count towards the average linkage of the clusters they join.
+const LINK_FLOOR: f32 = 0.5;
+
+/// Body cosine above which a pair is checked for being the same text.
+const DUPLICATE_PREFILTER: f32 = 0.5;
+
+/// Two copies of one text differ at most this much in length.
+const DUPLICATE_LENGTH_RATIO: f32 = 0.5;
+
+/// How much of the similarity is lost at the edge of the date window.
+const WINDOW_DECAY: f32 = 0.3;
+
+/// The outcome of grouping.
+#[derive(Debug, Clone, Default)]
+pub struct Grouping {
+    /// Article indices of each cluster, ascending; clusters in order of
+    /// their first article.
+    pub clusters: Vec<Vec<usize>>,
+    /// Pairs of articles that are the same text filed twice.
+    pub duplicates: Vec<(usize, usize)>,
+    /// For each article, the articles it is similar to and how much.
+    pub links: Vec<Vec<(usize, f32)>>,
+}
+
+/// Days since the common era, or `None` for an undated article.
+pub fn day_numbers(articles: &[Article]) -> Vec<Option<i32>> {
+    use chrono::Datelike;
+    articles
+        .iter()
+        .map(|a| a.published.map(|p| p.date.num_days_from_ce()))
+        .collect()
+}
+
+/// Groups articles into same-event clusters.
+pub fn group(
+    articles: &[Article],
+    corpus: &Corpus,
+    days: &[Option<i32>],
+    config: &StoryConfig,
+) -> Grouping {
+    let n = articles.len();
+    let pairs = candidate_pairs(corpus, days, config.window_days as i32);
+    let floor = LINK_FLOOR * config.threshold.min(config.undated_threshold);
+    let mut edges: Vec<(usize, usize, f32)> = pairs
+        .par_iter()
+        .filter_map(|&(i, j)| {
+            let score = similarity(
+                &corpus.features[i],
+                &corpus.features[j],
+                days[i],
+                days[j],
+                config,
+            );
+            (score >= floor).then_some((i, j, score))
+        })
+        .collect();
+    let duplicates = find_duplicates(articles, &corpus.features, &edges, config);
+
+    let mut links: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
+    for &(i, j, s) in &edges {
+        links[i].push((j, s));
+        links[j].push((i, s));
+    }
+    edges.retain(|&(i, j, s)| {
+        let needed = if days[i].is_some() && days[j].is_some() {
+            config.threshold
+        } else {
+            config.undated_threshold
+        };
+        s >= needed
+    });
+    edges.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+
+    let mut sets = Clusters::new(n);
+    for &(i, j) in &duplicates {
+        sets.merge(i, j);
+    }
+    for &(i, j, _) in &edges {
+        let (a, b) = (sets.find(i), sets.find(j));
+        if a != b && sets.average_link(a, b, &links) >= config.cohesion {
+            sets.merge(a, b);
+        }
+    }
+    Grouping {
+        clusters: sets.into_groups(),
+        duplicates,
+        links,
+    }
+}
+
+/// How alike two articles are, from 0 to 1: their text above all, their
+/// titles, and the entities they name when entity recognition found some,
+/// fading with the days between them.
+pub fn similarity(
+    a: &Features,
+    b: &Features,
+    day_a: Option<i32>,
+    day_b: Option<i32>,
+    config: &StoryConfig,
+) -> f32 {
+    let body = cosine(&a.body, &b.body);
+    let title = cosine(&a.title, &b.title);
+    let score = if a.entities.is_empty() || b.entities.is_empty() {
+        0.8 * body + 0.2 * title
+    } else {
+        0.65 * body + 0.15 * title + 0.2 * cosine(&a.entities, &b.entities)
+    };
+    match (day_a, day_b) {
+        (Some(x), Some(y)) => {
+            let apart = (x - y).unsigned_abs() as f32;
+            let window = config.window_days.max(1) as f32;
+            score * (1.0 - WINDOW_DECAY * (apart / window).min(1.0))
+        }
+        _ => score,
+    }
+}
+
+/// Pairs `(i, j)`, `i < j`, sharing enough telling terms within the date
+/// window, sorted. An undated article is compared with articles of any
+/// date, but only through terms that are rare across the whole corpus.
+fn candidate_pairs(corpus: &Corpus, days: &[Option<i32>], window: i32) -> Vec<(usize, usize)> {
+    let signatures: Vec<Vec<u64>> = corpus
+        .features
+        .par_iter()
+        .map(|f| signature(&f.body, &corpus.body_df))
+        .collect();
+
+    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (i, terms) in signatures.iter().enumerate() {
+        for &t in terms {
+            index.entry(t).or_default().push(i as u32);
+        }
+    }
+    // Dated articles by day, undated ones after them.
+    let order_key = |i: u32| (days[i as usize].unwrap_or(i32::MAX), i);
+    index
+        .par_iter_mut()
+        .for_each(|(_, postings)| postings.sort_unstable_by_key(|&i| order_key(i)));
+
+    let mut pairs: Vec<(usize, usize)> = signatures
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, terms)| {
+            let mut met: Vec<u32> = Vec::new();
+            for t in terms {
+                let postings = &index[t];
+                let undated_from = postings.partition_point(|&j| days[j as usize].is_some());
+                let (dated, undated) = postings.split_at(undated_from);
+                let nearby = match days[i] {
+                    Some(d) => {
+                        let lo = dated.partition_point(|&j| {
+                            days[j as usize].unwrap_or(i32::MAX) < d - window
+                        });
+                        let hi = dated.partition_point(|&j| {
+                            days[j as usize].unwrap_or(i32::MAX) <= d + window
+                        });
+                        &dated[lo..hi]
+                    }
+                    None => dated,
+                };
+                for slice in [nearby, undated] {
+                    if slice.len() <= MAX_POSTINGS {
+                        met.extend(slice.iter().filter(|&&j| j as usize != i));
+                    }
+                }
+            }
+            met.sort_unstable();
+            let mut found = Vec::new();
+            for run in met.chunk_by(|a, b| a == b) {
+                if run.len() >= MIN_SHARED_TERMS {
+                    let j = run[0] as usize;
+                    found.push((i.min(j), i.max(j)));
+                }
+            }
+            found
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// An article's highest-weighted terms that some other article also has.
+fn signature(body: &[(u64, f32)], df: &HashMap<u64, u32>) -> Vec<u64> {
+    let mut shared: Vec<(u64, f32)> = body
+        .iter()
+        .copied()
+        .filter(|(t, _)| df.get(t).is_some_and(|&d| d >= 2))
+        .collect();
+    shared.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    shared.truncate(SIGNATURE_TERMS);
+    shared.into_iter().map(|(t, _)| t).collect()
+}
+
+/// Pairs among the scored ones whose texts repeat each other word for word.
+fn find_duplicates(
+    articles: &[Article],
+    features: &[Features],
+    edges: &[(usize, usize, f32)],
+    config: &StoryConfig,
+) -> Vec<(usize, usize)> {
+    let suspects: Vec<(usize, usize)> = edges
+        .iter()
+        .filter(|&&(i, j, _)| cosine(&features[i].body, &features[j].body) >= DUPLICATE_PREFILTER)
+        .map(|&(i, j, _)| (i, j))
+        .collect();
+    let mut involved: Vec<usize> = suspects.iter().flat_map(|&(i, j)| [i, j]).collect();
+    involved.sort_unstable();
+    involved.dedup();
+    let prints: HashMap<usize, Vec<u64>> = involved
+        .par_iter()
+        .map(|&i| {
+            (
+                i,
+                shingles(&format!("{}\n{}", articles[i].title, articles[i].text)),
+            )
+        })
+        .collect();
+    suspects
+        .into_iter()
+        .filter(|(i, j)| {
+            let (a, b) = (&prints[i], &prints[j]);
+            let ratio = a.len().min(b.len()) as f32 / a.len().max(b.len()).max(1) as f32;
+            ratio >= DUPLICATE_LENGTH_RATIO && containment(a, b) >= config.duplicate_threshold
+        })
+        .collect()
+}
+
+/// Union-find over articles that also keeps each cluster's members, so
+/// that the average linkage of two clusters can be measured before they
+/// are joined.
+struct Clusters {
+    parent: Vec<usize>,
+    members: Vec<Vec<usize>>,
+}
+
+impl Clusters {
+    fn new(n: usize) -> Clusters {
+        Clusters {
+            parent: (0..n).collect(),
+            members: (0..n).map(|i| vec![i]).collect(),
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    /// Mean similarity over all pairs across the two clusters, pairs never
+    /// scored counting as zero.
+    fn average_link(&mut self, a: usize, b: usize, links: &[Vec<(usize, f32)>]) -> f32 {
+        let (small, other) = if self.members[a].len() <= self.members[b].len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let mut sum = 0.0;
+        for k in 0..self.members[small].len() {
+            let m = self.members[small][k];
+            for &(nb, s) in &links[m] {
+                if self.find(nb) == other {
+                    sum += s;
+                }
+            }
+        }
+        sum / (self.members[a].len() * self.members[b].len()) as f32
+    }
+
+    fn merge(&mut self, i: usize, j: usize) {
+        let (a, b) = (self.find(i), self.find(j));
+        if a == b {
+            return;
+        }
+        let (keep, gone) = if self.members[a].len() >= self.members[b].len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        self.parent[gone] = keep;
+        let moved = std::mem::take(&mut self.members[gone]);
+        self.members[keep].extend(moved);
+    }
+
+    fn into_groups(mut self) -> Vec<Vec<usize>> {
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for i in 0..self.parent.len() {
+            if self.find(i) == i {
+                let mut g = std::mem::take(&mut self.members[i]);
+                g.sort_unstable();
+                groups.push(g);
+            }
+        }
+        groups.sort_unstable_by_key(|g| g[0]);
+        groups
+    }
+}

@@ -1,0 +1,259 @@
+//! What the grouper compares: weighted term vectors of each article.
+//!
+//! Terms are light stems (see [`crate::arabic::content_stems`]) hashed to
+//! 64 bits, so that 100,000 articles need no shared string table and can be
+//! read in parallel. Weights are TF-IDF over the corpus being built: a term
+//! every article shares (بوتين in a Kremlin-watch corpus) says nothing about
+//! which event an article tells, a term two articles share says a lot.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::arabic::{content_stems, words};
+use crate::article::{Article, Prominence};
+
+/// A sparse vector: (term hash, weight) sorted by term, unit length.
+pub type Sparse = Vec<(u64, f32)>;
+
+/// Only the start of a long article is read: the lede and the first
+/// paragraphs say which event it is; the background that follows is what
+/// unrelated articles share.
+const MAX_TEXT_BYTES: usize = 3000;
+
+/// Title words count this many times in the body vector.
+const TITLE_BOOST: f32 = 2.0;
+
+/// A 64-bit FNV-1a hash: stable across runs and platforms, unlike the
+/// standard library's randomly keyed hasher.
+pub fn term_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The start of `text`, cut at a character boundary.
+pub fn head(text: &str, max_bytes: usize) -> &str {
+    if text.len() <= max_bytes {
+        return text;
+    }
+    let mut end = max_bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// How much a word of the `k`-th sentence counts: news states the event in
+/// the lede and adds background after it, and background is what articles
+/// about different events share.
+fn lead_weight(k: usize) -> f32 {
+    LEAD_DECAY / (LEAD_DECAY + k as f32)
+}
+
+/// Sentence position at which a word counts half as much as in the lede.
+const LEAD_DECAY: f32 = 8.0;
+
+/// Adds the stems of one sentence, each counting `weight`.
+fn add_terms(terms: &mut Vec<(u64, f32)>, stems: &[String], weight: f32) {
+    terms.extend(stems.iter().map(|s| (term_hash(s.as_bytes()), weight)));
+}
+
+/// Raw term counts of one article before corpus weighting.
+struct Counts {
+    body: Vec<(u64, f32)>,
+    title: Vec<(u64, f32)>,
+    entities: Vec<(u64, f32)>,
+}
+
+/// The vectors of one article.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    /// Title and opening text, TF-IDF weighted.
+    pub body: Sparse,
+    /// Title alone, IDF weighted.
+    pub title: Sparse,
+    /// Entities, weighted by count and prominence, IDF weighted.
+    pub entities: Sparse,
+}
+
+/// Every article's vectors, and the document frequency of each body term.
+pub struct Corpus {
+    pub features: Vec<Features>,
+    pub body_df: HashMap<u64, u32>,
+}
+
+/// Reads every article into its vectors, weighting terms by how rare they
+/// are in `articles`.
+pub fn extract(articles: &[Article]) -> Corpus {
+    let counts: Vec<Counts> = articles.par_iter().map(count_terms).collect();
+    let df_body = document_frequencies(counts.iter().map(|c| &c.body));
+    let df_title = document_frequencies(counts.iter().map(|c| &c.title));
+    let df_entities = document_frequencies(counts.iter().map(|c| &c.entities));
+    let n = articles.len() as f32;
+    let features = counts
+        .into_par_iter()
+        .map(|c| Features {
+            body: weigh(c.body, &df_body, n, true),
+            title: weigh(c.title, &df_title, n, false),
+            entities: weigh(c.entities, &df_entities, n, true),
+        })
+        .collect();
+    Corpus {
+        features,
+        body_df: df_body,
+    }
+}
+
+fn count_terms(article: &Article) -> Counts {
+    let title_stems = content_stems(&article.title);
+    let mut body: Vec<(u64, f32)> = Vec::new();
+    add_terms(&mut body, &title_stems, TITLE_BOOST);
+    let mut read = 0;
+    for (k, sentence) in article.sentences.iter().enumerate() {
+        if read >= MAX_TEXT_BYTES {
+            break;
+        }
+        read += sentence.len();
+        let weight = lead_weight(k);
+        add_terms(&mut body, &content_stems(sentence), weight);
+    }
+    let title = title_stems
+        .iter()
+        .map(|s| (term_hash(s.as_bytes()), 1.0))
+        .collect();
+    let entities = article
+        .entities
+        .iter()
+        .map(|m| {
+            let weight = match m.prominence {
+                Prominence::Main => 2.0,
+                Prominence::Passing => 1.0,
+            };
+            (term_hash(m.slug.as_bytes()), weight * m.count.max(1) as f32)
+        })
+        .collect();
+    Counts {
+        body: sum_by_term(body),
+        title: sum_by_term(title),
+        entities: sum_by_term(entities),
+    }
+}
+
+/// Sorts by term and adds up the weights of equal terms.
+fn sum_by_term(mut terms: Vec<(u64, f32)>) -> Vec<(u64, f32)> {
+    terms.sort_unstable_by_key(|t| t.0);
+    let mut out: Vec<(u64, f32)> = Vec::with_capacity(terms.len());
+    for (term, w) in terms {
+        match out.last_mut() {
+            Some(last) if last.0 == term => last.1 += w,
+            _ => out.push((term, w)),
+        }
+    }
+    out
+}
+
+/// In how many documents each term occurs.
+pub fn document_frequencies<'a>(
+    docs: impl Iterator<Item = &'a Vec<(u64, f32)>>,
+) -> HashMap<u64, u32> {
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    for doc in docs {
+        for &(term, _) in doc {
+            *df.entry(term).or_default() += 1;
+        }
+    }
+    df
+}
+
+/// Inverse document frequency, smoothed so that a term found everywhere
+/// still weighs a little (tiny corpora would otherwise lose every term).
+pub fn idf(df: u32, n: f32) -> f32 {
+    ((n + 1.0) / df.max(1) as f32).ln()
+}
+
+/// TF-IDF weights (sublinear term frequency when `log_tf`), unit length.
+fn weigh(counts: Vec<(u64, f32)>, df: &HashMap<u64, u32>, n: f32, log_tf: bool) -> Sparse {
+    let mut v: Sparse = counts
+        .into_iter()
+        .map(|(term, tf)| {
+            let tf = if log_tf { 1.0 + tf.ln() } else { tf.min(1.0) };
+            (term, tf * idf(df.get(&term).copied().unwrap_or(1), n))
+        })
+        .collect();
+    normalize_vector(&mut v);
+    v
+}
+
+/// Scales `v` to unit length (leaves an all-zero vector alone).
+pub fn normalize_vector(v: &mut Sparse) {
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in v.iter_mut() {
+            *w /= norm;
+        }
+    }
+}
+
+/// Dot product of two sorted sparse vectors (their cosine when unit length).
+pub fn cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// Hashed word trigrams of an article's text (normalised, not stemmed):
+/// the fingerprint that tells a republished copy from a rewrite.
+pub fn shingles(text: &str) -> Vec<u64> {
+    let words: Vec<String> = words(head(text, 3 * MAX_TEXT_BYTES))
+        .into_iter()
+        .map(|w| w.norm)
+        .collect();
+    let mut out: Vec<u64> = words
+        .windows(3)
+        .map(|w| {
+            let mut h = term_hash(w[0].as_bytes());
+            for part in &w[1..] {
+                h = h.rotate_left(21) ^ term_hash(part.as_bytes());
+            }
+            h
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How much of the shorter text the longer one repeats word for word.
+pub fn containment(a: &[u64], b: &[u64]) -> f32 {
+    let smaller = a.len().min(b.len());
+    if smaller == 0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared as f32 / smaller as f32
+}

@@ -1,0 +1,550 @@
+//! Stories: articles that tell the same event.
+//!
+//! Several outlets report one event in their own words, and some republish
+//! the same wire copy. The story stage groups them ([`cluster`]) so that a
+//! reader meets the event once, with every outlet that covered it, a
+//! headline and a summary drawn from all of them ([`crate::summarize`]).
+//! An undated article takes its date from a story it clearly belongs to
+//! ([`dates`]).
+
+pub mod cluster;
+mod dates;
+pub mod features;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::article::{Article, Prominence};
+use crate::config::StoryConfig;
+use crate::slug::{SlugRegistry, slugify_words};
+use crate::summarize::summarize_documents;
+
+/// A sentence of a story summary and the outlet it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StorySentence {
+    pub text: String,
+    /// Index of the article it is taken from.
+    pub article: usize,
+    pub source: Option<String>,
+}
+
+/// A group of articles about one event.
+#[derive(Debug, Clone, Serialize)]
+pub struct Story {
+    /// Stable identifier, usable as a URL segment: the date and a slug of
+    /// the headline (`2025-08-13-bwtyn-wkym-...`), `undated-...` without date.
+    pub id: String,
+    /// Indices into the article list, oldest first (undated last).
+    pub articles: Vec<usize>,
+    pub headline: String,
+    /// The day the story broke: the earliest date among its articles.
+    pub date: Option<NaiveDate>,
+    /// The story told in a few sentences, each attributed to its outlet.
+    pub summary: Vec<StorySentence>,
+    /// Sets of articles that are the same text filed more than once, each
+    /// ascending; show one of them and list the places it appeared.
+    pub duplicates: Vec<Vec<usize>>,
+    /// Distinct outlets that covered it, in order of first coverage.
+    pub sources: Vec<String>,
+    /// Topic slugs of its articles, most shared first.
+    pub topics: Vec<String>,
+    /// Entity slugs, most prominent across its articles first.
+    pub entities: Vec<String>,
+    /// How prominent the story is in a briefing (higher first): more
+    /// outlets, more prominent entities, more recent.
+    pub weight: f32,
+}
+
+/// Sentences in the summary of a story told by several articles.
+const STORY_SUMMARY_SENTENCES: usize = 3;
+
+/// Sentences in the summary of a single-article story, when its article
+/// has no summary yet.
+const SINGLE_SUMMARY_SENTENCES: usize = 2;
+
+/// Words of the headline that go into a story id.
+const ID_WORDS: usize = 6;
+
+/// The story stage: groups articles into stories, records each article's
+/// story in `Article::story`, dates undated articles from their story, and
+/// returns the stories ordered by date (undated last), then by first article.
+///
+/// Articles' summaries, when already set, are reused for single-article
+/// stories.
+pub fn run(articles: &mut [Article], config: &StoryConfig) -> Vec<Story> {
+    let corpus = features::extract(articles);
+    let days = cluster::day_numbers(articles);
+    let grouping = cluster::group(articles, &corpus, &days, config);
+    for members in &grouping.clusters {
+        dates::date_from_story(articles, members, &grouping.links);
+    }
+    let latest = articles
+        .iter()
+        .filter_map(|a| a.published.map(|p| p.date))
+        .max();
+    let duplicates = duplicates_by_cluster(&grouping);
+    let articles_read: &[Article] = articles;
+    let mut stories: Vec<Story> = grouping
+        .clusters
+        .par_iter()
+        .zip(duplicates)
+        .map(|(members, duplicates)| {
+            build_story(articles_read, members, duplicates, &corpus.features, latest)
+        })
+        .collect();
+    stories.sort_by(|a, b| {
+        (a.date.is_none(), a.date, a.articles.iter().min()).cmp(&(
+            b.date.is_none(),
+            b.date,
+            b.articles.iter().min(),
+        ))
+    });
+    let mut ids = SlugRegistry::default();
+    for (i, story) in stories.iter_mut().enumerate() {
+        let day = story
+            .date
+            .map_or_else(|| "undated".to_string(), |d| d.to_string());
+        let words = slugify_words(&story.headline, ID_WORDS);
+        let wanted = if words.is_empty() {
+            day.clone()
+        } else {
+            format!("{day}-{words}")
+        };
+        story.id = ids.claim(&wanted, &day);
+        for &a in &story.articles {
+            articles[a].story = Some(i);
+        }
+    }
+    stories
+}
+
+fn build_story(
+    articles: &[Article],
+    members: &[usize],
+    duplicates: Vec<Vec<usize>>,
+    features: &[features::Features],
+    latest: Option<NaiveDate>,
+) -> Story {
+    let mut order = members.to_vec();
+    order.sort_by_key(|&i| (articles[i].published.is_none(), articles[i].published, i));
+    let date = order
+        .iter()
+        .find_map(|&i| articles[i].published.map(|p| p.date));
+    let mut sources: Vec<String> = Vec::new();
+    for &i in &order {
+        if let Some(s) = &articles[i].source
+            && !sources.contains(s)
+        {
+            sources.push(s.clone());
+        }
+    }
+    let headline = articles[choose_headline(articles, &order, features)]
+        .title
+        .clone();
+    let summary = story_summary(articles, &order, &duplicates);
+    let entities = ranked_entities(articles, &order);
+    let weight = weigh(articles, &order, &sources, date, latest);
+    Story {
+        id: String::new(),
+        articles: order.clone(),
+        headline,
+        date,
+        summary,
+        duplicates,
+        sources,
+        topics: ranked_topics(articles, &order),
+        entities,
+        weight,
+    }
+}
+
+/// Each cluster's duplicate pairs grouped into sets: copies of one text.
+fn duplicates_by_cluster(grouping: &cluster::Grouping) -> Vec<Vec<Vec<usize>>> {
+    let mut cluster_of = vec![0usize; grouping.links.len()];
+    for (c, members) in grouping.clusters.iter().enumerate() {
+        for &m in members {
+            cluster_of[m] = c;
+        }
+    }
+    let mut sets: Vec<Vec<Vec<usize>>> = vec![Vec::new(); grouping.clusters.len()];
+    for &(i, j) in &grouping.duplicates {
+        if cluster_of[i] != cluster_of[j] {
+            continue;
+        }
+        let story = &mut sets[cluster_of[i]];
+        let found: Vec<usize> = (0..story.len())
+            .filter(|&s| story[s].contains(&i) || story[s].contains(&j))
+            .collect();
+        let mut joined = vec![i, j];
+        for &s in found.iter().rev() {
+            joined.extend(story.remove(s));
+        }
+        joined.sort_unstable();
+        joined.dedup();
+        story.push(joined);
+    }
+    for story in &mut sets {
+        story.sort();
+    }
+    sets
+}
+
+/// The title that best says what the whole story is about: among titles
+/// written as headlines (not derived from a lede) when there are any, the
+/// one closest to all the story's articles; the earliest on a tie.
+fn choose_headline(
+    articles: &[Article],
+    order: &[usize],
+    features: &[features::Features],
+) -> usize {
+    let written: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&i| !articles[i].title_derived)
+        .collect();
+    let pool = if written.is_empty() {
+        order.to_vec()
+    } else {
+        written
+    };
+    let closeness = |i: usize| -> f32 {
+        order
+            .iter()
+            .filter(|&&j| j != i)
+            .map(|&j| features::cosine(&features[i].title, &features[j].body))
+            .sum()
+    };
+    let mut best = pool[0];
+    let mut best_score = closeness(best);
+    for &i in &pool[1..] {
+        let score = closeness(i);
+        if score > best_score + 1e-6 {
+            best = i;
+            best_score = score;
+        }
+    }
+    best
+}
+
+/// Summary of a story: central sentences across its articles, each copy of
+/// a duplicated text read once.
+fn story_summary(
+    articles: &[Article],
+    order: &[usize],
+    duplicates: &[Vec<usize>],
+) -> Vec<StorySentence> {
+    let readers: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|i| {
+            !duplicates
+                .iter()
+                .any(|set| set.contains(i) && set.iter().min() != Some(i))
+        })
+        .collect();
+    if let [only] = readers[..] {
+        let a = &articles[only];
+        if !a.summary.is_empty() {
+            return vec![StorySentence {
+                text: a.summary.clone(),
+                article: only,
+                source: a.source.clone(),
+            }];
+        }
+        return crate::summarize::summarize_article(&a.sentences, SINGLE_SUMMARY_SENTENCES)
+            .into_iter()
+            .map(|s| StorySentence {
+                text: a.sentences[s].clone(),
+                article: only,
+                source: a.source.clone(),
+            })
+            .collect();
+    }
+    let docs: Vec<&[String]> = readers
+        .iter()
+        .map(|&i| articles[i].sentences.as_slice())
+        .collect();
+    summarize_documents(&docs, STORY_SUMMARY_SENTENCES)
+        .into_iter()
+        .map(|(d, s)| {
+            let a = readers[d];
+            StorySentence {
+                text: articles[a].sentences[s].clone(),
+                article: a,
+                source: articles[a].source.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Topics held by the story's articles, those held by more articles first.
+fn ranked_topics(articles: &[Article], order: &[usize]) -> Vec<String> {
+    let mut counts: BTreeMap<&str, f32> = BTreeMap::new();
+    for &i in order {
+        for (rank, t) in articles[i].topics.iter().enumerate() {
+            *counts.entry(t).or_default() += if rank == 0 { 1.0 } else { 0.5 };
+        }
+    }
+    let mut ranked: Vec<(&str, f32)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    ranked.into_iter().map(|(t, _)| t.to_string()).collect()
+}
+
+/// Entities by their prominence summed over the story's articles.
+fn ranked_entities(articles: &[Article], order: &[usize]) -> Vec<String> {
+    let mut scores: BTreeMap<&str, f32> = BTreeMap::new();
+    for &i in order {
+        for m in &articles[i].entities {
+            *scores.entry(&m.slug).or_default() += prominence_score(m.prominence, m.count);
+        }
+    }
+    let mut ranked: Vec<(&str, f32)> = scores.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    ranked.into_iter().map(|(e, _)| e.to_string()).collect()
+}
+
+fn prominence_score(prominence: Prominence, count: usize) -> f32 {
+    let base = match prominence {
+        Prominence::Main => 1.0,
+        Prominence::Passing => 0.3,
+    };
+    base * (1.0 + (count.max(1) as f32).ln())
+}
+
+/// Briefing weight: outlets count most (an event many newsrooms covered
+/// matters), then how prominently its articles name known entities, then
+/// how recent it is relative to the newest article of the corpus.
+fn weigh(
+    articles: &[Article],
+    order: &[usize],
+    sources: &[String],
+    date: Option<NaiveDate>,
+    latest: Option<NaiveDate>,
+) -> f32 {
+    // Articles whose outlet is unknown count as one more outlet at most.
+    let unsourced = order.iter().any(|&i| articles[i].source.is_none());
+    let outlets = (sources.len() + usize::from(unsourced)) as f32;
+    let entity_prominence: f32 = order
+        .iter()
+        .flat_map(|&i| articles[i].entities.iter())
+        .filter(|m| m.prominence == Prominence::Main)
+        .map(|m| prominence_score(m.prominence, m.count))
+        .sum::<f32>()
+        / order.len() as f32;
+    let recency = match (date, latest) {
+        (Some(d), Some(l)) => 1.0 / (1.0 + (l - d).num_days().max(0) as f32),
+        _ => 0.0,
+    };
+    1.0 + 2.0 * outlets.ln_1p() + 0.5 * entity_prominence.ln_1p() + 0.5 * recency
+}
+
+/// Articles for tests, as enrichment would leave them.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use chrono::NaiveDate;
+
+    use crate::article::{Article, Body, Evidence, Origin, Published, SourceKind};
+
+    pub fn article(title: &str, text: &str, date: Option<&str>, source: &str) -> Article {
+        let sentences: Vec<String> = crate::arabic::sentences(text)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        Article {
+            file: format!("content/{}.md", crate::slug::slugify_words(title, 4)),
+            part: 1,
+            kind: SourceKind::Markdown,
+            slug: crate::slug::slugify_words(title, 6),
+            title: title.to_string(),
+            title_derived: false,
+            subtitle: None,
+            published: date.map(|d| Published {
+                date: d.parse::<NaiveDate>().expect("valid date"),
+                time: None,
+            }),
+            date_evidence: Evidence::none(),
+            source: Some(source.to_string()),
+            source_evidence: Evidence::none(),
+            url: None,
+            body: Body::Html(String::new()),
+            text: text.to_string(),
+            sentences,
+            topics: Vec::new(),
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            summary: String::new(),
+            summary_origin: Origin::None,
+            word_count: 0,
+            removed: Vec::new(),
+            warnings: Vec::new(),
+            story: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::article;
+    use super::*;
+    use crate::article::Origin;
+
+    const CALL: &str = "أجرى الرئيس الروسي فلاديمير بوتين اتصالاً هاتفياً مع رئيس الوزراء الهندي ناريندرا مودي الأربعاء تناول التجارة وإمدادات النفط. \
+        واتفق الزعيمان على التحضير لقمة في نيودلهي قبل نهاية العام. \
+        وتعد الهند من أكبر مشتري النفط الروسي.";
+    const CALL_RETOLD: &str = "بحث بوتين ومودي في مكالمة هاتفية اليوم الأربعاء التجارة الثنائية وشحنات النفط الروسي إلى الهند. \
+        وأكد الكرملين أن الزعيمين ناقشا الاستعدادات لقمة نيودلهي المقبلة. \
+        وارتفعت واردات الهند من النفط الروسي إلى مستويات قياسية.";
+    const FLOODS: &str = "أخلت السلطات الأردنية مئات الزوار من مدينة البترا الأثرية بعد تدفق سيول مفاجئة في وادي موسى. \
+        وقالت مديرية الدفاع المدني إن فرقها نقلت السياح إلى مناطق آمنة. \
+        وأعلنت سلطة الإقليم إغلاق الموقع حتى إشعار آخر.";
+
+    const FOOTBALL: &str = "فاز المنتخب العراقي لكرة القدم على نظيره الأردني بهدفين مقابل هدف في مباراة جرت على ملعب البصرة. \
+        وعزز العراق بهذا الفوز حظوظه في بلوغ الملحق الآسيوي المؤهل إلى كأس العالم.";
+    const POWER: &str = "أعلنت مؤسسة كهرباء لبنان زيادة ساعات التغذية إلى عشر ساعات يومياً بعد تفريغ شحنة فيول. \
+        وقالت المؤسسة إن الشحنة تكفي لتشغيل المعامل ثلاثة أسابيع.";
+
+    /// A day's news: the same call told twice, among other events.
+    #[test]
+    fn same_event_from_two_outlets_is_one_story_with_both_sources() {
+        let mut articles = vec![
+            article(
+                "بوتين ومودي يبحثان هاتفياً التجارة والنفط",
+                CALL,
+                Some("2025-09-10"),
+                "فرانس برس",
+            ),
+            article("سيول تجتاح البترا", FLOODS, Some("2025-09-10"), "رؤيا"),
+            article(
+                "مكالمة بين بوتين ومودي تمهد لقمة نيودلهي",
+                CALL_RETOLD,
+                Some("2025-09-10"),
+                "رويترز",
+            ),
+            article(
+                "العراق يفوز على الأردن",
+                FOOTBALL,
+                Some("2025-09-09"),
+                "الرياضية",
+            ),
+            article(
+                "كهرباء لبنان ترفع ساعات التغذية",
+                POWER,
+                Some("2025-09-10"),
+                "النهار",
+            ),
+        ];
+        let stories = run(&mut articles, &StoryConfig::default());
+        assert_eq!(stories.len(), 4);
+        let call = &stories[articles[0].story.unwrap()];
+        assert_eq!(call.articles, vec![0, 2]);
+        assert_eq!(
+            call.sources,
+            vec!["فرانس برس".to_string(), "رويترز".to_string()]
+        );
+        assert_ne!(articles[1].story, articles[0].story);
+        assert!(
+            call.weight > stories[articles[1].story.unwrap()].weight,
+            "two outlets outweigh one"
+        );
+    }
+
+    #[test]
+    fn the_same_text_weeks_apart_is_not_one_story() {
+        let mut articles = vec![
+            article(
+                "بوتين ومودي يبحثان هاتفياً التجارة والنفط",
+                CALL,
+                Some("2025-09-10"),
+                "فرانس برس",
+            ),
+            article(
+                "بوتين ومودي يبحثان هاتفياً التجارة والنفط",
+                CALL,
+                Some("2025-10-20"),
+                "فرانس برس",
+            ),
+        ];
+        let stories = run(&mut articles, &StoryConfig::default());
+        assert_eq!(
+            stories.len(),
+            2,
+            "outside the date window nothing is grouped"
+        );
+    }
+
+    #[test]
+    fn undated_copy_is_a_duplicate_and_takes_the_story_date() {
+        let mut articles = vec![
+            article(
+                "بوتين ومودي يبحثان هاتفياً التجارة والنفط",
+                CALL,
+                Some("2025-09-10"),
+                "فرانس برس",
+            ),
+            article("بوتين ومودي يبحثان التجارة والنفط", CALL, None, "الشروق"),
+        ];
+        let stories = run(&mut articles, &StoryConfig::default());
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].duplicates, vec![vec![0, 1]]);
+        assert_eq!(
+            articles[1].published.map(|p| p.date.to_string()).as_deref(),
+            Some("2025-09-10")
+        );
+        assert_eq!(articles[1].date_evidence.origin, Origin::Story);
+        assert_eq!(stories[0].summary.len(), 1.max(stories[0].summary.len()));
+        assert!(stories[0].id.starts_with("2025-09-10-"));
+    }
+
+    #[test]
+    fn weekday_named_in_the_article_can_refuse_the_story_date() {
+        // 2025-09-10 is a Wednesday; an article saying "on Saturday" was not
+        // published then, nor the day after.
+        let saturday = CALL.replace("الأربعاء", "السبت");
+        let mut articles = vec![
+            article(
+                "بوتين ومودي يبحثان هاتفياً التجارة والنفط",
+                CALL,
+                Some("2025-09-10"),
+                "فرانس برس",
+            ),
+            article(
+                "بوتين ومودي يبحثان التجارة والنفط",
+                &saturday,
+                None,
+                "الشروق",
+            ),
+        ];
+        run(&mut articles, &StoryConfig::default());
+        assert_eq!(articles[0].story, articles[1].story);
+        assert_eq!(articles[1].published, None);
+        assert!(articles[1].warnings.iter().any(|w| w.contains("weekday")));
+    }
+
+    #[test]
+    fn story_ids_are_unique_and_url_safe() {
+        let mut articles = vec![
+            article("سيول تجتاح البترا", FLOODS, Some("2025-09-10"), "رؤيا"),
+            article("سيول تجتاح البترا", CALL, Some("2025-09-10"), "رويترز"),
+            article("«»", FLOODS, None, "بترا"),
+        ];
+        let stories = run(
+            &mut articles,
+            &StoryConfig {
+                threshold: 0.99,
+                undated_threshold: 0.99,
+                ..StoryConfig::default()
+            },
+        );
+        let mut ids: Vec<&str> = stories.iter().map(|s| s.id.as_str()).collect();
+        assert!(
+            ids.iter().all(|id| crate::slug::is_safe_slug(id)),
+            "{ids:?}"
+        );
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), stories.len());
+    }
+}
