@@ -67,7 +67,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    if let Command::BenchCorpus { n, out, seed, templates } = &cli.command {
+    if let Command::BenchCorpus {
+        n,
+        out,
+        seed,
+        templates,
+    } = &cli.command
+    {
         return bench_corpus(*n, out, *seed, templates.as_deref());
     }
     let config = Config::load(&cli.config)?;
