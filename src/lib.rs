@@ -18,6 +18,7 @@
 
 pub mod arabic;
 pub mod article;
+pub mod bench_corpus;
 pub mod build;
 pub mod cache;
 pub mod clean;

@@ -38,6 +38,21 @@ enum Command {
         /// Only these files (paths as given, e.g. seeds/a.txt).
         files: Vec<PathBuf>,
     },
+    /// Write a synthetic Arabic news archive (a complete site folder) for benchmarks.
+    BenchCorpus {
+        /// How many articles to write.
+        #[arg(long)]
+        n: usize,
+        /// Folder to write the site into (its seeds/ and content/ are replaced).
+        #[arg(long)]
+        out: PathBuf,
+        /// Seed of the generator: the same seed writes the same bytes.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Templates folder to copy into the site (default: ./templates if it exists).
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -52,6 +67,15 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    if let Command::BenchCorpus {
+        n,
+        out,
+        seed,
+        templates,
+    } = &cli.command
+    {
+        return bench_corpus(*n, out, *seed, templates.as_deref());
+    }
     let config = Config::load(&cli.config)?;
     match cli.command {
         Command::Build { output, quiet } => {
@@ -84,6 +108,7 @@ fn run(cli: Cli) -> Result<()> {
                 );
             }
         }
+        Command::BenchCorpus { .. } => unreachable!("handled before loading a configuration"),
         Command::Inspect { json, files } => {
             let corpus = nashra::build::understand(&config)?;
             let wanted: Vec<String> = files.iter().map(|f| normalise_arg(f)).collect();
@@ -104,6 +129,25 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+fn bench_corpus(n: usize, out: &std::path::Path, seed: u64, templates: Option<&std::path::Path>) -> Result<()> {
+    let default = std::path::Path::new("templates");
+    let templates = templates.or_else(|| default.is_dir().then_some(default));
+    let start = std::time::Instant::now();
+    let corpus = nashra::bench_corpus::Corpus::new(n, seed);
+    let s = nashra::bench_corpus::write_site(out, &corpus, templates)?;
+    println!(
+        "wrote {} articles ({} raw, {} Markdown) telling {} events, {:.1} MB, into {} ({:.2} s)",
+        s.articles,
+        s.raw,
+        s.markdown,
+        s.events,
+        s.bytes as f64 / 1e6,
+        out.display(),
+        start.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
