@@ -14,8 +14,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::arabic::dates::date_line;
 use crate::arabic::lines::{
-    before_closing_parenthetical, closing_parenthetical, ends_sentence, is_fully_quoted,
-    tidy_spaces, unwrap_decorations, word_count,
+    at_most_words, before_closing_parenthetical, closing_parenthetical, ends_sentence,
+    is_fully_quoted, tidy_spaces, unwrap_decorations, word_count,
 };
 use crate::arabic::{self, is_arabic_letter, normalize};
 use crate::article::{Block, BlockKind, DebrisKind, Removed};
@@ -60,13 +60,13 @@ pub fn clean(raw: &str) -> Vec<Cleaned> {
 /// True for a line shaped like a headline: short, mostly Arabic, and not
 /// closed by a full stop (a question or exclamation mark may close it).
 pub fn is_headline_like(line: &str, max_words: usize) -> bool {
-    let words = word_count(line);
     let last = line
         .trim_end()
         .trim_end_matches(['»', '”', '"', ')'])
         .chars()
         .next_back();
-    (1..=max_words).contains(&words)
+    last.is_some()
+        && at_most_words(line, max_words)
         && !matches!(last, Some('.' | ':' | '؛' | '…' | '،' | ','))
         && arabic::is_mostly_arabic(line)
 }
@@ -118,7 +118,7 @@ const INLINE_CUES: [&str; 6] = [
 ];
 
 fn related_cue(line: &str) -> Option<Cue> {
-    if word_count(line) > 5 {
+    if !at_most_words(line, 5) {
         return None;
     }
     let key = arabic::phrase_key(line);
@@ -133,7 +133,7 @@ fn related_cue(line: &str) -> Option<Cue> {
 
 /// A paragraph of running text: long enough and closed like a sentence.
 fn is_prose(line: &str) -> bool {
-    word_count(line) >= PROSE_MIN_WORDS && ends_sentence(line)
+    ends_sentence(line) && !at_most_words(line, PROSE_MIN_WORDS - 1)
 }
 
 /// Cuts the page at related-article blocks. Lines of a block go to the
@@ -278,7 +278,7 @@ fn clean_article(segment: Segment<'_>) -> Cleaned {
             } else {
                 DebrisKind::Caption
             })
-        } else if doubled(k) && !ends_sentence(text) && word_count(text) > SUBHEADING_MAX_WORDS {
+        } else if doubled(k) && !ends_sentence(text) && !at_most_words(text, SUBHEADING_MAX_WORDS) {
             // A long unpunctuated line printed twice in a row is a caption.
             Some(DebrisKind::RepeatedCaption)
         } else {
@@ -342,7 +342,7 @@ fn is_read_also(line: &str) -> bool {
         "اقرا" | "شاهد" | "طالع" => {
             matches!(second.as_str(), "ايضا" | "المزيد" | "كذلك")
         }
-        "للمزيد" => word_count(line) <= 20,
+        "للمزيد" => at_most_words(line, 20),
         _ => false,
     }
 }
@@ -391,6 +391,10 @@ fn is_photo_credit(inner: &str) -> bool {
 /// A wire-service sign-off or desk code closing the article:
 /// "Agence France-Presse ©", "بور/ناش/غ ر", "(أ ف ب)", "المصدر: وكالات".
 fn is_sign_off(line: &str) -> bool {
+    // Sign-offs are short; a paragraph is read no further than its words.
+    if !at_most_words(line, 10) && !line.contains('©') {
+        return false;
+    }
     let lower = line.to_lowercase();
     if line.contains('©')
         || lower.contains("(c)")

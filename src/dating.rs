@@ -149,25 +149,20 @@ fn confirming_weekday(date: NaiveDate, title: &str, lede: &str) -> String {
     }
 }
 
-/// Why nothing was taken, naming a mentioned date when there is one.
+/// Why nothing was taken, naming the first date the story mentions.
 fn undated_evidence(blocks: &[Block]) -> Evidence {
-    let mentioned: Vec<String> = blocks
-        .iter()
-        .flat_map(|b| {
-            find_dates(&b.text)
-                .into_iter()
-                .map(|m| format!("«{}»", &b.text[m.start..m.end]))
-        })
-        .collect();
-    let detail = match mentioned.as_slice() {
-        [] => "no publication date stated in the text".to_string(),
-        [one] => {
-            format!("no publication date stated; not taking the date the story mentions ({one})")
+    let mentioned = blocks.iter().find_map(|b| {
+        find_dates(&b.text)
+            .first()
+            .map(|m| b.text[m.start..m.end].to_string())
+    });
+    let detail = match mentioned {
+        None => "no publication date stated in the text".to_string(),
+        Some(date) => {
+            format!(
+                "no publication date stated; not taking dates the story mentions (such as «{date}»)"
+            )
         }
-        [first, rest @ ..] => format!(
-            "no publication date stated; not taking the {} dates the story mentions ({first}, …)",
-            rest.len() + 1
-        ),
     };
     Evidence {
         origin: Origin::None,

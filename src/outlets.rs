@@ -15,6 +15,12 @@
 //! Photo credits («… (أ.ف.ب)») say who took a picture, not who wrote the
 //! story, and are never evidence.
 
+use std::cell::RefCell;
+use std::ops::Range;
+use std::rc::Rc;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::arabic::lines::{before_closing_parenthetical, word_count};
 use crate::arabic::normalize;
 use crate::article::{Block, BlockKind, DebrisKind, Evidence, Removed};
@@ -43,105 +49,179 @@ const DATELINE_WORDS: usize = 4;
 const BYLINE_MAX_WORDS: usize = 6;
 
 /// The outlet with the strongest evidence, and that evidence.
+///
+/// Compiles the outlet table once per thread and reuses it while the table
+/// stays the same, so calling this for every article costs one pass over
+/// its text.
 pub fn find_source(
     blocks: &[Block],
     removed: &[Removed],
     outlets: &[OutletConfig],
 ) -> Option<(String, Evidence)> {
-    let patterns: Vec<(usize, &str, String)> = outlets
-        .iter()
-        .enumerate()
-        .flat_map(|(i, outlet)| {
-            outlet
+    thread_local! {
+        static COMPILED: RefCell<Option<(Vec<OutletConfig>, Rc<OutletMatcher>)>> = const { RefCell::new(None) };
+    }
+    let matcher = COMPILED.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        match &*cell {
+            Some((table, matcher)) if same_table(table, outlets) => Rc::clone(matcher),
+            _ => {
+                let matcher = Rc::new(OutletMatcher::new(outlets));
+                *cell = Some((outlets.to_vec(), Rc::clone(&matcher)));
+                matcher
+            }
+        }
+    });
+    matcher.find_source(blocks, removed)
+}
+
+fn same_table(a: &[OutletConfig], b: &[OutletConfig]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x.name == y.name && x.patterns == y.patterns)
+}
+
+/// The `[[outlets]]` table compiled for searching: every pattern in its
+/// configured spelling and in its normalised spelling (أ.ف.ب and ا.ف.ب),
+/// Latin letters in any case, all found in one pass over a text.
+pub struct OutletMatcher {
+    names: Vec<String>,
+    /// For each pattern of the automaton: its outlet, and the pattern as
+    /// configured (for the evidence).
+    patterns: Vec<(usize, String)>,
+    automaton: Option<AhoCorasick>,
+}
+
+impl OutletMatcher {
+    pub fn new(outlets: &[OutletConfig]) -> OutletMatcher {
+        let mut needles: Vec<String> = Vec::new();
+        let mut patterns = Vec::new();
+        for (outlet, config) in outlets.iter().enumerate() {
+            for written in config
                 .patterns
                 .iter()
-                .map(move |p| (i, p.as_str(), normalize(p)))
-        })
-        .filter(|(_, _, norm)| !norm.trim().is_empty())
-        .collect();
-    if patterns.is_empty() {
-        return None;
-    }
-    let mut candidates: Vec<Candidate> = Vec::new();
-    let mut desk_code = None;
-
-    for r in removed.iter().filter(|r| r.kind == DebrisKind::SignOff) {
-        let norm = normalize(&r.text);
-        let before = candidates.len();
-        for (outlet, _, pattern) in &patterns {
-            if occurrences(&norm, pattern).next().is_some() {
-                let detail = format!("wire sign-off «{}»", r.text);
-                add(&mut candidates, Strength::SignOff, *outlet, detail);
+                .map(|p| p.trim())
+                .filter(|p| !p.is_empty())
+            {
+                for needle in [written.to_string(), normalize(written)] {
+                    if !needle.trim().is_empty() && !needles.contains(&needle) {
+                        needles.push(needle);
+                        patterns.push((outlet, written.to_string()));
+                    }
+                }
             }
         }
-        if candidates.len() == before && r.text.contains('/') {
-            desk_code = Some(r.text.as_str());
+        let automaton = (!needles.is_empty())
+            .then(|| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&needles)
+                    .ok()
+            })
+            .flatten();
+        OutletMatcher {
+            names: outlets.iter().map(|o| o.name.clone()).collect(),
+            patterns,
+            automaton,
         }
     }
 
-    let mut paragraphs = blocks.iter().filter(|b| b.kind == BlockKind::Paragraph);
-    if let Some(lede) = paragraphs.next() {
-        let norm = normalize(&lede.text);
-        for (outlet, written, pattern) in &patterns {
-            if occurrences(&norm, pattern).any(|at| is_dateline_credit(&norm, at, pattern.len())) {
+    /// Whole-word occurrences in `text`: (outlet, pattern as configured, range).
+    fn occurrences<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (usize, &'t str, Range<usize>)> + 't {
+        self.automaton.iter().flat_map(move |automaton| {
+            automaton
+                .find_iter(text)
+                .filter(|m| is_whole_word(text, m.range()))
+                .map(|m| {
+                    let (outlet, written) = &self.patterns[m.pattern().as_usize()];
+                    (*outlet, written.as_str(), m.range())
+                })
+        })
+    }
+
+    /// The outlet with the strongest evidence in an article's body and in
+    /// the debris the cleaner removed from it.
+    pub fn find_source(&self, blocks: &[Block], removed: &[Removed]) -> Option<(String, Evidence)> {
+        self.automaton.as_ref()?;
+        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut desk_code = None;
+
+        for r in removed.iter().filter(|r| r.kind == DebrisKind::SignOff) {
+            let before = candidates.len();
+            for (outlet, _, _) in self.occurrences(&r.text) {
                 add(
                     &mut candidates,
-                    Strength::Dateline,
-                    *outlet,
-                    format!("dateline credit «{written}»"),
+                    Strength::SignOff,
+                    outlet,
+                    format!("wire sign-off «{}»", r.text),
                 );
             }
+            if candidates.len() == before && r.text.contains('/') {
+                desk_code = Some(r.text.as_str());
+            }
         }
-    }
 
-    for block in blocks {
-        let norm = normalize(&block.text);
-        for (outlet, written, pattern) in &patterns {
-            for _ in occurrences(&norm, pattern) {
+        if let Some(lede) = blocks.iter().find(|b| b.kind == BlockKind::Paragraph) {
+            for (outlet, written, at) in self.occurrences(&lede.text) {
+                if is_dateline_credit(&lede.text, at) {
+                    add(
+                        &mut candidates,
+                        Strength::Dateline,
+                        outlet,
+                        format!("dateline credit «{written}»"),
+                    );
+                }
+            }
+        }
+
+        for block in blocks {
+            for (outlet, written, _) in self.occurrences(&block.text) {
                 add(
                     &mut candidates,
                     Strength::Mention,
-                    *outlet,
+                    outlet,
                     format!("named in the text «{written}»"),
                 );
             }
         }
-    }
 
-    for r in removed
-        .iter()
-        .filter(|r| r.kind == DebrisKind::RelatedBlock)
-    {
-        let byline = before_closing_parenthetical(&r.text);
-        if word_count(byline) > BYLINE_MAX_WORDS {
-            continue;
-        }
-        let norm = normalize(byline);
-        for (outlet, _, pattern) in &patterns {
-            if occurrences(&norm, pattern).next().is_some() {
+        for r in removed
+            .iter()
+            .filter(|r| r.kind == DebrisKind::RelatedBlock)
+        {
+            let byline = before_closing_parenthetical(&r.text);
+            if word_count(byline) > BYLINE_MAX_WORDS {
+                continue;
+            }
+            if let Some((outlet, _, _)) = self.occurrences(byline).next() {
                 let detail = format!(
                     "byline of the related articles scraped with the page «{}»",
                     r.text
                 );
-                add(&mut candidates, Strength::RelatedByline, *outlet, detail);
+                add(&mut candidates, Strength::RelatedByline, outlet, detail);
             }
         }
-    }
 
-    // Strongest first; among equals, more occurrences, then the earliest found.
-    let best = candidates
-        .iter()
-        .enumerate()
-        .max_by_key(|(order, c)| (c.strength, c.count, std::cmp::Reverse(*order)))
-        .map(|(_, c)| c)?;
-    let mut detail = best.detail.clone();
-    if best.count > 1 {
-        detail.push_str(&format!(", {}×", best.count));
+        // Strongest first; among equals, more occurrences, then the earliest found.
+        let best = candidates
+            .iter()
+            .enumerate()
+            .max_by_key(|(order, c)| (c.strength, c.count, std::cmp::Reverse(*order)))
+            .map(|(_, c)| c)?;
+        let mut detail = best.detail.clone();
+        if best.count > 1 {
+            detail.push_str(&format!(", {}×", best.count));
+        }
+        if let Some(code) = desk_code {
+            detail.push_str(&format!(", with wire desk code «{code}»"));
+        }
+        Some((self.names[best.outlet].clone(), Evidence::text(detail)))
     }
-    if let Some(code) = desk_code {
-        detail.push_str(&format!(", with wire desk code «{code}»"));
-    }
-    Some((outlets[best.outlet].name.clone(), Evidence::text(detail)))
 }
 
 /// Counts one more piece of evidence of `strength` for `outlet`.
@@ -160,37 +240,34 @@ fn add(candidates: &mut Vec<Candidate>, strength: Strength, outlet: usize, detai
     }
 }
 
-/// Byte offsets where `pattern` occurs in `text` as whole words. Both are
-/// normalised. A pattern may carry Arabic proclitics glued in front
-/// (لفرانس برس، وللجزيرة), but never sits inside a longer word.
-fn occurrences<'a>(text: &'a str, pattern: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let starts_word = pattern.starts_with(char::is_alphanumeric);
-    let ends_word = pattern.ends_with(char::is_alphanumeric);
-    text.match_indices(pattern)
-        .map(|(at, _)| at)
-        .filter(move |&at| {
-            let glued: Vec<char> = text[..at]
-                .chars()
-                .rev()
-                .take_while(|c| c.is_alphanumeric())
-                .collect();
-            let start_ok =
-                !starts_word || (glued.len() <= 2 && glued.iter().all(|c| "وفبلك".contains(*c)));
-            let end_ok =
-                !ends_word || !text[at + pattern.len()..].starts_with(char::is_alphanumeric);
-            start_ok && end_ok
-        })
+/// Whether a match stands as whole words. A match may carry Arabic
+/// proclitics glued in front (لفرانس برس، وللجزيرة), but never sits inside
+/// a longer word (رويترزية).
+fn is_whole_word(text: &str, at: Range<usize>) -> bool {
+    let found = &text[at.clone()];
+    let start_ok = !found.starts_with(char::is_alphanumeric) || {
+        let glued: Vec<char> = text[..at.start]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .take(3)
+            .collect();
+        glued.len() <= 2 && glued.iter().all(|c| "وفبلك".contains(*c))
+    };
+    let end_ok = !found.ends_with(char::is_alphanumeric)
+        || !text[at.end..].starts_with(char::is_alphanumeric);
+    start_ok && end_ok
 }
 
 /// A credit in the dateline that opens a lede: a few words in, and closed
 /// by a dash or colon, or standing in brackets: "موسكو (رويترز) - ",
 /// "واشنطن - «الشرق الأوسط»: ", "(CNN) -- ".
-fn is_dateline_credit(lede: &str, at: usize, len: usize) -> bool {
-    let head = &lede[..at];
-    let after = lede[at + len..].trim_start_matches([')', '»', ' ']);
+fn is_dateline_credit(lede: &str, at: Range<usize>) -> bool {
+    let head = &lede[..at.start];
+    let after = lede[at.end..].trim_start_matches([')', '»', ' ']);
     word_count(head) <= DATELINE_WORDS
         && (head.trim_end().ends_with('(')
-            || lede[..at + len].ends_with(')')
+            || lede[..at.end].ends_with(')')
             || after.starts_with(['-', '–', '—', 'ـ', ':']))
 }
 
@@ -279,6 +356,14 @@ mod tests {
             detail.starts_with("byline of the related articles"),
             "{detail}"
         );
+    }
+
+    #[test]
+    fn configured_and_bare_spellings_and_any_latin_case_match() {
+        let raw = format!("{BODY}\nوقال المصدر لوكالة ا.ف.ب إن الاجتماع انتهى.");
+        assert_eq!(source_of(&raw).unwrap().0, "فرانس برس");
+        let raw = format!("{BODY}\nAGENCE FRANCE-PRESSE ©");
+        assert_eq!(source_of(&raw).unwrap().0, "فرانس برس");
     }
 
     #[test]

@@ -281,22 +281,96 @@ pub struct DateMention {
 /// assert!(found[0].marked);
 /// ```
 pub fn find_dates(text: &str) -> Vec<DateMention> {
-    if !text.chars().any(is_any_digit) {
-        return Vec::new();
-    }
-    let scan = Scan::new(text);
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < scan.words.len() {
-        match scan.mention_at(i) {
-            Some((mention, last)) => {
-                found.push(mention);
-                i = last + 1;
+    // Every date holds a digit: tokenise only the text around digits, which
+    // keeps long paragraphs cheap.
+    for window in digit_windows(text) {
+        let scan = Scan::new(&text[window.clone()]);
+        let mut i = 0;
+        while i < scan.words.len() {
+            match scan.mention_at(i) {
+                Some((mut mention, last)) => {
+                    mention.start += window.start;
+                    mention.end += window.start;
+                    found.push(mention);
+                    i = last + 1;
+                }
+                None => i += 1,
             }
-            None => i += 1,
         }
     }
     found
+}
+
+/// How far before its year a date expression may start: a marker, a
+/// weekday, the day and a paired month name ("تاريخ النشر: يوم الأربعاء
+/// الموافق 13 كانون الثاني/يناير 2025").
+const REACH_BEFORE_YEAR: usize = 192;
+/// How far after its year it may go on (an ISO date's month, day and time).
+const REACH_AFTER_YEAR: usize = 32;
+
+/// Byte ranges of `text` around its four-digit numbers (in any of the three
+/// digit scripts), widened to whole words and merged where they overlap.
+/// Every full date holds a year, so dates can only be found in these.
+fn digit_windows(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let digit_len = |i: usize| -> usize {
+        match bytes[i] {
+            b'0'..=b'9' => 1,
+            0xD9 if matches!(bytes.get(i + 1), Some(0xA0..=0xA9)) => 2,
+            0xDB if matches!(bytes.get(i + 1), Some(0xB0..=0xB9)) => 2,
+            _ => 0,
+        }
+    };
+    let mut windows: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (run_start, mut digits) = (i, 0);
+        while i < bytes.len() && digit_len(i) > 0 {
+            i += digit_len(i);
+            digits += 1;
+        }
+        if digits == 0 {
+            i += 1;
+            continue;
+        }
+        if digits != 4 {
+            continue;
+        }
+        let start = word_boundary_before(text, run_start.saturating_sub(REACH_BEFORE_YEAR));
+        let end = word_boundary_after(text, (i + REACH_AFTER_YEAR).min(text.len()));
+        match windows.last_mut() {
+            Some(last) if start <= last.end => last.end = last.end.max(end),
+            _ => windows.push(start..end),
+        }
+    }
+    windows
+}
+
+/// The start of the whitespace-separated word that holds byte `at`.
+fn word_boundary_before(text: &str, at: usize) -> usize {
+    let at = (0..=at)
+        .rev()
+        .find(|&k| text.is_char_boundary(k))
+        .unwrap_or(0);
+    match text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+    {
+        Some((space, c)) => space + c.len_utf8(),
+        None => 0,
+    }
+}
+
+/// The end of the whitespace-separated word that holds byte `at`.
+fn word_boundary_after(text: &str, at: usize) -> usize {
+    let at = (at..=text.len())
+        .find(|&k| text.is_char_boundary(k))
+        .unwrap_or(text.len());
+    text[at..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |space| at + space)
 }
 
 /// The weekdays named in `text`, with their byte ranges.
@@ -324,7 +398,22 @@ pub struct DateLine {
 /// more text is not a date line unless a marker introduces it: "13 أغسطس
 /// 2025 - أعلن …" is a dateline that belongs to the lede.
 pub fn date_line(line: &str) -> Option<DateLine> {
-    let scan = Scan::new(line);
+    // A date line shows a digit early; most lines are prose and stop here.
+    if !line.chars().take(DATE_LINE_DIGIT_WITHIN).any(is_any_digit) {
+        return None;
+    }
+    // … and opens with a marker, a weekday or the date itself.
+    let first = line.split_whitespace().next()?;
+    let first = super::normalize(first.trim_matches(|c: char| !c.is_alphanumeric()));
+    let opens_date_line = first.starts_with(|c: char| c.is_ascii_digit())
+        || first == "يوم"
+        || weekday_of_norm(&first).is_some()
+        || PUBLICATION_MARKERS.iter().any(|marker| marker[0] == first);
+    if !opens_date_line {
+        return None;
+    }
+    let head = &line[..word_boundary_after(line, DATE_LINE_HEAD.min(line.len()))];
+    let scan = Scan::new(head);
     let first = scan.words.first()?;
     if line[..first.start].chars().any(char::is_alphanumeric) {
         return None;
@@ -340,6 +429,12 @@ pub fn date_line(line: &str) -> Option<DateLine> {
         rest,
     })
 }
+
+/// A date line's first digit comes within this many characters (after a
+/// marker and a weekday) …
+const DATE_LINE_DIGIT_WITHIN: usize = 64;
+/// … and the date and time of day end within this many bytes.
+const DATE_LINE_HEAD: usize = 256;
 
 fn is_line_separator(c: char) -> bool {
     c.is_whitespace()
@@ -755,5 +850,24 @@ mod tests {
         assert!(date_line("13 أغسطس 2025 - أعلن الرئيس").is_none());
         // A date inside a sentence is not a date line.
         assert!(date_line("أعلن الرئيس في 13 أغسطس 2025 أن").is_none());
+    }
+
+    #[test]
+    fn dates_far_apart_in_a_long_paragraph() {
+        let filler =
+            "وأضاف المتحدث أن المحادثات ستتواصل خلال الأسابيع المقبلة بين الجانبين ".repeat(8);
+        let text = format!(
+            "وقع الاتفاق في ١٢ مارس ٢٠٢٠ {filler} ثم عُدّل في 3 تشرين الثاني/نوفمبر 2021 {filler}"
+        );
+        let found = find_dates(&text);
+        assert_eq!(
+            found.iter().map(|m| m.date).collect::<Vec<_>>(),
+            [ymd(2020, 3, 12), ymd(2021, 11, 3)]
+        );
+        assert_eq!(
+            &text[found[1].start..found[1].end],
+            "3 تشرين الثاني/نوفمبر 2021"
+        );
+        assert!(find_dates(&filler).is_empty());
     }
 }

@@ -34,6 +34,12 @@ pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// Whether the text has at most `n` words; stops reading after `n + 1`, so
+/// asking it of a long paragraph costs no more than of a short line.
+pub fn at_most_words(text: &str, n: usize) -> bool {
+    text.split_whitespace().nth(n).is_none()
+}
+
 /// True when the text ends like a sentence: with . ! ? ؟ ؛ : possibly
 /// followed by closing quotes or brackets (`».`, `.»`, `.)`).
 pub fn ends_sentence(text: &str) -> bool {
@@ -106,6 +112,14 @@ mod tests {
             tidy_spaces("بوتين يلتقي كيم"),
             Cow::Borrowed("بوتين يلتقي كيم")
         ));
+    }
+
+    #[test]
+    fn word_limits() {
+        assert!(at_most_words("تحالف عسكري", 2));
+        assert!(!at_most_words("تحالف عسكري جديد", 2));
+        assert!(at_most_words("", 0));
+        assert_eq!(word_count(" قلق  أميركي "), 2);
     }
 
     #[test]

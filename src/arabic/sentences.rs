@@ -27,30 +27,41 @@ pub fn sentences(text: &str) -> Vec<&str> {
 }
 
 /// Splits one line (no line breaks inside) and appends its sentences.
+///
+/// Scans bytes rather than characters: every terminal is either ASCII or
+/// one of ؟ ؛ (lead byte 0xD8, which is never a continuation byte), so the
+/// common case (letters) costs one comparison per byte.
 fn split_line<'a>(line: &'a str, out: &mut Vec<&'a str>) {
-    let quotes = quoted_spans(line);
+    let bytes = line.as_bytes();
+    let quotes = quoted_spans(bytes);
     let inside_quote = |i: usize| quotes.iter().any(|&(open, close)| open < i && i < close);
     let mut start = 0;
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if i < start || !is_terminal(c) || inside_quote(i) {
-            continue;
-        }
-        if c == '.' && !full_stop_ends_sentence(line, i) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            b'.' | b'!' | b'?' => 1,
+            0xD8 if matches!(bytes.get(i + 1), Some(0x9B | 0x9F)) => 2,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let at = i;
+        i += len;
+        if inside_quote(at) || (bytes[at] == b'.' && !full_stop_ends_sentence(line, at)) {
             continue;
         }
         // A sentence takes along the punctuation that closes it: "؟!", ".»", ").".
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, next)) = chars.peek() {
-            if is_terminal(next) || is_closing(next) {
-                end = j + next.len_utf8();
-                chars.next();
-            } else {
+        let mut end = i;
+        for c in line[end..].chars() {
+            if !(is_terminal(c) || is_closing(c)) {
                 break;
             }
+            end += c.len_utf8();
         }
         push_sentence(&line[start..end], out);
         start = end;
+        i = end;
     }
     push_sentence(&line[start..], out);
 }
@@ -129,22 +140,27 @@ const LATIN_ABBREVIATIONS: [&str; 17] = [
 /// order, whichever way they are drawn, because Arabic text often uses ” to
 /// open as well as to close. An unmatched quote opens no span, so a stray
 /// mark cannot swallow the rest of the paragraph.
-fn quoted_spans(line: &str) -> Vec<(usize, usize)> {
+fn quoted_spans(bytes: &[u8]) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut guillemets: Vec<usize> = Vec::new();
     let mut double: Option<usize> = None;
-    for (i, c) in line.char_indices() {
-        match c {
-            '«' => guillemets.push(i),
-            '»' => {
+    let mut toggle = |i: usize, spans: &mut Vec<(usize, usize)>| match double.take() {
+        Some(open) => spans.push((open, i)),
+        None => double = Some(i),
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'"', _, _) => toggle(i, &mut spans),
+            // «
+            (0xC2, Some(0xAB), _) => guillemets.push(i),
+            // »
+            (0xC2, Some(0xBB), _) => {
                 if let Some(open) = guillemets.pop() {
                     spans.push((open, i));
                 }
             }
-            '“' | '”' | '"' | '„' => match double.take() {
-                Some(open) => spans.push((open, i)),
-                None => double = Some(i),
-            },
+            // “ ” „
+            (0xE2, Some(0x80), Some(0x9C..=0x9E)) => toggle(i, &mut spans),
             _ => {}
         }
     }
