@@ -54,9 +54,8 @@ pub(crate) struct Hit {
     /// True when a preposition (ب ل ك) is glued to the mention: لبوتين is
     /// spoken to or about Putin, never by him.
     pub preposition: bool,
-    /// Byte range of the mention in the text, proclitics excluded.
+    /// Byte offset of the mention in the text, proclitics excluded.
     pub start: usize,
-    pub end: usize,
     /// The mention as written, proclitics removed.
     pub display: String,
 }
@@ -330,7 +329,6 @@ impl Matcher {
                 sense,
                 preposition: h.clitic.preposition,
                 start,
-                end: last.end,
                 display,
             });
         }
