@@ -53,6 +53,24 @@ enum Command {
         #[arg(long)]
         templates: Option<PathBuf>,
     },
+    /// Work with the entity list.
+    Entities {
+        #[command(subcommand)]
+        command: EntitiesCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum EntitiesCommand {
+    /// List name-like phrases the entity list does not know, most used first.
+    Suggest {
+        /// Print entries ready to paste into the site's entity list.
+        #[arg(long)]
+        toml: bool,
+        /// Show at most this many.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -127,6 +145,15 @@ fn run(cli: Cli) -> Result<()> {
             } else {
                 print!("{}", nashra::inspect::to_text(&report));
             }
+        }
+        Command::Entities {
+            command: EntitiesCommand::Suggest { toml, limit },
+        } => {
+            let corpus = nashra::build::understand(&config)?;
+            print!(
+                "{}",
+                nashra::entities::suggest::report(&corpus, toml, limit)
+            );
         }
     }
     Ok(())

@@ -12,6 +12,7 @@
 //! second step, and only when exactly one named entity fits.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::list::{EntityKind, EntityList};
 use crate::arabic::{Word, is_ignorable, proclitic_readings, words};
@@ -54,9 +55,8 @@ pub(crate) struct Hit {
     /// True when a preposition (ب ل ك) is glued to the mention: لبوتين is
     /// spoken to or about Putin, never by him.
     pub preposition: bool,
-    /// Byte range of the mention in the text, proclitics excluded.
+    /// Byte offset of the mention in the text, proclitics excluded.
     pub start: usize,
-    pub end: usize,
     /// The mention as written, proclitics removed.
     pub display: String,
 }
@@ -68,11 +68,106 @@ pub struct Matcher {
     kinds: Vec<EntityKind>,
     phrases: Vec<Phrase>,
     /// First word of a phrase → phrases starting with it, longest first.
-    first: HashMap<String, Vec<u32>>,
+    first: HashMap<String, Vec<u32>, FastHash>,
     /// Every first word, also without its article: a word none of whose
     /// endings is in here cannot start a phrase, whatever its proclitics,
     /// which spares peeling for most words of an article.
-    endings: HashSet<String>,
+    endings: HashSet<String, FastHash>,
+    /// The last two letters of those words, checked before any hashing.
+    last_letters: LastLetters,
+}
+
+/// FNV-1a: the index is looked up for many words of every article, with
+/// short keys the corpus does not choose adversarially, so a simple hash
+/// beats the default SipHash.
+type FastHash = BuildHasherDefault<Fnv>;
+
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A bitmap of the final letter pairs (and single letters) that words in
+/// the index end with. Proclitics only ever come in front, so a word whose
+/// last two letters are not here cannot start a phrase; most words of an
+/// article are ruled out by one bit test.
+#[derive(Debug, Clone)]
+struct LastLetters {
+    pairs: Vec<u64>,
+    singles: [u64; 4],
+}
+
+impl LastLetters {
+    /// Index of a letter of the Arabic block; other scripts have none and
+    /// always take the slow path.
+    fn slot(c: char) -> Option<usize> {
+        matches!(c, '\u{0600}'..='\u{06FF}').then_some(c as usize & 0xFF)
+    }
+
+    fn last_two(word: &str) -> (Option<char>, Option<char>) {
+        let mut rev = word.chars().rev();
+        let last = rev.next();
+        (rev.next(), last)
+    }
+
+    fn new<'a>(words: impl Iterator<Item = &'a String>) -> LastLetters {
+        let mut bits = LastLetters {
+            pairs: vec![0; 65536 / 64],
+            singles: [0; 4],
+        };
+        for w in words {
+            match Self::last_two(w) {
+                (None, Some(last)) => {
+                    if let Some(i) = Self::slot(last) {
+                        bits.singles[i / 64] |= 1 << (i % 64);
+                    }
+                }
+                (Some(prev), Some(last)) => {
+                    if let (Some(p), Some(l)) = (Self::slot(prev), Self::slot(last)) {
+                        let i = p << 8 | l;
+                        bits.pairs[i / 64] |= 1 << (i % 64);
+                    }
+                }
+                _ => {}
+            }
+        }
+        bits
+    }
+
+    /// False when no indexed word can be an ending of `word`.
+    fn may_end(&self, word: &str) -> bool {
+        let (prev, last) = Self::last_two(word);
+        let Some(l) = last.map(Self::slot) else {
+            return false;
+        };
+        let Some(l) = l else { return true };
+        if self.singles[l / 64] & (1 << (l % 64)) != 0 {
+            return true;
+        }
+        match prev.map(Self::slot) {
+            None => false,
+            Some(None) => true,
+            Some(Some(p)) => {
+                let i = p << 8 | l;
+                self.pairs[i / 64] & (1 << (i % 64)) != 0
+            }
+        }
+    }
 }
 
 /// The most letters proclitics add in front of a word: و + ب + ال.
@@ -132,7 +227,7 @@ impl Matcher {
                 add(role, i, Sense::Role);
             }
         }
-        let mut first: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut first: HashMap<String, Vec<u32>, FastHash> = HashMap::default();
         for (id, p) in phrases.iter().enumerate() {
             first
                 .entry(p.tokens[0].clone())
@@ -142,14 +237,16 @@ impl Matcher {
         for ids in first.values_mut() {
             ids.sort_by_key(|&id| (std::cmp::Reverse(phrases[id as usize].tokens.len()), id));
         }
-        let mut endings = HashSet::new();
+        let mut endings: HashSet<String, FastHash> = HashSet::default();
         for key in first.keys() {
             endings.insert(key.clone());
             if let Some(bare) = key.strip_prefix("ال") {
                 endings.insert(bare.to_string());
             }
         }
+        let last_letters = LastLetters::new(endings.iter());
         Matcher {
+            last_letters,
             slugs: list.entities.iter().map(|e| e.slug.clone()).collect(),
             kinds: list.entities.iter().map(|e| e.kind).collect(),
             phrases,
@@ -260,9 +357,11 @@ impl Matcher {
     /// A cheap necessary condition for `norm` to start a phrase: one of its
     /// endings after at most [`MAX_PROCLITIC_LETTERS`] letters is indexed.
     fn may_start_phrase(&self, norm: &str) -> bool {
-        norm.char_indices()
-            .take(MAX_PROCLITIC_LETTERS + 1)
-            .any(|(b, _)| self.endings.contains(&norm[b..]))
+        self.last_letters.may_end(norm)
+            && norm
+                .char_indices()
+                .take(MAX_PROCLITIC_LETTERS + 1)
+                .any(|(b, _)| self.endings.contains(&norm[b..]))
     }
 
     /// Turns phrase matches into mentions of one entity each, dropping
@@ -330,7 +429,6 @@ impl Matcher {
                 sense,
                 preposition: h.clitic.preposition,
                 start,
-                end: last.end,
                 display,
             });
         }

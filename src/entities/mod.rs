@@ -16,6 +16,7 @@ pub mod suggest;
 
 pub use list::{Entity, EntityKind, EntityList};
 pub use matcher::Matcher;
+pub use profile::{EntityProfile, profiles};
 
 use crate::article::{Mention, Quote};
 

@@ -1,1 +1,239 @@
-//! What the corpus says about each entity.
+//! What the corpus says about each entity, for its page: the spellings
+//! seen, a timeline of the articles naming it, the entities named alongside
+//! it, the topics it appears in, and its recent quotes.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, HashMap};
+
+use crate::article::{Article, Prominence};
+
+/// How many co-mentioned entities, topics and quotes a profile keeps.
+const CO_MENTIONS_KEPT: usize = 12;
+const QUOTES_KEPT: usize = 10;
+
+/// One entity across the corpus.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct EntityProfile {
+    pub slug: String,
+    /// Mentions over all articles.
+    pub mentions: usize,
+    /// Articles naming it, newest first (undated last).
+    pub timeline: Vec<TimelineEntry>,
+    /// Spellings as written, with the number of articles using each, most
+    /// used first.
+    pub variants: Vec<(String, usize)>,
+    /// Other entities named in the same articles, with the number of
+    /// articles shared, most shared first.
+    pub co_mentions: Vec<(String, usize)>,
+    /// Topics of its articles, with the number of articles, most first.
+    pub topics: Vec<(String, usize)>,
+    /// Its quotes, newest first.
+    pub quotes: Vec<ProfileQuote>,
+}
+
+/// One article on an entity's timeline.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TimelineEntry {
+    /// Index into the article slice the profile was built from.
+    pub article: usize,
+    /// The first sentence naming the entity.
+    pub sentence: String,
+    pub count: usize,
+    pub prominence: Prominence,
+}
+
+/// A quote and the article it comes from.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ProfileQuote {
+    pub article: usize,
+    pub text: String,
+}
+
+/// Profiles of every entity mentioned in `articles`, by slug.
+pub fn profiles(articles: &[Article]) -> BTreeMap<String, EntityProfile> {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    // Newest first; undated articles last; input order breaks ties.
+    order.sort_by_key(|&i| (Reverse(articles[i].published.map(|p| (p.date, p.time))), i));
+
+    let mut out: BTreeMap<String, EntityProfile> = BTreeMap::new();
+    let mut variants: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+    let mut shared: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    let mut topics: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    for &i in &order {
+        let a = &articles[i];
+        for m in &a.entities {
+            let p = out.entry(m.slug.clone()).or_insert_with(|| EntityProfile {
+                slug: m.slug.clone(),
+                ..Default::default()
+            });
+            p.mentions += m.count;
+            p.timeline.push(TimelineEntry {
+                article: i,
+                sentence: m.sentence.clone(),
+                count: m.count,
+                prominence: m.prominence,
+            });
+            let seen = variants.entry(&m.slug).or_default();
+            for v in &m.variants {
+                match seen.iter_mut().find(|(s, _)| s == v) {
+                    Some((_, n)) => *n += 1,
+                    None => seen.push((v, 1)),
+                }
+            }
+            let with = shared.entry(&m.slug).or_default();
+            for other in a.entities.iter().filter(|o| o.slug != m.slug) {
+                *with.entry(&other.slug).or_default() += 1;
+            }
+            let in_topics = topics.entry(&m.slug).or_default();
+            for t in &a.topics {
+                *in_topics.entry(t).or_default() += 1;
+            }
+        }
+        for q in &a.quotes {
+            if let Some(p) = out.get_mut(&q.speaker)
+                && p.quotes.len() < QUOTES_KEPT
+            {
+                p.quotes.push(ProfileQuote {
+                    article: i,
+                    text: q.text.clone(),
+                });
+            }
+        }
+    }
+    for (slug, p) in &mut out {
+        p.variants = ranked(
+            variants.remove(slug.as_str()).unwrap_or_default(),
+            usize::MAX,
+        );
+        p.co_mentions = ranked(
+            shared
+                .remove(slug.as_str())
+                .unwrap_or_default()
+                .into_iter()
+                .collect(),
+            CO_MENTIONS_KEPT,
+        );
+        p.topics = ranked(
+            topics
+                .remove(slug.as_str())
+                .unwrap_or_default()
+                .into_iter()
+                .collect(),
+            usize::MAX,
+        );
+    }
+    out
+}
+
+/// Most counted first, then alphabetically, at most `keep`.
+fn ranked(mut items: Vec<(&str, usize)>, keep: usize) -> Vec<(String, usize)> {
+    items.sort_by(|(a, an), (b, bn)| bn.cmp(an).then(a.cmp(b)));
+    items
+        .into_iter()
+        .take(keep)
+        .map(|(s, n)| (s.to_string(), n))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Body, Evidence, Origin, Published, Quote, SourceKind};
+    use crate::entities::{EntityList, Matcher};
+    use chrono::NaiveDate;
+
+    fn article(
+        day: Option<u32>,
+        title: &str,
+        body: &str,
+        topics: &[&str],
+        matcher: &Matcher,
+    ) -> Article {
+        let text = format!("{title}\n\n{body}");
+        let sentences: Vec<String> = crate::arabic::sentences(body)
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let found = matcher.analyse(&text, &sentences);
+        Article {
+            file: format!("seeds/{title}.txt"),
+            part: 1,
+            kind: SourceKind::Raw,
+            slug: String::new(),
+            title: title.into(),
+            title_derived: false,
+            subtitle: None,
+            published: day.map(|d| Published {
+                date: NaiveDate::from_ymd_opt(2025, 10, d).unwrap(),
+                time: None,
+            }),
+            date_evidence: Evidence::none(),
+            source: None,
+            source_evidence: Evidence::none(),
+            url: None,
+            body: Body::Blocks(Vec::new()),
+            text: body.into(),
+            sentences,
+            topics: topics.iter().map(|t| t.to_string()).collect(),
+            entities: found.mentions,
+            quotes: found.quotes,
+            summary: String::new(),
+            summary_origin: Origin::None,
+            word_count: 0,
+            removed: Vec::new(),
+            warnings: Vec::new(),
+            story: None,
+        }
+    }
+
+    #[test]
+    fn timeline_variants_co_mentions_topics_and_quotes() {
+        let matcher = Matcher::new(&EntityList::bundled());
+        let articles = vec![
+            article(
+                Some(2),
+                "لقاء في هانوي",
+                "التقى دونالد ترمب كيم جونغ أون في هانوي.",
+                &["politics"],
+                &matcher,
+            ),
+            article(
+                None,
+                "بيان",
+                "قال ترامب إن المحادثات «كانت مثمرة جدا للطرفين».",
+                &[],
+                &matcher,
+            ),
+            article(
+                Some(9),
+                "قمة جديدة",
+                "قال ترامب إنه سيلتقي كيم جونغ أون مجددا في بيونغ يانغ.",
+                &["politics"],
+                &matcher,
+            ),
+        ];
+        let all = profiles(&articles);
+        let trump = &all["donald-trump"];
+        let timeline: Vec<usize> = trump.timeline.iter().map(|t| t.article).collect();
+        assert_eq!(timeline, [2, 0, 1], "newest first, undated last");
+        assert_eq!(
+            trump.timeline[0].sentence,
+            "قال ترامب إنه سيلتقي كيم جونغ أون مجددا في بيونغ يانغ."
+        );
+        assert_eq!(
+            trump.variants,
+            [("ترامب".to_string(), 2), ("دونالد ترمب".to_string(), 1)]
+        );
+        assert_eq!(trump.co_mentions[0], ("kim-jong-un".to_string(), 2));
+        assert_eq!(trump.topics, [("politics".to_string(), 2)]);
+        assert_eq!(trump.quotes.len(), 1);
+        assert_eq!(trump.quotes[0].text, "كانت مثمرة جدا للطرفين");
+        assert_eq!(
+            articles[1].quotes,
+            [Quote {
+                speaker: "donald-trump".into(),
+                text: "كانت مثمرة جدا للطرفين".into()
+            }]
+        );
+    }
+}
