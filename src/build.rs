@@ -158,11 +158,20 @@ pub fn understand_with(config: &Config, progress: Progress) -> Result<Corpus> {
     let stories = stories::run(&mut articles, &config.site.stories);
     crate::topics::fill_uncovered(&mut articles, &stories);
     for a in articles.iter_mut().filter(|a| a.published.is_none()) {
-        a.warnings.push("no publication date found; published as undated".into());
+        a.warnings
+            .push("no publication date found; published as undated".into());
     }
     lap("stories", &mut timings);
 
-    Ok(Corpus { articles, pages, stories, entities, topics, drafts, timings })
+    Ok(Corpus {
+        articles,
+        pages,
+        stories,
+        entities,
+        topics,
+        drafts,
+        timings,
+    })
 }
 
 /// Gives every article a unique slug: stated slugs first (two files stating

@@ -159,7 +159,12 @@ fn run(cli: Cli) -> Result<()> {
     Ok(())
 }
 
-fn bench_corpus(n: usize, out: &std::path::Path, seed: u64, templates: Option<&std::path::Path>) -> Result<()> {
+fn bench_corpus(
+    n: usize,
+    out: &std::path::Path,
+    seed: u64,
+    templates: Option<&std::path::Path>,
+) -> Result<()> {
     let default = std::path::Path::new("templates");
     let templates = templates.or_else(|| default.is_dir().then_some(default));
     let start = std::time::Instant::now();
