@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::arabic::{self, words};
+use crate::arabic;
 use crate::article::{Article, Block, BlockKind, Body, Evidence, Origin, Published, SourceKind};
 use crate::clean::clean;
 use crate::config::Config;
@@ -202,7 +202,7 @@ fn new_article(
         .flat_map(|b| arabic::sentences(&b.text))
         .map(str::to_string)
         .collect();
-    let word_count = words(&text).len();
+    let word_count = arabic::word_count(&text);
     Article {
         file: doc.file.clone(),
         part,

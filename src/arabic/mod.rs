@@ -18,6 +18,6 @@ pub use normalize::{
 };
 pub use sentences::sentences;
 pub use tokens::{
-    Word, content_stems, is_stop_word, light_stem, normalized_words, phrase_key,
-    proclitic_readings, words,
+    Word, content_stems, for_each_stem, for_each_word, is_stop_word, light_stem, light_stem_str,
+    normalized_words, phrase_key, proclitic_readings, word_count, words,
 };

@@ -30,10 +30,17 @@ pub fn normalize(text: &str) -> String {
 #[inline]
 pub fn fold_char(c: char) -> Option<char> {
     Some(match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
-        'ى' | 'ی' | 'ې' | 'ئ' => 'ي',
-        'ة' | 'ۀ' | 'ە' | 'ۃ' => 'ه',
+        // The common case first: plain ASCII and the basic Arabic letters.
+        'a'..='z' | '0'..='9' => c,
+        'أ' | 'إ' | 'آ' => 'ا',
+        'ى' | 'ئ' => 'ي',
+        'ة' => 'ه',
         'ؤ' => 'و',
+        '\u{0640}' => return None,
+        '\u{0621}'..='\u{064A}' => c,
+        'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        'ی' | 'ې' => 'ي',
+        'ۀ' | 'ە' | 'ۃ' => 'ه',
         'ک' => 'ك',
         'ڤ' => 'ف',
         'گ' => 'ك',

@@ -23,43 +23,65 @@ pub struct Word {
 }
 
 /// True for characters that can be part of a word: letters, digits and
-/// combining marks (diacritics sit inside words).
+/// combining marks (diacritics sit inside words). Arabic letters and ASCII
+/// are answered without consulting the Unicode tables: this test runs on
+/// every character of every article.
 #[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || super::normalize::is_ignorable(c) && c != '\u{200B}' && c != '\u{FEFF}'
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        _ if c.is_ascii() => false,
+        _ => {
+            c.is_alphanumeric()
+                || super::normalize::is_ignorable(c) && c != '\u{200B}' && c != '\u{FEFF}'
+        }
+    }
+}
+
+/// Calls `f(start, end, norm)` for every word of `text`, reusing one buffer
+/// for the normalised form: the allocation-free core of [`words`],
+/// [`content_stems`] and [`for_each_stem`].
+pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
+    let mut norm = String::with_capacity(32);
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+                norm.clear();
+            }
+            if let Some(folded) = fold_char(c) {
+                norm.push(folded);
+            }
+        } else if let Some(s) = start.take()
+            && !norm.is_empty()
+        {
+            f(s, i, &norm);
+        }
+    }
+    if let Some(s) = start
+        && !norm.is_empty()
+    {
+        f(s, text.len(), &norm);
+    }
 }
 
 /// Splits `text` into words. Punctuation, spaces, hyphens and quotes separate
 /// words; diacritics and tatweel stay inside them and vanish from `norm`.
 pub fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::with_capacity(text.len() / 6);
-    let mut current: Option<(usize, String)> = None;
-    for (i, c) in text.char_indices() {
-        if is_word_char(c) {
-            let (_, norm) = current.get_or_insert_with(|| (i, String::new()));
-            if let Some(folded) = fold_char(c) {
-                norm.push(folded);
-            }
-        } else if let Some((start, norm)) = current.take()
-            && !norm.is_empty()
-        {
-            out.push(Word {
-                start,
-                end: i,
-                norm,
-            });
-        }
-    }
-    if let Some((start, norm)) = current.take()
-        && !norm.is_empty()
-    {
-        out.push(Word {
-            start,
-            end: text.len(),
-            norm,
-        });
-    }
+    let mut out = Vec::with_capacity(text.len() / 8);
+    for_each_word(text, |start, end, norm| {
+        out.push(Word { start, end, norm: norm.to_string() })
+    });
     out
+}
+
+/// How many words `text` has.
+pub fn word_count(text: &str) -> usize {
+    let mut n = 0;
+    for_each_word(text, |_, _, _| n += 1);
+    n
 }
 
 /// The normalised words of `text`, without positions.
@@ -134,11 +156,17 @@ pub fn proclitic_readings(norm: &str, min_len: usize) -> Vec<String> {
 ///
 /// Takes a normalised word (see [`normalize`]).
 pub fn light_stem(norm: &str) -> String {
+    light_stem_str(norm).to_string()
+}
+
+/// [`light_stem`] without allocating: the stem is always a slice of the word.
+pub fn light_stem_str(norm: &str) -> &str {
     const PREFIXES: [&str; 8] = ["وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال"];
     const SUFFIXES: [&str; 11] = [
         "هما", "يين", "ات", "ون", "ين", "ان", "ها", "هم", "يه", "ه", "ي",
     ];
-    let letters = |s: &str| s.chars().count();
+    // Arabic letters are two bytes each; counting bytes is cheaper than chars.
+    let letters = |s: &str| if s.is_ascii() { s.len() } else { s.chars().count() };
     let mut stem = norm;
     for prefix in PREFIXES {
         if let Some(rest) = stem.strip_prefix(prefix)
@@ -168,16 +196,26 @@ pub fn light_stem(norm: &str) -> String {
             break;
         }
     }
-    stem.to_string()
+    stem
 }
 
 /// Light stems of all words of `text` that are not stop words.
 pub fn content_stems(text: &str) -> Vec<String> {
-    words(text)
-        .into_iter()
-        .filter(|w| !is_stop_word(&w.norm) && w.norm.chars().count() > 1)
-        .map(|w| light_stem(&w.norm))
-        .collect()
+    let mut out = Vec::with_capacity(text.len() / 10);
+    for_each_stem(text, |stem| out.push(stem.to_string()));
+    out
+}
+
+/// Calls `f` with the light stem of every word of `text` that is not a stop
+/// word, without allocating.
+pub fn for_each_stem(text: &str, mut f: impl FnMut(&str)) {
+    for_each_word(text, |_, _, norm| {
+        // More than one letter; Arabic letters take two bytes each.
+        let long_enough = if norm.is_ascii() { norm.len() > 1 } else { norm.len() > 2 };
+        if long_enough && !is_stop_word(norm) {
+            f(light_stem_str(norm));
+        }
+    });
 }
 
 /// Function words that carry no topic: prepositions, conjunctions, pronouns,
