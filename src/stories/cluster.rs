@@ -69,6 +69,7 @@ pub fn group(
 ) -> Grouping {
     let n = articles.len();
     let pairs = candidate_pairs(corpus, days, config.window_days as i32);
+    let when = timings(articles, days);
     let floor = LINK_FLOOR * config.threshold.min(config.undated_threshold);
     let mut edges: Vec<(usize, usize, f32)> = pairs
         .par_iter()
@@ -76,9 +77,7 @@ pub fn group(
             let score = similarity(
                 &corpus.features[i],
                 &corpus.features[j],
-                days[i],
-                days[j],
-                config,
+                date_fit(when[i], when[j], config.window_days),
             );
             (score >= floor).then_some((i, j, score))
         })
@@ -91,10 +90,9 @@ pub fn group(
         links[j].push((i, s));
     }
     edges.retain(|&(i, j, s)| {
-        let needed = if days[i].is_some() && days[j].is_some() {
-            config.threshold
-        } else {
-            config.undated_threshold
+        let needed = match date_fit(when[i], when[j], config.window_days) {
+            DateFit::Days(_) | DateFit::Weekday => config.threshold,
+            DateFit::Unknown | DateFit::Contradicted => config.undated_threshold,
         };
         s >= needed
     });
@@ -117,16 +115,91 @@ pub fn group(
     }
 }
 
+/// What is known of when an article was published: its day, or for an
+/// undated article the weekdays its lede names (a bit per weekday, Monday
+/// first; none when it names no weekday).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Day(i32),
+    Weekdays(u8),
+}
+
+/// Each article's [`When`]: weekdays are read only for undated articles.
+fn timings(articles: &[Article], days: &[Option<i32>]) -> Vec<When> {
+    articles
+        .par_iter()
+        .zip(days)
+        .map(|(article, day)| match day {
+            Some(d) => When::Day(*d),
+            None => When::Weekdays(
+                super::dates::named_weekdays(article)
+                    .iter()
+                    .fold(0, |bits, w| bits | 1 << w.num_days_from_monday()),
+            ),
+        })
+        .collect()
+}
+
+/// How the dates of two articles bear on their being one event.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DateFit {
+    /// Both dated: how far apart, as a fraction of the date window (0–1).
+    Days(f32),
+    /// An undated article names a weekday that fits the other's date (that
+    /// day or the day after): as good as a date within the window.
+    Weekday,
+    /// An undated article names weekdays that fit neither the other's date
+    /// nor the weekdays it names: they were most likely written days apart.
+    Contradicted,
+    /// Nothing to compare.
+    Unknown,
+}
+
+/// Bits of the weekdays a date allows an article to name: its own and the
+/// day before (news is often published the day after the event it dates).
+fn weekdays_fitting(day: i32) -> u8 {
+    // Day 1 of the common era (0001-01-01) was a Monday.
+    let today = (day - 1).rem_euclid(7) as u32;
+    let yesterday = (today + 6) % 7;
+    (1 << today) | (1 << yesterday)
+}
+
+/// Weekday bits spread to the day before and the day after.
+fn with_neighbours(bits: u8) -> u8 {
+    let later = (bits << 1 | bits >> 6) & 0x7f;
+    let earlier = (bits >> 1 | bits << 6) & 0x7f;
+    bits | later | earlier
+}
+
+/// What the dates of two articles say about their being one event.
+pub fn date_fit(a: When, b: When, window_days: u32) -> DateFit {
+    match (a, b) {
+        (When::Day(x), When::Day(y)) => {
+            let apart = (x - y).unsigned_abs() as f32;
+            DateFit::Days((apart / window_days.max(1) as f32).min(1.0))
+        }
+        (When::Weekdays(0), _) | (_, When::Weekdays(0)) => DateFit::Unknown,
+        (When::Day(d), When::Weekdays(named)) | (When::Weekdays(named), When::Day(d)) => {
+            if named & weekdays_fitting(d) != 0 {
+                DateFit::Weekday
+            } else {
+                DateFit::Contradicted
+            }
+        }
+        (When::Weekdays(x), When::Weekdays(y)) => {
+            if with_neighbours(x) & y != 0 {
+                DateFit::Unknown
+            } else {
+                DateFit::Contradicted
+            }
+        }
+    }
+}
+
 /// How alike two articles are, from 0 to 1: their text above all, their
 /// titles, and the entities they name when entity recognition found some,
-/// fading with the days between them.
-pub fn similarity(
-    a: &Features,
-    b: &Features,
-    day_a: Option<i32>,
-    day_b: Option<i32>,
-    config: &StoryConfig,
-) -> f32 {
+/// fading as their dates part.
+pub fn similarity(a: &Features, b: &Features, fit: DateFit) -> f32 {
     let body = cosine(&a.body, &b.body);
     let title = cosine(&a.title, &b.title);
     let score = if a.entities.is_empty() || b.entities.is_empty() {
@@ -134,13 +207,10 @@ pub fn similarity(
     } else {
         0.65 * body + 0.15 * title + 0.2 * cosine(&a.entities, &b.entities)
     };
-    match (day_a, day_b) {
-        (Some(x), Some(y)) => {
-            let apart = (x - y).unsigned_abs() as f32;
-            let window = config.window_days.max(1) as f32;
-            score * (1.0 - WINDOW_DECAY * (apart / window).min(1.0))
-        }
-        _ => score,
+    match fit {
+        DateFit::Days(apart) => score * (1.0 - WINDOW_DECAY * apart),
+        DateFit::Contradicted => score * (1.0 - WINDOW_DECAY),
+        DateFit::Weekday | DateFit::Unknown => score,
     }
 }
 
@@ -325,5 +395,74 @@ impl Clusters {
         }
         groups.sort_unstable_by_key(|g| g[0]);
         groups
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Datelike, NaiveDate};
+
+    use super::*;
+
+    fn day(date: &str) -> When {
+        When::Day(
+            date.parse::<NaiveDate>()
+                .expect("valid date")
+                .num_days_from_ce(),
+        )
+    }
+
+    fn named(days: &[chrono::Weekday]) -> When {
+        When::Weekdays(
+            days.iter()
+                .fold(0, |bits, d| bits | 1 << d.num_days_from_monday()),
+        )
+    }
+
+    use chrono::Weekday::{Mon, Sat, Sun, Tue, Wed};
+
+    #[test]
+    fn a_named_weekday_on_the_date_or_the_day_before_fits_it() {
+        // 2025-08-13 was a Wednesday: a report of "Wednesday" or of the
+        // call "on Tuesday" fits it, one of "Monday" or "Saturday" does not.
+        assert_eq!(
+            date_fit(named(&[Wed]), day("2025-08-13"), 3),
+            DateFit::Weekday
+        );
+        assert_eq!(
+            date_fit(day("2025-08-13"), named(&[Tue]), 3),
+            DateFit::Weekday
+        );
+        assert_eq!(
+            date_fit(named(&[Mon]), day("2025-08-13"), 3),
+            DateFit::Contradicted
+        );
+        assert_eq!(
+            date_fit(named(&[Sat]), day("2025-08-13"), 3),
+            DateFit::Contradicted
+        );
+        assert_eq!(date_fit(named(&[]), day("2025-08-13"), 3), DateFit::Unknown);
+    }
+
+    #[test]
+    fn undated_articles_naming_days_far_apart_are_told_apart() {
+        assert_eq!(date_fit(named(&[Sun]), named(&[Mon]), 3), DateFit::Unknown);
+        // The week wraps: Sunday and Monday are neighbours, Saturday and
+        // Monday are not.
+        assert_eq!(date_fit(named(&[Sun]), named(&[Sat]), 3), DateFit::Unknown);
+        assert_eq!(
+            date_fit(named(&[Sat]), named(&[Mon]), 3),
+            DateFit::Contradicted
+        );
+        assert_eq!(date_fit(named(&[Wed]), named(&[]), 3), DateFit::Unknown);
+    }
+
+    #[test]
+    fn dated_articles_fade_towards_the_edge_of_the_window() {
+        let (a, b) = (day("2025-09-10"), day("2025-09-12"));
+        let DateFit::Days(apart) = date_fit(a, b, 4) else {
+            panic!("two dated articles are compared by days");
+        };
+        assert!((apart - 0.5).abs() < 1e-6);
     }
 }

@@ -169,10 +169,24 @@ pub fn document_frequencies<'a>(
     df
 }
 
+/// Imaginary articles, sharing no term with the real ones, added to the
+/// corpus when weighting terms. A handful of articles about the same
+/// people (a day's Korea coverage) would otherwise weigh the names they
+/// all share at almost nothing and tell their events apart by incidental
+/// words only, while in a day's full news those names are rare and weigh a
+/// lot. Thousands of articles make these few imaginary ones irrelevant.
+const BACKGROUND_DOCUMENTS: f32 = 5.0;
+
 /// Inverse document frequency, smoothed so that a term found everywhere
 /// still weighs a little (tiny corpora would otherwise lose every term).
 pub fn idf(df: u32, n: f32) -> f32 {
     ((n + 1.0) / df.max(1) as f32).ln()
+}
+
+/// Inverse document frequency over the corpus and its background, so that
+/// a term found in every article of a small corpus still counts.
+fn corpus_idf(df: u32, n: f32) -> f32 {
+    idf(df, n + BACKGROUND_DOCUMENTS)
 }
 
 /// TF-IDF weights (sublinear term frequency when `log_tf`), unit length.
@@ -181,7 +195,10 @@ fn weigh(counts: Vec<(u64, f32)>, df: &HashMap<u64, u32>, n: f32, log_tf: bool) 
         .into_iter()
         .map(|(term, tf)| {
             let tf = if log_tf { 1.0 + tf.ln() } else { tf.min(1.0) };
-            (term, tf * idf(df.get(&term).copied().unwrap_or(1), n))
+            (
+                term,
+                tf * corpus_idf(df.get(&term).copied().unwrap_or(1), n),
+            )
         })
         .collect();
     normalize_vector(&mut v);
