@@ -72,7 +72,11 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 8);
     for_each_word(text, |start, end, norm| {
-        out.push(Word { start, end, norm: norm.to_string() })
+        out.push(Word {
+            start,
+            end,
+            norm: norm.to_string(),
+        })
     });
     out
 }
@@ -166,7 +170,13 @@ pub fn light_stem_str(norm: &str) -> &str {
         "هما", "يين", "ات", "ون", "ين", "ان", "ها", "هم", "يه", "ه", "ي",
     ];
     // Arabic letters are two bytes each; counting bytes is cheaper than chars.
-    let letters = |s: &str| if s.is_ascii() { s.len() } else { s.chars().count() };
+    let letters = |s: &str| {
+        if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        }
+    };
     let mut stem = norm;
     for prefix in PREFIXES {
         if let Some(rest) = stem.strip_prefix(prefix)
@@ -211,7 +221,11 @@ pub fn content_stems(text: &str) -> Vec<String> {
 pub fn for_each_stem(text: &str, mut f: impl FnMut(&str)) {
     for_each_word(text, |_, _, norm| {
         // More than one letter; Arabic letters take two bytes each.
-        let long_enough = if norm.is_ascii() { norm.len() > 1 } else { norm.len() > 2 };
+        let long_enough = if norm.is_ascii() {
+            norm.len() > 1
+        } else {
+            norm.len() > 2
+        };
         if long_enough && !is_stop_word(norm) {
             f(light_stem_str(norm));
         }
