@@ -682,7 +682,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
             .entities
             .iter()
             .filter_map(|m| {
-                let e = s.corpus.entities.get(&m.slug)?;
+                let e = &s.entities[*s.entity_index.get(m.slug.as_str())?];
                 let main = m.prominence == Prominence::Main;
                 let link = Link {
                     url: format!("{}entities/{}/", s.base, m.slug),

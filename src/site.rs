@@ -179,6 +179,8 @@ pub struct Site<'a> {
     pub topics: Vec<Term>,
     pub entities: Vec<Term>,
     pub entity_info: Vec<EntityInfo>,
+    /// Position of each entity (by slug) in `entities`.
+    pub entity_index: HashMap<String, usize>,
     pub sources: Vec<Term>,
     /// All dated articles, newest first (feeds, sitemap).
     pub newest: Vec<usize>,
@@ -298,35 +300,35 @@ impl<'a> Site<'a> {
             })
             .collect();
 
-        // Entities that appear in at least one article.
-        let mut mentioned: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (i, a) in articles.iter().enumerate() {
-            for m in &a.entities {
-                mentioned.entry(m.slug.as_str()).or_default().push(i);
-            }
-        }
+        // Entities that appear in at least one article, profiled once.
+        let known: HashMap<&str, &crate::entities::Entity> = corpus
+            .entities
+            .entities
+            .iter()
+            .map(|e| (e.slug.as_str(), e))
+            .collect();
         let mut entities = Vec::new();
         let mut entity_info = Vec::new();
-        for (slug, mut list) in mentioned {
-            let Some(entity) = corpus.entities.get(slug) else {
+        for (slug, profile) in crate::entities::profiles(articles) {
+            let Some(entity) = known.get(slug.as_str()) else {
                 continue;
             };
-            by_recency(&mut list);
             let url = format!("{base}entities/{slug}/");
             entity_info.push(entity_details(
-                corpus,
+                entity,
+                &profile,
+                &known,
                 &base,
-                slug,
-                &list,
+                articles,
                 &topic_links,
                 style,
             ));
             entities.push(Term {
-                slug: slug.to_string(),
+                slug,
                 name: entity.name.clone(),
                 url,
                 description: entity.description.clone().unwrap_or_default(),
-                articles: list,
+                articles: profile.timeline.iter().map(|t| t.article).collect(),
             });
         }
         let entity_links: HashMap<&str, Link> = entities
@@ -547,6 +549,11 @@ impl<'a> Site<'a> {
             })
             .collect();
 
+        let entity_index = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.slug.clone(), i))
+            .collect();
         Site {
             corpus,
             config,
@@ -561,6 +568,7 @@ impl<'a> Site<'a> {
             topics,
             entities,
             entity_info,
+            entity_index,
             sources,
             newest,
             article_day,
@@ -646,77 +654,60 @@ fn source_slugs(articles: &[Article]) -> HashMap<String, String> {
 }
 
 fn entity_details(
-    corpus: &Corpus,
+    entity: &crate::entities::Entity,
+    profile: &crate::entities::EntityProfile,
+    known: &HashMap<&str, &crate::entities::Entity>,
     base: &str,
-    slug: &str,
-    list: &[usize],
+    articles: &[Article],
     topic_links: &HashMap<&str, Link>,
     style: &crate::config::DateStyle,
 ) -> EntityInfo {
-    let articles = &corpus.articles;
-    let entity = corpus
-        .entities
-        .get(slug)
-        .expect("only listed entities get details");
-    let mut variants: BTreeSet<String> = BTreeSet::new();
-    let mut co: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut topics: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut mentions = 0;
-    let mut sentences = Vec::with_capacity(list.len());
-    let mut quotes = Vec::new();
-    for &i in list {
-        let a = &articles[i];
-        let m = a
-            .entities
-            .iter()
-            .find(|m| m.slug == slug)
-            .expect("listed article mentions the entity");
-        mentions += m.count;
-        variants.extend(m.variants.iter().cloned());
-        sentences.push(m.sentence.clone());
-        for other in &a.entities {
-            if other.slug != slug {
-                *co.entry(other.slug.as_str()).or_default() += 1;
+    let slug = &profile.slug;
+    let quotes = profile
+        .quotes
+        .iter()
+        .take(ENTITY_QUOTES)
+        .map(|q| {
+            let a = &articles[q.article];
+            QuoteView {
+                text: q.text.clone(),
+                article: Link {
+                    url: format!("{base}articles/{}/", a.slug),
+                    name: a.title.clone(),
+                },
+                date: a
+                    .published
+                    .map(|p| format_date(p.date, style))
+                    .unwrap_or_default(),
             }
-        }
-        for t in &a.topics {
-            *topics.entry(t.as_str()).or_default() += 1;
-        }
-        if quotes.len() < ENTITY_QUOTES {
-            for q in a.quotes.iter().filter(|q| q.speaker == slug) {
-                quotes.push(QuoteView {
-                    text: q.text.clone(),
-                    article: Link {
-                        url: format!("{base}articles/{}/", a.slug),
-                        name: a.title.clone(),
-                    },
-                    date: a
-                        .published
-                        .map(|p| format_date(p.date, style))
-                        .unwrap_or_default(),
-                });
-            }
-        }
-    }
-    quotes.truncate(ENTITY_QUOTES);
-    variants.remove(&entity.name);
-    let mut co: Vec<(&str, usize)> = co.into_iter().collect();
-    co.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let co_mentions = co
-        .into_iter()
+        })
+        .collect();
+    let co_mentions = profile
+        .co_mentions
+        .iter()
         .filter_map(|(s, n)| {
-            corpus.entities.get(s).map(|e| Counted {
+            known.get(s.as_str()).map(|e| Counted {
                 link: Link {
                     url: format!("{base}entities/{s}/"),
                     name: e.name.clone(),
                 },
-                count: n,
+                count: *n,
             })
         })
         .take(CO_MENTIONS)
         .collect();
-    let mut topics: Vec<(&str, usize)> = topics.into_iter().collect();
-    topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let topics = profile
+        .topics
+        .iter()
+        .filter_map(|(t, n)| {
+            topic_links.get(t.as_str()).map(|l| Counted {
+                link: l.clone(),
+                count: *n,
+            })
+        })
+        .collect();
+    let mentions = profile.mentions;
+    let listed = profile.timeline.len();
     EntityInfo {
         kind: entity.kind,
         kind_name: kind_name(entity.kind),
@@ -725,20 +716,21 @@ fn entity_details(
         mentions_label: format!(
             "ذُكر {} في {}",
             count_label(mentions, &numbers::TIME, style),
-            count_label(list.len(), &numbers::ARTICLE, style)
+            count_label(listed, &numbers::ARTICLE, style)
         ),
-        variants: variants.into_iter().collect(),
-        sentences,
-        co_mentions,
-        topics: topics
-            .into_iter()
-            .filter_map(|(t, n)| {
-                topic_links.get(t).map(|l| Counted {
-                    link: l.clone(),
-                    count: n,
-                })
-            })
+        variants: profile
+            .variants
+            .iter()
+            .map(|(v, _)| v.clone())
+            .filter(|v| crate::arabic::phrase_key(v) != crate::arabic::phrase_key(&entity.name))
             .collect(),
+        sentences: profile
+            .timeline
+            .iter()
+            .map(|t| t.sentence.clone())
+            .collect(),
+        co_mentions,
+        topics,
         quotes,
         feed_url: format!("{base}entities/{slug}/rss.xml"),
     }
