@@ -9,7 +9,6 @@
 //! longer produced are removed.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
@@ -18,7 +17,7 @@ use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
 /// Bumped whenever the manifest layout changes.
 const MANIFEST_VERSION: &str = "nashra-manifest 2";
 
-/// A streaming hash that serde can write into.
+/// A streaming 64-bit hash (XXH3).
 pub struct Hasher(Xxh3Default);
 
 impl Hasher {
@@ -39,16 +38,6 @@ impl Default for Hasher {
     }
 }
 
-impl Write for Hasher {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Hash of a file's bytes.
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
     xxh3_64(bytes)
@@ -61,8 +50,45 @@ pub fn hash_json(seed: u64, label: &str, value: &serde_json::Value) -> u64 {
     h.update(&seed.to_le_bytes());
     h.update(label.as_bytes());
     h.update(&[0]);
-    serde_json::to_writer(&mut h, value).expect("writing JSON into a hasher cannot fail");
+    hash_value(&mut h, value);
     h.finish()
+}
+
+/// Feeds a JSON value into the hasher without printing it as JSON: each
+/// node is tagged and strings go in as raw bytes with their length, so two
+/// different values cannot feed the same bytes.
+fn hash_value(h: &mut Hasher, value: &serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Null => h.update(b"n"),
+        Value::Bool(b) => h.update(if *b { b"t" } else { b"f" }),
+        Value::Number(n) => {
+            h.update(b"#");
+            h.update(n.to_string().as_bytes());
+            h.update(b";");
+        }
+        Value::String(s) => {
+            h.update(b"s");
+            h.update(&(s.len() as u64).to_le_bytes());
+            h.update(s.as_bytes());
+        }
+        Value::Array(items) => {
+            h.update(b"[");
+            h.update(&(items.len() as u64).to_le_bytes());
+            for item in items {
+                hash_value(h, item);
+            }
+        }
+        Value::Object(map) => {
+            h.update(b"{");
+            h.update(&(map.len() as u64).to_le_bytes());
+            for (k, v) in map {
+                h.update(&(k.len() as u64).to_le_bytes());
+                h.update(k.as_bytes());
+                hash_value(h, v);
+            }
+        }
+    }
 }
 
 /// What one output file was made from.

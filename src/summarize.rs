@@ -9,8 +9,8 @@
 
 use std::collections::HashMap;
 
-use crate::arabic::content_stems;
-use crate::stories::features::{Sparse, cosine, idf, normalize_vector, term_hash};
+use crate::arabic::stem_hashes;
+use crate::stories::features::{Sparse, cosine, idf, normalize_vector};
 
 /// Only the first sentences of an article compete: it keeps the work per
 /// article bounded (the similarity graph is quadratic) and the rest of an
@@ -139,10 +139,7 @@ fn vectors(pool: Vec<(usize, usize, &str)>) -> Vec<Candidate<'_>> {
     let mut candidates: Vec<Candidate> = pool
         .into_iter()
         .map(|(doc, position, text)| {
-            let mut terms: Sparse = content_stems(text)
-                .iter()
-                .map(|s| (term_hash(s.as_bytes()), 1.0))
-                .collect();
+            let mut terms: Sparse = stem_hashes(text).into_iter().map(|s| (s, 1.0)).collect();
             terms.sort_unstable_by_key(|t| t.0);
             terms.dedup_by(|b, a| {
                 let same = a.0 == b.0;

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::arabic::content_stems;
+use crate::arabic::stem_hashes;
 use crate::article::Article;
 use crate::config::TopicConfig;
 use crate::stories::Story;
@@ -30,19 +30,18 @@ const MAX_TOPICS: usize = 3;
 #[derive(Debug, Clone)]
 struct Rule {
     topic: usize,
-    stems: Vec<String>,
+    stems: Vec<u64>,
     weight: f32,
 }
 
 /// Matches articles to topics by keyword stems.
 #[derive(Debug, Clone)]
-#[allow(clippy::type_complexity)]
 pub struct TopicMatcher {
     slugs: Vec<String>,
     rules: Vec<Rule>,
     /// Rules by their first stem, so that a text is read once whatever the
     /// number of keywords.
-    by_first_stem: HashMap<String, Vec<usize>>,
+    by_first_stem: HashMap<u64, Vec<usize>>,
 }
 
 impl TopicMatcher {
@@ -51,7 +50,7 @@ impl TopicMatcher {
         for (topic, t) in topics.iter().enumerate() {
             for k in &t.keywords {
                 // Keywords go through the same pipeline as the text.
-                let stems = content_stems(k.word());
+                let stems = stem_hashes(k.word());
                 if !stems.is_empty() && k.weight() > 0.0 {
                     rules.push(Rule {
                         topic,
@@ -61,9 +60,9 @@ impl TopicMatcher {
                 }
             }
         }
-        let mut by_first_stem: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first_stem: HashMap<u64, Vec<usize>> = HashMap::new();
         for (i, r) in rules.iter().enumerate() {
-            by_first_stem.entry(r.stems[0].clone()).or_default().push(i);
+            by_first_stem.entry(r.stems[0]).or_default().push(i);
         }
         TopicMatcher {
             slugs: topics.iter().map(|t| t.slug.clone()).collect(),
@@ -79,8 +78,8 @@ impl TopicMatcher {
     /// not outweigh three different keywords of the topic.
     pub fn classify(&self, title: &str, text: &str) -> Vec<String> {
         let mut hits = vec![0.0f32; self.rules.len()];
-        self.count(&content_stems(title), TITLE_HITS, &mut hits);
-        self.count(&content_stems(text), 1.0, &mut hits);
+        self.count(&stem_hashes(title), TITLE_HITS, &mut hits);
+        self.count(&stem_hashes(text), 1.0, &mut hits);
         let mut scores = vec![0.0f32; self.slugs.len()];
         for (rule, &h) in self.rules.iter().zip(&hits) {
             if h > 0.0 {
@@ -99,7 +98,7 @@ impl TopicMatcher {
         kept.into_iter().map(|(_, s)| s.clone()).collect()
     }
 
-    fn count(&self, stems: &[String], each: f32, hits: &mut [f32]) {
+    fn count(&self, stems: &[u64], each: f32, hits: &mut [f32]) {
         for (i, stem) in stems.iter().enumerate() {
             let Some(candidates) = self.by_first_stem.get(stem) else {
                 continue;

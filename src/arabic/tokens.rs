@@ -216,6 +216,25 @@ pub fn content_stems(text: &str) -> Vec<String> {
     out
 }
 
+/// A 64-bit FNV-1a hash of a term: stable across runs and platforms, unlike
+/// the standard library's randomly keyed hasher, and cheap on short words.
+pub fn term_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The [`term_hash`] of every content stem of `text`, in order: what
+/// topics, stories and summaries compare, with no string allocated.
+pub fn stem_hashes(text: &str) -> Vec<u64> {
+    let mut out = Vec::with_capacity(text.len() / 10);
+    for_each_stem(text, |stem| out.push(term_hash(stem.as_bytes())));
+    out
+}
+
 /// Calls `f` with the light stem of every word of `text` that is not a stop
 /// word, without allocating.
 pub fn for_each_stem(text: &str, mut f: impl FnMut(&str)) {

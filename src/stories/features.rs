@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::arabic::{content_stems, words};
+use crate::arabic::{stem_hashes, words};
 use crate::article::{Article, Prominence};
 
 /// A sparse vector: (term hash, weight) sorted by term, unit length.
@@ -24,16 +24,7 @@ const MAX_TEXT_BYTES: usize = 3000;
 /// Title words count this many times in the body vector.
 const TITLE_BOOST: f32 = 2.0;
 
-/// A 64-bit FNV-1a hash: stable across runs and platforms, unlike the
-/// standard library's randomly keyed hasher.
-pub fn term_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
+pub use crate::arabic::term_hash;
 
 /// The start of `text`, cut at a character boundary.
 pub fn head(text: &str, max_bytes: usize) -> &str {
@@ -58,8 +49,8 @@ fn lead_weight(k: usize) -> f32 {
 const LEAD_DECAY: f32 = 8.0;
 
 /// Adds the stems of one sentence, each counting `weight`.
-fn add_terms(terms: &mut Vec<(u64, f32)>, stems: &[String], weight: f32) {
-    terms.extend(stems.iter().map(|s| (term_hash(s.as_bytes()), weight)));
+fn add_terms(terms: &mut Vec<(u64, f32)>, stems: &[u64], weight: f32) {
+    terms.extend(stems.iter().map(|&s| (s, weight)));
 }
 
 /// Raw term counts of one article before corpus weighting.
@@ -109,7 +100,7 @@ pub fn extract(articles: &[Article]) -> Corpus {
 }
 
 fn count_terms(article: &Article) -> Counts {
-    let title_stems = content_stems(&article.title);
+    let title_stems = stem_hashes(&article.title);
     let mut body: Vec<(u64, f32)> = Vec::new();
     add_terms(&mut body, &title_stems, TITLE_BOOST);
     let mut read = 0;
@@ -119,12 +110,9 @@ fn count_terms(article: &Article) -> Counts {
         }
         read += sentence.len();
         let weight = lead_weight(k);
-        add_terms(&mut body, &content_stems(sentence), weight);
+        add_terms(&mut body, &stem_hashes(sentence), weight);
     }
-    let title = title_stems
-        .iter()
-        .map(|s| (term_hash(s.as_bytes()), 1.0))
-        .collect();
+    let title = title_stems.iter().map(|&s| (s, 1.0)).collect();
     let entities = article
         .entities
         .iter()
