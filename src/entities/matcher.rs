@@ -640,7 +640,16 @@ fn sentence_spans(text: &str, from: usize, sentences: &[String]) -> Vec<(usize, 
     let mut spans = Vec::with_capacity(sentences.len());
     let mut cursor = from;
     for s in sentences {
-        if let Some(i) = text[cursor..].find(s.as_str()) {
+        // Sentences follow each other, usually after a space or line break:
+        // try there before searching.
+        let rest = &text[cursor..];
+        let skipped = rest.len() - rest.trim_start().len();
+        let found = if rest[skipped..].starts_with(s.as_str()) {
+            Some(skipped)
+        } else {
+            rest.find(s.as_str())
+        };
+        if let Some(i) = found {
             let start = cursor + i;
             spans.push((start, start + s.len()));
             cursor = start + s.len();

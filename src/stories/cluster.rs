@@ -299,7 +299,7 @@ fn find_duplicates(
     config: &StoryConfig,
 ) -> Vec<(usize, usize)> {
     let suspects: Vec<(usize, usize)> = edges
-        .iter()
+        .par_iter()
         .filter(|&&(i, j, _)| cosine(&features[i].body, &features[j].body) >= DUPLICATE_PREFILTER)
         .map(|&(i, j, _)| (i, j))
         .collect();

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::arabic::{stem_hashes, words};
+use crate::arabic::{for_each_word, stem_hashes};
 use crate::article::{Article, Prominence};
 
 /// A sparse vector: (term hash, weight) sorted by term, unit length.
@@ -223,19 +223,13 @@ pub fn cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
 /// Hashed word trigrams of an article's text (normalised, not stemmed):
 /// the fingerprint that tells a republished copy from a rewrite.
 pub fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<String> = words(head(text, 3 * MAX_TEXT_BYTES))
-        .into_iter()
-        .map(|w| w.norm)
-        .collect();
+    let mut words: Vec<u64> = Vec::with_capacity(MAX_TEXT_BYTES / 2);
+    for_each_word(head(text, 3 * MAX_TEXT_BYTES), |_, _, norm| {
+        words.push(term_hash(norm.as_bytes()))
+    });
     let mut out: Vec<u64> = words
         .windows(3)
-        .map(|w| {
-            let mut h = term_hash(w[0].as_bytes());
-            for part in &w[1..] {
-                h = h.rotate_left(21) ^ term_hash(part.as_bytes());
-            }
-            h
-        })
+        .map(|w| w[0].rotate_left(42) ^ w[1].rotate_left(21) ^ w[2])
         .collect();
     out.sort_unstable();
     out.dedup();
