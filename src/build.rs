@@ -11,7 +11,6 @@ use crate::article::{Article, Mention, Origin, Prominence};
 use crate::config::Config;
 use crate::enrich::{Item, Page, Stated, read_document};
 use crate::entities::{Entity, EntityKind, EntityList, Matcher};
-use crate::load::load;
 use crate::output::Output;
 use crate::site::Site;
 use crate::slug::{SlugRegistry, slugify, slugify_words};
@@ -97,14 +96,13 @@ pub fn understand_with(config: &Config, progress: Progress) -> Result<Corpus> {
         clock = Instant::now();
     };
 
-    let docs = load(config)?;
+    let sources = crate::load::discover(config)?;
     lap("load", &mut timings);
 
-    let items: Vec<Vec<Item>> = docs
+    let items: Vec<Vec<Item>> = sources
         .par_iter()
-        .map(|doc| read_document(doc, config))
+        .map(|source| read_document(&crate::load::read(config, source)?, config))
         .collect::<Result<_>>()?;
-    drop(docs);
     let mut articles = Vec::new();
     let mut stated = Vec::new();
     let mut pages = Vec::new();
@@ -120,7 +118,7 @@ pub fn understand_with(config: &Config, progress: Progress) -> Result<Corpus> {
         }
     }
     assign_slugs(&mut articles, &stated, &pages)?;
-    lap("clean+enrich", &mut timings);
+    lap("read+clean+enrich", &mut timings);
 
     let site_list = config.site.entities.as_ref().map(|p| config.resolve(p));
     let mut entities = EntityList::load(site_list.as_deref())?;
@@ -346,7 +344,12 @@ pub fn build(config: &Config, output: Option<&Path>) -> Result<Report> {
 /// [`build`], reporting stages to `progress`.
 pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) -> Result<Report> {
     let start = Instant::now();
-    let corpus = understand_with(config, progress)?;
+    let mut corpus = understand_with(config, progress)?;
+    // Pages show blocks and summaries; the analysis text is done with.
+    for a in &mut corpus.articles {
+        a.text = String::new();
+        a.sentences = Vec::new();
+    }
     let mut timings = corpus.timings.clone();
     let clock = Instant::now();
 

@@ -3,7 +3,6 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::article::SourceKind;
@@ -18,11 +17,20 @@ pub struct Document {
     pub text: String,
 }
 
-/// Reads every `.txt` under the seeds folder and every `.md` under the
+/// An input file found but not read yet.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    pub kind: SourceKind,
+}
+
+/// Finds every `.txt` under the seeds folder and every `.md` under the
 /// content folder, sorted by path so that everything downstream is
-/// deterministic. A missing folder is simply empty.
-pub fn load(config: &Config) -> Result<Vec<Document>> {
-    let mut paths: Vec<(PathBuf, SourceKind)> = Vec::new();
+/// deterministic. A missing folder is simply empty. Files are read later,
+/// one at a time per worker ([`read`]), so that a large archive is never
+/// held in memory whole.
+pub fn discover(config: &Config) -> Result<Vec<Source>> {
+    let mut sources = Vec::new();
     for (dir, ext, kind) in [
         (&config.site.seeds_dir, "txt", SourceKind::Raw),
         (&config.site.content_dir, "md", SourceKind::Markdown),
@@ -39,23 +47,25 @@ pub fn load(config: &Config) -> Result<Vec<Document>> {
                 && !hidden
                 && path.extension().and_then(|e| e.to_str()) == Some(ext)
             {
-                paths.push((path.to_path_buf(), kind));
+                sources.push(Source {
+                    path: path.to_path_buf(),
+                    kind,
+                });
             }
         }
     }
-    let mut docs = paths
-        .par_iter()
-        .map(|(path, kind)| {
-            let text = read_utf8(path)?;
-            Ok(Document {
-                file: relative_name(&config.root, path),
-                kind: *kind,
-                text,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    docs.sort_by(|a, b| a.file.cmp(&b.file));
-    Ok(docs)
+    let root = &config.root;
+    sources.sort_by_cached_key(|s| relative_name(root, &s.path));
+    Ok(sources)
+}
+
+/// Reads one discovered file.
+pub fn read(config: &Config, source: &Source) -> Result<Document> {
+    Ok(Document {
+        file: relative_name(&config.root, &source.path),
+        kind: source.kind,
+        text: read_utf8(&source.path)?,
+    })
 }
 
 /// Reads a file as UTF-8; an invalid file is an error naming its line.

@@ -314,9 +314,10 @@ impl<'a> Site<'a> {
                 continue;
             };
             let url = format!("{base}entities/{slug}/");
+            let listed = profile.timeline.iter().map(|t| t.article).collect();
             entity_info.push(entity_details(
                 entity,
-                &profile,
+                profile,
                 &known,
                 &base,
                 articles,
@@ -328,7 +329,7 @@ impl<'a> Site<'a> {
                 name: entity.name.clone(),
                 url,
                 description: entity.description.clone().unwrap_or_default(),
-                articles: profile.timeline.iter().map(|t| t.article).collect(),
+                articles: listed,
             });
         }
         let entity_links: HashMap<&str, Link> = entities
@@ -655,7 +656,7 @@ fn source_slugs(articles: &[Article]) -> HashMap<String, String> {
 
 fn entity_details(
     entity: &crate::entities::Entity,
-    profile: &crate::entities::EntityProfile,
+    profile: crate::entities::EntityProfile,
     known: &HashMap<&str, &crate::entities::Entity>,
     base: &str,
     articles: &[Article],
@@ -724,11 +725,9 @@ fn entity_details(
             .map(|(v, _)| v.clone())
             .filter(|v| crate::arabic::phrase_key(v) != crate::arabic::phrase_key(&entity.name))
             .collect(),
-        sentences: profile
-            .timeline
-            .iter()
-            .map(|t| t.sentence.clone())
-            .collect(),
+        // Moved, not copied: a large archive has a sentence per entity and
+        // article.
+        sentences: profile.timeline.into_iter().map(|t| t.sentence).collect(),
         co_mentions,
         topics,
         quotes,

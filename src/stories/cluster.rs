@@ -7,7 +7,7 @@
 //! down, which keeps two different Putin meetings a week apart from being
 //! chained together through a third article that mentions both.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
@@ -98,13 +98,13 @@ pub fn group(
     });
     edges.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
 
-    let mut sets = Clusters::new(n);
+    let mut sets = Clusters::new(n, &links);
     for &(i, j) in &duplicates {
         sets.merge(i, j);
     }
     for &(i, j, _) in &edges {
         let (a, b) = (sets.find(i), sets.find(j));
-        if a != b && sets.average_link(a, b, &links) >= config.cohesion {
+        if a != b && sets.average_link(a, b) >= config.cohesion {
             sets.merge(a, b);
         }
     }
@@ -325,19 +325,26 @@ fn find_duplicates(
         .collect()
 }
 
-/// Union-find over articles that also keeps each cluster's members, so
-/// that the average linkage of two clusters can be measured before they
-/// are joined.
+/// Union-find over articles that also keeps, for each cluster, its size
+/// and the summed similarity to every neighbouring cluster, so that the
+/// average linkage of two clusters is known at once instead of being
+/// recounted over their members at every candidate merge (which grows with
+/// the square of a big story's size).
 struct Clusters {
     parent: Vec<usize>,
-    members: Vec<Vec<usize>>,
+    size: Vec<usize>,
+    /// For each cluster root: neighbouring root → summed similarity of the
+    /// scored pairs between them. Ordered maps keep float sums in a fixed
+    /// order, so that grouping stays deterministic.
+    sums: Vec<BTreeMap<usize, f32>>,
 }
 
 impl Clusters {
-    fn new(n: usize) -> Clusters {
+    fn new(n: usize, links: &[Vec<(usize, f32)>]) -> Clusters {
         Clusters {
             parent: (0..n).collect(),
-            members: (0..n).map(|i| vec![i]).collect(),
+            size: vec![1; n],
+            sums: links.iter().map(|l| l.iter().copied().collect()).collect(),
         }
     }
 
@@ -349,24 +356,11 @@ impl Clusters {
         i
     }
 
-    /// Mean similarity over all pairs across the two clusters, pairs never
-    /// scored counting as zero.
-    fn average_link(&mut self, a: usize, b: usize, links: &[Vec<(usize, f32)>]) -> f32 {
-        let (small, other) = if self.members[a].len() <= self.members[b].len() {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        let mut sum = 0.0;
-        for k in 0..self.members[small].len() {
-            let m = self.members[small][k];
-            for &(nb, s) in &links[m] {
-                if self.find(nb) == other {
-                    sum += s;
-                }
-            }
-        }
-        sum / (self.members[a].len() * self.members[b].len()) as f32
+    /// Mean similarity over all pairs across two clusters (given by their
+    /// roots), pairs never scored counting as zero.
+    fn average_link(&self, a: usize, b: usize) -> f32 {
+        let sum = self.sums[a].get(&b).copied().unwrap_or(0.0);
+        sum / (self.size[a] * self.size[b]) as f32
     }
 
     fn merge(&mut self, i: usize, j: usize) {
@@ -374,25 +368,35 @@ impl Clusters {
         if a == b {
             return;
         }
-        let (keep, gone) = if self.members[a].len() >= self.members[b].len() {
+        // Fold the cluster with fewer neighbours into the other.
+        let (keep, gone) = if self.sums[a].len() >= self.sums[b].len() {
             (a, b)
         } else {
             (b, a)
         };
         self.parent[gone] = keep;
-        let moved = std::mem::take(&mut self.members[gone]);
-        self.members[keep].extend(moved);
+        self.size[keep] += self.size[gone];
+        let moved = std::mem::take(&mut self.sums[gone]);
+        self.sums[keep].remove(&gone);
+        for (c, s) in moved {
+            if c == keep {
+                continue;
+            }
+            *self.sums[keep].entry(c).or_default() += s;
+            let theirs = &mut self.sums[c];
+            let old = theirs.remove(&gone).unwrap_or(0.0);
+            *theirs.entry(keep).or_default() += old;
+        }
     }
 
     fn into_groups(mut self) -> Vec<Vec<usize>> {
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        for i in 0..self.parent.len() {
-            if self.find(i) == i {
-                let mut g = std::mem::take(&mut self.members[i]);
-                g.sort_unstable();
-                groups.push(g);
-            }
+        let n = self.parent.len();
+        let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..n {
+            let root = self.find(i);
+            by_root.entry(root).or_default().push(i);
         }
+        let mut groups: Vec<Vec<usize>> = by_root.into_values().collect();
         groups.sort_unstable_by_key(|g| g[0]);
         groups
     }
