@@ -18,7 +18,7 @@ use crate::stories::features::{Sparse, cosine, idf, normalize_vector};
 const MAX_ARTICLE_SENTENCES: usize = 25;
 
 /// At most this many sentences of all a story's articles compete.
-const MAX_STORY_SENTENCES: usize = 60;
+const MAX_STORY_SENTENCES: usize = 40;
 
 /// Each article of a story offers at least this many of its first sentences.
 const MIN_SENTENCES_PER_ARTICLE: usize = 4;

@@ -22,6 +22,10 @@ const SIGNATURE_TERMS: usize = 15;
 /// Two articles are scored only when they share this many signature terms.
 const MIN_SHARED_TERMS: usize = 2;
 
+/// Each article is scored against at most this many candidates, those
+/// sharing the most signature terms with it.
+const MAX_CANDIDATES: usize = 40;
+
 /// A term shared by more articles than this within the window is too
 /// common at that moment to point at one event and is not followed.
 const MAX_POSTINGS: usize = 400;
@@ -264,14 +268,20 @@ fn candidate_pairs(corpus: &Corpus, days: &[Option<i32>], window: i32) -> Vec<(u
                 }
             }
             met.sort_unstable();
-            let mut found = Vec::new();
-            for run in met.chunk_by(|a, b| a == b) {
-                if run.len() >= MIN_SHARED_TERMS {
-                    let j = run[0] as usize;
-                    found.push((i.min(j), i.max(j)));
-                }
-            }
-            found
+            let mut shared: Vec<(usize, u32)> = met
+                .chunk_by(|a, b| a == b)
+                .filter(|run| run.len() >= MIN_SHARED_TERMS)
+                .map(|run| (run.len(), run[0]))
+                .collect();
+            // The closest candidates first; a bounded number of them keeps
+            // the work linear in the number of articles however crowded a
+            // news day is.
+            shared.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            shared.truncate(MAX_CANDIDATES);
+            shared
+                .into_iter()
+                .map(|(_, j)| (i.min(j as usize), i.max(j as usize)))
+                .collect::<Vec<_>>()
         })
         .collect();
     pairs.par_sort_unstable();
