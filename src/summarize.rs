@@ -7,9 +7,7 @@
 //! lede (biased LexRank), which keeps background paragraphs out of the
 //! summary even when they are long and wordy.
 
-use std::collections::HashMap;
-
-use crate::arabic::stem_hashes;
+use crate::arabic::{TermMap, stem_hashes};
 use crate::stories::features::{Sparse, cosine, idf, normalize_vector};
 
 /// Only the first sentences of an article compete: it keeps the work per
@@ -159,7 +157,7 @@ fn vectors(pool: Vec<(usize, usize, &str)>) -> Vec<Candidate<'_>> {
             }
         })
         .collect();
-    let mut df: HashMap<u64, u32> = HashMap::new();
+    let mut df: TermMap<u32> = TermMap::default();
     for c in &candidates {
         for (t, _) in &c.terms {
             *df.entry(*t).or_default() += 1;

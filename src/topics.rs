@@ -6,9 +6,9 @@
 //! carry a weight: a telling word such as "أسعار الفائدة" can place an
 //! article on its own, a broad one such as "رئيس" only with others.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use crate::arabic::stem_hashes;
+use crate::arabic::{TermMap, stem_hashes};
 use crate::article::Article;
 use crate::config::TopicConfig;
 use crate::stories::Story;
@@ -41,7 +41,7 @@ pub struct TopicMatcher {
     rules: Vec<Rule>,
     /// Rules by their first stem, so that a text is read once whatever the
     /// number of keywords.
-    by_first_stem: HashMap<u64, Vec<usize>>,
+    by_first_stem: TermMap<Vec<usize>>,
 }
 
 impl TopicMatcher {
@@ -60,7 +60,7 @@ impl TopicMatcher {
                 }
             }
         }
-        let mut by_first_stem: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut by_first_stem: TermMap<Vec<usize>> = TermMap::default();
         for (i, r) in rules.iter().enumerate() {
             by_first_stem.entry(r.stems[0]).or_default().push(i);
         }

@@ -227,6 +227,29 @@ pub fn term_hash(bytes: &[u8]) -> u64 {
     h
 }
 
+/// A hasher for keys that are already [`term_hash`]es: it passes them
+/// through instead of hashing them a second time.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TermHasher(u64);
+
+impl std::hash::Hasher for TermHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are expected; fold anything else in.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by [`term_hash`]es.
+pub type TermMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<TermHasher>>;
+
 /// The [`term_hash`] of every content stem of `text`, in order: what
 /// topics, stories and summaries compare, with no string allocated.
 pub fn stem_hashes(text: &str) -> Vec<u64> {

@@ -9,6 +9,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::arabic::TermMap;
+
 use rayon::prelude::*;
 
 use super::features::{Corpus, Features, containment, cosine, shingles};
@@ -228,7 +230,7 @@ fn candidate_pairs(corpus: &Corpus, days: &[Option<i32>], window: i32) -> Vec<(u
         .map(|f| signature(&f.body, &corpus.body_df))
         .collect();
 
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut index: TermMap<Vec<u32>> = TermMap::default();
     for (i, terms) in signatures.iter().enumerate() {
         for &t in terms {
             index.entry(t).or_default().push(i as u32);
@@ -290,7 +292,7 @@ fn candidate_pairs(corpus: &Corpus, days: &[Option<i32>], window: i32) -> Vec<(u
 }
 
 /// An article's highest-weighted terms that some other article also has.
-fn signature(body: &[(u64, f32)], df: &HashMap<u64, u32>) -> Vec<u64> {
+fn signature(body: &[(u64, f32)], df: &TermMap<u32>) -> Vec<u64> {
     let mut shared: Vec<(u64, f32)> = body
         .iter()
         .copied()

@@ -6,11 +6,9 @@
 //! every article shares (بوتين in a Kremlin-watch corpus) says nothing about
 //! which event an article tells, a term two articles share says a lot.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 
-use crate::arabic::{for_each_word, stem_hashes};
+use crate::arabic::{TermMap, for_each_word, stem_hashes};
 use crate::article::{Article, Prominence};
 
 /// A sparse vector: (term hash, weight) sorted by term, unit length.
@@ -74,7 +72,7 @@ pub struct Features {
 /// Every article's vectors, and the document frequency of each body term.
 pub struct Corpus {
     pub features: Vec<Features>,
-    pub body_df: HashMap<u64, u32>,
+    pub body_df: TermMap<u32>,
 }
 
 /// Reads every article into its vectors, weighting terms by how rare they
@@ -145,10 +143,8 @@ fn sum_by_term(mut terms: Vec<(u64, f32)>) -> Vec<(u64, f32)> {
 }
 
 /// In how many documents each term occurs.
-pub fn document_frequencies<'a>(
-    docs: impl Iterator<Item = &'a Vec<(u64, f32)>>,
-) -> HashMap<u64, u32> {
-    let mut df: HashMap<u64, u32> = HashMap::new();
+pub fn document_frequencies<'a>(docs: impl Iterator<Item = &'a Vec<(u64, f32)>>) -> TermMap<u32> {
+    let mut df: TermMap<u32> = TermMap::default();
     for doc in docs {
         for &(term, _) in doc {
             *df.entry(term).or_default() += 1;
@@ -178,7 +174,7 @@ fn corpus_idf(df: u32, n: f32) -> f32 {
 }
 
 /// TF-IDF weights (sublinear term frequency when `log_tf`), unit length.
-fn weigh(counts: Vec<(u64, f32)>, df: &HashMap<u64, u32>, n: f32, log_tf: bool) -> Sparse {
+fn weigh(counts: Vec<(u64, f32)>, df: &TermMap<u32>, n: f32, log_tf: bool) -> Sparse {
     let mut v: Sparse = counts
         .into_iter()
         .map(|(term, tf)| {
