@@ -671,6 +671,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 .articles
                 .iter()
                 .filter(|&&j| j != i)
+                .take(crate::site::ARTICLE_VERSIONS)
                 .map(|&j| Version {
                     url: &s.cards[j].url,
                     title: &s.cards[j].title,

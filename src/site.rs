@@ -25,6 +25,12 @@ pub const RESERVED_SLUGS: &[&str] = &[
 /// Slug of the implicit topic for articles no rule covers.
 pub const OTHER_TOPIC: &str = "other";
 
+/// How many articles a story card links to; a card shows on many pages,
+/// so a long-running story must not make all of them long.
+pub const STORY_CARD_LINKS: usize = 8;
+/// How many other versions of its story an article page lists.
+pub const ARTICLE_VERSIONS: usize = 10;
+
 /// How many stories a weekly briefing picks.
 const WEEKLY_STORIES: usize = 10;
 /// How many recent days the home page previews, and stories per preview.
@@ -71,8 +77,8 @@ pub struct StoryCard {
     pub summary: Vec<SummaryLine>,
     /// Distinct outlets that told it.
     pub sources: Vec<String>,
-    /// Every article of the story, named by its outlet (or title when the
-    /// outlet is unknown), oldest first.
+    /// The story's first articles, named by their outlet (or title when
+    /// the outlet is unknown), oldest first; the story page lists them all.
     pub coverage: Vec<Link>,
     pub article_count: usize,
     /// "3 مقالات", with the noun agreeing with the number.
@@ -140,6 +146,9 @@ pub struct EntityInfo {
     pub variants: Vec<String>,
     /// For each listed article (same order as `Term::articles`), the sentence
     /// that mentions the entity.
+    /// Not handed to templates whole: each listing page resolves its own
+    /// slice, or a popular entity's every page would carry all of them.
+    #[serde(skip)]
     pub sentences: Vec<String>,
     pub co_mentions: Vec<Counted>,
     pub topics: Vec<Counted>,
@@ -423,6 +432,7 @@ impl<'a> Site<'a> {
                 let coverage = s
                     .articles
                     .iter()
+                    .take(STORY_CARD_LINKS)
                     .map(|&i| Link {
                         url: article_urls[i].clone(),
                         name: articles[i]

@@ -30,7 +30,7 @@ const MAX_CANDIDATES: usize = 40;
 
 /// A term shared by more articles than this within the window is too
 /// common at that moment to point at one event and is not followed.
-const MAX_POSTINGS: usize = 400;
+const MAX_POSTINGS: usize = 150;
 
 /// Pairs scoring below this fraction of the threshold are forgotten; those
 /// above count towards the average linkage of the clusters they join.
