@@ -214,6 +214,46 @@ pub struct Article {
 }
 
 impl Article {
+    /// An article as reading its file leaves it: text and sentences, with
+    /// every later stage's field still empty.
+    pub fn new(
+        file: String,
+        part: usize,
+        kind: SourceKind,
+        title: String,
+        body: Body,
+        text: String,
+        sentences: Vec<String>,
+    ) -> Article {
+        let word_count = crate::arabic::word_count(&text);
+        Article {
+            file,
+            part,
+            kind,
+            slug: String::new(),
+            title,
+            title_derived: false,
+            subtitle: None,
+            published: None,
+            date_evidence: Evidence::none(),
+            source: None,
+            source_evidence: Evidence::none(),
+            url: None,
+            body,
+            text,
+            sentences,
+            topics: Vec::new(),
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            summary: String::new(),
+            summary_origin: Origin::None,
+            word_count,
+            removed: Vec::new(),
+            warnings: Vec::new(),
+            story: None,
+        }
+    }
+
     /// A human label for messages: `seeds/x.txt` or `seeds/x.txt (article 2)`.
     pub fn label(&self) -> String {
         if self.part > 1 {

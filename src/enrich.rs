@@ -202,31 +202,13 @@ fn new_article(
         .flat_map(|b| arabic::sentences(&b.text))
         .map(str::to_string)
         .collect();
-    let word_count = arabic::word_count(&text);
-    Article {
-        file: doc.file.clone(),
+    Article::new(
+        doc.file.clone(),
         part,
-        kind: doc.kind,
-        slug: String::new(),
+        doc.kind,
         title,
-        title_derived: false,
-        subtitle: None,
-        published: None,
-        date_evidence: Evidence::none(),
-        source: None,
-        source_evidence: Evidence::none(),
-        url: None,
         body,
         text,
         sentences,
-        topics: Vec::new(),
-        entities: Vec::new(),
-        quotes: Vec::new(),
-        summary: String::new(),
-        summary_origin: Origin::None,
-        word_count,
-        removed: Vec::new(),
-        warnings: Vec::new(),
-        story: None,
-    }
+    )
 }

@@ -35,38 +35,15 @@ pub fn write_feeds(site: &Site, config: &Config, sink: &dyn Sink) -> Result<usiz
     sink.put("atom.xml", feeds.atom(&newest).as_bytes())?;
     sink.put("briefings.xml", feeds.briefings().as_bytes())?;
 
-    let topic_feeds: Result<Vec<()>> = site
-        .topics
-        .par_iter()
-        .map(|t| {
-            let items = dated_newest(site, &t.articles, config.site.feed_items);
-            let path = format!("topics/{}/rss.xml", t.slug);
-            let channel_title = format!("{title}: {}", t.name);
-            sink.put(
-                &path,
-                feeds
-                    .rss(&channel_title, &t.description, &path, &t.url, &items)
-                    .as_bytes(),
-            )
-        })
-        .collect();
-    topic_feeds?;
-    let entity_feeds: Result<Vec<()>> = site
-        .entities
-        .par_iter()
-        .map(|e| {
-            let items = dated_newest(site, &e.articles, config.site.feed_items);
-            let path = format!("entities/{}/rss.xml", e.slug);
-            let channel_title = format!("{title}: {}", e.name);
-            sink.put(
-                &path,
-                feeds
-                    .rss(&channel_title, &e.description, &path, &e.url, &items)
-                    .as_bytes(),
-            )
-        })
-        .collect();
-    entity_feeds?;
+    for (folder, terms) in [("topics", &site.topics), ("entities", &site.entities)] {
+        terms.par_iter().try_for_each(|term| {
+            let items = dated_newest(site, &term.articles, config.site.feed_items);
+            let path = format!("{folder}/{}/rss.xml", term.slug);
+            let channel_title = format!("{title}: {}", term.name);
+            let rss = feeds.rss(&channel_title, &term.description, &path, &term.url, &items);
+            sink.put(&path, rss.as_bytes())
+        })?;
+    }
     Ok(3 + site.topics.len() + site.entities.len())
 }
 

@@ -138,7 +138,7 @@ fn ranked(mut items: Vec<(&str, usize)>, keep: usize) -> Vec<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Body, Evidence, Origin, Published, Quote, SourceKind};
+    use crate::article::{Body, Published, Quote, SourceKind};
     use crate::entities::{EntityList, Matcher};
     use chrono::NaiveDate;
 
@@ -155,35 +155,23 @@ mod tests {
             .map(String::from)
             .collect();
         let found = matcher.analyse(&text, &sentences);
-        Article {
-            file: format!("seeds/{title}.txt"),
-            part: 1,
-            kind: SourceKind::Raw,
-            slug: String::new(),
-            title: title.into(),
-            title_derived: false,
-            subtitle: None,
-            published: day.map(|d| Published {
-                date: NaiveDate::from_ymd_opt(2025, 10, d).unwrap(),
-                time: None,
-            }),
-            date_evidence: Evidence::none(),
-            source: None,
-            source_evidence: Evidence::none(),
-            url: None,
-            body: Body::Blocks(Vec::new()),
-            text: body.into(),
+        let mut a = Article::new(
+            format!("seeds/{title}.txt"),
+            1,
+            SourceKind::Raw,
+            title.into(),
+            Body::Blocks(Vec::new()),
+            body.into(),
             sentences,
-            topics: topics.iter().map(|t| t.to_string()).collect(),
-            entities: found.mentions,
-            quotes: found.quotes,
-            summary: String::new(),
-            summary_origin: Origin::None,
-            word_count: 0,
-            removed: Vec::new(),
-            warnings: Vec::new(),
-            story: None,
-        }
+        );
+        a.published = day.map(|d| Published {
+            date: NaiveDate::from_ymd_opt(2025, 10, d).unwrap(),
+            time: None,
+        });
+        a.topics = topics.iter().map(|t| t.to_string()).collect();
+        a.entities = found.mentions;
+        a.quotes = found.quotes;
+        a
     }
 
     #[test]

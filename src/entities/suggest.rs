@@ -614,35 +614,18 @@ pub fn to_toml(suggestions: &[Suggestion]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Body, Evidence, Origin, SourceKind};
+    use crate::article::{Body, SourceKind};
 
     fn article(title: &str, text: &str) -> Article {
-        Article {
-            file: "seeds/x.txt".into(),
-            part: 1,
-            kind: SourceKind::Raw,
-            slug: String::new(),
-            title: title.into(),
-            title_derived: false,
-            subtitle: None,
-            published: None,
-            date_evidence: Evidence::none(),
-            source: None,
-            source_evidence: Evidence::none(),
-            url: None,
-            body: Body::Blocks(Vec::new()),
-            text: text.into(),
-            sentences: Vec::new(),
-            topics: Vec::new(),
-            entities: Vec::new(),
-            quotes: Vec::new(),
-            summary: String::new(),
-            summary_origin: Origin::None,
-            word_count: 0,
-            removed: Vec::new(),
-            warnings: Vec::new(),
-            story: None,
-        }
+        Article::new(
+            "seeds/x.txt".into(),
+            1,
+            SourceKind::Raw,
+            title.into(),
+            Body::Blocks(Vec::new()),
+            text.into(),
+            Vec::new(),
+        )
     }
 
     fn corpus() -> Vec<Article> {

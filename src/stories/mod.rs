@@ -346,42 +346,29 @@ fn weigh(
 pub(crate) mod fixtures {
     use chrono::NaiveDate;
 
-    use crate::article::{Article, Body, Evidence, Origin, Published, SourceKind};
+    use crate::article::{Article, Body, Published, SourceKind};
 
     pub fn article(title: &str, text: &str, date: Option<&str>, source: &str) -> Article {
         let sentences: Vec<String> = crate::arabic::sentences(text)
             .into_iter()
             .map(str::to_string)
             .collect();
-        Article {
-            file: format!("content/{}.md", crate::slug::slugify_words(title, 4)),
-            part: 1,
-            kind: SourceKind::Markdown,
-            slug: crate::slug::slugify_words(title, 6),
-            title: title.to_string(),
-            title_derived: false,
-            subtitle: None,
-            published: date.map(|d| Published {
-                date: d.parse::<NaiveDate>().expect("valid date"),
-                time: None,
-            }),
-            date_evidence: Evidence::none(),
-            source: Some(source.to_string()),
-            source_evidence: Evidence::none(),
-            url: None,
-            body: Body::Html(String::new()),
-            text: text.to_string(),
+        let mut a = Article::new(
+            format!("content/{}.md", crate::slug::slugify_words(title, 4)),
+            1,
+            SourceKind::Markdown,
+            title.to_string(),
+            Body::Html(String::new()),
+            text.to_string(),
             sentences,
-            topics: Vec::new(),
-            entities: Vec::new(),
-            quotes: Vec::new(),
-            summary: String::new(),
-            summary_origin: Origin::None,
-            word_count: 0,
-            removed: Vec::new(),
-            warnings: Vec::new(),
-            story: None,
-        }
+        );
+        a.slug = crate::slug::slugify_words(title, 6);
+        a.published = date.map(|d| Published {
+            date: d.parse::<NaiveDate>().expect("valid date"),
+            time: None,
+        });
+        a.source = Some(source.to_string());
+        a
     }
 }
 
