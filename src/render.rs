@@ -606,6 +606,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         let topics: Vec<Counted> = s
             .topics
             .iter()
+            .filter(|t| !t.articles.is_empty())
             .map(|t| counted(&t.url, &t.name, t.articles.len()))
             .collect();
         ctx.insert("topics", &topics);

@@ -438,7 +438,7 @@ impl<'a> Site<'a> {
                         name: articles[i]
                             .source
                             .clone()
-                            .unwrap_or_else(|| articles[i].title.clone()),
+                            .unwrap_or_else(|| short_title(&articles[i].title)),
                     })
                     .collect();
                 StoryCard {
@@ -636,6 +636,18 @@ impl<'a> Site<'a> {
 /// `n` and its counted noun, in the configured digits.
 pub fn count_label(n: usize, noun: &numbers::Noun, style: &crate::config::DateStyle) -> String {
     format_number(numbers::count(n, noun), style)
+}
+
+/// The first words of a title, to name an article whose outlet is unknown
+/// in a list of outlets.
+fn short_title(title: &str) -> String {
+    const WORDS: usize = 5;
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if words.len() <= WORDS {
+        title.to_string()
+    } else {
+        format!("{}…", words[..WORDS].join(" "))
+    }
 }
 
 /// A link to a term page.
