@@ -8,7 +8,7 @@ use common::{TempSite, html_pages, links, read_tree, served_file, text_of};
 fn every_article_has_a_page_with_its_title() {
     let site = TempSite::bundled();
     site.build();
-    let corpus = nashra::build::understand(&site.config()).unwrap();
+    let corpus = site.corpus();
     assert!(corpus.articles.len() >= 5, "all five seeds are published");
     let files: Vec<&str> = corpus.articles.iter().map(|a| a.file.as_str()).collect();
     for seed in std::fs::read_dir(site.root().join("seeds")).unwrap() {
@@ -109,12 +109,8 @@ fn every_internal_link_resolves_under_a_sub_path() {
 fn day_pages_list_their_articles_and_link_neighbours() {
     let site = TempSite::bundled();
     site.build();
-    let corpus = nashra::build::understand(&site.config()).unwrap();
-    let dated: Vec<_> = corpus
-        .articles
-        .iter()
-        .filter(|a| a.published.is_some())
-        .collect();
+    let corpus = site.corpus();
+    let dated = TempSite::dated(&corpus);
     assert!(!dated.is_empty());
     for article in dated {
         let day = article.published.unwrap().date;
@@ -135,7 +131,7 @@ fn day_pages_list_their_articles_and_link_neighbours() {
 fn undated_articles_are_published_and_listed() {
     let site = TempSite::bundled();
     let report = site.build();
-    let corpus = nashra::build::understand(&site.config()).unwrap();
+    let corpus = site.corpus();
     let undated: Vec<_> = corpus
         .articles
         .iter()
@@ -164,12 +160,8 @@ fn undated_articles_are_published_and_listed() {
 fn feeds_parse_and_list_dated_articles_with_absolute_urls() {
     let site = TempSite::bundled();
     site.build();
-    let corpus = nashra::build::understand(&site.config()).unwrap();
-    let dated: Vec<_> = corpus
-        .articles
-        .iter()
-        .filter(|a| a.published.is_some())
-        .collect();
+    let corpus = site.corpus();
+    let dated = TempSite::dated(&corpus);
     for feed_file in ["rss.xml", "atom.xml"] {
         let bytes = std::fs::read(site.public().join(feed_file)).unwrap();
         let feed =
@@ -244,7 +236,7 @@ fn two_builds_are_byte_identical() {
 fn topic_and_entity_pages_list_articles() {
     let site = TempSite::bundled();
     site.build();
-    let corpus = nashra::build::understand(&site.config()).unwrap();
+    let corpus = site.corpus();
     let topics = std::fs::read_to_string(site.public().join("topics/index.html")).unwrap();
     let entities = std::fs::read_to_string(site.public().join("entities/index.html")).unwrap();
     for a in &corpus.articles {

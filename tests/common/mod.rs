@@ -57,6 +57,21 @@ impl TempSite {
     pub fn build(&self) -> nashra::build::Report {
         nashra::build::build(&self.config(), None).unwrap()
     }
+
+    /// What nashra understood of the site's input, for checking pages
+    /// against.
+    pub fn corpus(&self) -> nashra::build::Corpus {
+        nashra::build::understand(&self.config()).unwrap()
+    }
+
+    /// The articles that have a publication date.
+    pub fn dated(corpus: &nashra::build::Corpus) -> Vec<&nashra::article::Article> {
+        corpus
+            .articles
+            .iter()
+            .filter(|a| a.published.is_some())
+            .collect()
+    }
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {
