@@ -75,9 +75,22 @@ impl Progress {
 
     fn stage(&self, name: &str, took: Duration) {
         if self.enabled {
-            eprintln!("  {name:<14} {:>8.2} s", took.as_secs_f64());
+            match resident_mb() {
+                Some(mb) => eprintln!("  {name:<18} {:>8.2} s {mb:>7} MB", took.as_secs_f64()),
+                None => eprintln!("  {name:<18} {:>8.2} s", took.as_secs_f64()),
+            }
         }
     }
+}
+
+/// Resident memory of this process in MB, where the system tells it
+/// (Linux's `/proc`); shown beside each stage so that an editor sees what a
+/// large archive costs.
+fn resident_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
 }
 
 /// Runs every stage up to (not including) laying out pages.
