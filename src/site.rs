@@ -247,11 +247,13 @@ impl<'a> Site<'a> {
         let undated: Vec<usize> = (0..articles.len())
             .filter(|&i| articles[i].published.is_none())
             .collect();
-        let by_recency = |list: &mut Vec<usize>| {
-            let rank: HashMap<usize, usize> =
-                newest.iter().enumerate().map(|(r, &i)| (i, r)).collect();
-            list.sort_by_key(|i| (rank.get(i).copied().unwrap_or(usize::MAX), *i));
-        };
+        // Each article's place in `newest` (undated ones last), computed
+        // once for every listing that sorts by it.
+        let mut rank = vec![usize::MAX; articles.len()];
+        for (r, &i) in newest.iter().enumerate() {
+            rank[i] = r;
+        }
+        let by_recency = |list: &mut Vec<usize>| list.sort_by_key(|&i| (rank[i], i));
 
         // Topics: configured and stated ones, plus "other" when needed.
         let mut topics: Vec<Term> = corpus
