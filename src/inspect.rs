@@ -193,7 +193,8 @@ pub fn to_text(report: &Inspection) -> String {
                 origin(a.date_origin),
                 a.date_evidence
             ),
-            None => writeln!(out, "  date      undated"),
+            None if a.date_evidence.is_empty() => writeln!(out, "  date      undated"),
+            None => writeln!(out, "  date      undated  ({})", a.date_evidence),
         };
         let _ = match &a.source {
             Some(s) => writeln!(
