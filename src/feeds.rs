@@ -133,9 +133,7 @@ impl<'s, 'a> Feeds<'s, 'a> {
                             .build()
                     }))
                     .categories(
-                        a.topics
-                            .iter()
-                            .filter_map(|t| site.topics.iter().find(|x| x.slug == *t))
+                        site.topics_of(a)
                             .map(|t| rss::CategoryBuilder::default().name(t.name.clone()).build())
                             .collect::<Vec<_>>(),
                     )
@@ -210,9 +208,7 @@ impl<'s, 'a> Feeds<'s, 'a> {
                             .collect::<Vec<_>>(),
                     )
                     .categories(
-                        a.topics
-                            .iter()
-                            .filter_map(|t| site.topics.iter().find(|x| x.slug == *t))
+                        site.topics_of(a)
                             .map(|t| {
                                 atom::CategoryBuilder::default()
                                     .term(t.slug.clone())

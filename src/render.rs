@@ -681,16 +681,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 .collect();
             ctx.insert("versions", &versions);
         }
-        let topics: Vec<Link> = a
-            .topics
-            .iter()
-            .filter_map(|t| {
-                s.topics
-                    .iter()
-                    .find(|x| x.slug == *t)
-                    .map(crate::site::link)
-            })
-            .collect();
+        let topics: Vec<Link> = s.topics_of(a).map(crate::site::link).collect();
         ctx.insert("topics", &topics);
         let mut entities: Vec<(bool, usize, EntityLink)> = a
             .entities

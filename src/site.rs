@@ -190,6 +190,8 @@ pub struct Site<'a> {
     pub entity_info: Vec<EntityInfo>,
     /// Position of each entity (by slug) in `entities`.
     pub entity_index: HashMap<String, usize>,
+    /// Position of each topic (by slug) in `topics`.
+    topic_positions: HashMap<String, usize>,
     pub sources: Vec<Term>,
     /// All dated articles, newest first (feeds, sitemap).
     pub newest: Vec<usize>,
@@ -562,6 +564,11 @@ impl<'a> Site<'a> {
             })
             .collect();
 
+        let topic_positions = topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.slug.clone(), i))
+            .collect();
         let entity_index = entities
             .iter()
             .enumerate()
@@ -582,6 +589,7 @@ impl<'a> Site<'a> {
             entities,
             entity_info,
             entity_index,
+            topic_positions,
             sources,
             newest,
             article_day,
@@ -628,6 +636,14 @@ impl<'a> Site<'a> {
                 count: n,
             })
             .collect()
+    }
+
+    /// The topic pages of an article, in its own order.
+    pub fn topics_of<'s>(&'s self, article: &'s Article) -> impl Iterator<Item = &'s Term> + 's {
+        article
+            .topics
+            .iter()
+            .filter_map(|t| self.topic_positions.get(t).map(|&i| &self.topics[i]))
     }
 
     pub fn article(&self, i: usize) -> &Article {

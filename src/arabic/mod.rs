@@ -18,7 +18,6 @@ pub use normalize::{
 };
 pub use sentences::sentences;
 pub use tokens::{
-    TermHasher, TermMap, Word, content_stems, for_each_stem, for_each_word, is_stop_word,
-    light_stem, light_stem_str, normalized_words, phrase_key, proclitic_readings, stem_hashes,
-    term_hash, word_count, words,
+    TermHasher, TermMap, Word, for_each_stem, for_each_word, is_stop_word, light_stem,
+    light_stem_str, phrase_key, proclitic_readings, stem_hashes, term_hash, word_count, words,
 };

@@ -41,7 +41,7 @@ fn is_word_char(c: char) -> bool {
 
 /// Calls `f(start, end, norm)` for every word of `text`, reusing one buffer
 /// for the normalised form: the allocation-free core of [`words`],
-/// [`content_stems`] and [`for_each_stem`].
+/// [`stem_hashes`] and [`for_each_stem`].
 pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
     let mut norm = String::with_capacity(32);
     let mut start = None;
@@ -86,11 +86,6 @@ pub fn word_count(text: &str) -> usize {
     let mut n = 0;
     for_each_word(text, |_, _, _| n += 1);
     n
-}
-
-/// The normalised words of `text`, without positions.
-pub fn normalized_words(text: &str) -> Vec<String> {
-    words(text).into_iter().map(|w| w.norm).collect()
 }
 
 /// Single-letter proclitics: the conjunctions و and ف, and the prepositions
@@ -207,13 +202,6 @@ pub fn light_stem_str(norm: &str) -> &str {
         }
     }
     stem
-}
-
-/// Light stems of all words of `text` that are not stop words.
-pub fn content_stems(text: &str) -> Vec<String> {
-    let mut out = Vec::with_capacity(text.len() / 10);
-    for_each_stem(text, |stem| out.push(stem.to_string()));
-    out
 }
 
 /// A 64-bit FNV-1a hash of a term: stable across runs and platforms, unlike
@@ -436,7 +424,10 @@ mod tests {
 
     #[test]
     fn digits_are_words() {
-        let norms = normalized_words("نحو ٦٠٠ جندي في 2024");
+        let norms: Vec<String> = words("نحو ٦٠٠ جندي في 2024")
+            .into_iter()
+            .map(|w| w.norm)
+            .collect();
         assert_eq!(norms, ["نحو", "600", "جندي", "في", "2024"]);
     }
 

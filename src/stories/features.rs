@@ -1,6 +1,6 @@
 //! What the grouper compares: weighted term vectors of each article.
 //!
-//! Terms are light stems (see [`crate::arabic::content_stems`]) hashed to
+//! Terms are light stems (see [`crate::arabic::stem_hashes`]) hashed to
 //! 64 bits, so that 100,000 articles need no shared string table and can be
 //! read in parallel. Weights are TF-IDF over the corpus being built: a term
 //! every article shares (بوتين in a Kremlin-watch corpus) says nothing about
