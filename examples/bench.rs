@@ -23,6 +23,11 @@ use rayon::prelude::*;
 
 use nashra::bench_corpus::{Corpus, Generated};
 
+/// The same allocator as the `nashra` binary, so the measured build is the
+/// one editors run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 struct Options {
     sizes: Vec<usize>,
     seed: u64,
