@@ -77,18 +77,20 @@ pub fn group(
     let pairs = candidate_pairs(corpus, days, config.window_days as i32);
     let when = timings(articles, days);
     let floor = LINK_FLOOR * config.threshold.min(config.undated_threshold);
-    let mut edges: Vec<(usize, usize, f32)> = pairs
-        .par_iter()
-        .filter_map(|&(i, j)| {
-            let score = similarity(
-                &corpus.features[i],
-                &corpus.features[j],
-                date_fit(when[i], when[j], config.window_days),
-            );
-            (score >= floor).then_some((i, j, score))
-        })
-        .collect();
-    let duplicates = find_duplicates(articles, &corpus.features, &edges, config);
+    let bodies = body_cosines(corpus, &pairs);
+    let mut edges: Vec<(usize, usize, f32)> = Vec::with_capacity(pairs.len());
+    let mut suspects: Vec<(usize, usize)> = Vec::new();
+    for (&(i, j), &body) in pairs.iter().zip(&bodies) {
+        let fit = date_fit(when[i], when[j], config.window_days);
+        let score = similarity(body, &corpus.features[i], &corpus.features[j], fit);
+        if score >= floor {
+            edges.push((i, j, score));
+            if body >= DUPLICATE_PREFILTER {
+                suspects.push((i, j));
+            }
+        }
+    }
+    let duplicates = find_duplicates(articles, suspects, config);
 
     let mut links: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
     for &(i, j, s) in &edges {
@@ -202,11 +204,10 @@ pub fn date_fit(a: When, b: When, window_days: u32) -> DateFit {
     }
 }
 
-/// How alike two articles are, from 0 to 1: their text above all, their
-/// titles, and the entities they name when entity recognition found some,
-/// fading as their dates part.
-pub fn similarity(a: &Features, b: &Features, fit: DateFit) -> f32 {
-    let body = cosine(&a.body, &b.body);
+/// How alike two articles are, from 0 to 1, given the cosine of their
+/// bodies: their text above all, their titles, and the entities they name
+/// when entity recognition found some, fading as their dates part.
+pub fn similarity(body: f32, a: &Features, b: &Features, fit: DateFit) -> f32 {
     let title = cosine(&a.title, &b.title);
     let score = if a.entities.is_empty() || b.entities.is_empty() {
         0.8 * body + 0.2 * title
@@ -218,6 +219,62 @@ pub fn similarity(a: &Features, b: &Features, fit: DateFit) -> f32 {
         DateFit::Contradicted => score * (1.0 - WINDOW_DECAY),
         DateFit::Weekday | DateFit::Unknown => score,
     }
+}
+
+/// The body cosine of every candidate pair (sorted by first article).
+///
+/// Body vectors hold a couple of hundred terms, and merging two sorted
+/// lists of them costs a mispredicted branch per term. Instead the first
+/// article's weights are spread once into a dense array indexed by term
+/// number, and each of its candidates is read against that array: one
+/// load per term, no branches, for the tens of candidates it has.
+fn body_cosines(corpus: &Corpus, pairs: &[(usize, usize)]) -> Vec<f32> {
+    let mut numbers: TermMap<u32> = TermMap::default();
+    numbers.reserve(corpus.body_df.len());
+    let numbered: Vec<Vec<(u32, f32)>> = corpus
+        .features
+        .iter()
+        .map(|f| {
+            f.body
+                .iter()
+                .map(|&(term, w)| {
+                    let next = numbers.len() as u32;
+                    (*numbers.entry(term).or_insert(next), w)
+                })
+                .collect()
+        })
+        .collect();
+    let vocabulary = numbers.len();
+    drop(numbers);
+    let by_first: Vec<&[(usize, usize)]> = pairs.chunk_by(|a, b| a.0 == b.0).collect();
+    by_first
+        .par_iter()
+        .map_init(
+            || vec![0.0f32; vocabulary],
+            |dense, group| {
+                let first = &numbered[group[0].0];
+                for &(t, w) in first {
+                    dense[t as usize] = w;
+                }
+                // Summed in the order of the other article's terms, as the
+                // sorted merge would: the same input gives the same floats.
+                let scores: Vec<f32> = group
+                    .iter()
+                    .map(|&(_, j)| {
+                        numbered[j]
+                            .iter()
+                            .map(|&(t, w)| dense[t as usize] * w)
+                            .sum()
+                    })
+                    .collect();
+                for &(t, _) in first {
+                    dense[t as usize] = 0.0;
+                }
+                scores
+            },
+        )
+        .flatten_iter()
+        .collect()
 }
 
 /// Pairs `(i, j)`, `i < j`, sharing enough telling terms within the date
@@ -303,18 +360,13 @@ fn signature(body: &[(u64, f32)], df: &TermMap<u32>) -> Vec<u64> {
     shared.into_iter().map(|(t, _)| t).collect()
 }
 
-/// Pairs among the scored ones whose texts repeat each other word for word.
+/// Pairs among the `suspects` (scored pairs with very similar bodies)
+/// whose texts repeat each other word for word.
 fn find_duplicates(
     articles: &[Article],
-    features: &[Features],
-    edges: &[(usize, usize, f32)],
+    suspects: Vec<(usize, usize)>,
     config: &StoryConfig,
 ) -> Vec<(usize, usize)> {
-    let suspects: Vec<(usize, usize)> = edges
-        .par_iter()
-        .filter(|&&(i, j, _)| cosine(&features[i].body, &features[j].body) >= DUPLICATE_PREFILTER)
-        .map(|&(i, j, _)| (i, j))
-        .collect();
     let mut involved: Vec<usize> = suspects.iter().flat_map(|&(i, j)| [i, j]).collect();
     involved.sort_unstable();
     involved.dedup();
