@@ -4,6 +4,8 @@
 //! or more [`Article`]s, later stages (entities, topics, stories, summaries)
 //! fill in their fields, and rendering only reads them.
 
+use std::ops::Range;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
@@ -194,10 +196,9 @@ pub struct Article {
     /// The original URL, when known.
     pub url: Option<String>,
     pub body: Body,
-    /// Plain text of the body (no title), the input of every analysis stage.
-    pub text: String,
-    /// Sentences of `text`.
-    pub sentences: Vec<String>,
+    /// Sentences and stems of the text, read once for every analysis stage.
+    #[serde(skip)]
+    reading: Reading,
     /// Topic slugs.
     pub topics: Vec<String>,
     pub entities: Vec<Mention>,
@@ -214,18 +215,47 @@ pub struct Article {
 }
 
 impl Article {
-    /// An article as reading its file leaves it: text and sentences, with
+    /// A raw article: its cleaned blocks are what pages show and what the
+    /// analysis reads.
+    pub fn from_blocks(file: String, part: usize, title: String, blocks: Vec<Block>) -> Article {
+        Article::new(
+            file,
+            part,
+            SourceKind::Raw,
+            title,
+            Body::Blocks(blocks),
+            Vec::new(),
+        )
+    }
+
+    /// A Markdown article: pages show its `html`, the analysis reads its
+    /// plain-text `blocks`.
+    pub fn from_markdown(file: String, title: String, html: String, blocks: Vec<Block>) -> Article {
+        Article::new(
+            file,
+            1,
+            SourceKind::Markdown,
+            title,
+            Body::Html(html),
+            blocks,
+        )
+    }
+
+    /// An article as reading its file leaves it: sentences and stems, with
     /// every later stage's field still empty.
-    pub fn new(
+    fn new(
         file: String,
         part: usize,
         kind: SourceKind,
         title: String,
         body: Body,
-        text: String,
-        sentences: Vec<String>,
+        markdown: Vec<Block>,
     ) -> Article {
-        let word_count = crate::arabic::word_count(&text);
+        let text = match &body {
+            Body::Blocks(blocks) => blocks,
+            Body::Html(_) => &markdown,
+        };
+        let (reading, word_count) = Reading::of(&title, text);
         Article {
             file,
             part,
@@ -240,8 +270,10 @@ impl Article {
             source_evidence: Evidence::none(),
             url: None,
             body,
-            text,
-            sentences,
+            reading: Reading {
+                markdown,
+                ..reading
+            },
             topics: Vec::new(),
             entities: Vec::new(),
             quotes: Vec::new(),
@@ -252,6 +284,87 @@ impl Article {
             warnings: Vec::new(),
             story: None,
         }
+    }
+
+    /// The blocks of plain text every analysis stage reads: the shown
+    /// blocks of a raw article, the text of a Markdown one.
+    pub fn text_blocks(&self) -> &[Block] {
+        match &self.body {
+            Body::Blocks(b) => b,
+            Body::Html(_) => &self.reading.markdown,
+        }
+    }
+
+    /// The body as one plain text, blocks separated by blank lines.
+    pub fn plain_text(&self) -> String {
+        join_blocks(self.text_blocks())
+    }
+
+    /// The title, a blank line and the body, as the entity matcher reads
+    /// them, with the byte range of each sentence in that text.
+    pub fn titled_text(&self) -> (String, Vec<Range<usize>>) {
+        let blocks = self.text_blocks();
+        let mut text = String::with_capacity(
+            self.title.len() + 2 + blocks.iter().map(|b| b.text.len() + 2).sum::<usize>(),
+        );
+        text.push_str(&self.title);
+        let mut block_starts = Vec::with_capacity(blocks.len());
+        for b in blocks {
+            text.push_str("\n\n");
+            block_starts.push(text.len());
+            text.push_str(&b.text);
+        }
+        let spans = self
+            .reading
+            .sentences
+            .iter()
+            .map(|s| {
+                let at = block_starts[s.block as usize];
+                at + s.start as usize..at + s.end as usize
+            })
+            .collect();
+        (text, spans)
+    }
+
+    /// How many sentences the body's paragraphs hold.
+    pub fn sentence_count(&self) -> usize {
+        self.reading.sentences.len()
+    }
+
+    /// The `i`-th sentence of the body's paragraphs (headings are not
+    /// sentences).
+    pub fn sentence(&self, i: usize) -> &str {
+        let s = &self.reading.sentences[i];
+        &self.text_blocks()[s.block as usize].text[s.start as usize..s.end as usize]
+    }
+
+    /// The sentences of the body's paragraphs, in reading order.
+    pub fn sentences(&self) -> impl ExactSizeIterator<Item = &str> + Clone + '_ {
+        (0..self.sentence_count()).map(|i| self.sentence(i))
+    }
+
+    /// Hashed content stems of the title (see [`crate::arabic::stem_hashes`]).
+    pub fn title_stems(&self) -> &[u64] {
+        &self.reading.stems[..self.reading.title_stems as usize]
+    }
+
+    /// Hashed content stems of the whole body, headings included, in
+    /// reading order: equal to `stem_hashes(&self.plain_text())`.
+    pub fn body_stems(&self) -> &[u64] {
+        &self.reading.stems[self.reading.title_stems as usize..]
+    }
+
+    /// Hashed content stems of the `i`-th sentence.
+    pub fn sentence_stems(&self, i: usize) -> &[u64] {
+        let s = &self.reading.sentences[i];
+        &self.reading.stems[s.stems_start as usize..s.stems_end as usize]
+    }
+
+    /// Lets go of what only the analysis stages read (sentences, stems, a
+    /// Markdown article's plain text), once they are done: pages show the
+    /// body, summaries and mentions, which stay.
+    pub fn forget_reading(&mut self) {
+        self.reading = Reading::default();
     }
 
     /// A human label for messages: `seeds/x.txt` or `seeds/x.txt (article 2)`.
@@ -269,5 +382,150 @@ impl Article {
             Body::Blocks(b) => b,
             Body::Html(_) => &[],
         }
+    }
+}
+
+/// Blocks as one text, separated by blank lines.
+fn join_blocks(blocks: &[Block]) -> String {
+    blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// A sentence as a byte range of one text block, and the range of its
+/// stems in [`Reading::stems`]. Offsets are 32-bit: a block is never 4 GB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Sentence {
+    block: u32,
+    start: u32,
+    end: u32,
+    stems_start: u32,
+    stems_end: u32,
+}
+
+/// What every analysis stage reads of an article, worked out once when it
+/// is read: topics, summaries and story features used to tokenise and stem
+/// the same sentences again each, and each sentence was a string of its own.
+#[derive(Debug, Clone, Default)]
+struct Reading {
+    /// The plain-text blocks of a Markdown article; a raw article's are its
+    /// body.
+    markdown: Vec<Block>,
+    sentences: Vec<Sentence>,
+    /// Hashed content stems: the title's, then the body's in reading order.
+    stems: Vec<u64>,
+    /// How many of `stems` are the title's.
+    title_stems: u32,
+}
+
+impl Reading {
+    /// The sentences and stems of `title` and `blocks`, and the body's word
+    /// count, in one pass over the text. Paragraphs are read sentence by
+    /// sentence, headings whole: they carry topic evidence but are not
+    /// sentences a summary could take.
+    fn of(title: &str, blocks: &[Block]) -> (Reading, usize) {
+        let size: usize = blocks.iter().map(|b| b.text.len()).sum();
+        let mut stems = Vec::with_capacity((title.len() + size) / 16);
+        crate::arabic::push_stem_hashes(title, &mut stems);
+        let title_stems = stems.len() as u32;
+        let mut sentences = Vec::new();
+        let mut words = 0;
+        for (b, block) in blocks.iter().enumerate() {
+            if block.kind == BlockKind::Heading {
+                words += crate::arabic::push_stem_hashes(&block.text, &mut stems);
+                continue;
+            }
+            for range in crate::arabic::sentence_ranges(&block.text) {
+                let stems_start = stems.len() as u32;
+                words += crate::arabic::push_stem_hashes(&block.text[range.clone()], &mut stems);
+                sentences.push(Sentence {
+                    block: b as u32,
+                    start: range.start as u32,
+                    end: range.end as u32,
+                    stems_start,
+                    stems_end: stems.len() as u32,
+                });
+            }
+        }
+        stems.shrink_to_fit();
+        sentences.shrink_to_fit();
+        let reading = Reading {
+            markdown: Vec::new(),
+            sentences,
+            stems,
+            title_stems,
+        };
+        (reading, words)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arabic::{stem_hashes, word_count};
+
+    fn article() -> Article {
+        Article::from_blocks(
+            "seeds/x.txt".into(),
+            1,
+            "البنك المركزي يثبت أسعار الفائدة".into(),
+            vec![
+                Block::paragraph(
+                    "أبقى البنك المركزي المصري أسعار الفائدة دون تغيير. وقال البيان: «التضخم يتراجع. والنمو يتحسن».\nسطر ثانٍ بلا نقطة",
+                ),
+                Block::heading("تراجع التضخم"),
+                Block::paragraph("...\nوتراجع معدل التضخم إلى 13.9 في المئة في يوليو؛ وهو الأدنى."),
+            ],
+        )
+    }
+
+    #[test]
+    fn sentences_are_spans_of_the_paragraphs() {
+        let a = article();
+        let expected: Vec<&str> = a
+            .text_blocks()
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .flat_map(|b| crate::arabic::sentences(&b.text))
+            .collect();
+        assert_eq!(a.sentences().collect::<Vec<_>>(), expected);
+        assert!(
+            a.sentences().all(|s| s != "تراجع التضخم"),
+            "a heading is not a sentence"
+        );
+    }
+
+    #[test]
+    fn stored_stems_are_those_of_the_text() {
+        let a = article();
+        assert_eq!(a.title_stems(), stem_hashes(&a.title));
+        assert_eq!(a.body_stems(), stem_hashes(&a.plain_text()));
+        for (i, s) in a.sentences().enumerate() {
+            assert_eq!(a.sentence_stems(i), stem_hashes(s));
+        }
+        assert_eq!(a.word_count, word_count(&a.plain_text()));
+    }
+
+    #[test]
+    fn titled_text_locates_every_sentence() {
+        let a = article();
+        let (text, spans) = a.titled_text();
+        assert_eq!(text, format!("{}\n\n{}", a.title, a.plain_text()));
+        let located: Vec<&str> = spans.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(located, a.sentences().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn markdown_articles_read_their_plain_text() {
+        let a = Article::from_markdown(
+            "content/x.md".into(),
+            "عنوان".into(),
+            "<p>نص المقال.</p>".into(),
+            vec![Block::paragraph("نص المقال.")],
+        );
+        assert_eq!(a.sentences().collect::<Vec<_>>(), ["نص المقال."]);
+        assert_eq!(a.plain_text(), "نص المقال.");
     }
 }

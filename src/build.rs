@@ -137,8 +137,7 @@ pub fn understand_with(config: &Config, progress: Progress) -> Result<Corpus> {
     let mut entities = EntityList::load(site_list.as_deref())?;
     let matcher = Matcher::new(&entities);
     articles.par_iter_mut().for_each(|a| {
-        let text = format!("{}\n\n{}", a.title, a.text);
-        let found = matcher.analyse(&text, &a.sentences);
+        let found = matcher.analyse_article(a);
         a.entities = found.mentions;
         a.quotes = found.quotes;
     });
@@ -148,17 +147,17 @@ pub fn understand_with(config: &Config, progress: Progress) -> Result<Corpus> {
     let topic_matcher = TopicMatcher::new(&config.site.topics);
     articles
         .par_iter_mut()
-        .for_each(|a| a.topics = topic_matcher.classify(&a.title, &a.text));
+        .for_each(|a| a.topics = topic_matcher.classify_article(a));
     let topics = apply_stated_topics(&mut articles, &stated, config);
     lap("topics", &mut timings);
 
     // Article summaries come first: a single-article story reuses its own.
     articles.par_iter_mut().for_each(|a| {
         if a.summary_origin != Origin::FrontMatter {
-            let picked = summarize_article(&a.sentences, 2);
+            let picked = summarize_article(a, 2);
             a.summary = picked
                 .iter()
-                .map(|&i| a.sentences[i].as_str())
+                .map(|&i| a.sentence(i))
                 .collect::<Vec<_>>()
                 .join(" ");
             a.summary_origin = Origin::Text;
@@ -360,8 +359,7 @@ pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) ->
     let mut corpus = understand_with(config, progress)?;
     // Pages show blocks and summaries; the analysis text is done with.
     for a in &mut corpus.articles {
-        a.text = String::new();
-        a.sentences = Vec::new();
+        a.forget_reading();
     }
     let mut timings = corpus.timings.clone();
     let clock = Instant::now();

@@ -6,8 +6,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::arabic;
-use crate::article::{Article, Block, BlockKind, Body, Evidence, Origin, Published, SourceKind};
+use crate::article::{Article, BlockKind, Evidence, Origin, Published, SourceKind};
 use crate::clean::clean;
 use crate::config::Config;
 use crate::dating::{find_publication_date, find_publication_date_in};
@@ -60,13 +59,8 @@ fn read_raw(doc: &Document, config: &Config) -> Vec<Item> {
             let date = find_publication_date_in(&headline.title, &headline.body, &cleaned.removed);
             let published = date.date.map(|date| Published { date, time: None });
             let source = find_source(&headline.body, &cleaned.removed, &config.site.outlets);
-            let mut article = new_article(
-                doc,
-                i + 1,
-                headline.title,
-                Body::Blocks(headline.body.clone()),
-                &headline.body,
-            );
+            let mut article =
+                Article::from_blocks(doc.file.clone(), i + 1, headline.title, headline.body);
             article.title_derived = headline.derived;
             article.subtitle = headline.subtitle;
             article.published = published;
@@ -119,31 +113,29 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
         }));
     }
 
-    let mut article = new_article(doc, 1, title, Body::Html(html), &blocks);
+    let (published, date_evidence) = match &front.date {
+        Some(value) => (
+            Some(frontmatter::published(value, &config.timezone, path)?),
+            Evidence::front_matter("date"),
+        ),
+        None => {
+            let found = find_publication_date(&title, &blocks);
+            let published = found.date.map(|date| Published { date, time: None });
+            (published, found.evidence)
+        }
+    };
+    let source = match &front.source {
+        Some(source) => Some((source.clone(), Evidence::front_matter("source"))),
+        None => find_source(&blocks, &[], &config.site.outlets),
+    };
+    let mut article = Article::from_markdown(doc.file.clone(), title, html, blocks);
     article.title_derived = derived;
     article.subtitle = front.subtitle.clone();
-    match &front.date {
-        Some(value) => {
-            article.published = Some(frontmatter::published(value, &config.timezone, path)?);
-            article.date_evidence = Evidence::front_matter("date");
-        }
-        None => {
-            let found = find_publication_date(&article.title, &blocks);
-            article.published = found.date.map(|date| Published { date, time: None });
-            article.date_evidence = found.evidence;
-        }
-    }
-    match &front.source {
-        Some(source) => {
-            article.source = Some(source.clone());
-            article.source_evidence = Evidence::front_matter("source");
-        }
-        None => {
-            if let Some((name, evidence)) = find_source(&blocks, &[], &config.site.outlets) {
-                article.source = Some(name);
-                article.source_evidence = evidence;
-            }
-        }
+    article.published = published;
+    article.date_evidence = date_evidence;
+    if let Some((name, evidence)) = source {
+        article.source = Some(name);
+        article.source_evidence = evidence;
     }
     article.url = front.url.clone();
     if let Some(summary) = &front.summary {
@@ -182,33 +174,4 @@ pub fn file_stem_slug(file: &str) -> String {
     } else {
         slug
     }
-}
-
-fn new_article(
-    doc: &Document,
-    part: usize,
-    title: String,
-    body: Body,
-    blocks: &[Block],
-) -> Article {
-    let text = blocks
-        .iter()
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let sentences = blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph)
-        .flat_map(|b| arabic::sentences(&b.text))
-        .map(str::to_string)
-        .collect();
-    Article::new(
-        doc.file.clone(),
-        part,
-        doc.kind,
-        title,
-        body,
-        text,
-        sentences,
-    )
 }

@@ -114,7 +114,12 @@ fn article_report(corpus: &Corpus, a: &Article) -> ArticleReport {
     }
     let first_lines: Vec<String> = match &a.body {
         crate::article::Body::Blocks(b) => b.iter().take(3).map(|b| b.text.clone()).collect(),
-        crate::article::Body::Html(_) => a.text.split("\n\n").take(3).map(str::to_string).collect(),
+        crate::article::Body::Html(_) => a
+            .text_blocks()
+            .iter()
+            .take(3)
+            .map(|b| b.text.clone())
+            .collect(),
     };
     ArticleReport {
         file: a.file.clone(),

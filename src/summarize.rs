@@ -7,7 +7,8 @@
 //! lede (biased LexRank), which keeps background paragraphs out of the
 //! summary even when they are long and wordy.
 
-use crate::arabic::{TermMap, stem_hashes};
+use crate::arabic::TermMap;
+use crate::article::Article;
 use crate::stories::features::{Sparse, cosine, idf, normalize_vector};
 
 /// Only the first sentences of an article compete: it keeps the work per
@@ -55,14 +56,15 @@ struct Candidate<'a> {
     words: Sparse,
 }
 
+/// A sentence offered to the pool: its document, its position there, its
+/// text and its stored stems.
+type Offered<'a> = (usize, usize, &'a str, &'a [u64]);
+
 /// Indices of the sentences that summarise an article, in original order:
 /// the `max` most central complete sentences, none repeating another.
-pub fn summarize_article(sentences: &[String], max: usize) -> Vec<usize> {
-    let pool: Vec<(usize, usize, &str)> = sentences
-        .iter()
-        .take(MAX_ARTICLE_SENTENCES)
-        .enumerate()
-        .map(|(i, s)| (0, i, s.as_str()))
+pub fn summarize_article(article: &Article, max: usize) -> Vec<usize> {
+    let pool: Vec<Offered> = (0..article.sentence_count().min(MAX_ARTICLE_SENTENCES))
+        .map(|i| (0, i, article.sentence(i), article.sentence_stems(i)))
         .collect();
     let mut picked: Vec<usize> = pick(pool, max, ARTICLE_REDUNDANCY)
         .into_iter()
@@ -76,17 +78,14 @@ pub fn summarize_article(sentences: &[String], max: usize) -> Vec<usize> {
 /// `(article, sentence)` positions into `docs`, most central first: no two
 /// saying the same thing. Each article offers its first sentences, so that
 /// every outlet can be heard and the pool stays bounded.
-pub fn summarize_documents(docs: &[&[String]], max: usize) -> Vec<(usize, usize)> {
+pub fn summarize_documents(docs: &[&Article], max: usize) -> Vec<(usize, usize)> {
     let per_doc = (MAX_STORY_SENTENCES / docs.len().max(1)).max(MIN_SENTENCES_PER_ARTICLE);
-    let pool: Vec<(usize, usize, &str)> = docs
+    let pool: Vec<Offered> = docs
         .iter()
         .enumerate()
-        .flat_map(|(d, sentences)| {
-            sentences
-                .iter()
-                .take(per_doc)
-                .enumerate()
-                .map(move |(i, s)| (d, i, s.as_str()))
+        .flat_map(|(d, a)| {
+            (0..a.sentence_count().min(per_doc))
+                .map(move |i| (d, i, a.sentence(i), a.sentence_stems(i)))
         })
         .take(MAX_STORY_SENTENCES.max(docs.len() * MIN_SENTENCES_PER_ARTICLE))
         .collect();
@@ -96,7 +95,7 @@ pub fn summarize_documents(docs: &[&[String]], max: usize) -> Vec<(usize, usize)
 /// Ranks the pool by centrality and takes the best complete sentences,
 /// skipping those too close to one already taken. Falls back to any
 /// sentence when none reads as complete.
-fn pick(pool: Vec<(usize, usize, &str)>, max: usize, redundancy: f32) -> Vec<(usize, usize)> {
+fn pick(pool: Vec<Offered<'_>>, max: usize, redundancy: f32) -> Vec<(usize, usize)> {
     if pool.is_empty() || max == 0 {
         return Vec::new();
     }
@@ -133,11 +132,11 @@ fn pick(pool: Vec<(usize, usize, &str)>, max: usize, redundancy: f32) -> Vec<(us
 
 /// Term vectors of the sentences, weighted by how few sentences share a
 /// term (a word in every sentence links everything and tells nothing).
-fn vectors(pool: Vec<(usize, usize, &str)>) -> Vec<Candidate<'_>> {
+fn vectors(pool: Vec<Offered<'_>>) -> Vec<Candidate<'_>> {
     let mut candidates: Vec<Candidate> = pool
         .into_iter()
-        .map(|(doc, position, text)| {
-            let mut terms: Sparse = stem_hashes(text).into_iter().map(|s| (s, 1.0)).collect();
+        .map(|(doc, position, text, stems)| {
+            let mut terms: Sparse = stems.iter().map(|&s| (s, 1.0)).collect();
             terms.sort_unstable_by_key(|t| t.0);
             terms.dedup_by(|b, a| {
                 let same = a.0 == b.0;
@@ -244,11 +243,13 @@ fn reads_complete(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn split(text: &str) -> Vec<String> {
-        crate::arabic::sentences(text)
-            .into_iter()
-            .map(str::to_string)
-            .collect()
+    fn split(text: &str) -> Article {
+        Article::from_markdown(
+            "content/x.md".into(),
+            String::new(),
+            String::new(),
+            vec![crate::article::Block::paragraph(text)],
+        )
     }
 
     /// Shaped like seed 004 after cleaning: a lede, follow-up sentences, a
@@ -268,7 +269,7 @@ mod tests {
         assert_eq!(picked[0], 0, "the lede leads: {picked:?}");
         assert!(picked.windows(2).all(|w| w[0] < w[1]), "original order");
         let heading = sentences
-            .iter()
+            .sentences()
             .position(|s| s == "تحالف عسكري")
             .expect("heading is a sentence");
         assert!(
@@ -294,7 +295,7 @@ mod tests {
 
     #[test]
     fn short_articles_and_empty_ones() {
-        assert!(summarize_article(&[], 2).is_empty());
+        assert!(summarize_article(&split(""), 2).is_empty());
         let one = split("أعلن البنك المركزي المصري تثبيت أسعار الفائدة الرئيسية دون تغيير الخميس.");
         assert_eq!(summarize_article(&one, 2), vec![0]);
     }

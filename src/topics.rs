@@ -77,9 +77,21 @@ impl TopicMatcher {
     /// adds evidence, but less and less, so one word said ten times does
     /// not outweigh three different keywords of the topic.
     pub fn classify(&self, title: &str, text: &str) -> Vec<String> {
+        self.classify_stems(&stem_hashes(title), &stem_hashes(text))
+    }
+
+    /// [`TopicMatcher::classify`] of an article, from the stems it already
+    /// holds (headings included: a subheading is topic evidence too).
+    pub fn classify_article(&self, article: &Article) -> Vec<String> {
+        self.classify_stems(article.title_stems(), article.body_stems())
+    }
+
+    /// [`TopicMatcher::classify`] from the [`stem_hashes`] of the title and
+    /// of the text.
+    fn classify_stems(&self, title: &[u64], text: &[u64]) -> Vec<String> {
         let mut hits = vec![0.0f32; self.rules.len()];
-        self.count(&stem_hashes(title), TITLE_HITS, &mut hits);
-        self.count(&stem_hashes(text), 1.0, &mut hits);
+        self.count(title, TITLE_HITS, &mut hits);
+        self.count(text, 1.0, &mut hits);
         let mut scores = vec![0.0f32; self.slugs.len()];
         for (rule, &h) in self.rules.iter().zip(&hits) {
             if h > 0.0 {

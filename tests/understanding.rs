@@ -53,7 +53,7 @@ fn the_page_with_a_related_block_splits_into_two_articles() {
     );
     assert!(
         first
-            .text
+            .plain_text()
             .ends_with("من أجل التغلب على العقوبات التي تقودها الولايات المتحدة.")
     );
     assert!(
@@ -70,12 +70,12 @@ fn the_page_with_a_related_block_splits_into_two_articles() {
     assert!(!second.title_derived);
     assert!(
         second
-            .text
+            .plain_text()
             .starts_with("قال الزعيم الكوري الشمالي كيم جونغ أون إن التواصل الدبلوماسي السابق")
     );
     assert!(
         second
-            .text
+            .plain_text()
             .ends_with("فإنه «لم يحقق أي تغيير إيجابي جوهري».")
     );
     assert!(removed_kinds(second).contains(&DebrisKind::RepeatedCaption));
@@ -231,12 +231,13 @@ fn no_debris_reaches_any_page() {
         "expected the seeds' debris to be removed, got {removed:?}"
     );
     for a in &corpus.articles {
+        let text = a.plain_text();
         let shown: Vec<&str> = a
             .blocks()
             .iter()
             .map(|b| b.text.as_str())
-            .chain(a.sentences.iter().map(String::as_str))
-            .chain([a.text.as_str(), a.summary.as_str()])
+            .chain(a.sentences())
+            .chain([text.as_str(), a.summary.as_str()])
             .chain(a.subtitle.as_deref())
             .collect();
         for &(kind, debris) in &removed {
@@ -263,7 +264,7 @@ fn no_debris_reaches_any_page() {
             "date 20",
             "play-circle",
         ] {
-            assert!(!a.text.contains(marker), "«{marker}» reached {}", a.label());
+            assert!(!text.contains(marker), "«{marker}» reached {}", a.label());
         }
     }
 }
@@ -273,8 +274,7 @@ fn sentences_are_whole() {
     let corpus = corpus();
     let a = article(&corpus, "003_", 2);
     let quote = a
-        .sentences
-        .iter()
+        .sentences()
         .find(|s| s.contains("ذهبنا إلى أبعد ما يمكن"))
         .expect("quoted sentence");
     assert!(
@@ -286,7 +286,7 @@ fn sentences_are_whole() {
         "{quote}"
     );
     for a in &corpus.articles {
-        for s in &a.sentences {
+        for s in a.sentences() {
             assert!(
                 s.split_whitespace().count() >= 3,
                 "fragment «{s}» in {}",

@@ -16,8 +16,9 @@ pub use normalize::{
     fold_digits, is_arabic_letter, is_ignorable, is_mostly_arabic, normalize,
     to_arabic_indic_digits,
 };
-pub use sentences::sentences;
+pub use sentences::{sentence_ranges, sentences};
 pub use tokens::{
     TermHasher, TermMap, Word, for_each_stem, for_each_word, is_stop_word, light_stem,
-    light_stem_str, phrase_key, proclitic_readings, stem_hashes, term_hash, word_count, words,
+    light_stem_str, phrase_key, proclitic_readings, push_stem_hashes, stem_hashes, term_hash,
+    word_count, words,
 };

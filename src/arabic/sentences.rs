@@ -26,6 +26,25 @@ pub fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
+/// The byte ranges in `text` of its [`sentences`], for callers that keep
+/// sentences as spans of one text rather than as strings of their own.
+///
+/// ```
+/// use nashra::arabic::sentence_ranges;
+/// let text = "وصل الوفد. وبدأت المحادثات.";
+/// assert_eq!(sentence_ranges(text), [0..18, 19..text.len()]);
+/// ```
+pub fn sentence_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let base = text.as_ptr() as usize;
+    sentences(text)
+        .into_iter()
+        .map(|s| {
+            let start = s.as_ptr() as usize - base;
+            start..start + s.len()
+        })
+        .collect()
+}
+
 /// Splits one line (no line breaks inside) and appends its sentences.
 ///
 /// Scans bytes rather than characters: every terminal is either ASCII or

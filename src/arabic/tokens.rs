@@ -246,20 +246,41 @@ pub fn stem_hashes(text: &str) -> Vec<u64> {
     out
 }
 
+/// Appends the [`term_hash`] of every content stem of `text` to `out` and
+/// returns how many words `text` has: the one reading of a text that an
+/// article's analysis needs, so that no stage tokenises it again.
+pub fn push_stem_hashes(text: &str, out: &mut Vec<u64>) -> usize {
+    let mut words = 0;
+    for_each_word(text, |_, _, norm| {
+        words += 1;
+        if is_content_word(norm) {
+            out.push(term_hash(light_stem_str(norm).as_bytes()));
+        }
+    });
+    words
+}
+
 /// Calls `f` with the light stem of every word of `text` that is not a stop
 /// word, without allocating.
 pub fn for_each_stem(text: &str, mut f: impl FnMut(&str)) {
     for_each_word(text, |_, _, norm| {
-        // More than one letter; Arabic letters take two bytes each.
-        let long_enough = if norm.is_ascii() {
-            norm.len() > 1
-        } else {
-            norm.len() > 2
-        };
-        if long_enough && !is_stop_word(norm) {
+        if is_content_word(norm) {
             f(light_stem_str(norm));
         }
     });
+}
+
+/// True for a normalised word that says what a text is about: more than
+/// one letter, and not a stop word.
+#[inline]
+fn is_content_word(norm: &str) -> bool {
+    // Arabic letters take two bytes each.
+    let long_enough = if norm.is_ascii() {
+        norm.len() > 1
+    } else {
+        norm.len() > 2
+    };
+    long_enough && !is_stop_word(norm)
 }
 
 /// Function words that carry no topic: prepositions, conjunctions, pronouns,

@@ -13,10 +13,11 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 
 use super::list::{EntityKind, EntityList};
 use crate::arabic::{Word, is_ignorable, proclitic_readings, words};
-use crate::article::{Mention, Prominence};
+use crate::article::{Article, Mention, Prominence};
 
 /// How a phrase refers to its entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -270,11 +271,24 @@ impl Matcher {
     pub fn find(&self, text: &str, sentences: &[String]) -> Vec<Mention> {
         let ws = words(text);
         let hits = self.hits(text, &ws);
-        mentions(self, text, sentences, &hits)
+        mentions(self, text, &sentence_spans(text, sentences), &hits)
     }
 
     /// Mentions and the quotes attributed to listed people, in one reading.
     pub fn analyse(&self, text: &str, sentences: &[String]) -> super::Analysis {
+        self.analyse_spans(text, &sentence_spans(text, sentences))
+    }
+
+    /// [`Matcher::analyse`] of an article's title and body, whose sentences
+    /// it already knows.
+    pub fn analyse_article(&self, article: &Article) -> super::Analysis {
+        let (text, spans) = article.titled_text();
+        self.analyse_spans(&text, &spans)
+    }
+
+    /// [`Matcher::analyse`] with the byte range of each body sentence in
+    /// `text`, in order.
+    fn analyse_spans(&self, text: &str, sentences: &[Range<usize>]) -> super::Analysis {
         let ws = words(text);
         let hits = self.hits(text, &ws);
         let quotes = super::quotes::find_quotes(self, text, &ws, &hits);
@@ -553,13 +567,12 @@ struct Tally {
 }
 
 /// Gathers hits into one [`Mention`] per entity.
-fn mentions(matcher: &Matcher, text: &str, sentences: &[String], hits: &[Hit]) -> Vec<Mention> {
+fn mentions(matcher: &Matcher, text: &str, spans: &[Range<usize>], hits: &[Hit]) -> Vec<Mention> {
     let title_end = text.find("\n\n").unwrap_or(text.len());
     let body_start = (title_end + 2).min(text.len());
     let lede_end = text[body_start..]
         .find("\n\n")
         .map_or(text.len(), |i| body_start + i);
-    let spans = sentence_spans(text, body_start, sentences);
 
     let mut tallies: Vec<(u32, Tally)> = Vec::new();
     for h in hits {
@@ -588,9 +601,9 @@ fn mentions(matcher: &Matcher, text: &str, sentences: &[String], hits: &[Hit]) -
             t.variants.push(h.display.clone());
         }
         if t.sentence.is_none() {
-            let i = spans.partition_point(|&(_, end)| end <= h.start);
-            if let Some(&(s, e)) = spans.get(i).filter(|&&(s, _)| s <= h.start) {
-                t.sentence = Some(text[s..e].to_string());
+            let i = spans.partition_point(|span| span.end <= h.start);
+            if let Some(span) = spans.get(i).filter(|span| span.start <= h.start) {
+                t.sentence = Some(text[span.clone()].to_string());
             }
         }
     }
@@ -633,12 +646,13 @@ fn mentions(matcher: &Matcher, text: &str, sentences: &[String], hits: &[Hit]) -
     out.into_iter().map(|(_, m)| m).collect()
 }
 
-/// Byte ranges of `sentences` in `text`, found in order from `from`.
-/// Sentences that cannot be found (rewritten by an earlier stage) are left
-/// out.
-fn sentence_spans(text: &str, from: usize, sentences: &[String]) -> Vec<(usize, usize)> {
+/// Byte ranges of the body's `sentences` in `text` (title, blank line,
+/// body), found in order. Sentences that cannot be found (rewritten by an
+/// earlier stage) are left out.
+fn sentence_spans(text: &str, sentences: &[String]) -> Vec<Range<usize>> {
+    let title_end = text.find("\n\n").unwrap_or(text.len());
     let mut spans = Vec::with_capacity(sentences.len());
-    let mut cursor = from;
+    let mut cursor = (title_end + 2).min(text.len());
     for s in sentences {
         // Sentences follow each other, usually after a space or line break:
         // try there before searching.
@@ -651,7 +665,7 @@ fn sentence_spans(text: &str, from: usize, sentences: &[String]) -> Vec<(usize, 
         };
         if let Some(i) = found {
             let start = cursor + i;
-            spans.push((start, start + s.len()));
+            spans.push(start..start + s.len());
             cursor = start + s.len();
         }
     }

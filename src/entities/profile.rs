@@ -138,7 +138,7 @@ fn ranked(mut items: Vec<(&str, usize)>, keep: usize) -> Vec<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Body, Published, Quote, SourceKind};
+    use crate::article::{Block, Published, Quote};
     use crate::entities::{EntityList, Matcher};
     use chrono::NaiveDate;
 
@@ -149,21 +149,13 @@ mod tests {
         topics: &[&str],
         matcher: &Matcher,
     ) -> Article {
-        let text = format!("{title}\n\n{body}");
-        let sentences: Vec<String> = crate::arabic::sentences(body)
-            .into_iter()
-            .map(String::from)
-            .collect();
-        let found = matcher.analyse(&text, &sentences);
-        let mut a = Article::new(
+        let mut a = Article::from_blocks(
             format!("seeds/{title}.txt"),
             1,
-            SourceKind::Raw,
             title.into(),
-            Body::Blocks(Vec::new()),
-            body.into(),
-            sentences,
+            vec![Block::paragraph(body)],
         );
+        let found = matcher.analyse_article(&a);
         a.published = day.map(|d| Published {
             date: NaiveDate::from_ymd_opt(2025, 10, d).unwrap(),
             time: None,

@@ -215,7 +215,7 @@ pub fn suggest(articles: &[Article], list: &EntityList) -> Vec<Suggestion> {
     let matcher = Matcher::new(list);
     let texts: Vec<String> = articles
         .iter()
-        .map(|a| format!("{}\n\n{}", a.title, a.text))
+        .map(|a| format!("{}\n\n{}", a.title, a.plain_text()))
         .collect();
     let tokenised: Vec<Vec<Word>> = texts.iter().map(|t| words(t)).collect();
     let vocabulary = Vocabulary::new(&tokenised);
@@ -614,17 +614,14 @@ pub fn to_toml(suggestions: &[Suggestion]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Body, SourceKind};
+    use crate::article::Block;
 
     fn article(title: &str, text: &str) -> Article {
-        Article::new(
+        Article::from_blocks(
             "seeds/x.txt".into(),
             1,
-            SourceKind::Raw,
             title.into(),
-            Body::Blocks(Vec::new()),
-            text.into(),
-            Vec::new(),
+            vec![Block::paragraph(text)],
         )
     }
 

@@ -375,7 +375,11 @@ fn find_duplicates(
         .map(|&i| {
             (
                 i,
-                shingles(&format!("{}\n{}", articles[i].title, articles[i].text)),
+                shingles(&format!(
+                    "{}\n{}",
+                    articles[i].title,
+                    articles[i].plain_text()
+                )),
             )
         })
         .collect();

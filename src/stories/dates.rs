@@ -92,13 +92,8 @@ static WEEKDAY_NAMES: LazyLock<Vec<String>> =
 pub fn named_weekdays(article: &Article) -> Vec<Weekday> {
     let names = &*WEEKDAY_NAMES;
     let mut found: Vec<Weekday> = Vec::new();
-    let texts = std::iter::once(article.title.as_str()).chain(
-        article
-            .sentences
-            .iter()
-            .take(WEEKDAY_SCAN_SENTENCES)
-            .map(String::as_str),
-    );
+    let texts = std::iter::once(article.title.as_str())
+        .chain(article.sentences().take(WEEKDAY_SCAN_SENTENCES));
     for text in texts {
         for word in words(text) {
             for reading in proclitic_readings(&word.norm, 3) {

@@ -8,7 +8,7 @@
 
 use rayon::prelude::*;
 
-use crate::arabic::{TermMap, for_each_word, stem_hashes};
+use crate::arabic::{TermMap, for_each_word};
 use crate::article::{Article, Prominence};
 
 /// A sparse vector: (term hash, weight) sorted by term, unit length.
@@ -98,17 +98,17 @@ pub fn extract(articles: &[Article]) -> Corpus {
 }
 
 fn count_terms(article: &Article) -> Counts {
-    let title_stems = stem_hashes(&article.title);
+    let title_stems = article.title_stems();
     let mut body: Vec<(u64, f32)> = Vec::new();
-    add_terms(&mut body, &title_stems, TITLE_BOOST);
+    add_terms(&mut body, title_stems, TITLE_BOOST);
     let mut read = 0;
-    for (k, sentence) in article.sentences.iter().enumerate() {
+    for (k, sentence) in article.sentences().enumerate() {
         if read >= MAX_TEXT_BYTES {
             break;
         }
         read += sentence.len();
         let weight = lead_weight(k);
-        add_terms(&mut body, &stem_hashes(sentence), weight);
+        add_terms(&mut body, article.sentence_stems(k), weight);
     }
     let title = title_stems.iter().map(|&s| (s, 1.0)).collect();
     let entities = article

@@ -254,25 +254,22 @@ fn story_summary(
                 source: a.source.clone(),
             }];
         }
-        return crate::summarize::summarize_article(&a.sentences, SINGLE_SUMMARY_SENTENCES)
+        return crate::summarize::summarize_article(a, SINGLE_SUMMARY_SENTENCES)
             .into_iter()
             .map(|s| StorySentence {
-                text: a.sentences[s].clone(),
+                text: a.sentence(s).to_string(),
                 article: only,
                 source: a.source.clone(),
             })
             .collect();
     }
-    let docs: Vec<&[String]> = readers
-        .iter()
-        .map(|&i| articles[i].sentences.as_slice())
-        .collect();
+    let docs: Vec<&Article> = readers.iter().map(|&i| &articles[i]).collect();
     summarize_documents(&docs, STORY_SUMMARY_SENTENCES)
         .into_iter()
         .map(|(d, s)| {
             let a = readers[d];
             StorySentence {
-                text: articles[a].sentences[s].clone(),
+                text: articles[a].sentence(s).to_string(),
                 article: a,
                 source: articles[a].source.clone(),
             }
@@ -346,21 +343,14 @@ fn weigh(
 pub(crate) mod fixtures {
     use chrono::NaiveDate;
 
-    use crate::article::{Article, Body, Published, SourceKind};
+    use crate::article::{Article, Block, Published};
 
     pub fn article(title: &str, text: &str, date: Option<&str>, source: &str) -> Article {
-        let sentences: Vec<String> = crate::arabic::sentences(text)
-            .into_iter()
-            .map(str::to_string)
-            .collect();
-        let mut a = Article::new(
+        let mut a = Article::from_markdown(
             format!("content/{}.md", crate::slug::slugify_words(title, 4)),
-            1,
-            SourceKind::Markdown,
             title.to_string(),
-            Body::Html(String::new()),
-            text.to_string(),
-            sentences,
+            String::new(),
+            vec![Block::paragraph(text)],
         );
         a.slug = crate::slug::slugify_words(title, 6);
         a.published = date.map(|d| Published {
