@@ -7,7 +7,6 @@
 //! lede (biased LexRank), which keeps background paragraphs out of the
 //! summary even when they are long and wordy.
 
-use crate::arabic::TermMap;
 use crate::article::Article;
 use crate::stories::features::{Sparse, cosine, idf, normalize_vector};
 
@@ -99,8 +98,8 @@ fn pick(pool: Vec<Offered<'_>>, max: usize, redundancy: f32) -> Vec<(usize, usiz
     if pool.is_empty() || max == 0 {
         return Vec::new();
     }
-    let candidates = vectors(pool);
-    let scores = centrality(&candidates);
+    let (candidates, postings) = vectors(pool);
+    let scores = centrality(&candidates, &postings);
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
 
@@ -132,7 +131,7 @@ fn pick(pool: Vec<Offered<'_>>, max: usize, redundancy: f32) -> Vec<(usize, usiz
 
 /// Term vectors of the sentences, weighted by how few sentences share a
 /// term (a word in every sentence links everything and tells nothing).
-fn vectors(pool: Vec<Offered<'_>>) -> Vec<Candidate<'_>> {
+fn vectors(pool: Vec<Offered<'_>>) -> (Vec<Candidate<'_>>, Vec<Posting>) {
     let mut candidates: Vec<Candidate> = pool
         .into_iter()
         .map(|(doc, position, text, stems)| {
@@ -156,25 +155,73 @@ fn vectors(pool: Vec<Offered<'_>>) -> Vec<Candidate<'_>> {
             }
         })
         .collect();
-    let mut df: TermMap<u32> = TermMap::default();
-    for c in &candidates {
-        for (t, _) in &c.terms {
-            *df.entry(*t).or_default() += 1;
+    let postings = postings(&candidates);
+    let n = candidates.len() as f32;
+    for group in postings.chunk_by(|a, b| a.term == b.term) {
+        let df = group.len() as u32;
+        for p in group {
+            let w = &mut candidates[p.candidate as usize].terms[p.index as usize].1;
+            *w = (1.0 + w.ln()) * idf(df, n);
         }
     }
-    let n = candidates.len() as f32;
     for c in &mut candidates {
-        for (t, w) in c.terms.iter_mut() {
-            *w = (1.0 + w.ln()) * idf(df[t], n);
-        }
         normalize_vector(&mut c.terms);
     }
-    candidates
+    (candidates, postings)
+}
+
+/// One term of one candidate: which term, whose, and where in its terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Posting {
+    term: u64,
+    candidate: u32,
+    index: u32,
+}
+
+/// Every term of the pool, grouped by term (candidates in order within a
+/// group): one sort gives the document frequencies and, term by term, the
+/// pairs of sentences that share a word, without a hash map or a merge of
+/// every pair of vectors.
+fn postings(candidates: &[Candidate]) -> Vec<Posting> {
+    let mut postings: Vec<Posting> = candidates
+        .iter()
+        .enumerate()
+        .flat_map(|(c, cand)| {
+            cand.terms
+                .iter()
+                .enumerate()
+                .map(move |(k, &(term, _))| Posting {
+                    term,
+                    candidate: c as u32,
+                    index: k as u32,
+                })
+        })
+        .collect();
+    postings.sort_unstable();
+    postings
+}
+
+/// Cosine similarity of every pair of candidates `(i, j)` with `i < j`, at
+/// `i * n + j`: the weights of the terms they share, multiplied and added
+/// in term order, exactly as [`cosine`] of their vectors would.
+fn similarities(candidates: &[Candidate], postings: &[Posting]) -> Vec<f32> {
+    let n = candidates.len();
+    let mut sims = vec![0.0f32; n * n];
+    let weight = |p: &Posting| candidates[p.candidate as usize].terms[p.index as usize].1;
+    for group in postings.chunk_by(|a, b| a.term == b.term) {
+        for (k, a) in group.iter().enumerate() {
+            let (i, wa) = (a.candidate as usize, weight(a));
+            for b in &group[k + 1..] {
+                sims[i * n + b.candidate as usize] += wa * weight(b);
+            }
+        }
+    }
+    sims
 }
 
 /// Biased LexRank scores: the stationary distribution of a walk that moves
 /// between similar sentences and restarts at a document's opening.
-fn centrality(candidates: &[Candidate]) -> Vec<f32> {
+fn centrality(candidates: &[Candidate], postings: &[Posting]) -> Vec<f32> {
     let n = candidates.len();
     let restart: Vec<f32> = {
         let raw: Vec<f32> = candidates
@@ -185,10 +232,11 @@ fn centrality(candidates: &[Candidate]) -> Vec<f32> {
         raw.into_iter().map(|r| r / total).collect()
     };
     // Most sentence pairs share no word: keep only the links that exist.
+    let sims = similarities(candidates, postings);
     let mut links: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
     for i in 0..n {
         for j in i + 1..n {
-            let s = cosine(&candidates[i].terms, &candidates[j].terms);
+            let s = sims[i * n + j];
             if s > 0.0 {
                 links[i].push((j, s));
                 links[j].push((i, s));

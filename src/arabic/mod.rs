@@ -18,7 +18,7 @@ pub use normalize::{
 };
 pub use sentences::{sentence_ranges, sentences};
 pub use tokens::{
-    TermHasher, TermMap, Word, for_each_stem, for_each_word, is_stop_word, light_stem,
-    light_stem_str, phrase_key, proclitic_readings, push_stem_hashes, stem_hashes, term_hash,
-    word_count, words,
+    FnvBuildHasher, FnvHasher, TermHasher, TermMap, Word, for_each_stem, for_each_word,
+    is_stop_word, light_stem, light_stem_str, phrase_key, proclitic_readings, push_stem_hashes,
+    stem_hashes, term_hash, word_count, words,
 };

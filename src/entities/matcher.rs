@@ -12,11 +12,10 @@
 //! second step, and only when exactly one named entity fits.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::list::{EntityKind, EntityList};
-use crate::arabic::{Word, is_ignorable, proclitic_readings, words};
+use crate::arabic::{FnvBuildHasher, Word, is_ignorable, proclitic_readings, words};
 use crate::article::{Article, Mention, Prominence};
 
 /// How a phrase refers to its entities.
@@ -81,27 +80,7 @@ pub struct Matcher {
 /// FNV-1a: the index is looked up for many words of every article, with
 /// short keys the corpus does not choose adversarially, so a simple hash
 /// beats the default SipHash.
-type FastHash = BuildHasherDefault<Fnv>;
-
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+type FastHash = FnvBuildHasher;
 
 /// A bitmap of the final letter pairs (and single letters) that words in
 /// the index end with. Proclitics only ever come in front, so a word whose
