@@ -62,10 +62,18 @@ fn hash_value(h: &mut Hasher, value: &serde_json::Value) {
     match value {
         Value::Null => h.update(b"n"),
         Value::Bool(b) => h.update(if *b { b"t" } else { b"f" }),
+        // Tagged by kind, so that 1, -1 and 1.0 stay apart without printing.
         Value::Number(n) => {
-            h.update(b"#");
-            h.update(n.to_string().as_bytes());
-            h.update(b";");
+            if let Some(u) = n.as_u64() {
+                h.update(b"u");
+                h.update(&u.to_le_bytes());
+            } else if let Some(i) = n.as_i64() {
+                h.update(b"i");
+                h.update(&i.to_le_bytes());
+            } else {
+                h.update(b"d");
+                h.update(&n.as_f64().unwrap_or(f64::NAN).to_bits().to_le_bytes());
+            }
         }
         Value::String(s) => {
             h.update(b"s");

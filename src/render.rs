@@ -2,8 +2,12 @@
 //! the sitemap, handed to a [`Sink`] as soon as each is ready.
 //!
 //! Pages render in parallel and are written as they come, so memory stays
-//! flat however many articles the site holds.
+//! flat however many articles the site holds. Article and story cards,
+//! which many pages repeat, are rendered once beforehand ([`cards`]).
 
+mod cards;
+
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -15,6 +19,7 @@ use tera::{Context, Tera};
 use crate::article::{Block, Body, Prominence};
 use crate::config::Config;
 use crate::site::{ArticleCard, Counted, Day, Link, Site, StoryCard, kind_heading};
+use cards::Cards;
 
 /// Where rendered files go. Paths are relative to the output folder.
 pub trait Sink: Sync {
@@ -49,6 +54,14 @@ pub struct Templates {
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
     ("macros.html", include_str!("../templates/macros.html")),
+    (
+        "article_card.html",
+        include_str!("../templates/article_card.html"),
+    ),
+    (
+        "story_card.html",
+        include_str!("../templates/story_card.html"),
+    ),
     ("index.html", include_str!("../templates/index.html")),
     ("day.html", include_str!("../templates/day.html")),
     ("week.html", include_str!("../templates/week.html")),
@@ -123,29 +136,51 @@ pub fn load_templates(dir: &Path) -> Result<Templates> {
 /// without making anything safer inside quoted attributes.
 pub fn escape_html(input: &str) -> String {
     let bytes = input.as_bytes();
-    let needs = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
     // Most text (Arabic prose, URLs) has nothing to escape: copy it whole.
-    let Some(first) = bytes.iter().position(needs) else {
+    let Some(first) = next_special(bytes, 0) else {
         return input.to_string();
     };
     let mut out = String::with_capacity(input.len() + 16);
-    out.push_str(&input[..first]);
-    let mut start = first;
-    for (i, b) in bytes.iter().enumerate().skip(first) {
-        let entity = match b {
+    let mut start = 0;
+    let mut at = Some(first);
+    while let Some(i) = at {
+        let entity = match bytes[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
+            _ => "&#39;",
         };
         out.push_str(&input[start..i]);
         out.push_str(entity);
         start = i + 1;
+        at = next_special(bytes, start);
     }
     out.push_str(&input[start..]);
     out
+}
+
+/// Position of the first byte at or after `from` that HTML escaping
+/// replaces. Every page's text passes through here, so the scan tests
+/// whole 16-byte chunks at a time, which the compiler turns into vector
+/// instructions, and looks at single bytes only in a chunk that has one.
+fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
+    const CHUNK: usize = 16;
+    let special = |b: u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    let rest = &bytes[from..];
+    let mut chunks = rest.chunks_exact(CHUNK);
+    let mut offset = from;
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |any, &b| any | special(b)) {
+            return chunk.iter().position(|&b| special(b)).map(|p| offset + p);
+        }
+        offset += CHUNK;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| special(b))
+        .map(|p| offset + p)
 }
 
 /// Tera's error and its causes on one line: the cause holds the line number.
@@ -211,7 +246,7 @@ pub fn render(
     templates: &Templates,
     sink: &dyn Sink,
 ) -> Result<Rendered> {
-    let renderer = Renderer::new(site, config, &templates.tera);
+    let renderer = Renderer::new(site, config, &templates.tera)?;
     let seed = crate::cache::hash_json(
         templates.key,
         "site",
@@ -219,39 +254,41 @@ pub fn render(
     );
     let jobs = renderer.jobs();
     let sitemap: Mutex<Vec<(String, String)>> = Mutex::new(Vec::with_capacity(jobs.len()));
-    jobs.par_iter().try_for_each(|&job| -> Result<()> {
-        let (dir, template, ctx) = renderer.page(job);
-        let path = if matches!(job, Job::NotFound) {
-            "404.html".to_string()
-        } else {
-            format!("{dir}index.html")
-        };
-        let data = ctx.into_json();
-        let inputs = crate::cache::hash_json(seed, template, &data);
-        if sink.is_current(&path, inputs) {
-            sink.keep(&path);
-        } else {
-            let mut ctx = Context::from_value(data).expect("a context is a JSON object");
-            ctx.extend(renderer.base_context.clone());
-            let html = renderer
-                .tera
-                .render(template, &ctx)
-                .map_err(|e| anyhow!("templates/{template}: {}", error_chain(&e)))?;
-            sink.put_made(&path, html.as_bytes(), inputs)?;
-        }
-        if !matches!(job, Job::NotFound) {
-            let lastmod = match job {
-                Job::Article(i) => site.cards[i].date_iso.clone(),
-                Job::Day(d) => site.days[d].iso.clone(),
-                _ => String::new(),
+    // One page buffer per worker, reused: pages are written from it as
+    // bytes, never grown from empty or checked again as UTF-8.
+    let buffer = || Vec::with_capacity(PAGE_BUFFER);
+    jobs.par_iter()
+        .try_for_each_init(buffer, |html, &job| -> Result<()> {
+            let (dir, template, ctx) = renderer.page(job)?;
+            let path = if matches!(job, Job::NotFound) {
+                "404.html".to_string()
+            } else {
+                format!("{dir}index.html")
             };
-            sitemap
-                .lock()
-                .expect("no panics while holding the lock")
-                .push((dir, lastmod));
-        }
-        Ok(())
-    })?;
+            let data = ctx.into_json();
+            let inputs = crate::cache::hash_json(seed, template, &data);
+            if sink.is_current(&path, inputs) {
+                sink.keep(&path);
+            } else {
+                let mut ctx = Context::from_value(data).expect("a context is a JSON object");
+                ctx.extend(renderer.base_context.clone());
+                html.clear();
+                render_into(renderer.tera, template, &ctx, html)?;
+                sink.put_made(&path, html.as_slice(), inputs)?;
+            }
+            if !matches!(job, Job::NotFound) {
+                let lastmod = match job {
+                    Job::Article(i) => site.cards[i].date_iso.clone(),
+                    Job::Day(d) => site.days[d].iso.clone(),
+                    _ => String::new(),
+                };
+                sitemap
+                    .lock()
+                    .expect("no panics while holding the lock")
+                    .push((dir, lastmod));
+            }
+            Ok(())
+        })?;
     let html_pages = jobs.len();
 
     let feeds = crate::feeds::write_feeds(site, config, sink)?;
@@ -272,11 +309,13 @@ pub fn render(
     })
 }
 
-/// An item of a listing: an article card and an optional note under it.
-#[derive(Serialize)]
-struct ListItem<'a> {
-    card: &'a ArticleCard,
-    note: &'a str,
+/// Room for a typical page, so that rendering seldom grows the buffer.
+const PAGE_BUFFER: usize = 64 * 1024;
+
+/// Renders `template` into `out`, naming the template in errors.
+fn render_into(tera: &Tera, template: &str, ctx: &Context, out: &mut Vec<u8>) -> Result<()> {
+    tera.render_to(template, ctx, out)
+        .map_err(|e| anyhow!("templates/{template}: {}", error_chain(&e)))
 }
 
 #[derive(Serialize)]
@@ -287,17 +326,18 @@ struct Pager {
     next_url: Option<String>,
 }
 
+/// A topic's stories in a briefing, as their rendered cards.
 #[derive(Serialize)]
 struct GroupView<'a> {
     topic: &'a Link,
-    stories: Vec<&'a StoryCard>,
+    cards: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
 struct DayPreview<'a> {
     title: &'a str,
     url: &'a str,
-    stories: Vec<&'a StoryCard>,
+    stories: Vec<StoryRef<'a>>,
 }
 
 #[derive(Serialize)]
@@ -322,8 +362,50 @@ struct MonthView<'a> {
 
 #[derive(Serialize)]
 struct TimelineItem<'a> {
-    card: &'a ArticleCard,
+    card: ArticleRef<'a>,
     also: Vec<Link>,
+}
+
+/// What a page shows of an article it links to, without its summary.
+#[derive(Serialize)]
+struct ArticleRef<'a> {
+    url: &'a str,
+    title: &'a str,
+    source: Option<&'a str>,
+    date: &'a str,
+    date_iso: &'a str,
+}
+
+impl<'a> ArticleRef<'a> {
+    fn of(card: &'a ArticleCard) -> Self {
+        ArticleRef {
+            url: &card.url,
+            title: &card.title,
+            source: card.source.as_deref(),
+            date: &card.date,
+            date_iso: &card.date_iso,
+        }
+    }
+}
+
+/// What an article page shows of its story: a link, not the card.
+#[derive(Serialize)]
+struct StoryRef<'a> {
+    url: &'a str,
+    headline: &'a str,
+    article_count: usize,
+    count_label: &'a str,
+}
+
+impl<'a> StoryRef<'a> {
+    fn of(card: &'a StoryCard) -> Self {
+        StoryRef {
+            url: &card.url,
+            headline: &card.headline,
+            article_count: card.article_count,
+            count_label: &card.count_label,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -344,11 +426,12 @@ struct Renderer<'s, 'a> {
     config: &'s Config,
     tera: &'s Tera,
     base_context: Context,
+    cards: Cards,
     page_size: usize,
 }
 
 impl<'s, 'a> Renderer<'s, 'a> {
-    fn new(site: &'s Site<'a>, config: &'s Config, tera: &'s Tera) -> Self {
+    fn new(site: &'s Site<'a>, config: &'s Config, tera: &'s Tera) -> Result<Self> {
         let base_url = config.base_url();
         let info = SiteInfo {
             title: &config.site.title,
@@ -371,13 +454,15 @@ impl<'s, 'a> Renderer<'s, 'a> {
         };
         let mut base_context = Context::new();
         base_context.insert("site", &info);
-        Renderer {
+        let cards = Cards::render(site, tera, &base_context)?;
+        Ok(Renderer {
             site,
             config,
             tera,
             base_context,
+            cards,
             page_size: config.site.page_size,
-        }
+        })
     }
 
     fn pages_of(&self, n: usize) -> usize {
@@ -417,7 +502,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
 
     /// The folder (relative to the output root, ending in `/` unless it is
     /// the root), template and context of a page.
-    fn page(&self, job: Job) -> (String, &'static str, Context) {
+    fn page(&self, job: Job) -> Result<(String, &'static str, Context)> {
         let s = self.site;
         let mut ctx = Context::new();
         let (dir, template, title) = match job {
@@ -454,11 +539,11 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 let week = &s.weeks[w];
                 ctx.insert("week", week);
                 ctx.insert(
-                    "stories",
+                    "cards",
                     &week
                         .stories
                         .iter()
-                        .map(|&i| &s.story_cards[i])
+                        .map(|&i| self.cards.story(i))
                         .collect::<Vec<_>>(),
                 );
                 ctx.insert(
@@ -486,7 +571,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                     None,
                     &dir,
                     page,
-                );
+                )?;
                 (paged(&dir, page), "list.html", term.name.clone())
             }
             Job::Entity(e, page) => {
@@ -503,21 +588,21 @@ impl<'s, 'a> Renderer<'s, 'a> {
                     Some(&info.sentences),
                     &dir,
                     page,
-                );
+                )?;
                 (paged(&dir, page), "list.html", term.name.clone())
             }
             Job::Source(i, page) => {
                 let term = &s.sources[i];
                 let dir = format!("sources/{}/", term.slug);
                 let heading = format!("مقالات {}", term.name);
-                self.listing(&mut ctx, &heading, "", &term.articles, None, &dir, page);
+                self.listing(&mut ctx, &heading, "", &term.articles, None, &dir, page)?;
                 (paged(&dir, page), "list.html", heading)
             }
             Job::Undated(page) => {
                 let heading = "مقالات بلا تاريخ نشر معروف";
                 let note =
                     "لم يُعثر في هذه المقالات على تاريخ نشر موثوق؛ يمكن للمحرر إضافته في الترويسة.";
-                self.listing(&mut ctx, heading, note, &s.undated, None, "undated/", page);
+                self.listing(&mut ctx, heading, note, &s.undated, None, "undated/", page)?;
                 (paged("undated/", page), "list.html", heading.to_string())
             }
             Job::TopicIndex => {
@@ -567,7 +652,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         };
         ctx.insert("page_title", &title);
         ctx.insert("canonical", &format!("{}{}", self.config.base_url(), dir));
-        (dir, template, ctx)
+        Ok((dir, template, ctx))
     }
 
     fn index(&self, ctx: &mut Context) {
@@ -598,7 +683,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                     .stories
                     .iter()
                     .take(crate::site::RECENT_DAY_STORIES)
-                    .map(|&i| &s.story_cards[i])
+                    .map(|&i| StoryRef::of(&s.story_cards[i]))
                     .collect(),
             })
             .collect();
@@ -628,11 +713,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
             .iter()
             .map(|g| GroupView {
                 topic: &g.topic,
-                stories: g
-                    .stories
-                    .iter()
-                    .map(|&i| &self.site.story_cards[i])
-                    .collect(),
+                cards: g.stories.iter().map(|&i| self.cards.story(i)).collect(),
             })
             .collect()
     }
@@ -667,7 +748,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         }
         ctx.insert("day", &s.article_day[i].map(|d| day_link(&s.days[d])));
         if let Some(story) = a.story {
-            ctx.insert("story", &s.story_cards[story]);
+            ctx.insert("story", &StoryRef::of(&s.story_cards[story]));
             let versions: Vec<Version> = s.corpus.stories[story]
                 .articles
                 .iter()
@@ -733,7 +814,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                     })
                     .unwrap_or_default();
                 TimelineItem {
-                    card: &s.cards[a],
+                    card: ArticleRef::of(&s.cards[a]),
                     also,
                 }
             })
@@ -765,23 +846,27 @@ impl<'s, 'a> Renderer<'s, 'a> {
         notes: Option<&Vec<String>>,
         dir: &str,
         page: usize,
-    ) {
+    ) -> Result<()> {
         let s = self.site;
         let total = self.pages_of(articles.len());
         let start = (page - 1) * self.page_size;
         let end = (start + self.page_size).min(articles.len());
-        let items: Vec<ListItem> = (start..end)
-            .map(|k| ListItem {
-                card: &s.cards[articles[k]],
-                note: notes
-                    .and_then(|n| n.get(k))
-                    .map(String::as_str)
-                    .unwrap_or(""),
+        let cards: Vec<Cow<str>> = (start..end)
+            .map(|k| {
+                let i = articles[k];
+                match notes.and_then(|n| n.get(k)).filter(|n| !n.is_empty()) {
+                    // A note appears on this one page only: its card is made here.
+                    Some(note) => {
+                        cards::article_card(self.tera, &self.base_context, &s.cards[i], note)
+                            .map(Cow::Owned)
+                    }
+                    None => Ok(Cow::Borrowed(self.cards.article(i))),
+                }
             })
-            .collect();
+            .collect::<Result<_>>()?;
         ctx.insert("heading", heading);
         ctx.insert("description", description);
-        ctx.insert("items", &items);
+        ctx.insert("cards", &cards);
         ctx.insert(
             "pager",
             &Pager {
@@ -791,6 +876,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 next_url: (page < total).then(|| format!("{}{}", s.base, paged(dir, page + 1))),
             },
         );
+        Ok(())
     }
 
     fn entity_groups(&self) -> Vec<TermGroup<'static>> {
@@ -962,5 +1048,12 @@ mod tests {
             "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;"
         );
         assert_eq!(escape_html("«قال» <b>"), "«قال» &lt;b&gt;");
+        // Specials on both sides of a 16-byte chunk boundary, and at the end.
+        let long = format!("{}&{}<", "ب".repeat(8), "a".repeat(20));
+        assert_eq!(
+            escape_html(&long),
+            format!("{}&amp;{}&lt;", "ب".repeat(8), "a".repeat(20))
+        );
+        assert_eq!(escape_html(&"x".repeat(40)), "x".repeat(40));
     }
 }

@@ -307,3 +307,62 @@ fn markdown_articles_and_pages_are_published_and_sanitised() {
         "drafts are not published"
     );
 }
+
+#[test]
+fn listings_show_cards_from_the_sites_own_card_templates() {
+    let site = TempSite::bundled();
+    site.write(
+        "templates/article_card.html",
+        "<article class=\"my-card\"><a href=\"{{ card.url }}\">{{ card.title }}</a>{% if note %}<q>{{ note }}</q>{% endif %}</article>\n",
+    );
+    site.write(
+        "templates/story_card.html",
+        "<article class=\"my-story\"><a href=\"{{ story.url }}\">{{ story.headline }}</a></article>\n",
+    );
+    site.build();
+    let corpus = site.corpus();
+    let topic = &corpus.articles[0].topics[0];
+    let listing =
+        std::fs::read_to_string(site.public().join(format!("topics/{topic}/index.html"))).unwrap();
+    assert!(listing.contains("class=\"my-card\""), "{listing}");
+    assert!(!listing.contains("article-card"));
+    let day = TempSite::dated(&corpus)[0].published.unwrap().date;
+    let briefing =
+        std::fs::read_to_string(site.public().join(format!("days/{day}/index.html"))).unwrap();
+    assert!(briefing.contains("class=\"my-story\""), "{briefing}");
+    assert!(!briefing.contains("story-card"));
+}
+
+#[test]
+fn cards_escape_article_text_on_every_page_that_shows_them() {
+    let site = TempSite::bundled();
+    site.write(
+        "content/2025/markup.md",
+        "+++\ntitle = \"قمة <b>عاجلة</b> في الرياض\"\ndate = 2025-09-02\nsource = \"<i>وكالة</i>\"\ntopics = [\"سياسة دولية\"]\nentities = [\"فلاديمير بوتين\"]\nsummary = \"ملخص <script>alert(1)</script>\"\n+++\n\nعقد القادة العرب قمة طارئة في الرياض.\n",
+    );
+    site.build();
+    let pages = [
+        "topics/politics/index.html",
+        "entities/vladimir-putin/index.html",
+        "days/2025-09-02/index.html",
+    ];
+    for page in pages {
+        let html = std::fs::read_to_string(site.public().join(page)).unwrap();
+        assert!(
+            html.contains("قمة &lt;b&gt;عاجلة&lt;/b&gt;"),
+            "{page}: the title is not shown escaped"
+        );
+        assert!(
+            !html.contains("<b>عاجلة"),
+            "{page}: raw markup from a title"
+        );
+        assert!(
+            !html.contains("<script>alert"),
+            "{page}: raw markup from a summary"
+        );
+        assert!(
+            !html.contains("<i>وكالة"),
+            "{page}: raw markup from a source"
+        );
+    }
+}
