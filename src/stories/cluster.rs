@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::arabic::TermMap;
+use crate::arabic::{FnvBuildHasher, TermMap};
 
 use rayon::prelude::*;
 
@@ -299,53 +299,93 @@ fn candidate_pairs(corpus: &Corpus, days: &[Option<i32>], window: i32) -> Vec<(u
         .par_iter_mut()
         .for_each(|(_, postings)| postings.sort_unstable_by_key(|&i| order_key(i)));
 
+    let n = signatures.len();
     let mut pairs: Vec<(usize, usize)> = signatures
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, terms)| {
-            let mut met: Vec<u32> = Vec::new();
-            for t in terms {
-                let postings = &index[t];
-                let undated_from = postings.partition_point(|&j| days[j as usize].is_some());
-                let (dated, undated) = postings.split_at(undated_from);
-                let nearby = match days[i] {
-                    Some(d) => {
-                        let lo = dated.partition_point(|&j| {
-                            days[j as usize].unwrap_or(i32::MAX) < d - window
-                        });
-                        let hi = dated.partition_point(|&j| {
-                            days[j as usize].unwrap_or(i32::MAX) <= d + window
-                        });
-                        &dated[lo..hi]
-                    }
-                    None => dated,
-                };
-                for slice in [nearby, undated] {
-                    if slice.len() <= MAX_POSTINGS {
-                        met.extend(slice.iter().filter(|&&j| j as usize != i));
+        .map_init(
+            || SharedTerms::new(n),
+            |shared, (i, terms)| {
+                for t in terms {
+                    let postings = &index[t];
+                    let undated_from = postings.partition_point(|&j| days[j as usize].is_some());
+                    let (dated, undated) = postings.split_at(undated_from);
+                    let nearby = match days[i] {
+                        Some(d) => {
+                            let lo = dated.partition_point(|&j| {
+                                days[j as usize].unwrap_or(i32::MAX) < d - window
+                            });
+                            let hi = dated.partition_point(|&j| {
+                                days[j as usize].unwrap_or(i32::MAX) <= d + window
+                            });
+                            &dated[lo..hi]
+                        }
+                        None => dated,
+                    };
+                    for slice in [nearby, undated] {
+                        if slice.len() <= MAX_POSTINGS {
+                            shared.count(slice.iter().filter(|&&j| j as usize != i));
+                        }
                     }
                 }
-            }
-            met.sort_unstable();
-            let mut shared: Vec<(usize, u32)> = met
-                .chunk_by(|a, b| a == b)
-                .filter(|run| run.len() >= MIN_SHARED_TERMS)
-                .map(|run| (run.len(), run[0]))
-                .collect();
-            // The closest candidates first; a bounded number of them keeps
-            // the work linear in the number of articles however crowded a
-            // news day is.
-            shared.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            shared.truncate(MAX_CANDIDATES);
-            shared
-                .into_iter()
-                .map(|(_, j)| (i.min(j as usize), i.max(j as usize)))
-                .collect::<Vec<_>>()
-        })
+                // The closest candidates first; a bounded number of them
+                // keeps the work linear in the number of articles however
+                // crowded a news day is.
+                let mut closest = shared.take(MIN_SHARED_TERMS);
+                closest.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                closest.truncate(MAX_CANDIDATES);
+                closest
+                    .into_iter()
+                    .map(|(_, j)| (i.min(j as usize), i.max(j as usize)))
+                    .collect::<Vec<_>>()
+            },
+        )
+        .flatten_iter()
         .collect();
     pairs.par_sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// How many signature terms each other article shares with the one being
+/// read: a counter per article, reset through the list of those touched,
+/// so that reading an article costs what its postings hold and not a sort
+/// of them.
+struct SharedTerms {
+    counts: Vec<u16>,
+    touched: Vec<u32>,
+}
+
+impl SharedTerms {
+    fn new(articles: usize) -> SharedTerms {
+        SharedTerms {
+            counts: vec![0; articles],
+            touched: Vec::new(),
+        }
+    }
+
+    fn count<'a>(&mut self, articles: impl Iterator<Item = &'a u32>) {
+        for &j in articles {
+            let c = &mut self.counts[j as usize];
+            if *c == 0 {
+                self.touched.push(j);
+            }
+            *c = c.saturating_add(1);
+        }
+    }
+
+    /// `(shared terms, article)` for every article sharing at least `min`
+    /// terms; the counters are left at zero for the next article.
+    fn take(&mut self, min: usize) -> Vec<(usize, u32)> {
+        let mut out = Vec::new();
+        for j in self.touched.drain(..) {
+            let c = std::mem::take(&mut self.counts[j as usize]) as usize;
+            if c >= min {
+                out.push((c, j));
+            }
+        }
+        out
+    }
 }
 
 /// An article's highest-weighted terms that some other article also has.
@@ -398,13 +438,15 @@ fn find_duplicates(
 /// average linkage of two clusters is known at once instead of being
 /// recounted over their members at every candidate merge (which grows with
 /// the square of a big story's size).
+type NeighbourSums = HashMap<usize, f32, FnvBuildHasher>;
+
 struct Clusters {
     parent: Vec<usize>,
     size: Vec<usize>,
     /// For each cluster root: neighbouring root → summed similarity of the
-    /// scored pairs between them. Ordered maps keep float sums in a fixed
-    /// order, so that grouping stays deterministic.
-    sums: Vec<BTreeMap<usize, f32>>,
+    /// scored pairs between them. A merge adds to each sum once, in merge
+    /// order, so the sums do not depend on the maps' iteration order.
+    sums: Vec<NeighbourSums>,
 }
 
 impl Clusters {
