@@ -412,16 +412,7 @@ fn find_duplicates(
     involved.dedup();
     let prints: HashMap<usize, Vec<u64>> = involved
         .par_iter()
-        .map(|&i| {
-            (
-                i,
-                shingles(&format!(
-                    "{}\n{}",
-                    articles[i].title,
-                    articles[i].plain_text()
-                )),
-            )
-        })
+        .map(|&i| (i, shingles(&articles[i])))
         .collect();
     suspects
         .into_iter()

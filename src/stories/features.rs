@@ -216,13 +216,34 @@ pub fn cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
     sum
 }
 
-/// Hashed word trigrams of an article's text (normalised, not stemmed):
-/// the fingerprint that tells a republished copy from a rewrite.
-pub fn shingles(text: &str) -> Vec<u64> {
+/// Hashed word trigrams of an article's title and text (normalised, not
+/// stemmed), read up to a bound: the fingerprint that tells a republished
+/// copy from a rewrite. The words are those of the title, a line break and
+/// the blocks separated by blank lines, read in place without joining them.
+pub fn shingles(article: &Article) -> Vec<u64> {
     let mut words: Vec<u64> = Vec::with_capacity(MAX_TEXT_BYTES / 2);
-    for_each_word(head(text, 3 * MAX_TEXT_BYTES), |_, _, norm| {
-        words.push(term_hash(norm.as_bytes()))
-    });
+    let mut budget = 3 * MAX_TEXT_BYTES;
+    let blocks = article.text_blocks().iter().map(|b| b.text.as_str());
+    for (k, piece) in std::iter::once(article.title.as_str())
+        .chain(blocks)
+        .enumerate()
+    {
+        let separator = match k {
+            0 => 0,
+            1 => 1,
+            _ => 2,
+        };
+        if budget <= separator {
+            break;
+        }
+        budget -= separator;
+        let part = head(piece, budget);
+        for_each_word(part, |_, _, norm| words.push(term_hash(norm.as_bytes())));
+        budget -= part.len();
+        if part.len() < piece.len() {
+            break;
+        }
+    }
     let mut out: Vec<u64> = words
         .windows(3)
         .map(|w| w[0].rotate_left(42) ^ w[1].rotate_left(21) ^ w[2])
