@@ -17,7 +17,7 @@ use crate::arabic::lines::{
     at_most_words, before_closing_parenthetical, closing_parenthetical, ends_sentence,
     is_fully_quoted, tidy_spaces, unwrap_decorations, word_count,
 };
-use crate::arabic::{self, is_arabic_letter, normalize};
+use crate::arabic::{self, is_arabic_letter, is_letter, is_letter_or_digit, normalize};
 use crate::article::{Block, BlockKind, DebrisKind, Removed};
 
 /// One article recovered from a raw file.
@@ -326,14 +326,15 @@ fn block_for(text: &str, before: &[Block]) -> Block {
 
 /// A logo or widget remnant alone on its line: "TT", "•••", "|".
 fn is_site_marker(line: &str) -> bool {
-    !line.chars().any(is_arabic_letter) && line.chars().filter(|c| c.is_alphanumeric()).count() <= 4
+    !line.chars().any(is_arabic_letter)
+        && line.chars().filter(|&c| is_letter_or_digit(c)).count() <= 4
 }
 
 /// "يقرأ …" or "اقرأ أيضاً: …" followed by another article's headline.
 fn is_read_also(line: &str) -> bool {
     let mut words = line
         .split_whitespace()
-        .map(|w| normalize(w.trim_matches(|c: char| !c.is_alphanumeric())));
+        .map(|w| normalize(w.trim_matches(|c: char| !is_letter_or_digit(c))));
     let first = words.next().unwrap_or_default();
     let second = words.next().unwrap_or_default();
     match first.as_str() {
@@ -385,7 +386,7 @@ fn is_photo_credit(inner: &str) -> bool {
         norm.split(['.', ' ']).all(|part| part.chars().count() == 1) && norm.len() > 1;
     abbreviation
         || norm.split_whitespace().any(|w| CREDIT_WORDS.contains(&w))
-        || !inner.chars().any(is_arabic_letter) && inner.chars().any(char::is_alphabetic)
+        || !inner.chars().any(is_arabic_letter) && inner.chars().any(is_letter)
 }
 
 /// A wire-service sign-off or desk code closing the article:
@@ -408,7 +409,7 @@ fn is_sign_off(line: &str) -> bool {
     }
     let words = word_count(line);
     let arabic = line.chars().any(is_arabic_letter);
-    if words <= 4 && !arabic && line.chars().any(char::is_alphabetic) {
+    if words <= 4 && !arabic && line.chars().any(is_letter) {
         return true;
     }
     let bare = unwrap_decorations(line);
@@ -427,10 +428,10 @@ fn is_sign_off(line: &str) -> bool {
 /// Slash-separated desk initials, as wire services print them: "بور/ناش/غ ر".
 fn is_desk_code(line: &str) -> bool {
     let parts: Vec<&str> = line.split('/').map(str::trim).collect();
-    let letters = |part: &str| part.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = |part: &str| part.chars().filter(|&c| is_letter(c)).count();
     let initials = |part: &str| {
         (1..=4).contains(&letters(part))
-            && part.chars().all(|c| c.is_alphabetic() || c == ' ')
+            && part.chars().all(|c| is_letter(c) || c == ' ')
             && word_count(part) <= 2
     };
     parts.len() >= 2

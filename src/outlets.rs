@@ -22,7 +22,7 @@ use std::rc::Rc;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::arabic::lines::{before_closing_parenthetical, word_count};
-use crate::arabic::normalize;
+use crate::arabic::{is_letter_or_digit, normalize};
 use crate::article::{Block, BlockKind, DebrisKind, Evidence, Removed};
 use crate::config::OutletConfig;
 
@@ -245,17 +245,17 @@ fn add(candidates: &mut Vec<Candidate>, strength: Strength, outlet: usize, detai
 /// a longer word (رويترزية).
 fn is_whole_word(text: &str, at: Range<usize>) -> bool {
     let found = &text[at.clone()];
-    let start_ok = !found.starts_with(char::is_alphanumeric) || {
+    let start_ok = !found.starts_with(is_letter_or_digit) || {
         let glued: Vec<char> = text[..at.start]
             .chars()
             .rev()
-            .take_while(|c| c.is_alphanumeric())
+            .take_while(|&c| is_letter_or_digit(c))
             .take(3)
             .collect();
         glued.len() <= 2 && glued.iter().all(|c| "وفبلك".contains(*c))
     };
-    let end_ok = !found.ends_with(char::is_alphanumeric)
-        || !text[at.end..].starts_with(char::is_alphanumeric);
+    let end_ok =
+        !found.ends_with(is_letter_or_digit) || !text[at.end..].starts_with(is_letter_or_digit);
     start_ok && end_ok
 }
 

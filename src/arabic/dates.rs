@@ -404,7 +404,7 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     }
     // … and opens with a marker, a weekday or the date itself.
     let first = line.split_whitespace().next()?;
-    let first = super::normalize(first.trim_matches(|c: char| !c.is_alphanumeric()));
+    let first = super::normalize(first.trim_matches(|c: char| !super::is_letter_or_digit(c)));
     let opens_date_line = first.starts_with(|c: char| c.is_ascii_digit())
         || first == "يوم"
         || weekday_of_norm(&first).is_some()
@@ -415,7 +415,7 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     let head = &line[..word_boundary_after(line, DATE_LINE_HEAD.min(line.len()))];
     let scan = Scan::new(head);
     let first = scan.words.first()?;
-    if line[..first.start].chars().any(char::is_alphanumeric) {
+    if line[..first.start].chars().any(super::is_letter_or_digit) {
         return None;
     }
     let (mention, last) = scan.mention_at(0)?;

@@ -13,8 +13,8 @@ mod sentences;
 mod tokens;
 
 pub use normalize::{
-    fold_digits, is_arabic_letter, is_ignorable, is_mostly_arabic, normalize,
-    to_arabic_indic_digits,
+    fold_digits, is_arabic_letter, is_ignorable, is_letter, is_letter_or_digit, is_mostly_arabic,
+    normalize, to_arabic_indic_digits,
 };
 pub use sentences::{sentence_ranges, sentences};
 pub use tokens::{

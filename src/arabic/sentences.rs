@@ -87,7 +87,7 @@ fn split_line<'a>(line: &'a str, out: &mut Vec<&'a str>) {
 
 fn push_sentence<'a>(piece: &'a str, out: &mut Vec<&'a str>) {
     let piece = piece.trim();
-    if piece.chars().any(char::is_alphanumeric) {
+    if piece.chars().any(super::is_letter_or_digit) {
         out.push(piece);
     }
 }
@@ -119,16 +119,16 @@ fn full_stop_ends_sentence(line: &str, i: usize) -> bool {
     let word_start = before
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || super::is_ignorable(c))
+        .take_while(|&(_, c)| super::is_letter_or_digit(c) || super::is_ignorable(c))
         .last()
         .map_or(i, |(j, _)| j);
     let word = &before[word_start..];
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = word.chars().filter(|&c| super::is_letter(c)).count();
     // Initials and one-letter abbreviations: د. (doctor), م. (engineer), J. F.
     if letters == 1
         && word
             .chars()
-            .all(|c| c.is_alphabetic() || super::is_ignorable(c))
+            .all(|c| super::is_letter(c) || super::is_ignorable(c))
     {
         return false;
     }

@@ -74,7 +74,9 @@ pub struct Matcher {
     /// which spares peeling for most words of an article.
     endings: HashSet<String, FastHash>,
     /// The last two letters of those words, checked before any hashing.
-    last_letters: LastLetters,
+    last_letters: LetterPairs,
+    /// Their first two letters, checked before hashing each ending.
+    first_letters: LetterPairs,
 }
 
 /// FNV-1a: the index is looked up for many words of every article, with
@@ -82,43 +84,58 @@ pub struct Matcher {
 /// beats the default SipHash.
 type FastHash = FnvBuildHasher;
 
-/// A bitmap of the final letter pairs (and single letters) that words in
-/// the index end with. Proclitics only ever come in front, so a word whose
-/// last two letters are not here cannot start a phrase; most words of an
-/// article are ruled out by one bit test.
+/// A bitmap of letter pairs at one edge of the words in the index: the
+/// final pair (and single letter) of each, or the first. Proclitics only
+/// ever come in front, so a word whose last two letters are not among the
+/// final pairs cannot start a phrase, and an ending of it whose first two
+/// letters are not among the first pairs is not indexed: most words of an
+/// article, and most of the endings of the rest, are ruled out by one bit
+/// test instead of a hash lookup.
 #[derive(Debug, Clone)]
-struct LastLetters {
+struct LetterPairs {
     pairs: Vec<u64>,
     singles: [u64; 4],
 }
 
-impl LastLetters {
+impl LetterPairs {
     /// Index of a letter of the Arabic block; other scripts have none and
     /// always take the slow path.
     fn slot(c: char) -> Option<usize> {
         matches!(c, '\u{0600}'..='\u{06FF}').then_some(c as usize & 0xFF)
     }
 
+    /// The edge letter of a word and the one next to it, at its end.
     fn last_two(word: &str) -> (Option<char>, Option<char>) {
         let mut rev = word.chars().rev();
         let last = rev.next();
         (rev.next(), last)
     }
 
-    fn new<'a>(words: impl Iterator<Item = &'a String>) -> LastLetters {
-        let mut bits = LastLetters {
+    /// The edge letter of a word and the one next to it, at its start.
+    fn first_two(word: &str) -> (Option<char>, Option<char>) {
+        let mut chars = word.chars();
+        let first = chars.next();
+        (chars.next(), first)
+    }
+
+    /// The bitmap of `edge` (one of the two above) of each of `words`.
+    fn new<'a>(
+        words: impl Iterator<Item = &'a String>,
+        edge: fn(&str) -> (Option<char>, Option<char>),
+    ) -> LetterPairs {
+        let mut bits = LetterPairs {
             pairs: vec![0; 65536 / 64],
             singles: [0; 4],
         };
         for w in words {
-            match Self::last_two(w) {
-                (None, Some(last)) => {
-                    if let Some(i) = Self::slot(last) {
+            match edge(w) {
+                (None, Some(outer)) => {
+                    if let Some(i) = Self::slot(outer) {
                         bits.singles[i / 64] |= 1 << (i % 64);
                     }
                 }
-                (Some(prev), Some(last)) => {
-                    if let (Some(p), Some(l)) = (Self::slot(prev), Self::slot(last)) {
+                (Some(inner), Some(outer)) => {
+                    if let (Some(p), Some(l)) = (Self::slot(inner), Self::slot(outer)) {
                         let i = p << 8 | l;
                         bits.pairs[i / 64] |= 1 << (i % 64);
                     }
@@ -129,17 +146,17 @@ impl LastLetters {
         bits
     }
 
-    /// False when no indexed word can be an ending of `word`.
-    fn may_end(&self, word: &str) -> bool {
-        let (prev, last) = Self::last_two(word);
-        let Some(l) = last.map(Self::slot) else {
+    /// False when no indexed word can share this edge, given as `(inner,
+    /// outer)` letters: a one-letter word matches on its outer letter alone.
+    fn may_hold(&self, (inner, outer): (Option<char>, Option<char>)) -> bool {
+        let Some(l) = outer.map(Self::slot) else {
             return false;
         };
         let Some(l) = l else { return true };
         if self.singles[l / 64] & (1 << (l % 64)) != 0 {
             return true;
         }
-        match prev.map(Self::slot) {
+        match inner.map(Self::slot) {
             None => false,
             Some(None) => true,
             Some(Some(p)) => {
@@ -224,9 +241,11 @@ impl Matcher {
                 endings.insert(bare.to_string());
             }
         }
-        let last_letters = LastLetters::new(endings.iter());
+        let last_letters = LetterPairs::new(endings.iter(), LetterPairs::last_two);
+        let first_letters = LetterPairs::new(endings.iter(), LetterPairs::first_two);
         Matcher {
             last_letters,
+            first_letters,
             slugs: list.entities.iter().map(|e| e.slug.clone()).collect(),
             kinds: list.entities.iter().map(|e| e.kind).collect(),
             phrases,
@@ -350,11 +369,15 @@ impl Matcher {
     /// A cheap necessary condition for `norm` to start a phrase: one of its
     /// endings after at most [`MAX_PROCLITIC_LETTERS`] letters is indexed.
     fn may_start_phrase(&self, norm: &str) -> bool {
-        self.last_letters.may_end(norm)
+        self.last_letters.may_hold(LetterPairs::last_two(norm))
             && norm
                 .char_indices()
                 .take(MAX_PROCLITIC_LETTERS + 1)
-                .any(|(b, _)| self.endings.contains(&norm[b..]))
+                .any(|(b, _)| {
+                    let ending = &norm[b..];
+                    self.first_letters.may_hold(LetterPairs::first_two(ending))
+                        && self.endings.contains(ending)
+                })
     }
 
     /// Turns phrase matches into mentions of one entity each, dropping

@@ -98,10 +98,12 @@ pub(crate) fn find_quotes(matcher: &Matcher, text: &str, ws: &[Word], hits: &[Hi
     let mut out: Vec<Quote> = Vec::new();
     for (i, q) in quoted.iter().enumerate() {
         let inner = &text[q.inner.0..q.inner.1];
-        let inner_words = ws
-            .iter()
-            .filter(|w| w.start >= q.inner.0 && w.end <= q.inner.1)
-            .count();
+        // Words are in order and do not overlap, so those inside the quote
+        // are one run, found by two binary searches rather than a scan of
+        // the whole article per quote.
+        let first_inside = ws.partition_point(|w| w.start < q.inner.0);
+        let past_inside = ws.partition_point(|w| w.end <= q.inner.1);
+        let inner_words = past_inside.saturating_sub(first_inside);
         if inner_words < MIN_QUOTE_WORDS {
             continue;
         }
