@@ -1,12 +1,13 @@
 //! The pipeline, stage by stage: understand the corpus, then write the site.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Result, bail};
 use rayon::prelude::*;
 
+use crate::arabic::phrase_key;
 use crate::article::{Article, Mention, Origin, Prominence};
 use crate::config::Config;
 use crate::enrich::{Item, Page, Stated, read_document};
@@ -228,12 +229,13 @@ fn assign_slugs(articles: &mut [Article], stated: &[Stated], pages: &[Page]) -> 
 /// Front matter `entities` replace what matching found. A name the entity
 /// list knows maps to its entity; an unknown name gets an entity of its own.
 fn apply_stated_entities(articles: &mut [Article], stated: &[Stated], list: &mut EntityList) {
+    let mut known = KnownEntities::of(list);
     for (article, s) in articles.iter_mut().zip(stated) {
         let Some(names) = &s.entities else { continue };
         let mut mentions = Vec::new();
         for name in names {
-            let slug = match list.find_by_name(name).or_else(|| list.get(name)) {
-                Some(e) => e.slug.clone(),
+            let slug = match known.find(name) {
+                Some(e) => list.entities[e].slug.clone(),
                 None => {
                     let mut slug = slugify(name);
                     if slug.is_empty() {
@@ -241,10 +243,11 @@ fn apply_stated_entities(articles: &mut [Article], stated: &[Stated], list: &mut
                     }
                     let mut n = 1;
                     let base = slug.clone();
-                    while list.get(&slug).is_some() {
+                    while known.by_slug.contains_key(&slug) {
                         n += 1;
                         slug = format!("{base}-{n}");
                     }
+                    known.add(list.entities.len(), &slug, name);
                     list.entities.push(Entity {
                         slug: slug.clone(),
                         name: name.clone(),
@@ -269,6 +272,44 @@ fn apply_stated_entities(articles: &mut [Article], stated: &[Stated], list: &mut
         }
         mentions.dedup_by(|a, b| a.slug == b.slug);
         article.entities = mentions;
+    }
+}
+
+/// The entity list indexed by every name's spelling-free key and by slug,
+/// for front matter naming entities in thousands of files: looking each
+/// name up in the list would normalise every name of every entity again.
+struct KnownEntities {
+    by_key: HashMap<String, usize>,
+    by_slug: HashMap<String, usize>,
+}
+
+impl KnownEntities {
+    fn of(list: &EntityList) -> KnownEntities {
+        let mut known = KnownEntities {
+            by_key: HashMap::new(),
+            by_slug: HashMap::new(),
+        };
+        for (i, e) in list.entities.iter().enumerate() {
+            for name in e.names() {
+                known.by_key.entry(phrase_key(name)).or_insert(i);
+            }
+            known.by_slug.entry(e.slug.clone()).or_insert(i);
+        }
+        known
+    }
+
+    /// As [`EntityList::find_by_name`], then [`EntityList::get`]: the first
+    /// entity in list order with that name, else the one with that slug.
+    fn find(&self, name: &str) -> Option<usize> {
+        self.by_key
+            .get(&phrase_key(name))
+            .or_else(|| self.by_slug.get(name))
+            .copied()
+    }
+
+    fn add(&mut self, index: usize, slug: &str, name: &str) {
+        self.by_key.entry(phrase_key(name)).or_insert(index);
+        self.by_slug.entry(slug.to_string()).or_insert(index);
     }
 }
 
