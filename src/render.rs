@@ -19,7 +19,7 @@ use tera::{Context, Tera};
 use crate::article::{Block, Body, Prominence};
 use crate::config::Config;
 use crate::site::{ArticleCard, Counted, Day, Link, Site, StoryCard, kind_heading};
-use cards::Cards;
+use cards::{CardMaker, Cards};
 
 /// Where rendered files go. Paths are relative to the output folder.
 pub trait Sink: Sync {
@@ -256,10 +256,15 @@ pub fn render(
     let sitemap: Mutex<Vec<(String, String)>> = Mutex::new(Vec::with_capacity(jobs.len()));
     // One page buffer per worker, reused: pages are written from it as
     // bytes, never grown from empty or checked again as UTF-8.
-    let buffer = || Vec::with_capacity(PAGE_BUFFER);
+    let worker = || {
+        (
+            Vec::with_capacity(PAGE_BUFFER),
+            CardMaker::new(&renderer.base_context),
+        )
+    };
     jobs.par_iter()
-        .try_for_each_init(buffer, |html, &job| -> Result<()> {
-            let (dir, template, ctx) = renderer.page(job)?;
+        .try_for_each_init(worker, |(html, maker), &job| -> Result<()> {
+            let (dir, template, ctx) = renderer.page(job, maker)?;
             let path = if matches!(job, Job::NotFound) {
                 "404.html".to_string()
             } else {
@@ -502,7 +507,8 @@ impl<'s, 'a> Renderer<'s, 'a> {
 
     /// The folder (relative to the output root, ending in `/` unless it is
     /// the root), template and context of a page.
-    fn page(&self, job: Job) -> Result<(String, &'static str, Context)> {
+    /// Cards with notes are made with `maker`.
+    fn page(&self, job: Job, maker: &mut CardMaker) -> Result<(String, &'static str, Context)> {
         let s = self.site;
         let mut ctx = Context::new();
         let (dir, template, title) = match job {
@@ -565,6 +571,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 let dir = format!("topics/{}/", term.slug);
                 self.listing(
                     &mut ctx,
+                    maker,
                     &term.name,
                     &term.description,
                     &term.articles,
@@ -582,6 +589,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 ctx.insert("feed_url", &info.feed_url);
                 self.listing(
                     &mut ctx,
+                    maker,
                     &term.name,
                     &term.description,
                     &term.articles,
@@ -595,14 +603,25 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 let term = &s.sources[i];
                 let dir = format!("sources/{}/", term.slug);
                 let heading = format!("مقالات {}", term.name);
-                self.listing(&mut ctx, &heading, "", &term.articles, None, &dir, page)?;
+                self.listing(
+                    &mut ctx,
+                    maker,
+                    &heading,
+                    "",
+                    &term.articles,
+                    None,
+                    &dir,
+                    page,
+                )?;
                 (paged(&dir, page), "list.html", heading)
             }
             Job::Undated(page) => {
                 let heading = "مقالات بلا تاريخ نشر معروف";
                 let note =
                     "لم يُعثر في هذه المقالات على تاريخ نشر موثوق؛ يمكن للمحرر إضافته في الترويسة.";
-                self.listing(&mut ctx, heading, note, &s.undated, None, "undated/", page)?;
+                self.listing(
+                    &mut ctx, maker, heading, note, &s.undated, None, "undated/", page,
+                )?;
                 (paged("undated/", page), "list.html", heading.to_string())
             }
             Job::TopicIndex => {
@@ -840,6 +859,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
     fn listing(
         &self,
         ctx: &mut Context,
+        maker: &mut CardMaker,
         heading: &str,
         description: &str,
         articles: &[usize],
@@ -856,10 +876,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 let i = articles[k];
                 match notes.and_then(|n| n.get(k)).filter(|n| !n.is_empty()) {
                     // A note appears on this one page only: its card is made here.
-                    Some(note) => {
-                        cards::article_card(self.tera, &self.base_context, &s.cards[i], note)
-                            .map(Cow::Owned)
-                    }
+                    Some(note) => maker.article(self.tera, &s.cards[i], note).map(Cow::Owned),
                     None => Ok(Cow::Borrowed(self.cards.article(i))),
                 }
             })

@@ -27,7 +27,10 @@ impl Cards {
         let articles = site
             .cards
             .par_iter()
-            .map(|card| article_card(tera, base, card, ""))
+            .map_init(
+                || CardMaker::new(base),
+                |maker, card| maker.article(tera, card, ""),
+            )
             .collect::<Result<_>>()?;
         let stories = site
             .story_cards
@@ -48,20 +51,40 @@ impl Cards {
     }
 }
 
-/// An article's card with `note` (say, the sentence that mentions an entity)
-/// in place of its summary; an empty note shows the summary.
-pub(super) fn article_card(
-    tera: &Tera,
-    base: &Context,
-    card: &ArticleCard,
-    note: &str,
-) -> Result<String> {
-    #[derive(Serialize)]
-    struct View<'a> {
-        card: &'a ArticleCard,
-        note: &'a str,
+/// Makes article cards with one context and one buffer, reused: the
+/// site-wide values are set up once rather than copied for every card, and
+/// the buffer never grows from empty. Entity pages make tens of thousands of
+/// cards with notes, one per listed article, so each worker keeps one maker.
+pub(super) struct CardMaker {
+    ctx: Context,
+    html: Vec<u8>,
+}
+
+impl CardMaker {
+    /// A maker whose cards see `base`, the site-wide values.
+    pub(super) fn new(base: &Context) -> CardMaker {
+        CardMaker {
+            ctx: base.clone(),
+            html: Vec::with_capacity(1024),
+        }
     }
-    fill(tera, "article_card.html", base, &View { card, note })
+
+    /// An article's card with `note` (say, the sentence that mentions an
+    /// entity) in place of its summary; an empty note shows the summary.
+    pub(super) fn article(
+        &mut self,
+        tera: &Tera,
+        card: &ArticleCard,
+        note: &str,
+    ) -> Result<String> {
+        self.ctx.insert("card", card);
+        self.ctx.insert("note", note);
+        self.html.clear();
+        super::render_into(tera, "article_card.html", &self.ctx, &mut self.html)?;
+        Ok(std::str::from_utf8(&self.html)
+            .expect("Tera writes only UTF-8 text")
+            .to_owned())
+    }
 }
 
 fn story_card(tera: &Tera, base: &Context, story: &StoryCard) -> Result<String> {
