@@ -23,20 +23,12 @@ pub struct Word {
 }
 
 /// True for characters that can be part of a word: letters, digits and
-/// combining marks (diacritics sit inside words). Arabic letters and ASCII
-/// are answered without consulting the Unicode tables: this test runs on
-/// every character of every article.
+/// combining marks (diacritics sit inside words), but not the zero-width
+/// space or byte-order mark, which separate words.
 #[inline]
 fn is_word_char(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
-        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
-        _ if c.is_ascii() => false,
-        _ => {
-            c.is_alphanumeric()
-                || super::normalize::is_ignorable(c) && c != '\u{200B}' && c != '\u{FEFF}'
-        }
-    }
+    super::is_letter_or_digit(c)
+        || super::normalize::is_ignorable(c) && c != '\u{200B}' && c != '\u{FEFF}'
 }
 
 /// Calls `f(start, end, norm)` for every word of `text`, reusing one buffer
@@ -245,12 +237,10 @@ const fn utf8<const N: usize>(s: &str) -> [u8; N] {
 /// A 64-bit FNV-1a hash of a term: stable across runs and platforms, unlike
 /// the standard library's randomly keyed hasher, and cheap on short words.
 pub fn term_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    use std::hash::Hasher;
+    let mut h = FnvHasher::default();
+    h.write(bytes);
+    h.finish()
 }
 
 /// A hasher for keys that are already [`term_hash`]es: it passes them
