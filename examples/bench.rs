@@ -5,12 +5,21 @@
 //! ```text
 //! cargo run --release --example bench -- [--sizes 1000,10000,100000] [--seed 1]
 //!     [--hugo | --no-hugo] [--hugo-bin PATH] [--work DIR] [--write-md]
+//!     [--no-settle]
 //! ```
 //!
 //! Each build runs in a child process (this program re-executed with
 //! `--child-build`) so that CPU time and peak memory are those of one build,
 //! read from `wait4`'s resource usage; the child reports the pipeline's own
 //! stage times. See BENCHMARKS.md for the recorded figures.
+//!
+//! Before the measured builds of a size, the previous run's files are
+//! removed and the filesystem is left to settle (`sync`, then a pause until
+//! a minute has passed since the removal, `--no-settle` skips it). On ext4
+//! without a journal, creating a file right after a large deletion steps
+//! over every recently freed inode, which makes any program that writes
+//! thousands of files several times slower for a minute; measuring in that
+//! state would time the benchmark's own clean-up, not the generators.
 
 use std::fmt::Write as _;
 use std::io::Read;
@@ -35,6 +44,7 @@ struct Options {
     hugo_bin: Option<PathBuf>,
     work: PathBuf,
     write_md: bool,
+    settle: bool,
 }
 
 #[derive(PartialEq, Eq)]
@@ -62,6 +72,7 @@ fn parse_args(args: &[String]) -> Result<Options> {
         hugo_bin: std::env::var_os("HUGO_BIN").map(PathBuf::from),
         work: manifest.join("target/bench"),
         write_md: false,
+        settle: true,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -80,10 +91,12 @@ fn parse_args(args: &[String]) -> Result<Options> {
             "--hugo-bin" => options.hugo_bin = Some(PathBuf::from(value()?)),
             "--work" => options.work = PathBuf::from(value()?),
             "--write-md" => options.write_md = true,
+            "--no-settle" => options.settle = false,
             "-h" | "--help" => {
                 println!(
                     "usage: cargo run --release --example bench -- [--sizes 1000,10000,100000] \
-                     [--seed S] [--hugo | --no-hugo] [--hugo-bin PATH] [--work DIR] [--write-md]"
+                     [--seed S] [--hugo | --no-hugo] [--hugo-bin PATH] [--work DIR] [--write-md] \
+                     [--no-settle]"
                 );
                 std::process::exit(0);
             }
@@ -203,6 +216,21 @@ fn run(options: &Options) -> Result<()> {
     for &size in &options.sizes {
         let dir = options.work.join(size.to_string());
         let site = dir.join("site");
+        let out = dir.join("public");
+        let hugo_dir = dir.join("hugo");
+        let mut removed = false;
+        for stale in [
+            &out,
+            &site.join(".nashra-cache"),
+            &dir.join(".nashra-cache"),
+            &hugo_dir,
+            &site.join("seeds"),
+            &site.join("content"),
+        ] {
+            removed |= remove(stale)?;
+        }
+        let removed_at = Instant::now();
+
         eprintln!("[{size}] generating the corpus in {}", site.display());
         let clock = Instant::now();
         let corpus = Corpus::new(size, options.seed);
@@ -215,11 +243,14 @@ fn run(options: &Options) -> Result<()> {
             summary.bytes as f64 / 1e6,
             generate.as_secs_f64()
         );
+        if hugo.is_some() {
+            eprintln!("[{size}] hugo: writing the same articles as a Hugo site");
+            write_hugo_site(&hugo_dir, &corpus)?;
+        }
+        if options.settle && removed {
+            settle(size, removed_at);
+        }
 
-        let out = dir.join("public");
-        remove(&out)?;
-        remove(&site.join(".nashra-cache"))?;
-        remove(&dir.join(".nashra-cache"))?;
         eprintln!("[{size}] nashra: full clean build");
         let exe = std::env::current_exe()?;
         let (stdout, usage) = run_measured(
@@ -238,7 +269,7 @@ fn run(options: &Options) -> Result<()> {
         );
 
         let hugo_run = match &hugo {
-            Some(h) => Some(run_hugo(h, &corpus, &dir.join("hugo"), size)?),
+            Some(h) => Some(run_hugo(h, &hugo_dir, size)?),
             None => None,
         };
         rows.push(Row {
@@ -262,12 +293,34 @@ fn run(options: &Options) -> Result<()> {
     Ok(())
 }
 
-fn remove(path: &Path) -> Result<()> {
-    if path.exists() {
-        std::fs::remove_dir_all(path)
-            .with_context(|| format!("{}: cannot remove", path.display()))?;
+/// Removes `path` if it exists; true when something was removed.
+fn remove(path: &Path) -> Result<bool> {
+    if !path.exists() {
+        return Ok(false);
     }
-    Ok(())
+    std::fs::remove_dir_all(path).with_context(|| format!("{}: cannot remove", path.display()))?;
+    Ok(true)
+}
+
+/// How long after a large deletion ext4 keeps stepping over the freed
+/// inodes once their blocks are written back (`RECENTCY_MIN` in the
+/// kernel's `fs/ext4/ialloc.c`), plus a margin.
+const SETTLE: Duration = Duration::from_secs(65);
+
+/// Writes everything back and waits until [`SETTLE`] has passed since
+/// `removed_at`, so that the measured builds create their files as on a
+/// filesystem that has not just deleted the previous run's output.
+fn settle(size: usize, removed_at: Instant) {
+    // SAFETY: sync takes no arguments and cannot fail.
+    unsafe { libc::sync() };
+    let waited = removed_at.elapsed();
+    if let Some(rest) = SETTLE.checked_sub(waited) {
+        eprintln!(
+            "[{size}] letting the filesystem settle after removing the previous run ({:.0} s)",
+            rest.as_secs_f64()
+        );
+        std::thread::sleep(rest);
+    }
 }
 
 struct Hugo {
@@ -326,12 +379,8 @@ fn find_hugo(options: &Options) -> Result<Option<Hugo>> {
     Ok(Some(Hugo { bin, version }))
 }
 
-/// Writes the corpus as a plain Hugo site (article pages, paginated topic,
-/// entity and source taxonomies, RSS) and times a clean `hugo` build.
-fn run_hugo(hugo: &Hugo, corpus: &Corpus, dir: &Path, size: usize) -> Result<HugoRun> {
-    eprintln!("[{size}] hugo: writing the same articles as a Hugo site");
-    remove(dir)?;
-    write_hugo_site(dir, corpus)?;
+/// Times a clean `hugo` build of the site [`write_hugo_site`] wrote.
+fn run_hugo(hugo: &Hugo, dir: &Path, size: usize) -> Result<HugoRun> {
     eprintln!("[{size}] hugo: full clean build");
     let (_, usage) = run_measured(
         Command::new(&hugo.bin)
@@ -425,6 +474,8 @@ const HUGO_LAYOUTS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Writes the corpus as a plain Hugo site: article pages, paginated topic,
+/// entity and source taxonomies, RSS.
 fn write_hugo_site(dir: &Path, corpus: &Corpus) -> Result<()> {
     std::fs::create_dir_all(dir.join("layouts"))?;
     std::fs::write(dir.join("hugo.toml"), HUGO_CONFIG)?;
