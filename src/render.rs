@@ -161,26 +161,11 @@ pub fn escape_html(input: &str) -> String {
 }
 
 /// Position of the first byte at or after `from` that HTML escaping
-/// replaces. Every page's text passes through here, so the scan tests
-/// whole 16-byte chunks at a time, which the compiler turns into vector
-/// instructions, and looks at single bytes only in a chunk that has one.
+/// replaces.
 fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
-    const CHUNK: usize = 16;
-    let special = |b: u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
-    let rest = &bytes[from..];
-    let mut chunks = rest.chunks_exact(CHUNK);
-    let mut offset = from;
-    for chunk in &mut chunks {
-        if chunk.iter().fold(false, |any, &b| any | special(b)) {
-            return chunk.iter().position(|&b| special(b)).map(|p| offset + p);
-        }
-        offset += CHUNK;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| special(b))
-        .map(|p| offset + p)
+    crate::scan::find_byte(bytes, from, |b| {
+        matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')
+    })
 }
 
 /// Tera's error and its causes on one line: the cause holds the line number.

@@ -7,6 +7,8 @@
 //! quoted speech («…» or “…”) often holds several sentences of its own that
 //! belong to the sentence quoting them.
 
+use crate::scan::find_byte;
+
 /// Splits `text` into sentences, trimmed, in reading order. Pieces without
 /// any letter or digit (stray punctuation) are dropped.
 ///
@@ -48,25 +50,22 @@ pub fn sentence_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 /// Splits one line (no line breaks inside) and appends its sentences.
 ///
 /// Scans bytes rather than characters: every terminal is either ASCII or
-/// one of ؟ ؛ (lead byte 0xD8, which is never a continuation byte), so the
-/// common case (letters) costs one comparison per byte.
+/// one of ؟ ؛ (0xD8 then 0x9F or 0x9B), so the scan looks for the ASCII
+/// terminals and those second bytes, which are rare in Arabic prose, and
+/// checks the byte before.
 fn split_line<'a>(line: &'a str, out: &mut Vec<&'a str>) {
     let bytes = line.as_bytes();
     let quotes = quoted_spans(bytes);
     let inside_quote = |i: usize| quotes.iter().any(|&(open, close)| open < i && i < close);
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let len = match bytes[i] {
-            b'.' | b'!' | b'?' => 1,
-            0xD8 if matches!(bytes.get(i + 1), Some(0x9B | 0x9F)) => 2,
-            _ => {
-                i += 1;
-                continue;
-            }
+    while let Some(found) = find_byte(bytes, i, |b| matches!(b, b'.' | b'!' | b'?' | 0x9B | 0x9F)) {
+        i = found + 1;
+        let at = match bytes[found] {
+            b'.' | b'!' | b'?' => found,
+            _ if found > 0 && bytes[found - 1] == 0xD8 => found - 1,
+            _ => continue,
         };
-        let at = i;
-        i += len;
         if inside_quote(at) || (bytes[at] == b'.' && !full_stop_ends_sentence(line, at)) {
             continue;
         }
@@ -167,8 +166,12 @@ fn quoted_spans(bytes: &[u8]) -> Vec<(usize, usize)> {
         Some(open) => spans.push((open, i)),
         None => double = Some(i),
     };
-    for (i, &b) in bytes.iter().enumerate() {
-        match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+    // Every quote mark is `"` or starts with 0xC2 or 0xE2, lead bytes that
+    // Arabic letters never use.
+    let mut from = 0;
+    while let Some(i) = find_byte(bytes, from, |b| matches!(b, b'"' | 0xC2 | 0xE2)) {
+        from = i + 1;
+        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
             (b'"', _, _) => toggle(i, &mut spans),
             // «
             (0xC2, Some(0xAB), _) => guillemets.push(i),
