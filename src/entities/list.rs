@@ -140,10 +140,12 @@ impl EntityList {
                     raw.name.get_ref()
                 );
             }
-            let (line, _) = crate::error::line_col(text, raw.slug.span().start);
-            if let Some(first) = seen.insert(slug.clone(), line) {
+            // Lines are counted only for an error: counting them for every
+            // entry would read the file once per entry.
+            if let Some(first) = seen.insert(slug.clone(), raw.slug.span().start) {
+                let (first_line, _) = crate::error::line_col(text, first);
                 bail!(
-                    "{}: slug `{slug}` is already used on line {first}",
+                    "{}: slug `{slug}` is already used on line {first_line}",
                     at(raw.slug.span())
                 );
             }
