@@ -135,16 +135,15 @@ pub fn load_templates(dir: &Path) -> Result<Templates> {
 /// attribute. Tera's default also escapes `/`, which bloats every URL
 /// without making anything safer inside quoted attributes.
 pub fn escape_html(input: &str) -> String {
-    let bytes = input.as_bytes();
+    let mut specials = crate::scan::Positions::new(input.as_bytes(), b"&<>\"'");
     // Most text (Arabic prose, URLs) has nothing to escape: copy it whole.
-    let Some(first) = next_special(bytes, 0) else {
+    let Some(first) = specials.next() else {
         return input.to_string();
     };
     let mut out = String::with_capacity(input.len() + 16);
     let mut start = 0;
-    let mut at = Some(first);
-    while let Some(i) = at {
-        let entity = match bytes[i] {
+    for i in std::iter::once(first).chain(specials) {
+        let entity = match input.as_bytes()[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
@@ -154,18 +153,9 @@ pub fn escape_html(input: &str) -> String {
         out.push_str(&input[start..i]);
         out.push_str(entity);
         start = i + 1;
-        at = next_special(bytes, start);
     }
     out.push_str(&input[start..]);
     out
-}
-
-/// Position of the first byte at or after `from` that HTML escaping
-/// replaces.
-fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
-    crate::scan::find_byte(bytes, from, |b| {
-        matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')
-    })
 }
 
 /// Tera's error and its causes on one line: the cause holds the line number.

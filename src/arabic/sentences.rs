@@ -7,7 +7,7 @@
 //! quoted speech («…» or “…”) often holds several sentences of its own that
 //! belong to the sentence quoting them.
 
-use crate::scan::find_byte;
+use crate::scan::Positions;
 
 /// Splits `text` into sentences, trimmed, in reading order. Pieces without
 /// any letter or digit (stray punctuation) are dropped.
@@ -59,7 +59,11 @@ fn split_line<'a>(line: &'a str, out: &mut Vec<&'a str>) {
     let inside_quote = |i: usize| quotes.iter().any(|&(open, close)| open < i && i < close);
     let mut start = 0;
     let mut i = 0;
-    while let Some(found) = find_byte(bytes, i, |b| matches!(b, b'.' | b'!' | b'?' | 0x9B | 0x9F)) {
+    for found in Positions::new(bytes, b".!?\x9B\x9F") {
+        if found < i {
+            // Taken along with the sentence that ended just before.
+            continue;
+        }
         i = found + 1;
         let at = match bytes[found] {
             b'.' | b'!' | b'?' => found,
@@ -168,9 +172,7 @@ fn quoted_spans(bytes: &[u8]) -> Vec<(usize, usize)> {
     };
     // Every quote mark is `"` or starts with 0xC2 or 0xE2, lead bytes that
     // Arabic letters never use.
-    let mut from = 0;
-    while let Some(i) = find_byte(bytes, from, |b| matches!(b, b'"' | 0xC2 | 0xE2)) {
-        from = i + 1;
+    for i in Positions::new(bytes, b"\"\xC2\xE2") {
         match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
             (b'"', _, _) => toggle(i, &mut spans),
             // «
