@@ -31,25 +31,63 @@ fn is_word_char(c: char) -> bool {
         || super::normalize::is_ignorable(c) && c != '\u{200B}' && c != '\u{FEFF}'
 }
 
+/// What a character is to the tokenizer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordChar {
+    /// Not part of a word: it ends the word before it.
+    Separator,
+    /// Part of a word but dropped from its normal form (a diacritic).
+    Silent,
+    /// Part of a word, with its normal form.
+    Folded(char),
+}
+
+fn classify(c: char) -> WordChar {
+    if !is_word_char(c) {
+        WordChar::Separator
+    } else {
+        fold_char(c).map_or(WordChar::Silent, WordChar::Folded)
+    }
+}
+
+/// [`classify`] of every character below U+0700 (ASCII, Latin, Greek,
+/// Cyrillic and Arabic: nearly every character of an article), looked up
+/// instead of tested range by range for each character of the archive.
+static CLASSIFIED: LazyLock<Box<[WordChar]>> = LazyLock::new(|| {
+    (0..0x700)
+        .map(|u| classify(char::from_u32(u).expect("below the surrogates")))
+        .collect()
+});
+
 /// Calls `f(start, end, norm)` for every word of `text`, reusing one buffer
 /// for the normalised form: the allocation-free core of [`words`],
 /// [`stem_hashes`] and [`for_each_stem`].
 pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
+    let classified = &**CLASSIFIED;
     let mut norm = String::with_capacity(32);
     let mut start = None;
     for (i, c) in text.char_indices() {
-        if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
-                norm.clear();
+        let class = classified
+            .get(c as usize)
+            .copied()
+            .unwrap_or_else(|| classify(c));
+        match class {
+            WordChar::Separator => {
+                if let Some(s) = start.take()
+                    && !norm.is_empty()
+                {
+                    f(s, i, &norm);
+                }
             }
-            if let Some(folded) = fold_char(c) {
-                norm.push(folded);
+            class => {
+                if start.is_none() {
+                    start = Some(i);
+                    norm.clear();
+                }
+                if let WordChar::Folded(folded) = class {
+                    norm.push(folded);
+                }
             }
-        } else if let Some(s) = start.take()
-            && !norm.is_empty()
-        {
-            f(s, i, &norm);
         }
     }
     if let Some(s) = start
