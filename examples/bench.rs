@@ -169,6 +169,10 @@ fn child_build(args: &[String]) -> Result<()> {
         "files": report.files,
         "bytes": report.bytes,
         "elapsed": report.elapsed.as_secs_f64(),
+        "incremental": report.incremental,
+        "rewritten": report.rewritten,
+        "input_files": report.input_files,
+        "reused_files": report.reused_files,
         "stages": stages,
     });
     println!("{line}");
@@ -182,6 +186,10 @@ struct BuildReport {
     pages: usize,
     files: usize,
     bytes: u64,
+    incremental: bool,
+    rewritten: usize,
+    input_files: usize,
+    reused_files: usize,
     stages: Vec<(String, f64)>,
 }
 
@@ -192,6 +200,8 @@ struct Row {
     nashra: BuildReport,
     usage: Usage,
     hugo: Option<HugoRun>,
+    /// The rebuild after one article was edited.
+    edit: (BuildReport, Usage),
 }
 
 struct HugoRun {
@@ -272,6 +282,22 @@ fn run(options: &Options) -> Result<()> {
             Some(h) => Some(run_hugo(h, &hugo_dir, size)?),
             None => None,
         };
+
+        let edited = edit_one_article(&site)?;
+        eprintln!("[{size}] nashra: rebuild after editing {edited}");
+        let (stdout, edit_usage) = run_measured(
+            Command::new(std::env::current_exe()?)
+                .arg("--child-build")
+                .arg(site.join("site.toml"))
+                .arg(&out),
+        )?;
+        let edit: BuildReport = serde_json::from_str(stdout.trim())
+            .with_context(|| format!("unexpected child output: {stdout}"))?;
+        eprintln!(
+            "[{size}] nashra: {:.2} s wall, {} files rewritten",
+            edit_usage.wall.as_secs_f64(),
+            edit.rewritten
+        );
         rows.push(Row {
             size,
             generate,
@@ -279,6 +305,7 @@ fn run(options: &Options) -> Result<()> {
             nashra,
             usage,
             hugo: hugo_run,
+            edit: (edit, edit_usage),
         });
     }
 
@@ -291,6 +318,32 @@ fn run(options: &Options) -> Result<()> {
         eprintln!("updated {}", path.display());
     }
     Ok(())
+}
+
+/// Edits the raw article in the middle of the corpus as an editor would
+/// (a clause added to its first sentence) and returns its path.
+fn edit_one_article(site: &Path) -> Result<String> {
+    let mut seeds: Vec<PathBuf> = walkdir::WalkDir::new(site.join("seeds"))
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    seeds.sort();
+    let path = seeds
+        .get(seeds.len() / 2)
+        .context("the corpus has raw articles")?;
+    let text = std::fs::read_to_string(path)?;
+    let Some(stop) = text.find('.') else {
+        bail!("{}: no sentence to edit", path.display())
+    };
+    let edited = format!("{}، وفق ما أفادت المصادر{}", &text[..stop], &text[stop..]);
+    std::fs::write(path, edited)?;
+    Ok(path
+        .strip_prefix(site)
+        .unwrap_or(path)
+        .display()
+        .to_string())
 }
 
 /// Removes `path` if it exists; true when something was removed.
@@ -657,6 +710,33 @@ fn tables(rows: &[Row], m: &Machine, hugo: Option<&Hugo>, options: &Options) -> 
             .collect();
         out.push_str(&files.join("; "));
         out.push('\n');
+    }
+
+    out.push_str(
+        "\nRebuild after editing one article (the same output folder, cache kept):\n\n\
+         | articles | build | wall s | CPU s | peak MB | of full build | files rewritten | input files reused |\n\
+         |---:|---|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for r in rows {
+        let (report, usage) = &r.edit;
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {:.0} | {:.0} % | {} of {} | {} of {} |",
+            r.size,
+            if report.incremental {
+                "in place"
+            } else {
+                "full (cache not used)"
+            },
+            secs(usage.wall),
+            secs(usage.cpu),
+            usage.peak_rss_bytes as f64 / 1e6,
+            100.0 * usage.wall.as_secs_f64() / r.usage.wall.as_secs_f64(),
+            report.rewritten,
+            report.files,
+            report.reused_files,
+            report.input_files
+        );
     }
 
     // Stage names come from the pipeline's report, so the table follows

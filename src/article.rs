@@ -7,16 +7,16 @@
 use std::ops::Range;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A block of article text as a reader sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BlockKind {
     /// Running text.
@@ -41,7 +41,7 @@ impl Block {
 }
 
 /// Where a fact about an article came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
     /// Stated by the editor in front matter.
@@ -55,7 +55,7 @@ pub enum Origin {
 }
 
 /// A fact together with the evidence for it, for `nashra inspect`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     pub origin: Origin,
     /// The words in the text (or the front matter key) that support it.
@@ -85,14 +85,14 @@ impl Evidence {
 
 /// Text removed from a raw article as scraping debris, kept so that
 /// `nashra inspect` can show that nothing disappeared unseen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Removed {
     pub kind: DebrisKind,
     pub text: String,
 }
 
 /// The kinds of scraping debris the cleaner recognises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DebrisKind {
     /// A headline printed again.
@@ -117,7 +117,7 @@ pub enum DebrisKind {
 }
 
 /// An article's publication time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Published {
     /// The day in the site's time zone.
     pub date: NaiveDate,
@@ -126,7 +126,7 @@ pub struct Published {
 }
 
 /// How prominent an entity is in one article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Prominence {
     /// One of the article's main actors.
@@ -136,7 +136,7 @@ pub enum Prominence {
 }
 
 /// An entity as it appears in one article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     /// Slug of the entity in the entity list.
     pub slug: String,
@@ -150,14 +150,14 @@ pub struct Mention {
 }
 
 /// A quotation attributed to a listed person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     pub speaker: String,
     pub text: String,
 }
 
 /// Whether an article came from `seeds/` (raw) or `content/` (Markdown).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     Raw,
@@ -165,8 +165,8 @@ pub enum SourceKind {
 }
 
 /// The body as it will be shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "format", content = "content", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Body {
     /// Cleaned blocks of a raw article.
     Blocks(Vec<Block>),
@@ -175,7 +175,7 @@ pub enum Body {
 }
 
 /// One article, as understood by nashra.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Article {
     /// Path of the input file, relative to the site root (`seeds/x.txt`).
     pub file: String,
@@ -360,6 +360,18 @@ impl Article {
         &self.reading.stems[s.stems_start as usize..s.stems_end as usize]
     }
 
+    /// What the analysis stages read of the article, for the analysis
+    /// cache: [`Article`]'s own serialisation leaves it out, since
+    /// `nashra inspect --json` shows what was understood, not stems.
+    pub(crate) fn reading(&self) -> &Reading {
+        &self.reading
+    }
+
+    /// Restores a reading saved with [`Article::reading`].
+    pub(crate) fn set_reading(&mut self, reading: Reading) {
+        self.reading = reading;
+    }
+
     /// Lets go of what only the analysis stages read (sentences, stems, a
     /// Markdown article's plain text), once they are done: pages show the
     /// body, summaries and mentions, which stay.
@@ -396,7 +408,7 @@ fn join_blocks(blocks: &[Block]) -> String {
 
 /// A sentence as a byte range of one text block, and the range of its
 /// stems in [`Reading::stems`]. Offsets are 32-bit: a block is never 4 GB.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct Sentence {
     block: u32,
     start: u32,
@@ -408,13 +420,14 @@ struct Sentence {
 /// What every analysis stage reads of an article, worked out once when it
 /// is read: topics, summaries and story features used to tokenise and stem
 /// the same sentences again each, and each sentence was a string of its own.
-#[derive(Debug, Clone, Default)]
-struct Reading {
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct Reading {
     /// The plain-text blocks of a Markdown article; a raw article's are its
     /// body.
     markdown: Vec<Block>,
     sentences: Vec<Sentence>,
     /// Hashed content stems: the title's, then the body's in reading order.
+    #[serde(with = "fixed_width")]
     stems: Vec<u64>,
     /// How many of `stems` are the title's.
     title_stems: u32,
@@ -458,6 +471,29 @@ impl Reading {
             title_stems,
         };
         (reading, words)
+    }
+}
+
+/// Stem hashes as fixed-width little-endian bytes: they are uniformly
+/// spread 64-bit values, which a variable-length integer encoding would
+/// store in ten bytes each, and slower.
+mod fixed_width {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(values: &[u64], serializer: S) -> Result<S::Ok, S::Error> {
+        let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+        serializer.serialize_bytes(&bytes)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u64>, D::Error> {
+        let bytes: &[u8] = Deserialize::deserialize(deserializer)?;
+        if !bytes.len().is_multiple_of(8) {
+            return Err(serde::de::Error::custom("stem hashes are 8 bytes each"));
+        }
+        Ok(bytes
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("chunks of 8")))
+            .collect())
     }
 }
 

@@ -1,14 +1,17 @@
 //! The pipeline, stage by stage: understand the corpus, then write the site.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Result, bail};
 use rayon::prelude::*;
 
+use crate::analysis_cache::{AnalysisCache, Entry, FileAnalysis};
 use crate::arabic::phrase_key;
 use crate::article::{Article, Mention, Origin, Prominence};
+use crate::cache::hash_bytes;
 use crate::config::Config;
 use crate::enrich::{Item, Page, Stated, read_document};
 use crate::entities::{Entity, EntityKind, EntityList, Matcher};
@@ -40,6 +43,10 @@ pub struct Corpus {
     pub topics: Vec<Topic>,
     /// Files left out because they are drafts.
     pub drafts: Vec<String>,
+    /// Input files read, and how many of them were not analysed again
+    /// because the analysis cache held them unchanged.
+    pub input_files: usize,
+    pub reused_files: usize,
     /// Time spent in each stage, in pipeline order.
     pub timings: Vec<(&'static str, Duration)>,
 }
@@ -96,11 +103,35 @@ fn resident_mb() -> Option<u64> {
 
 /// Runs every stage up to (not including) laying out pages.
 pub fn understand(config: &Config) -> Result<Corpus> {
-    understand_with(config, Progress::default())
+    understand_with(config, Progress::default(), None)
 }
 
-/// [`understand`], reporting stages to `progress`.
-pub fn understand_with(config: &Config, progress: Progress) -> Result<Corpus> {
+/// One input file, read (or found in the analysis cache).
+struct ReadFile {
+    file: String,
+    hash: u64,
+    /// True when the analysis came from the cache.
+    reused: bool,
+    content: FileAnalysis,
+}
+
+/// Where one input file's articles, pages and drafts sit in the corpus.
+struct FileSpan {
+    file: String,
+    hash: u64,
+    reused: bool,
+    articles: Range<usize>,
+    pages: Range<usize>,
+    drafts: Range<usize>,
+}
+
+/// [`understand`], reporting stages to `progress` and reusing what `cache`
+/// holds of files that did not change since the last build.
+pub fn understand_with(
+    config: &Config,
+    progress: Progress,
+    cache: Option<&AnalysisCache>,
+) -> Result<Corpus> {
     let mut timings = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
@@ -113,47 +144,83 @@ pub fn understand_with(config: &Config, progress: Progress) -> Result<Corpus> {
     let sources = crate::load::discover(config)?;
     lap("load", &mut timings);
 
-    let items: Vec<Vec<Item>> = sources
+    let read: Vec<ReadFile> = sources
         .par_iter()
-        .map(|source| read_document(&crate::load::read(config, source)?, config))
+        .map(|source| {
+            let doc = crate::load::read(config, source)?;
+            let hash = hash_bytes(doc.text.as_bytes());
+            if let Some(content) = cache.and_then(|c| c.get(&doc.file, hash)) {
+                return Ok(ReadFile {
+                    file: doc.file,
+                    hash,
+                    reused: true,
+                    content,
+                });
+            }
+            let mut content = FileAnalysis::default();
+            for item in read_document(&doc, config)? {
+                match item {
+                    Item::Article(article, s) => content.articles.push((*article, s)),
+                    Item::Page(page) => content.pages.push(page),
+                    Item::Draft(file) => content.drafts.push(file),
+                }
+            }
+            Ok(ReadFile {
+                file: doc.file,
+                hash,
+                reused: false,
+                content,
+            })
+        })
         .collect::<Result<_>>()?;
     let mut articles = Vec::new();
     let mut stated = Vec::new();
+    let mut fresh = Vec::new();
     let mut pages = Vec::new();
     let mut drafts = Vec::new();
-    for item in items.into_iter().flatten() {
-        match item {
-            Item::Article(article, s) => {
-                articles.push(*article);
-                stated.push(s);
-            }
-            Item::Page(page) => pages.push(page),
-            Item::Draft(file) => drafts.push(file),
+    let mut files = Vec::with_capacity(read.len());
+    for r in read {
+        let (a, p, d) = (articles.len(), pages.len(), drafts.len());
+        for (article, s) in r.content.articles {
+            articles.push(article);
+            stated.push(s);
+            fresh.push(!r.reused);
         }
+        pages.extend(r.content.pages);
+        drafts.extend(r.content.drafts);
+        files.push(FileSpan {
+            file: r.file,
+            hash: r.hash,
+            reused: r.reused,
+            articles: a..articles.len(),
+            pages: p..pages.len(),
+            drafts: d..drafts.len(),
+        });
     }
     assign_slugs(&mut articles, &stated, &pages)?;
     lap("read+clean+enrich", &mut timings);
 
+    // Entities, topics and summaries depend on the article alone; articles
+    // from the cache already have them. What front matter states is applied
+    // after the cache is saved, so the cache holds what the text says.
     let site_list = config.site.entities.as_ref().map(|p| config.resolve(p));
     let mut entities = EntityList::load(site_list.as_deref())?;
     let matcher = Matcher::new(&entities);
-    articles.par_iter_mut().for_each(|a| {
+    for_fresh(&mut articles, &fresh, |a| {
         let found = matcher.analyse_article(a);
         a.entities = found.mentions;
         a.quotes = found.quotes;
     });
-    apply_stated_entities(&mut articles, &stated, &mut entities);
     lap("entities", &mut timings);
 
     let topic_matcher = TopicMatcher::new(&config.site.topics);
-    articles
-        .par_iter_mut()
-        .for_each(|a| a.topics = topic_matcher.classify_article(a));
-    let topics = apply_stated_topics(&mut articles, &stated, config);
+    for_fresh(&mut articles, &fresh, |a| {
+        a.topics = topic_matcher.classify_article(a)
+    });
     lap("topics", &mut timings);
 
     // Article summaries come first: a single-article story reuses its own.
-    articles.par_iter_mut().for_each(|a| {
+    for_fresh(&mut articles, &fresh, |a| {
         if a.summary_origin != Origin::FrontMatter {
             let picked = summarize_article(a, 2);
             a.summary = picked
@@ -165,6 +232,35 @@ pub fn understand_with(config: &Config, progress: Progress) -> Result<Corpus> {
         }
     });
     lap("summaries", &mut timings);
+
+    if let Some(cache) = cache
+        && (cache.len() != files.len() || files.iter().any(|f| !f.reused))
+    {
+        let mut writer = cache.writer()?;
+        for chunk in files.chunks(CACHE_CHUNK) {
+            let entries: Vec<Entry> = chunk
+                .par_iter()
+                .map(|f| match f.reused {
+                    true => Entry::Reused,
+                    false => Entry::Fresh(crate::analysis_cache::encode(
+                        &articles[f.articles.clone()],
+                        &stated[f.articles.clone()],
+                        &pages[f.pages.clone()],
+                        &drafts[f.drafts.clone()],
+                    )),
+                })
+                .collect();
+            for (f, entry) in chunk.iter().zip(&entries) {
+                writer.add(&f.file, f.hash, entry)?;
+            }
+        }
+        writer.finish()?;
+    }
+    lap("cache", &mut timings);
+
+    apply_stated_entities(&mut articles, &stated, &mut entities);
+    let topics = apply_stated_topics(&mut articles, &stated, config);
+    lap("front matter", &mut timings);
 
     let stories = stories::run(&mut articles, &config.site.stories);
     crate::topics::fill_uncovered(&mut articles, &stories);
@@ -181,8 +277,24 @@ pub fn understand_with(config: &Config, progress: Progress) -> Result<Corpus> {
         entities,
         topics,
         drafts,
+        input_files: files.len(),
+        reused_files: files.iter().filter(|f| f.reused).count(),
         timings,
     })
+}
+
+/// How many files' analyses are encoded at once when the cache is saved:
+/// enough for both cores, few enough that memory does not grow with the
+/// archive.
+const CACHE_CHUNK: usize = 512;
+
+/// Runs `f` on every article marked fresh, in parallel.
+fn for_fresh(articles: &mut [Article], fresh: &[bool], f: impl Fn(&mut Article) + Sync) {
+    articles
+        .par_iter_mut()
+        .zip(fresh)
+        .filter(|(_, fresh)| **fresh)
+        .for_each(|(a, _)| f(a));
 }
 
 /// Gives every article a unique slug: stated slugs first (two files stating
@@ -379,6 +491,9 @@ pub struct Report {
     pub removed: usize,
     /// True when the last build's output was updated in place.
     pub incremental: bool,
+    /// Input files read, and how many kept their cached analysis.
+    pub input_files: usize,
+    pub reused_files: usize,
     pub feeds: usize,
     pub warnings: Vec<String>,
     pub drafts: usize,
@@ -397,7 +512,15 @@ pub fn build(config: &Config, output: Option<&Path>) -> Result<Report> {
 /// [`build`], reporting stages to `progress`.
 pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) -> Result<Report> {
     let start = Instant::now();
-    let mut corpus = understand_with(config, progress)?;
+    let out = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| config.resolve(&config.site.output_dir));
+    let cache = AnalysisCache::open(
+        &crate::cache::Manifest::path_for(&std::path::absolute(&out)?),
+        config,
+    );
+    let mut corpus = understand_with(config, progress, Some(&cache))?;
+    drop(cache);
     // Pages show blocks and summaries; the analysis text is done with.
     for a in &mut corpus.articles {
         a.forget_reading();
@@ -405,9 +528,6 @@ pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) ->
     let mut timings = corpus.timings.clone();
     let clock = Instant::now();
 
-    let out = output
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| config.resolve(&config.site.output_dir));
     let templates = crate::render::load_templates(&config.resolve(&config.site.templates_dir))?;
     let target = Output::open(&out, &config.root, templates.key)?;
     let incremental = target.is_incremental();
@@ -443,6 +563,8 @@ pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) ->
         rewritten: written.rewritten,
         removed: written.removed,
         incremental,
+        input_files: corpus.input_files,
+        reused_files: corpus.reused_files,
         feeds: rendered.feeds,
         warnings: corpus.warnings(),
         drafts: corpus.drafts.len(),

@@ -17,7 +17,7 @@ use crate::markdown;
 use crate::outlets::find_source;
 
 /// A standalone page (e.g. "about"), not part of the news flow.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Page {
     pub file: String,
     pub slug: String,
@@ -26,7 +26,7 @@ pub struct Page {
 }
 
 /// What the editor stated in front matter that later stages must honour.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Stated {
     pub slug: Option<String>,
     pub topics: Option<Vec<String>>,

@@ -117,8 +117,16 @@ fn run(cli: Cli) -> Result<()> {
                 } else {
                     "wrote".to_string()
                 };
+                let reused = if report.reused_files > 0 {
+                    format!(
+                        "; {} of {} input files unchanged since the last build",
+                        report.reused_files, report.input_files
+                    )
+                } else {
+                    String::new()
+                };
                 println!(
-                    "built {} articles ({} undated, {} drafts skipped) in {} stories: {} pages, {} feeds, {} warnings; {how} {} files in {} ({:.2} s)",
+                    "built {} articles ({} undated, {} drafts skipped) in {} stories: {} pages, {} feeds, {} warnings; {how} {} files in {}{reused} ({:.2} s)",
                     report.articles,
                     report.undated,
                     report.drafts,

@@ -77,6 +77,11 @@ fn editing_one_article_rewrites_only_what_shows_it() {
     .unwrap();
     let report = site.build();
     assert!(report.incremental);
+    assert_eq!(
+        report.reused_files,
+        report.input_files - 1,
+        "only the edited file is analysed again"
+    );
     assert!(report.rewritten > 0, "the article page changed");
     assert!(
         report.rewritten < report.files / 2,
@@ -151,4 +156,37 @@ fn changing_a_template_rebuilds_everything_correctly() {
 #[test]
 fn changing_site_config_equals_a_clean_build() {
     check(|site| site.edit_config("title = \"نشرة\"", "title = \"نشرة الصباح\""));
+}
+
+#[test]
+fn changing_the_entity_list_analyses_every_article_again() {
+    let site = TempSite::bundled();
+    site.write("entities.toml", "");
+    site.edit_config(
+        "page_size = 30",
+        "page_size = 30\nentities = \"entities.toml\"",
+    );
+    site.build();
+    assert!(!site.public().join("entities/art-show/index.html").exists());
+    site.write(
+        "entities.toml",
+        "[[entity]]\nslug = \"art-show\"\nname = \"معرض للوحات فنية\"\nkind = \"organisation\"\n",
+    );
+    let report = site.build();
+    assert_eq!(
+        report.reused_files, 0,
+        "the cached analysis used the old list"
+    );
+    assert!(site.public().join("entities/art-show/index.html").exists());
+    assert_eq!(read_tree(&site.public()), clean_build(&site));
+}
+
+#[test]
+fn a_damaged_analysis_cache_is_not_trusted() {
+    let (report, _site) = check(|site| {
+        let cache = site.root().join(".nashra-cache/public.analysis");
+        let bytes = std::fs::read(&cache).expect("the first build saved its analysis");
+        std::fs::write(&cache, &bytes[..bytes.len() / 2]).unwrap();
+    });
+    assert_eq!(report.reused_files, 0);
 }
