@@ -45,55 +45,70 @@ pub fn hash_bytes(bytes: &[u8]) -> u64 {
 
 /// Hash of a JSON value, seeded with `seed` (the build key) and `label` (the
 /// template name).
+///
+/// The value is laid out in a per-thread buffer and hashed in one call: a
+/// page's data is thousands of short strings, and feeding each to a
+/// streaming hasher cost more than the hashing itself.
 pub fn hash_json(seed: u64, label: &str, value: &serde_json::Value) -> u64 {
-    let mut h = Hasher::new();
-    h.update(&seed.to_le_bytes());
-    h.update(label.as_bytes());
-    h.update(&[0]);
-    hash_value(&mut h, value);
-    h.finish()
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUFFER.with_borrow_mut(|buf| {
+        buf.clear();
+        buf.extend_from_slice(&seed.to_le_bytes());
+        buf.extend_from_slice(label.as_bytes());
+        buf.push(0);
+        lay_out(buf, value);
+        let hash = xxh3_64(buf);
+        // A rare huge page does not keep its buffer for the rest of the build.
+        if buf.capacity() > 1 << 22 {
+            *buf = Vec::new();
+        }
+        hash
+    })
 }
 
-/// Feeds a JSON value into the hasher without printing it as JSON: each
-/// node is tagged and strings go in as raw bytes with their length, so two
-/// different values cannot feed the same bytes.
-fn hash_value(h: &mut Hasher, value: &serde_json::Value) {
+/// Writes a JSON value as bytes without printing it as JSON: each node is
+/// tagged and strings go in as raw bytes with their length, so two
+/// different values cannot give the same bytes.
+fn lay_out(buf: &mut Vec<u8>, value: &serde_json::Value) {
     use serde_json::Value;
+    let length = |buf: &mut Vec<u8>, tag: u8, n: usize| {
+        buf.push(tag);
+        buf.extend_from_slice(&(n as u64).to_le_bytes());
+    };
     match value {
-        Value::Null => h.update(b"n"),
-        Value::Bool(b) => h.update(if *b { b"t" } else { b"f" }),
+        Value::Null => buf.push(b'n'),
+        Value::Bool(b) => buf.push(if *b { b't' } else { b'f' }),
         // Tagged by kind, so that 1, -1 and 1.0 stay apart without printing.
         Value::Number(n) => {
             if let Some(u) = n.as_u64() {
-                h.update(b"u");
-                h.update(&u.to_le_bytes());
+                buf.push(b'u');
+                buf.extend_from_slice(&u.to_le_bytes());
             } else if let Some(i) = n.as_i64() {
-                h.update(b"i");
-                h.update(&i.to_le_bytes());
+                buf.push(b'i');
+                buf.extend_from_slice(&i.to_le_bytes());
             } else {
-                h.update(b"d");
-                h.update(&n.as_f64().unwrap_or(f64::NAN).to_bits().to_le_bytes());
+                buf.push(b'd');
+                buf.extend_from_slice(&n.as_f64().unwrap_or(f64::NAN).to_bits().to_le_bytes());
             }
         }
         Value::String(s) => {
-            h.update(b"s");
-            h.update(&(s.len() as u64).to_le_bytes());
-            h.update(s.as_bytes());
+            length(buf, b's', s.len());
+            buf.extend_from_slice(s.as_bytes());
         }
         Value::Array(items) => {
-            h.update(b"[");
-            h.update(&(items.len() as u64).to_le_bytes());
+            length(buf, b'[', items.len());
             for item in items {
-                hash_value(h, item);
+                lay_out(buf, item);
             }
         }
         Value::Object(map) => {
-            h.update(b"{");
-            h.update(&(map.len() as u64).to_le_bytes());
+            length(buf, b'{', map.len());
             for (k, v) in map {
-                h.update(&(k.len() as u64).to_le_bytes());
-                h.update(k.as_bytes());
-                hash_value(h, v);
+                length(buf, b'k', k.len());
+                buf.extend_from_slice(k.as_bytes());
+                lay_out(buf, v);
             }
         }
     }

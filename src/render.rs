@@ -239,18 +239,21 @@ pub fn render(
     };
     jobs.par_iter()
         .try_for_each_init(worker, |(html, maker), &job| -> Result<()> {
-            let (dir, template, ctx) = renderer.page(job, maker)?;
+            // First the page's data with its cards and bodies as keys: enough
+            // to tell whether it changed, and far cheaper than their HTML.
+            let (dir, template, keys) = renderer.page(job)?;
             let path = if matches!(job, Job::NotFound) {
                 "404.html".to_string()
             } else {
                 format!("{dir}index.html")
             };
-            let data = ctx.into_json();
+            let data = keys.into_json();
             let inputs = crate::cache::hash_json(seed, template, &data);
             if sink.is_current(&path, inputs) {
                 sink.keep(&path);
             } else {
                 let mut ctx = Context::from_value(data).expect("a context is a JSON object");
+                renderer.cards(job, Fill::Html, &mut Some(maker), &mut ctx)?;
                 ctx.extend(renderer.base_context.clone());
                 html.clear();
                 render_into(renderer.tera, template, &ctx, html)?;
@@ -289,6 +292,14 @@ pub fn render(
     })
 }
 
+/// How a page's cards enter its context: as keys that identify them, to
+/// tell whether the page changed, or as their HTML, to write it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fill {
+    Keys,
+    Html,
+}
+
 /// Room for a typical page, so that rendering seldom grows the buffer.
 const PAGE_BUFFER: usize = 64 * 1024;
 
@@ -310,7 +321,7 @@ struct Pager {
 #[derive(Serialize)]
 struct GroupView<'a> {
     topic: &'a Link,
-    cards: Vec<&'a str>,
+    cards: Vec<Cow<'a, str>>,
 }
 
 #[derive(Serialize)]
@@ -434,7 +445,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         };
         let mut base_context = Context::new();
         base_context.insert("site", &info);
-        let cards = Cards::render(site, tera, &base_context)?;
+        let cards = Cards::new(site);
         Ok(Renderer {
             site,
             config,
@@ -482,10 +493,12 @@ impl<'s, 'a> Renderer<'s, 'a> {
 
     /// The folder (relative to the output root, ending in `/` unless it is
     /// the root), template and context of a page.
-    /// Cards with notes are made with `maker`.
-    fn page(&self, job: Job, maker: &mut CardMaker) -> Result<(String, &'static str, Context)> {
+    /// Cards appear as their keys; [`Renderer::cards`] puts in their HTML.
+    fn page(&self, job: Job) -> Result<(String, &'static str, Context)> {
         let s = self.site;
         let mut ctx = Context::new();
+        let mut maker = None;
+        self.cards(job, Fill::Keys, &mut maker, &mut ctx)?;
         let (dir, template, title) = match job {
             Job::Index => {
                 self.index(&mut ctx);
@@ -520,14 +533,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 let week = &s.weeks[w];
                 ctx.insert("week", week);
                 ctx.insert(
-                    "cards",
-                    &week
-                        .stories
-                        .iter()
-                        .map(|&i| self.cards.story(i))
-                        .collect::<Vec<_>>(),
-                );
-                ctx.insert(
                     "days",
                     &week
                         .days
@@ -546,14 +551,12 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 let dir = format!("topics/{}/", term.slug);
                 self.listing(
                     &mut ctx,
-                    maker,
                     &term.name,
                     &term.description,
-                    &term.articles,
-                    None,
+                    term.articles.len(),
                     &dir,
                     page,
-                )?;
+                );
                 (paged(&dir, page), "list.html", term.name.clone())
             }
             Job::Entity(e, page) => {
@@ -564,39 +567,26 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 ctx.insert("feed_url", &info.feed_url);
                 self.listing(
                     &mut ctx,
-                    maker,
                     &term.name,
                     &term.description,
-                    &term.articles,
-                    Some(&info.sentences),
+                    term.articles.len(),
                     &dir,
                     page,
-                )?;
+                );
                 (paged(&dir, page), "list.html", term.name.clone())
             }
             Job::Source(i, page) => {
                 let term = &s.sources[i];
                 let dir = format!("sources/{}/", term.slug);
                 let heading = format!("مقالات {}", term.name);
-                self.listing(
-                    &mut ctx,
-                    maker,
-                    &heading,
-                    "",
-                    &term.articles,
-                    None,
-                    &dir,
-                    page,
-                )?;
+                self.listing(&mut ctx, &heading, "", term.articles.len(), &dir, page);
                 (paged(&dir, page), "list.html", heading)
             }
             Job::Undated(page) => {
                 let heading = "مقالات بلا تاريخ نشر معروف";
                 let note =
                     "لم يُعثر في هذه المقالات على تاريخ نشر موثوق؛ يمكن للمحرر إضافته في الترويسة.";
-                self.listing(
-                    &mut ctx, maker, heading, note, &s.undated, None, "undated/", page,
-                )?;
+                self.listing(&mut ctx, heading, note, s.undated.len(), "undated/", page);
                 (paged("undated/", page), "list.html", heading.to_string())
             }
             Job::TopicIndex => {
@@ -651,18 +641,10 @@ impl<'s, 'a> Renderer<'s, 'a> {
 
     fn index(&self, ctx: &mut Context) {
         let s = self.site;
-        if let Some(last) = s.days.last() {
-            ctx.insert(
-                "latest",
-                &LatestDay {
-                    title: &last.title,
-                    url: &last.url,
-                    groups: self.groups(last),
-                },
-            );
-            if let Some(week) = s.weeks.last() {
-                ctx.insert("latest_week", week);
-            }
+        if !s.days.is_empty()
+            && let Some(week) = s.weeks.last()
+        {
+            ctx.insert("latest_week", week);
         }
         let recent: Vec<DayPreview> = s
             .days
@@ -702,21 +684,59 @@ impl<'s, 'a> Renderer<'s, 'a> {
         )
     }
 
-    fn groups<'d>(&'d self, day: &'d Day) -> Vec<GroupView<'d>> {
+    fn groups<'d>(&'d self, day: &'d Day, fill: Fill) -> Result<Vec<GroupView<'d>>> {
         day.groups
             .iter()
-            .map(|g| GroupView {
-                topic: &g.topic,
-                cards: g.stories.iter().map(|&i| self.cards.story(i)).collect(),
+            .map(|g| {
+                Ok(GroupView {
+                    topic: &g.topic,
+                    cards: g
+                        .stories
+                        .iter()
+                        .map(|&i| self.story_card(i, fill))
+                        .collect::<Result<_>>()?,
+                })
             })
             .collect()
+    }
+
+    /// Story `i`'s card, as `fill` asks.
+    fn story_card(&self, i: usize, fill: Fill) -> Result<Cow<'_, str>> {
+        Ok(match fill {
+            Fill::Keys => Cow::Owned(self.cards.story_key(i)),
+            Fill::Html => {
+                Cow::Borrowed(
+                    self.cards
+                        .story(i, self.site, self.tera, &self.base_context)?,
+                )
+            }
+        })
+    }
+
+    /// Article `i`'s card with `note` in place of its summary (none when
+    /// empty), as `fill` asks.
+    fn article_card(
+        &self,
+        i: usize,
+        note: &str,
+        fill: Fill,
+        maker: &mut Option<&mut CardMaker>,
+    ) -> Result<Cow<'_, str>> {
+        let (Fill::Html, Some(maker)) = (fill, maker) else {
+            return Ok(Cow::Owned(self.cards.article_key(i, note)));
+        };
+        Ok(if note.is_empty() {
+            Cow::Borrowed(self.cards.article(i, self.site, self.tera, maker)?)
+        } else {
+            // A note appears on this one page only: its card is made here.
+            Cow::Owned(maker.article(self.tera, &self.site.cards[i], note)?)
+        })
     }
 
     fn day(&self, d: usize, ctx: &mut Context) {
         let s = self.site;
         let day = &s.days[d];
         ctx.insert("day", day);
-        ctx.insert("groups", &self.groups(day));
         ctx.insert("prev", &d.checked_sub(1).map(|p| day_link(&s.days[p])));
         ctx.insert("next", &s.days.get(d + 1).map(day_link));
         let week = s.weeks.iter().find(|w| w.days.contains(&d));
@@ -830,35 +850,20 @@ impl<'s, 'a> Renderer<'s, 'a> {
         );
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// A paginated listing of `count` articles, without its cards.
     fn listing(
         &self,
         ctx: &mut Context,
-        maker: &mut CardMaker,
         heading: &str,
         description: &str,
-        articles: &[usize],
-        notes: Option<&Vec<String>>,
+        count: usize,
         dir: &str,
         page: usize,
-    ) -> Result<()> {
+    ) {
         let s = self.site;
-        let total = self.pages_of(articles.len());
-        let start = (page - 1) * self.page_size;
-        let end = (start + self.page_size).min(articles.len());
-        let cards: Vec<Cow<str>> = (start..end)
-            .map(|k| {
-                let i = articles[k];
-                match notes.and_then(|n| n.get(k)).filter(|n| !n.is_empty()) {
-                    // A note appears on this one page only: its card is made here.
-                    Some(note) => maker.article(self.tera, &s.cards[i], note).map(Cow::Owned),
-                    None => Ok(Cow::Borrowed(self.cards.article(i))),
-                }
-            })
-            .collect::<Result<_>>()?;
+        let total = self.pages_of(count);
         ctx.insert("heading", heading);
         ctx.insert("description", description);
-        ctx.insert("cards", &cards);
         ctx.insert(
             "pager",
             &Pager {
@@ -868,6 +873,67 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 next_url: (page < total).then(|| format!("{}{}", s.base, paged(dir, page + 1))),
             },
         );
+    }
+
+    /// Puts the cards a page shows into its context, as `fill` says: the
+    /// day's or week's story cards, the latest briefing's on the home page,
+    /// a listing page's article cards (an entity page's with the sentence
+    /// naming the entity). Cards with notes are made with `maker`, which is
+    /// only needed for their HTML.
+    fn cards(
+        &self,
+        job: Job,
+        fill: Fill,
+        maker: &mut Option<&mut CardMaker>,
+        ctx: &mut Context,
+    ) -> Result<()> {
+        let s = self.site;
+        let (articles, notes, page): (&[usize], Option<&Vec<String>>, usize) = match job {
+            Job::Index => {
+                if let Some(last) = s.days.last() {
+                    ctx.insert(
+                        "latest",
+                        &LatestDay {
+                            title: &last.title,
+                            url: &last.url,
+                            groups: self.groups(last, fill)?,
+                        },
+                    );
+                }
+                return Ok(());
+            }
+            Job::Day(d) => {
+                ctx.insert("groups", &self.groups(&s.days[d], fill)?);
+                return Ok(());
+            }
+            Job::Week(w) => {
+                let cards = s.weeks[w]
+                    .stories
+                    .iter()
+                    .map(|&i| self.story_card(i, fill))
+                    .collect::<Result<Vec<_>>>()?;
+                ctx.insert("cards", &cards);
+                return Ok(());
+            }
+            Job::Topic(t, page) => (&s.topics[t].articles, None, page),
+            Job::Entity(e, page) => (
+                &s.entities[e].articles,
+                Some(&s.entity_info[e].sentences),
+                page,
+            ),
+            Job::Source(i, page) => (&s.sources[i].articles, None, page),
+            Job::Undated(page) => (&s.undated, None, page),
+            _ => return Ok(()),
+        };
+        let start = (page - 1) * self.page_size;
+        let end = (start + self.page_size).min(articles.len());
+        let cards: Vec<Cow<str>> = (start..end)
+            .map(|k| {
+                let note = notes.and_then(|n| n.get(k)).map_or("", String::as_str);
+                self.article_card(articles[k], note, fill, maker)
+            })
+            .collect::<Result<_>>()?;
+        ctx.insert("cards", &cards);
         Ok(())
     }
 

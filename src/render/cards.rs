@@ -1,54 +1,101 @@
 //! Cards: the article and story summaries that listings, briefings and
 //! weekly pages repeat.
 //!
-//! Each card is rendered once, through a template of its own
+//! Each card is rendered at most once, through a template of its own
 //! (`article_card.html`, `story_card.html`), and pages receive the finished,
 //! already escaped HTML. Rendering a card inside every page that shows it
 //! (a Tera macro call per appearance) made card markup most of the render
-//! time; a page now only copies its cards in.
+//! time; a page now only copies its cards in. Until a page is known to have
+//! changed it holds only its cards' keys.
 
 use anyhow::Result;
+use std::sync::OnceLock;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::site::{ArticleCard, Site, StoryCard};
 
-/// Every article's and story's card, rendered.
+/// Every article's and story's card: a key that identifies what it shows,
+/// and its HTML, rendered the first time a page that is written needs it.
+/// An incremental build tells unchanged pages by their keys alone, so it
+/// renders only the cards that changed pages show.
 pub(super) struct Cards {
-    articles: Vec<String>,
-    stories: Vec<String>,
+    article_keys: Vec<u64>,
+    story_keys: Vec<u64>,
+    articles: Vec<OnceLock<Rendered>>,
+    stories: Vec<OnceLock<Rendered>>,
 }
 
+/// A rendered card, or the template error that stopped it (kept as text so
+/// that every page needing the card reports it).
+type Rendered = Result<String, String>;
+
 impl Cards {
-    /// Renders every card of `site`; `base` holds the site-wide values that
-    /// every template sees.
-    pub(super) fn render(site: &Site, tera: &Tera, base: &Context) -> Result<Cards> {
-        let articles = site
-            .cards
-            .par_iter()
-            .map_init(
-                || CardMaker::new(base),
-                |maker, card| maker.article(tera, card, ""),
-            )
-            .collect::<Result<_>>()?;
-        let stories = site
-            .story_cards
-            .par_iter()
-            .map(|story| story_card(tera, base, story))
-            .collect::<Result<_>>()?;
-        Ok(Cards { articles, stories })
+    /// The cards of `site`, none rendered yet.
+    pub(super) fn new(site: &Site) -> Cards {
+        Cards {
+            article_keys: site.cards.par_iter().map(key_of).collect(),
+            story_keys: site.story_cards.par_iter().map(key_of).collect(),
+            articles: (0..site.cards.len()).map(|_| OnceLock::new()).collect(),
+            stories: (0..site.story_cards.len())
+                .map(|_| OnceLock::new())
+                .collect(),
+        }
     }
 
-    /// The card of article `i`, as listings without notes show it.
-    pub(super) fn article(&self, i: usize) -> &str {
-        &self.articles[i]
+    /// What identifies article `i`'s card with `note`: equal keys, equal
+    /// HTML (the templates and site-wide values are in every page's key).
+    pub(super) fn article_key(&self, i: usize, note: &str) -> String {
+        if note.is_empty() {
+            format!("a{:016x}", self.article_keys[i])
+        } else {
+            let note = crate::cache::hash_bytes(note.as_bytes());
+            format!("a{:016x}{note:016x}", self.article_keys[i])
+        }
     }
 
-    /// The card of story `i`.
-    pub(super) fn story(&self, i: usize) -> &str {
-        &self.stories[i]
+    /// What identifies story `i`'s card.
+    pub(super) fn story_key(&self, i: usize) -> String {
+        format!("s{:016x}", self.story_keys[i])
     }
+
+    /// Article `i`'s card as listings without notes show it.
+    pub(super) fn article<'c>(
+        &'c self,
+        i: usize,
+        site: &Site,
+        tera: &Tera,
+        maker: &mut CardMaker,
+    ) -> anyhow::Result<&'c str> {
+        let card = self.articles[i].get_or_init(|| {
+            maker
+                .article(tera, &site.cards[i], "")
+                .map_err(|e| format!("{e:#}"))
+        });
+        card.as_deref().map_err(|e| anyhow::anyhow!("{e}"))
+    }
+
+    /// Story `i`'s card.
+    pub(super) fn story<'c>(
+        &'c self,
+        i: usize,
+        site: &Site,
+        tera: &Tera,
+        base: &Context,
+    ) -> anyhow::Result<&'c str> {
+        let card = self.stories[i].get_or_init(|| {
+            story_card(tera, base, &site.story_cards[i]).map_err(|e| format!("{e:#}"))
+        });
+        card.as_deref().map_err(|e| anyhow::anyhow!("{e}"))
+    }
+}
+
+/// A card's data hashed as its template receives it.
+fn key_of(card: &impl Serialize) -> u64 {
+    let value = serde_json::to_value(card).expect("a card serialises");
+    crate::cache::hash_json(0, "card", &value)
 }
 
 /// Makes article cards with one context and one buffer, reused: the
