@@ -11,7 +11,7 @@
 use rayon::prelude::*;
 
 use super::features::{MAX_TEXT_BYTES, head};
-use crate::arabic::{for_each_word, term_hash};
+use crate::arabic::for_each_word_hash;
 use crate::article::Article;
 
 /// Two copies of one text differ at most this much in length.
@@ -194,7 +194,7 @@ pub fn shingles(article: &Article) -> Vec<u64> {
         }
         budget -= separator;
         let part = head(piece, budget);
-        for_each_word(part, |_, _, norm| words.push(term_hash(norm.as_bytes())));
+        for_each_word_hash(part, |h| words.push(h));
         budget -= part.len();
         if part.len() < piece.len() {
             break;

@@ -48,11 +48,6 @@ fn lead_weight(k: usize) -> f32 {
 /// Sentence position at which a word counts half as much as in the lede.
 const LEAD_DECAY: f32 = 8.0;
 
-/// Adds the stems of one sentence, each counting `weight`.
-fn add_terms(terms: &mut Vec<(u64, f32)>, stems: &[u64], weight: f32) {
-    terms.extend(stems.iter().map(|&s| (s, weight)));
-}
-
 /// Raw term counts of one article before corpus weighting, each sorted
 /// by term hash.
 struct Counts {
@@ -104,8 +99,9 @@ pub fn extract(articles: &[Article]) -> Corpus {
     let frequencies = articles
         .par_iter()
         .with_min_len(MIN_ARTICLES_PER_TABLE)
-        .fold(Frequencies::default, |mut f, article| {
-            f.add(&count_terms(article));
+        .enumerate()
+        .fold(Frequencies::default, |mut f, (k, article)| {
+            f.add(k as u32, article);
             f
         })
         .reduce(Frequencies::default, Frequencies::merge);
@@ -133,27 +129,35 @@ pub fn extract(articles: &[Article]) -> Corpus {
 /// tables are merged.
 const MIN_ARTICLES_PER_TABLE: usize = 512;
 
-/// Document frequencies by term hash, of each kind of vector.
+/// Document frequencies by term hash, of each kind of vector, each with
+/// the last article (numbered from 1) that counted it, so that an article
+/// is counted once per term without sorting its terms first.
 #[derive(Default)]
 struct Frequencies {
-    body: TermMap<u32>,
-    title: TermMap<u32>,
-    entities: TermMap<u32>,
+    body: TermMap<(u32, u32)>,
+    title: TermMap<(u32, u32)>,
+    entities: TermMap<(u32, u32)>,
 }
 
 impl Frequencies {
-    fn add(&mut self, counts: &Counts) {
-        for (table, terms) in [
-            (&mut self.body, &counts.body),
-            (&mut self.title, &counts.title),
-            (&mut self.entities, &counts.entities),
-        ] {
-            for &(term, _) in terms {
-                *table.entry(term).or_default() += 1;
+    /// Counts article number `k`'s terms.
+    fn add(&mut self, k: u32, article: &Article) {
+        let mark = |table: &mut TermMap<(u32, u32)>, term: u64| {
+            let (df, last) = table.entry(term).or_default();
+            if *last != k + 1 {
+                *last = k + 1;
+                *df += 1;
             }
-        }
+        };
+        read_terms(
+            article,
+            |t, _| mark(&mut self.body, t),
+            |t, _| mark(&mut self.title, t),
+            |t, _| mark(&mut self.entities, t),
+        );
     }
 
+    /// Both counts together (of disjoint sets of articles).
     fn merge(mut self, mut other: Frequencies) -> Frequencies {
         for (into, from) in [
             (&mut self.body, &mut other.body),
@@ -163,8 +167,8 @@ impl Frequencies {
             if into.len() < from.len() {
                 std::mem::swap(into, from);
             }
-            for (term, df) in from.drain() {
-                *into.entry(term).or_default() += df;
+            for (term, (df, _)) in from.drain() {
+                into.entry(term).or_default().0 += df;
             }
         }
         self
@@ -200,9 +204,9 @@ impl Vocabulary {
     }
 
     /// A table of frequencies indexed by term id.
-    fn frequencies(&self, by_hash: &TermMap<u32>) -> Vec<u32> {
+    fn frequencies(&self, by_hash: &TermMap<(u32, u32)>) -> Vec<u32> {
         let mut df = vec![0u32; self.len()];
-        for (term, &d) in by_hash {
+        for (term, &(d, _)) in by_hash {
             df[self.ids[term] as usize] = d;
         }
         df
@@ -214,10 +218,19 @@ impl Vocabulary {
     }
 }
 
-fn count_terms(article: &Article) -> Counts {
+/// Calls `body`, `title` and `entity` with each term of the article's
+/// body, title and entity vectors and its raw weight, in reading order,
+/// repeats included: the one definition of what each vector holds.
+fn read_terms(
+    article: &Article,
+    mut body: impl FnMut(u64, f32),
+    mut title: impl FnMut(u64, f32),
+    mut entity: impl FnMut(u64, f32),
+) {
     let title_stems = article.title_stems();
-    let mut body: Vec<(u64, f32)> = Vec::new();
-    add_terms(&mut body, title_stems, TITLE_BOOST);
+    for &s in title_stems {
+        body(s, TITLE_BOOST);
+    }
     let mut read = 0;
     for (k, sentence) in article.sentences().enumerate() {
         if read >= MAX_TEXT_BYTES {
@@ -225,20 +238,30 @@ fn count_terms(article: &Article) -> Counts {
         }
         read += sentence.len();
         let weight = lead_weight(k);
-        add_terms(&mut body, article.sentence_stems(k), weight);
+        for &s in article.sentence_stems(k) {
+            body(s, weight);
+        }
     }
-    let title = title_stems.iter().map(|&s| (s, 1.0)).collect();
-    let entities = article
-        .entities
-        .iter()
-        .map(|m| {
-            let weight = match m.prominence {
-                Prominence::Main => 2.0,
-                Prominence::Passing => 1.0,
-            };
-            (term_hash(m.slug.as_bytes()), weight * m.count.max(1) as f32)
-        })
-        .collect();
+    for &s in title_stems {
+        title(s, 1.0);
+    }
+    for m in &article.entities {
+        let weight = match m.prominence {
+            Prominence::Main => 2.0,
+            Prominence::Passing => 1.0,
+        };
+        entity(term_hash(m.slug.as_bytes()), weight * m.count.max(1) as f32);
+    }
+}
+
+fn count_terms(article: &Article) -> Counts {
+    let (mut body, mut title, mut entities) = (Vec::new(), Vec::new(), Vec::new());
+    read_terms(
+        article,
+        |t, w| body.push((t, w)),
+        |t, w| title.push((t, w)),
+        |t, w| entities.push((t, w)),
+    );
     Counts {
         body: sum_by_term(body),
         title: sum_by_term(title),
