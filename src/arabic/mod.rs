@@ -19,6 +19,6 @@ pub use normalize::{
 pub use sentences::{sentence_ranges, sentences};
 pub use tokens::{
     FnvBuildHasher, FnvHasher, TermHasher, TermMap, Word, for_each_stem, for_each_word,
-    is_stop_word, light_stem, light_stem_str, phrase_key, proclitic_readings, push_stem_hashes,
-    stem_hashes, term_hash, word_count, words,
+    for_each_word_hash, is_stop_word, light_stem, light_stem_str, phrase_key, proclitic_readings,
+    push_stem_hashes, stem_hashes, term_hash, word_count, words,
 };

@@ -97,6 +97,99 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
     }
 }
 
+/// What [`for_each_word_hash`] does with a character below U+0700: its
+/// [`WordChar`] class, and for a folded character the UTF-8 bytes of its
+/// folded form, ready to be hashed without encoding them again.
+#[derive(Debug, Clone, Copy)]
+struct HashStep {
+    class: WordChar,
+    len: u8,
+    bytes: [u8; 4],
+}
+
+static HASH_STEPS: LazyLock<Box<[HashStep]>> = LazyLock::new(|| {
+    CLASSIFIED
+        .iter()
+        .map(|&class| {
+            let mut bytes = [0; 4];
+            let len = match class {
+                WordChar::Folded(folded) => folded.encode_utf8(&mut bytes).len() as u8,
+                _ => 0,
+            };
+            HashStep { class, len, bytes }
+        })
+        .collect()
+});
+
+/// Calls `f` with the [`term_hash`] of every word's normal form in `text`,
+/// in order: what [`for_each_word`] followed by [`term_hash`] gives, but
+/// each folded character is hashed as it is read instead of the word being
+/// collected first, and one- and two-byte characters (nearly all of an
+/// Arabic text) are decoded and looked up by hand. Duplicate detection
+/// hashes every word of most articles.
+pub fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
+    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+    let steps = &**HASH_STEPS;
+    let bytes = text.as_bytes();
+    let mut hash = FNV_OFFSET;
+    let (mut in_word, mut folded_any) = (false, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (class, folded): (WordChar, &[u8]) = if b < 0x80 {
+            i += 1;
+            let step = &steps[b as usize];
+            (step.class, &step.bytes[..step.len as usize])
+        } else if b < 0xE0 && i + 1 < bytes.len() {
+            // A two-byte sequence (valid UTF-8: `text` is a str).
+            let cp = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+            i += 2;
+            match steps.get(cp as usize) {
+                Some(step) => (step.class, &step.bytes[..step.len as usize]),
+                None => {
+                    let c = char::from_u32(cp).expect("decoded from UTF-8");
+                    (classify(c), &[])
+                }
+            }
+        } else {
+            let c = text[i..].chars().next().expect("at a character boundary");
+            i += c.len_utf8();
+            (classify(c), &[])
+        };
+        match class {
+            WordChar::Separator => {
+                if in_word && folded_any {
+                    f(hash);
+                }
+                in_word = false;
+            }
+            class => {
+                if !in_word {
+                    in_word = true;
+                    folded_any = false;
+                    hash = FNV_OFFSET;
+                }
+                if let WordChar::Folded(c) = class {
+                    let mut buffer = [0; 4];
+                    let folded = if folded.is_empty() {
+                        c.encode_utf8(&mut buffer).as_bytes()
+                    } else {
+                        folded
+                    };
+                    for &byte in folded {
+                        hash = (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+                    }
+                    folded_any = true;
+                }
+            }
+        }
+    }
+    if in_word && folded_any {
+        f(hash);
+    }
+}
+
 /// Splits `text` into words. Punctuation, spaces, hyphens and quotes separate
 /// words; diacritics and tatweel stay inside them and vanish from `norm`.
 pub fn words(text: &str) -> Vec<Word> {
@@ -527,6 +620,17 @@ mod tests {
     use super::*;
     use crate::arabic::normalize;
 
+    #[test]
+    fn word_hashes_are_the_hashes_of_the_words() {
+        let text = "قالَ الرئيسُ «بوتين»: إنّ 3 مليارات-دولار\u{200B}ـــ وصلت ٢٠٢٥، و Reuters-News!  ـ \
+            Ünïcödé ΑΘΗΝΑ Москва 東京 ﻻ ﷲ 😀 fin";
+        let mut expected = Vec::new();
+        for_each_word(text, |_, _, norm| expected.push(term_hash(norm.as_bytes())));
+        let mut hashes = Vec::new();
+        for_each_word_hash(text, |h| hashes.push(h));
+        assert_eq!(hashes, expected);
+        assert!(hashes.len() >= 8);
+    }
     #[test]
     fn words_keep_offsets_and_fold() {
         let text = "تعهّد بوتين، وكيم جونغ-أون «بالكامل».";

@@ -9,11 +9,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::arabic::{FnvBuildHasher, TermMap};
+use crate::arabic::FnvBuildHasher;
 
 use rayon::prelude::*;
 
-use super::features::{Corpus, Features, containment, cosine, shingles};
+use super::duplicates;
+use super::features::{Corpus, Features, cosine};
 use crate::article::Article;
 use crate::config::StoryConfig;
 
@@ -39,9 +40,6 @@ const LINK_FLOOR: f32 = 0.5;
 /// Body cosine above which a pair is checked for being the same text.
 const DUPLICATE_PREFILTER: f32 = 0.5;
 
-/// Two copies of one text differ at most this much in length.
-const DUPLICATE_LENGTH_RATIO: f32 = 0.5;
-
 /// How much of the similarity is lost at the edge of the date window.
 const WINDOW_DECAY: f32 = 0.3;
 
@@ -54,7 +52,7 @@ pub struct Grouping {
     /// Pairs of articles that are the same text filed twice.
     pub duplicates: Vec<(usize, usize)>,
     /// For each article, the articles it is similar to and how much.
-    pub links: Vec<Vec<(usize, f32)>>,
+    pub links: Vec<Vec<(u32, f32)>>,
 }
 
 /// Days since the common era, or `None` for an undated article.
@@ -78,11 +76,19 @@ pub fn group(
     let when = timings(articles, days);
     let floor = LINK_FLOOR * config.threshold.min(config.undated_threshold);
     let bodies = body_cosines(corpus, &pairs);
-    let mut edges: Vec<(usize, usize, f32)> = Vec::with_capacity(pairs.len());
-    let mut suspects: Vec<(usize, usize)> = Vec::new();
-    for (&(i, j), &body) in pairs.iter().zip(&bodies) {
-        let fit = date_fit(when[i], when[j], config.window_days);
-        let score = similarity(body, &corpus.features[i], &corpus.features[j], fit);
+    // Pairs are independent: score them in parallel, keep them in order.
+    let scores: Vec<f32> = pairs
+        .par_iter()
+        .zip(&bodies)
+        .map(|(&(i, j), &body)| {
+            let (i, j) = (i as usize, j as usize);
+            let fit = date_fit(when[i], when[j], config.window_days);
+            similarity(body, &corpus.features[i], &corpus.features[j], fit)
+        })
+        .collect();
+    let mut edges: Vec<(u32, u32, f32)> = Vec::new();
+    let mut suspects: Vec<(u32, u32)> = Vec::new();
+    for ((&(i, j), &body), &score) in pairs.iter().zip(&bodies).zip(&scores) {
         if score >= floor {
             edges.push((i, j, score));
             if body >= DUPLICATE_PREFILTER {
@@ -90,15 +96,23 @@ pub fn group(
             }
         }
     }
-    let duplicates = find_duplicates(articles, suspects, config);
+    drop((pairs, bodies, scores));
+    let duplicates = duplicates::find(
+        articles,
+        days,
+        config.window_days as i32,
+        &suspects,
+        config.duplicate_threshold,
+    );
+    drop(suspects);
 
-    let mut links: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
+    let mut links: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
     for &(i, j, s) in &edges {
-        links[i].push((j, s));
-        links[j].push((i, s));
+        links[i as usize].push((j, s));
+        links[j as usize].push((i, s));
     }
     edges.retain(|&(i, j, s)| {
-        let needed = match date_fit(when[i], when[j], config.window_days) {
+        let needed = match date_fit(when[i as usize], when[j as usize], config.window_days) {
             DateFit::Days(_) | DateFit::Weekday => config.threshold,
             DateFit::Unknown | DateFit::Contradicted => config.undated_threshold,
         };
@@ -111,7 +125,7 @@ pub fn group(
         sets.merge(i, j);
     }
     for &(i, j, _) in &edges {
-        let (a, b) = (sets.find(i), sets.find(j));
+        let (a, b) = (sets.find(i as usize), sets.find(j as usize));
         if a != b && sets.average_link(a, b) >= config.cohesion {
             sets.merge(a, b);
         }
@@ -226,33 +240,18 @@ pub fn similarity(body: f32, a: &Features, b: &Features, fit: DateFit) -> f32 {
 /// Body vectors hold a couple of hundred terms, and merging two sorted
 /// lists of them costs a mispredicted branch per term. Instead the first
 /// article's weights are spread once into a dense array indexed by term
-/// number, and each of its candidates is read against that array: one
-/// load per term, no branches, for the tens of candidates it has.
-fn body_cosines(corpus: &Corpus, pairs: &[(usize, usize)]) -> Vec<f32> {
-    let mut numbers: TermMap<u32> = TermMap::default();
-    numbers.reserve(corpus.body_df.len());
-    let numbered: Vec<Vec<(u32, f32)>> = corpus
-        .features
-        .iter()
-        .map(|f| {
-            f.body
-                .iter()
-                .map(|&(term, w)| {
-                    let next = numbers.len() as u32;
-                    (*numbers.entry(term).or_insert(next), w)
-                })
-                .collect()
-        })
-        .collect();
-    let vocabulary = numbers.len();
-    drop(numbers);
-    let by_first: Vec<&[(usize, usize)]> = pairs.chunk_by(|a, b| a.0 == b.0).collect();
+/// id, and each of its candidates is read against that array: one load per
+/// term, no branches, for the tens of candidates it has.
+fn body_cosines(corpus: &Corpus, pairs: &[(u32, u32)]) -> Vec<f32> {
+    let bodies: Vec<&[(u32, f32)]> = corpus.features.iter().map(|f| &f.body[..]).collect();
+    let vocabulary = corpus.vocabulary();
+    let by_first: Vec<&[(u32, u32)]> = pairs.chunk_by(|a, b| a.0 == b.0).collect();
     by_first
         .par_iter()
         .map_init(
             || vec![0.0f32; vocabulary],
             |dense, group| {
-                let first = &numbered[group[0].0];
+                let first = bodies[group[0].0 as usize];
                 for &(t, w) in first {
                     dense[t as usize] = w;
                 }
@@ -261,7 +260,7 @@ fn body_cosines(corpus: &Corpus, pairs: &[(usize, usize)]) -> Vec<f32> {
                 let scores: Vec<f32> = group
                     .iter()
                     .map(|&(_, j)| {
-                        numbered[j]
+                        bodies[j as usize]
                             .iter()
                             .map(|&(t, w)| dense[t as usize] * w)
                             .sum()
@@ -277,52 +276,91 @@ fn body_cosines(corpus: &Corpus, pairs: &[(usize, usize)]) -> Vec<f32> {
         .collect()
 }
 
+/// Day key of an undated article: after every date.
+const UNDATED: i32 = i32::MAX;
+
+/// Signature terms → the articles holding them, flat: the postings of term
+/// `t` are `articles[starts[t]..starts[t + 1]]`, ordered by day (undated
+/// last) then article, with each article's day alongside so that the date
+/// window is found by binary search without looking articles up.
+struct InvertedIndex {
+    starts: Vec<u32>,
+    days: Vec<i32>,
+    articles: Vec<u32>,
+}
+
+impl InvertedIndex {
+    fn build(signatures: &[Vec<u32>], days: &[Option<i32>], vocabulary: usize) -> InvertedIndex {
+        let mut starts = vec![0u32; vocabulary + 1];
+        for terms in signatures {
+            for &t in terms {
+                starts[t as usize + 1] += 1;
+            }
+        }
+        for t in 0..vocabulary {
+            starts[t + 1] += starts[t];
+        }
+        let total = starts[vocabulary] as usize;
+        let mut next = starts.clone();
+        let mut by_day: Vec<(i32, u32)> = days
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.unwrap_or(UNDATED), i as u32))
+            .collect();
+        by_day.sort_unstable();
+        let mut index = InvertedIndex {
+            starts,
+            days: vec![0; total],
+            articles: vec![0; total],
+        };
+        // Filling in day order leaves every term's postings in day order.
+        for (day, i) in by_day {
+            for &t in &signatures[i as usize] {
+                let at = next[t as usize] as usize;
+                next[t as usize] += 1;
+                index.days[at] = day;
+                index.articles[at] = i;
+            }
+        }
+        index
+    }
+
+    /// The days and articles of term `t`'s postings.
+    fn postings(&self, t: u32) -> (&[i32], &[u32]) {
+        let range = self.starts[t as usize] as usize..self.starts[t as usize + 1] as usize;
+        (&self.days[range.clone()], &self.articles[range])
+    }
+}
+
 /// Pairs `(i, j)`, `i < j`, sharing enough telling terms within the date
 /// window, sorted. An undated article is compared with articles of any
 /// date, but only through terms that are rare across the whole corpus.
-fn candidate_pairs(corpus: &Corpus, days: &[Option<i32>], window: i32) -> Vec<(usize, usize)> {
-    let signatures: Vec<Vec<u64>> = corpus
+fn candidate_pairs(corpus: &Corpus, days: &[Option<i32>], window: i32) -> Vec<(u32, u32)> {
+    let signatures: Vec<Vec<u32>> = corpus
         .features
         .par_iter()
         .map(|f| signature(&f.body, &corpus.body_df))
         .collect();
-
-    let mut index: TermMap<Vec<u32>> = TermMap::default();
-    for (i, terms) in signatures.iter().enumerate() {
-        for &t in terms {
-            index.entry(t).or_default().push(i as u32);
-        }
-    }
-    // Dated articles by day, undated ones after them.
-    let order_key = |i: u32| (days[i as usize].unwrap_or(i32::MAX), i);
-    index
-        .par_iter_mut()
-        .for_each(|(_, postings)| postings.sort_unstable_by_key(|&i| order_key(i)));
+    let index = InvertedIndex::build(&signatures, days, corpus.vocabulary());
 
     let n = signatures.len();
-    let mut pairs: Vec<(usize, usize)> = signatures
+    let mut pairs: Vec<(u32, u32)> = signatures
         .par_iter()
         .enumerate()
         .map_init(
             || SharedTerms::new(n),
             |shared, (i, terms)| {
-                for t in terms {
-                    let postings = &index[t];
-                    let undated_from = postings.partition_point(|&j| days[j as usize].is_some());
-                    let (dated, undated) = postings.split_at(undated_from);
-                    let nearby = match days[i] {
-                        Some(d) => {
-                            let lo = dated.partition_point(|&j| {
-                                days[j as usize].unwrap_or(i32::MAX) < d - window
-                            });
-                            let hi = dated.partition_point(|&j| {
-                                days[j as usize].unwrap_or(i32::MAX) <= d + window
-                            });
-                            &dated[lo..hi]
-                        }
-                        None => dated,
+                for &t in terms {
+                    let (post_days, post_articles) = index.postings(t);
+                    let undated_from = post_days.partition_point(|&d| d < UNDATED);
+                    let (lo, hi) = match days[i] {
+                        Some(d) => (
+                            post_days[..undated_from].partition_point(|&p| p < d - window),
+                            post_days[..undated_from].partition_point(|&p| p <= d + window),
+                        ),
+                        None => (0, undated_from),
                     };
-                    for slice in [nearby, undated] {
+                    for slice in [&post_articles[lo..hi], &post_articles[undated_from..]] {
                         if slice.len() <= MAX_POSTINGS {
                             shared.count(slice.iter().filter(|&&j| j as usize != i));
                         }
@@ -334,9 +372,10 @@ fn candidate_pairs(corpus: &Corpus, days: &[Option<i32>], window: i32) -> Vec<(u
                 let mut closest = shared.take(MIN_SHARED_TERMS);
                 closest.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
                 closest.truncate(MAX_CANDIDATES);
+                let i = i as u32;
                 closest
                     .into_iter()
-                    .map(|(_, j)| (i.min(j as usize), i.max(j as usize)))
+                    .map(|(_, j)| (i.min(j), i.max(j)))
                     .collect::<Vec<_>>()
             },
         )
@@ -389,39 +428,15 @@ impl SharedTerms {
 }
 
 /// An article's highest-weighted terms that some other article also has.
-fn signature(body: &[(u64, f32)], df: &TermMap<u32>) -> Vec<u64> {
-    let mut shared: Vec<(u64, f32)> = body
+fn signature(body: &[(u32, f32)], df: &[u32]) -> Vec<u32> {
+    let mut shared: Vec<(u32, f32)> = body
         .iter()
         .copied()
-        .filter(|(t, _)| df.get(t).is_some_and(|&d| d >= 2))
+        .filter(|&(t, _)| df[t as usize] >= 2)
         .collect();
     shared.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     shared.truncate(SIGNATURE_TERMS);
     shared.into_iter().map(|(t, _)| t).collect()
-}
-
-/// Pairs among the `suspects` (scored pairs with very similar bodies)
-/// whose texts repeat each other word for word.
-fn find_duplicates(
-    articles: &[Article],
-    suspects: Vec<(usize, usize)>,
-    config: &StoryConfig,
-) -> Vec<(usize, usize)> {
-    let mut involved: Vec<usize> = suspects.iter().flat_map(|&(i, j)| [i, j]).collect();
-    involved.sort_unstable();
-    involved.dedup();
-    let prints: HashMap<usize, Vec<u64>> = involved
-        .par_iter()
-        .map(|&i| (i, shingles(&articles[i])))
-        .collect();
-    suspects
-        .into_iter()
-        .filter(|(i, j)| {
-            let (a, b) = (&prints[i], &prints[j]);
-            let ratio = a.len().min(b.len()) as f32 / a.len().max(b.len()).max(1) as f32;
-            ratio >= DUPLICATE_LENGTH_RATIO && containment(a, b) >= config.duplicate_threshold
-        })
-        .collect()
 }
 
 /// Union-find over articles that also keeps, for each cluster, its size
@@ -441,11 +456,14 @@ struct Clusters {
 }
 
 impl Clusters {
-    fn new(n: usize, links: &[Vec<(usize, f32)>]) -> Clusters {
+    fn new(n: usize, links: &[Vec<(u32, f32)>]) -> Clusters {
         Clusters {
             parent: (0..n).collect(),
             size: vec![1; n],
-            sums: links.iter().map(|l| l.iter().copied().collect()).collect(),
+            sums: links
+                .iter()
+                .map(|l| l.iter().map(|&(j, s)| (j as usize, s)).collect())
+                .collect(),
         }
     }
 

@@ -17,7 +17,7 @@ const WEEKDAY_SCAN_SENTENCES: usize = 4;
 /// Gives each undated member of the cluster `members` the date of the dated
 /// member it resembles most, among those whose date the article's own
 /// weekdays do not contradict.
-pub fn date_from_story(articles: &mut [Article], members: &[usize], links: &[Vec<(usize, f32)>]) {
+pub fn date_from_story(articles: &mut [Article], members: &[usize], links: &[Vec<(u32, f32)>]) {
     let dated: Vec<usize> = members
         .iter()
         .copied()
@@ -34,7 +34,10 @@ pub fn date_from_story(articles: &mut [Article], members: &[usize], links: &[Vec
     for i in undated {
         let mut donors: Vec<(usize, f32)> = dated
             .iter()
-            .map(|&j| (j, links[i].iter().find(|l| l.0 == j).map_or(0.0, |l| l.1)))
+            .map(|&j| {
+                let link = links[i].iter().find(|l| l.0 as usize == j);
+                (j, link.map_or(0.0, |l| l.1))
+            })
             .collect();
         donors.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let named = named_weekdays(&articles[i]);

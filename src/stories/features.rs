@@ -1,14 +1,16 @@
 //! What the grouper compares: weighted term vectors of each article.
 //!
 //! Terms are light stems (see [`crate::arabic::stem_hashes`]) hashed to
-//! 64 bits, so that 100,000 articles need no shared string table and can be
-//! read in parallel. Weights are TF-IDF over the corpus being built: a term
-//! every article shares (بوتين in a Kremlin-watch corpus) says nothing about
-//! which event an article tells, a term two articles share says a lot.
+//! 64 bits while articles are read in parallel, then numbered once for the
+//! whole corpus: vectors hold 32-bit term ids, half the memory of hashes,
+//! and ids index plain arrays (document frequencies, an inverted index)
+//! instead of hash maps. Weights are TF-IDF over the corpus being built: a
+//! term every article shares (بوتين in a Kremlin-watch corpus) says nothing
+//! about which event an article tells, a term two articles share says a lot.
 
 use rayon::prelude::*;
 
-use crate::arabic::{TermMap, for_each_word};
+use crate::arabic::TermMap;
 use crate::article::{Article, Prominence};
 
 /// A sparse vector: (term hash, weight) sorted by term, unit length.
@@ -17,7 +19,7 @@ pub type Sparse = Vec<(u64, f32)>;
 /// Only the start of a long article is read: the lede and the first
 /// paragraphs say which event it is; the background that follows is what
 /// unrelated articles share.
-const MAX_TEXT_BYTES: usize = 3000;
+pub(super) const MAX_TEXT_BYTES: usize = 3000;
 
 /// Title words count this many times in the body vector.
 const TITLE_BOOST: f32 = 2.0;
@@ -46,61 +48,189 @@ fn lead_weight(k: usize) -> f32 {
 /// Sentence position at which a word counts half as much as in the lede.
 const LEAD_DECAY: f32 = 8.0;
 
-/// Adds the stems of one sentence, each counting `weight`.
-fn add_terms(terms: &mut Vec<(u64, f32)>, stems: &[u64], weight: f32) {
-    terms.extend(stems.iter().map(|&s| (s, weight)));
-}
-
-/// Raw term counts of one article before corpus weighting.
+/// Raw term counts of one article before corpus weighting, each sorted
+/// by term hash.
 struct Counts {
     body: Vec<(u64, f32)>,
     title: Vec<(u64, f32)>,
     entities: Vec<(u64, f32)>,
 }
 
+/// A sparse vector over numbered terms: (term id, weight) sorted by id,
+/// unit length. Ids are the rank of the term's hash in the corpus
+/// vocabulary, so a vector sorted by id is in the same order as one sorted
+/// by hash and every sum over it adds the same floats in the same order.
+pub type TermVector = Vec<(u32, f32)>;
+
 /// The vectors of one article.
 #[derive(Debug, Clone, Default)]
 pub struct Features {
     /// Title and opening text, TF-IDF weighted.
-    pub body: Sparse,
+    pub body: TermVector,
     /// Title alone, IDF weighted.
-    pub title: Sparse,
+    pub title: TermVector,
     /// Entities, weighted by count and prominence, IDF weighted.
-    pub entities: Sparse,
+    pub entities: TermVector,
 }
 
 /// Every article's vectors, and the document frequency of each body term.
 pub struct Corpus {
     pub features: Vec<Features>,
-    pub body_df: TermMap<u32>,
+    /// In how many articles' body vectors each term id occurs.
+    pub body_df: Vec<u32>,
+}
+
+impl Corpus {
+    /// How many distinct terms (body, title and entity) are numbered.
+    pub fn vocabulary(&self) -> usize {
+        self.body_df.len()
+    }
 }
 
 /// Reads every article into its vectors, weighting terms by how rare they
 /// are in `articles`.
+///
+/// Articles are read twice rather than their raw counts kept for all of
+/// them between the two readings: the first reading only counts document
+/// frequencies, the second weighs each article's counts and drops them.
+/// Counting terms costs far less than the memory a whole corpus of raw
+/// counts would hold at the stage's peak.
 pub fn extract(articles: &[Article]) -> Corpus {
-    let counts: Vec<Counts> = articles.par_iter().map(count_terms).collect();
-    let df_body = document_frequencies(counts.iter().map(|c| &c.body));
-    let df_title = document_frequencies(counts.iter().map(|c| &c.title));
-    let df_entities = document_frequencies(counts.iter().map(|c| &c.entities));
+    let frequencies = articles
+        .par_iter()
+        .with_min_len(MIN_ARTICLES_PER_TABLE)
+        .enumerate()
+        .fold(Frequencies::default, |mut f, (k, article)| {
+            f.add(k as u32, article);
+            f
+        })
+        .reduce(Frequencies::default, Frequencies::merge);
+    let vocabulary = Vocabulary::number(&frequencies);
+    let body_df = vocabulary.frequencies(&frequencies.body);
+    let title_df = vocabulary.frequencies(&frequencies.title);
+    let entity_df = vocabulary.frequencies(&frequencies.entities);
+    drop(frequencies);
     let n = articles.len() as f32;
-    let features = counts
-        .into_par_iter()
-        .map(|c| Features {
-            body: weigh(c.body, &df_body, n, true),
-            title: weigh(c.title, &df_title, n, false),
-            entities: weigh(c.entities, &df_entities, n, true),
+    let features = articles
+        .par_iter()
+        .map(|article| {
+            let c = count_terms(article);
+            Features {
+                body: weigh(&vocabulary.numbered(&c.body), &body_df, n, true),
+                title: weigh(&vocabulary.numbered(&c.title), &title_df, n, false),
+                entities: weigh(&vocabulary.numbered(&c.entities), &entity_df, n, true),
+            }
         })
         .collect();
-    Corpus {
-        features,
-        body_df: df_body,
+    Corpus { features, body_df }
+}
+
+/// Articles each per-thread frequency table counts at least, so that few
+/// tables are merged.
+const MIN_ARTICLES_PER_TABLE: usize = 512;
+
+/// Document frequencies by term hash, of each kind of vector, each with
+/// the last article (numbered from 1) that counted it, so that an article
+/// is counted once per term without sorting its terms first.
+#[derive(Default)]
+struct Frequencies {
+    body: TermMap<(u32, u32)>,
+    title: TermMap<(u32, u32)>,
+    entities: TermMap<(u32, u32)>,
+}
+
+impl Frequencies {
+    /// Counts article number `k`'s terms.
+    fn add(&mut self, k: u32, article: &Article) {
+        let mark = |table: &mut TermMap<(u32, u32)>, term: u64| {
+            let (df, last) = table.entry(term).or_default();
+            if *last != k + 1 {
+                *last = k + 1;
+                *df += 1;
+            }
+        };
+        read_terms(
+            article,
+            |t, _| mark(&mut self.body, t),
+            |t, _| mark(&mut self.title, t),
+            |t, _| mark(&mut self.entities, t),
+        );
+    }
+
+    /// Both counts together (of disjoint sets of articles).
+    fn merge(mut self, mut other: Frequencies) -> Frequencies {
+        for (into, from) in [
+            (&mut self.body, &mut other.body),
+            (&mut self.title, &mut other.title),
+            (&mut self.entities, &mut other.entities),
+        ] {
+            if into.len() < from.len() {
+                std::mem::swap(into, from);
+            }
+            for (term, (df, _)) in from.drain() {
+                into.entry(term).or_default().0 += df;
+            }
+        }
+        self
     }
 }
 
-fn count_terms(article: &Article) -> Counts {
+/// Every term hash of the corpus numbered by its rank: numbering preserves
+/// the order of hashes, so vectors keep the order (and the floating-point
+/// sums) they had when keyed by hash.
+struct Vocabulary {
+    ids: TermMap<u32>,
+}
+
+impl Vocabulary {
+    fn number(frequencies: &Frequencies) -> Vocabulary {
+        let mut hashes: Vec<u64> = frequencies
+            .body
+            .keys()
+            .chain(frequencies.title.keys())
+            .chain(frequencies.entities.keys())
+            .copied()
+            .collect();
+        hashes.par_sort_unstable();
+        hashes.dedup();
+        let mut ids: TermMap<u32> = TermMap::default();
+        ids.reserve(hashes.len());
+        ids.extend(hashes.iter().enumerate().map(|(id, &h)| (h, id as u32)));
+        Vocabulary { ids }
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// A table of frequencies indexed by term id.
+    fn frequencies(&self, by_hash: &TermMap<(u32, u32)>) -> Vec<u32> {
+        let mut df = vec![0u32; self.len()];
+        for (term, &(d, _)) in by_hash {
+            df[self.ids[term] as usize] = d;
+        }
+        df
+    }
+
+    /// Counts keyed by hash, keyed by id instead (still sorted).
+    fn numbered(&self, counts: &[(u64, f32)]) -> Vec<(u32, f32)> {
+        counts.iter().map(|&(t, w)| (self.ids[&t], w)).collect()
+    }
+}
+
+/// Calls `body`, `title` and `entity` with each term of the article's
+/// body, title and entity vectors and its raw weight, in reading order,
+/// repeats included: the one definition of what each vector holds.
+fn read_terms(
+    article: &Article,
+    mut body: impl FnMut(u64, f32),
+    mut title: impl FnMut(u64, f32),
+    mut entity: impl FnMut(u64, f32),
+) {
     let title_stems = article.title_stems();
-    let mut body: Vec<(u64, f32)> = Vec::new();
-    add_terms(&mut body, title_stems, TITLE_BOOST);
+    for &s in title_stems {
+        body(s, TITLE_BOOST);
+    }
     let mut read = 0;
     for (k, sentence) in article.sentences().enumerate() {
         if read >= MAX_TEXT_BYTES {
@@ -108,20 +238,30 @@ fn count_terms(article: &Article) -> Counts {
         }
         read += sentence.len();
         let weight = lead_weight(k);
-        add_terms(&mut body, article.sentence_stems(k), weight);
+        for &s in article.sentence_stems(k) {
+            body(s, weight);
+        }
     }
-    let title = title_stems.iter().map(|&s| (s, 1.0)).collect();
-    let entities = article
-        .entities
-        .iter()
-        .map(|m| {
-            let weight = match m.prominence {
-                Prominence::Main => 2.0,
-                Prominence::Passing => 1.0,
-            };
-            (term_hash(m.slug.as_bytes()), weight * m.count.max(1) as f32)
-        })
-        .collect();
+    for &s in title_stems {
+        title(s, 1.0);
+    }
+    for m in &article.entities {
+        let weight = match m.prominence {
+            Prominence::Main => 2.0,
+            Prominence::Passing => 1.0,
+        };
+        entity(term_hash(m.slug.as_bytes()), weight * m.count.max(1) as f32);
+    }
+}
+
+fn count_terms(article: &Article) -> Counts {
+    let (mut body, mut title, mut entities) = (Vec::new(), Vec::new(), Vec::new());
+    read_terms(
+        article,
+        |t, w| body.push((t, w)),
+        |t, w| title.push((t, w)),
+        |t, w| entities.push((t, w)),
+    );
     Counts {
         body: sum_by_term(body),
         title: sum_by_term(title),
@@ -140,17 +280,6 @@ fn sum_by_term(mut terms: Vec<(u64, f32)>) -> Vec<(u64, f32)> {
         }
     }
     out
-}
-
-/// In how many documents each term occurs.
-pub fn document_frequencies<'a>(docs: impl Iterator<Item = &'a Vec<(u64, f32)>>) -> TermMap<u32> {
-    let mut df: TermMap<u32> = TermMap::default();
-    for doc in docs {
-        for &(term, _) in doc {
-            *df.entry(term).or_default() += 1;
-        }
-    }
-    df
 }
 
 /// Imaginary articles, sharing no term with the real ones, added to the
@@ -174,15 +303,12 @@ fn corpus_idf(df: u32, n: f32) -> f32 {
 }
 
 /// TF-IDF weights (sublinear term frequency when `log_tf`), unit length.
-fn weigh(counts: Vec<(u64, f32)>, df: &TermMap<u32>, n: f32, log_tf: bool) -> Sparse {
-    let mut v: Sparse = counts
-        .into_iter()
-        .map(|(term, tf)| {
+fn weigh(counts: &[(u32, f32)], df: &[u32], n: f32, log_tf: bool) -> TermVector {
+    let mut v: TermVector = counts
+        .iter()
+        .map(|&(term, tf)| {
             let tf = if log_tf { 1.0 + tf.ln() } else { tf.min(1.0) };
-            (
-                term,
-                tf * corpus_idf(df.get(&term).copied().unwrap_or(1), n),
-            )
+            (term, tf * corpus_idf(df[term as usize], n))
         })
         .collect();
     normalize_vector(&mut v);
@@ -190,7 +316,7 @@ fn weigh(counts: Vec<(u64, f32)>, df: &TermMap<u32>, n: f32, log_tf: bool) -> Sp
 }
 
 /// Scales `v` to unit length (leaves an all-zero vector alone).
-pub fn normalize_vector(v: &mut Sparse) {
+pub fn normalize_vector<T>(v: &mut [(T, f32)]) {
     let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     if norm > 0.0 {
         for (_, w) in v.iter_mut() {
@@ -200,7 +326,7 @@ pub fn normalize_vector(v: &mut Sparse) {
 }
 
 /// Dot product of two sorted sparse vectors (their cosine when unit length).
-pub fn cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+pub fn cosine<T: Ord + Copy>(a: &[(T, f32)], b: &[(T, f32)]) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -214,62 +340,4 @@ pub fn cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
         }
     }
     sum
-}
-
-/// Hashed word trigrams of an article's title and text (normalised, not
-/// stemmed), read up to a bound: the fingerprint that tells a republished
-/// copy from a rewrite. The words are those of the title, a line break and
-/// the blocks separated by blank lines, read in place without joining them.
-pub fn shingles(article: &Article) -> Vec<u64> {
-    let mut words: Vec<u64> = Vec::with_capacity(MAX_TEXT_BYTES / 2);
-    let mut budget = 3 * MAX_TEXT_BYTES;
-    let blocks = article.text_blocks().iter().map(|b| b.text.as_str());
-    for (k, piece) in std::iter::once(article.title.as_str())
-        .chain(blocks)
-        .enumerate()
-    {
-        let separator = match k {
-            0 => 0,
-            1 => 1,
-            _ => 2,
-        };
-        if budget <= separator {
-            break;
-        }
-        budget -= separator;
-        let part = head(piece, budget);
-        for_each_word(part, |_, _, norm| words.push(term_hash(norm.as_bytes())));
-        budget -= part.len();
-        if part.len() < piece.len() {
-            break;
-        }
-    }
-    let mut out: Vec<u64> = words
-        .windows(3)
-        .map(|w| w[0].rotate_left(42) ^ w[1].rotate_left(21) ^ w[2])
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// How much of the shorter text the longer one repeats word for word.
-pub fn containment(a: &[u64], b: &[u64]) -> f32 {
-    let smaller = a.len().min(b.len());
-    if smaller == 0 {
-        return 0.0;
-    }
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared as f32 / smaller as f32
 }

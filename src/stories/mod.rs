@@ -9,6 +9,7 @@
 
 pub mod cluster;
 mod dates;
+mod duplicates;
 pub mod features;
 
 use std::collections::BTreeMap;
