@@ -32,8 +32,8 @@ use rayon::prelude::*;
 
 use nashra::bench_corpus::{Corpus, Generated};
 
-/// The same allocator as the `nashra` binary, so the measured build is the
-/// one editors run.
+/// The same allocator as the `nashra` binary, tuned the same way in the
+/// child, so the measured build is the one editors run.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -57,6 +57,7 @@ enum HugoWanted {
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--child-build") {
+        nashra::allocator::keep_freed_memory();
         return child_build(&args[1..]);
     }
     let options = parse_args(&args)?;

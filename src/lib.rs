@@ -16,6 +16,7 @@
 //! [`arabic`] is the single home of Arabic text handling that every stage
 //! shares.
 
+pub mod allocator;
 pub mod analysis_cache;
 pub mod arabic;
 pub mod article;

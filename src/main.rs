@@ -8,9 +8,7 @@ use clap::{Parser, Subcommand};
 
 use nashra::config::Config;
 
-/// Every stage allocates many small strings and vectors on two threads;
-/// mimalloc serves them with far less contention and fragmentation than
-/// the system allocator.
+/// See [`nashra::allocator`].
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -80,6 +78,7 @@ enum EntitiesCommand {
 }
 
 fn main() -> ExitCode {
+    nashra::allocator::keep_freed_memory();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
