@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::arabic::phrase_key;
 use crate::article::{Article, Mention, Origin, Prominence};
 use crate::config::Config;
-use crate::enrich::{Item, Page, Stated, read_document};
+use crate::enrich::{Item, Keep, Page, Stated, read_document};
 use crate::entities::{Entity, EntityKind, EntityList, Matcher};
 use crate::output::Output;
 use crate::site::Site;
@@ -94,13 +94,20 @@ fn resident_mb() -> Option<u64> {
     Some(kb / 1024)
 }
 
-/// Runs every stage up to (not including) laying out pages.
+/// Runs every stage up to (not including) laying out pages, keeping
+/// everything `nashra inspect` shows (removed debris included).
 pub fn understand(config: &Config) -> Result<Corpus> {
     understand_with(config, Progress::default())
 }
 
 /// [`understand`], reporting stages to `progress`.
 pub fn understand_with(config: &Config, progress: Progress) -> Result<Corpus> {
+    understand_keeping(config, progress, Keep::Debris)
+}
+
+/// [`understand_with`], keeping of each article what `keep` asks beyond
+/// what its pages show.
+fn understand_keeping(config: &Config, progress: Progress, keep: Keep) -> Result<Corpus> {
     let mut timings = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
@@ -115,7 +122,7 @@ pub fn understand_with(config: &Config, progress: Progress) -> Result<Corpus> {
 
     let items: Vec<Vec<Item>> = sources
         .par_iter()
-        .map(|source| read_document(&crate::load::read(config, source)?, config))
+        .map(|source| read_document(&crate::load::read(config, source)?, config, keep))
         .collect::<Result<_>>()?;
     let mut articles = Vec::new();
     let mut stated = Vec::new();
@@ -267,7 +274,7 @@ fn apply_stated_entities(articles: &mut [Article], stated: &[Stated], list: &mut
                 count: 1,
                 prominence: Prominence::Main,
                 variants: vec![name.clone()],
-                sentence: String::new(),
+                sentence: 0..0,
             }));
         }
         mentions.dedup_by(|a, b| a.slug == b.slug);
@@ -397,7 +404,8 @@ pub fn build(config: &Config, output: Option<&Path>) -> Result<Report> {
 /// [`build`], reporting stages to `progress`.
 pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) -> Result<Report> {
     let start = Instant::now();
-    let mut corpus = understand_with(config, progress)?;
+    // Pages do not show removed debris: only `nashra inspect` keeps it.
+    let mut corpus = understand_keeping(config, progress, Keep::Pages)?;
     // Pages show blocks and summaries; the analysis text is done with.
     for a in &mut corpus.articles {
         a.forget_reading();

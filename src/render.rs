@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::article::{Block, Body, Prominence};
+use crate::article::{BlockRef, Prominence};
 use crate::config::Config;
 use crate::site::{ArticleCard, Counted, Day, Link, Site, StoryCard, kind_heading};
 use cards::{CardMaker, Cards};
@@ -492,7 +492,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 (String::new(), "index.html", String::new())
             }
             Job::Article(i) => {
-                self.article(i, &mut ctx);
+                self.article(i, &mut ctx)?;
                 (
                     format!("articles/{}/", s.article(i).slug),
                     "article.html",
@@ -723,7 +723,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         ctx.insert("week", &week);
     }
 
-    fn article(&self, i: usize, ctx: &mut Context) {
+    fn article(&self, i: usize, ctx: &mut Context) -> Result<()> {
         let s = self.site;
         let a = s.article(i);
         ctx.insert(
@@ -736,9 +736,13 @@ impl<'s, 'a> Renderer<'s, 'a> {
         );
         ctx.insert("card", &s.cards[i]);
         ctx.insert("description", &a.summary);
-        match &a.body {
-            Body::Html(html) => ctx.insert("body_html", html),
-            Body::Blocks(blocks) => ctx.insert("blocks", blocks as &Vec<Block>),
+        match a.markdown_excerpt() {
+            // Rendered here, page by page, rather than held for the build.
+            Some(excerpt) => ctx.insert(
+                "body_html",
+                &crate::markdown::to_html(&crate::load::read_excerpt(excerpt)?),
+            ),
+            None => ctx.insert("blocks", &a.text_blocks().collect::<Vec<BlockRef>>()),
         }
         ctx.insert("day", &s.article_day[i].map(|d| day_link(&s.days[d])));
         if let Some(story) = a.story {
@@ -780,6 +784,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
             "entities",
             &entities.into_iter().map(|e| e.2).collect::<Vec<_>>(),
         );
+        Ok(())
     }
 
     fn story(&self, i: usize, ctx: &mut Context) {
@@ -838,7 +843,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         heading: &str,
         description: &str,
         articles: &[usize],
-        notes: Option<&Vec<String>>,
+        notes: Option<&Vec<std::ops::Range<u32>>>,
         dir: &str,
         page: usize,
     ) -> Result<()> {
@@ -849,7 +854,8 @@ impl<'s, 'a> Renderer<'s, 'a> {
         let cards: Vec<Cow<str>> = (start..end)
             .map(|k| {
                 let i = articles[k];
-                match notes.and_then(|n| n.get(k)).filter(|n| !n.is_empty()) {
+                let note = notes.and_then(|n| n.get(k)).filter(|n| !n.is_empty());
+                match note.map(|span| s.article(i).titled_span(span.clone())) {
                     // A note appears on this one page only: its card is made here.
                     Some(note) => maker.article(self.tera, &s.cards[i], note).map(Cow::Owned),
                     None => Ok(Cow::Borrowed(self.cards.article(i))),
