@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::article::{Article, Reading};
+use crate::article::Article;
 use crate::cache::{Hasher, hash_bytes};
 use crate::config::Config;
 use crate::enrich::{Page, Stated};
@@ -215,20 +215,20 @@ fn read_u64(bytes: &[u8], at: usize) -> Option<u64> {
 
 #[derive(Serialize)]
 struct StoredRef<'a> {
-    articles: Vec<(&'a Article, &'a Reading, &'a Stated)>,
+    articles: Vec<(&'a Article, &'a Stated)>,
     pages: &'a [Page],
     drafts: &'a [String],
 }
 
 #[derive(Deserialize)]
 struct Stored {
-    articles: Vec<(Article, Reading, Stated)>,
+    articles: Vec<(Article, Stated)>,
     pages: Vec<Page>,
     drafts: Vec<String>,
 }
 
-/// Encodes one file's analysis: its articles with their readings (which
-/// [`Article`]'s own serialisation leaves out), pages and drafts.
+/// Encodes one file's analysis: its articles (with the sentences and stems
+/// the later stages read), pages and drafts.
 pub fn encode(
     articles: &[Article],
     stated: &[Stated],
@@ -236,11 +236,7 @@ pub fn encode(
     drafts: &[String],
 ) -> Vec<u8> {
     let stored = StoredRef {
-        articles: articles
-            .iter()
-            .zip(stated)
-            .map(|(a, s)| (a, a.reading(), s))
-            .collect(),
+        articles: articles.iter().zip(stated).collect(),
         pages,
         drafts,
     };
@@ -253,8 +249,7 @@ fn decode(bytes: &[u8]) -> Option<FileAnalysis> {
         articles: stored
             .articles
             .into_iter()
-            .map(|(mut article, reading, stated)| {
-                article.set_reading(reading);
+            .map(|(mut article, stated)| {
                 // Slugs are handed out across the whole archive at each build.
                 article.slug.clear();
                 (article, stated)
@@ -267,10 +262,12 @@ fn decode(bytes: &[u8]) -> Option<FileAnalysis> {
 
 /// What every cached analysis depends on besides its own file: the program
 /// (any rebuilt binary may analyse differently), `site.toml` (outlets,
-/// topics, time zone) and the site's entity list.
+/// topics, time zone), the site's entity list, and where the site is (a
+/// Markdown article keeps the path of its file).
 fn key_for(config: &Config) -> u64 {
     let mut h = Hasher::new();
     h.update(&program_hash().to_le_bytes());
+    h.update(config.root.as_os_str().as_encoded_bytes());
     for path in std::iter::once(config.path.clone())
         .chain(config.site.entities.as_ref().map(|p| config.resolve(p)))
     {
@@ -330,7 +327,10 @@ mod tests {
         let back = decode(&encode(std::slice::from_ref(&a), &[stated], &[], &[])).unwrap();
         let (b, s) = &back.articles[0];
         assert_eq!(b.title, a.title);
-        assert_eq!(b.blocks(), a.blocks());
+        assert_eq!(
+            b.text_blocks().collect::<Vec<_>>(),
+            a.text_blocks().collect::<Vec<_>>()
+        );
         assert_eq!(b.published, a.published);
         assert_eq!(b.summary, a.summary);
         assert_eq!(

@@ -9,6 +9,8 @@ use std::ops::Range;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::load::Excerpt;
+
 /// A block of article text as a reader sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
@@ -38,6 +40,14 @@ impl Block {
             text: text.into(),
         }
     }
+}
+
+/// A block of an article's stored text: its kind, and its text borrowed
+/// from the article. Serialised as a [`Block`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BlockRef<'a> {
+    pub kind: BlockKind,
+    pub text: &'a str,
 }
 
 /// Where a fact about an article came from.
@@ -145,8 +155,11 @@ pub struct Mention {
     pub prominence: Prominence,
     /// The spellings used in this article, as written.
     pub variants: Vec<String>,
-    /// The first sentence that mentions it.
-    pub sentence: String,
+    /// The first sentence that mentions it, as a byte range of the
+    /// article's titled text (see [`Article::titled_text`]; read it with
+    /// [`Article::sentence_naming`]): a large archive has one per entity
+    /// and article, and each is already in the article. Empty when unknown.
+    pub sentence: Range<u32>,
 }
 
 /// A quotation attributed to a listed person.
@@ -164,17 +177,9 @@ pub enum SourceKind {
     Markdown,
 }
 
-/// The body as it will be shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Body {
-    /// Cleaned blocks of a raw article.
-    Blocks(Vec<Block>),
-    /// Sanitised HTML rendered from Markdown.
-    Html(String),
-}
-
 /// One article, as understood by nashra.
+/// Serialised only for the analysis cache ([`crate::analysis_cache`]);
+/// `nashra inspect` shows its own view of it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Article {
     /// Path of the input file, relative to the site root (`seeds/x.txt`).
@@ -195,9 +200,14 @@ pub struct Article {
     pub source_evidence: Evidence,
     /// The original URL, when known.
     pub url: Option<String>,
-    pub body: Body,
+    /// The plain text every stage reads: the cleaned blocks a raw
+    /// article's page shows, the text of a Markdown one.
+    text: Text,
+    /// Where a Markdown article's body lies in its file: its page renders
+    /// the HTML from there, so that no article's HTML is held for the
+    /// whole build.
+    markdown: Option<Box<Excerpt>>,
     /// Sentences and stems of the text, read once for every analysis stage.
-    #[serde(skip)]
     reading: Reading,
     /// Topic slugs.
     pub topics: Vec<String>,
@@ -218,26 +228,24 @@ impl Article {
     /// A raw article: its cleaned blocks are what pages show and what the
     /// analysis reads.
     pub fn from_blocks(file: String, part: usize, title: String, blocks: Vec<Block>) -> Article {
-        Article::new(
-            file,
-            part,
-            SourceKind::Raw,
-            title,
-            Body::Blocks(blocks),
-            Vec::new(),
-        )
+        Article::new(file, part, SourceKind::Raw, title, blocks, None)
     }
 
-    /// A Markdown article: pages show its `html`, the analysis reads its
-    /// plain-text `blocks`.
-    pub fn from_markdown(file: String, title: String, html: String, blocks: Vec<Block>) -> Article {
+    /// A Markdown article: its page shows the HTML of the body at
+    /// `excerpt` of its file, the analysis reads its plain-text `blocks`.
+    pub fn from_markdown_file(
+        file: String,
+        title: String,
+        excerpt: Excerpt,
+        blocks: Vec<Block>,
+    ) -> Article {
         Article::new(
             file,
             1,
             SourceKind::Markdown,
             title,
-            Body::Html(html),
             blocks,
+            Some(Box::new(excerpt)),
         )
     }
 
@@ -248,14 +256,12 @@ impl Article {
         part: usize,
         kind: SourceKind,
         title: String,
-        body: Body,
-        markdown: Vec<Block>,
+        blocks: Vec<Block>,
+        markdown: Option<Box<Excerpt>>,
     ) -> Article {
-        let text = match &body {
-            Body::Blocks(blocks) => blocks,
-            Body::Html(_) => &markdown,
-        };
-        let (reading, word_count) = Reading::of(&title, text);
+        let text = Text::of(&blocks);
+        drop(blocks);
+        let (reading, word_count) = Reading::of(&title, &text);
         Article {
             file,
             part,
@@ -269,11 +275,9 @@ impl Article {
             source: None,
             source_evidence: Evidence::none(),
             url: None,
-            body,
-            reading: Reading {
-                markdown,
-                ..reading
-            },
+            text,
+            markdown,
+            reading,
             topics: Vec::new(),
             entities: Vec::new(),
             quotes: Vec::new(),
@@ -288,42 +292,57 @@ impl Article {
 
     /// The blocks of plain text every analysis stage reads: the shown
     /// blocks of a raw article, the text of a Markdown one.
-    pub fn text_blocks(&self) -> &[Block] {
-        match &self.body {
-            Body::Blocks(b) => b,
-            Body::Html(_) => &self.reading.markdown,
-        }
+    pub fn text_blocks(&self) -> impl ExactSizeIterator<Item = BlockRef<'_>> + Clone + '_ {
+        self.text.blocks()
     }
 
     /// The body as one plain text, blocks separated by blank lines.
-    pub fn plain_text(&self) -> String {
-        join_blocks(self.text_blocks())
+    pub fn plain_text(&self) -> &str {
+        &self.text.joined
     }
 
-    /// The title, a blank line and the body, as the entity matcher reads
-    /// them, with the byte range of each sentence in that text.
+    /// The title, a blank line and the body (no blank line when the body
+    /// is empty), as the entity matcher reads them, with the byte range of
+    /// each sentence in that text.
     pub fn titled_text(&self) -> (String, Vec<Range<usize>>) {
-        let blocks = self.text_blocks();
-        let mut text = String::with_capacity(
-            self.title.len() + 2 + blocks.iter().map(|b| b.text.len() + 2).sum::<usize>(),
-        );
+        let body = self.plain_text();
+        let mut text = String::with_capacity(self.title.len() + 2 + body.len());
         text.push_str(&self.title);
-        let mut block_starts = Vec::with_capacity(blocks.len());
-        for b in blocks {
+        if !self.text.blocks.is_empty() {
             text.push_str("\n\n");
-            block_starts.push(text.len());
-            text.push_str(&b.text);
         }
+        let at = text.len();
+        text.push_str(body);
         let spans = self
             .reading
             .sentences
             .iter()
-            .map(|s| {
-                let at = block_starts[s.block as usize];
-                at + s.start as usize..at + s.end as usize
-            })
+            .map(|s| at + s.start as usize..at + s.end as usize)
             .collect();
         (text, spans)
+    }
+
+    /// The text at `span` of [`Article::titled_text`], read in place.
+    pub fn titled_span(&self, span: Range<u32>) -> &str {
+        let span = span.start as usize..span.end as usize;
+        let body_at = self.title.len() + 2;
+        if span.start >= body_at {
+            &self.plain_text()[span.start - body_at..span.end - body_at]
+        } else {
+            &self.title[span]
+        }
+    }
+
+    /// The first sentence naming an entity this article mentions (empty
+    /// when none is known).
+    pub fn sentence_naming(&self, mention: &Mention) -> &str {
+        self.titled_span(mention.sentence.clone())
+    }
+
+    /// Where a Markdown article's body lies in its file; `None` for a raw
+    /// article, whose page shows [`Article::text_blocks`].
+    pub fn markdown_excerpt(&self) -> Option<&Excerpt> {
+        self.markdown.as_deref()
     }
 
     /// How many sentences the body's paragraphs hold.
@@ -335,7 +354,7 @@ impl Article {
     /// sentences).
     pub fn sentence(&self, i: usize) -> &str {
         let s = &self.reading.sentences[i];
-        &self.text_blocks()[s.block as usize].text[s.start as usize..s.end as usize]
+        &self.text.joined[s.start as usize..s.end as usize]
     }
 
     /// The sentences of the body's paragraphs, in reading order.
@@ -360,21 +379,9 @@ impl Article {
         &self.reading.stems[s.stems_start as usize..s.stems_end as usize]
     }
 
-    /// What the analysis stages read of the article, for the analysis
-    /// cache: [`Article`]'s own serialisation leaves it out, since
-    /// `nashra inspect --json` shows what was understood, not stems.
-    pub(crate) fn reading(&self) -> &Reading {
-        &self.reading
-    }
-
-    /// Restores a reading saved with [`Article::reading`].
-    pub(crate) fn set_reading(&mut self, reading: Reading) {
-        self.reading = reading;
-    }
-
-    /// Lets go of what only the analysis stages read (sentences, stems, a
-    /// Markdown article's plain text), once they are done: pages show the
-    /// body, summaries and mentions, which stay.
+    /// Lets go of what only the analysis stages read (sentences and
+    /// stems), once they are done: pages show the text, summaries and
+    /// mentions, which stay.
     pub fn forget_reading(&mut self) {
         self.reading = Reading::default();
     }
@@ -387,30 +394,62 @@ impl Article {
             self.file.clone()
         }
     }
+}
 
-    /// The body's blocks, for raw articles.
-    pub fn blocks(&self) -> &[Block] {
-        match &self.body {
-            Body::Blocks(b) => b,
-            Body::Html(_) => &[],
+/// An article's blocks, stored once: their texts joined by blank lines
+/// (the plain text the analysis reads, and what mention sentences point
+/// into) and where each block lies in it. One allocation instead of a
+/// string per block, and no second copy when the text is read whole.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Text {
+    joined: String,
+    blocks: Vec<BlockSpan>,
+}
+
+/// A block as a byte range of [`Text::joined`]. Offsets are 32-bit: an
+/// article is never 4 GB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct BlockSpan {
+    kind: BlockKind,
+    start: u32,
+    end: u32,
+}
+
+impl Text {
+    fn of(blocks: &[Block]) -> Text {
+        let size = blocks.iter().map(|b| b.text.len() + 2).sum::<usize>();
+        let mut joined = String::with_capacity(size.saturating_sub(2));
+        let mut spans = Vec::with_capacity(blocks.len());
+        for (i, b) in blocks.iter().enumerate() {
+            if i > 0 {
+                joined.push_str("\n\n");
+            }
+            let start = joined.len() as u32;
+            joined.push_str(&b.text);
+            spans.push(BlockSpan {
+                kind: b.kind,
+                start,
+                end: joined.len() as u32,
+            });
         }
+        Text {
+            joined,
+            blocks: spans,
+        }
+    }
+
+    fn blocks(&self) -> impl ExactSizeIterator<Item = BlockRef<'_>> + Clone + '_ {
+        self.blocks.iter().map(|b| BlockRef {
+            kind: b.kind,
+            text: &self.joined[b.start as usize..b.end as usize],
+        })
     }
 }
 
-/// Blocks as one text, separated by blank lines.
-fn join_blocks(blocks: &[Block]) -> String {
-    blocks
-        .iter()
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
-
-/// A sentence as a byte range of one text block, and the range of its
-/// stems in [`Reading::stems`]. Offsets are 32-bit: a block is never 4 GB.
+/// A sentence as a byte range of [`Text::joined`], and the range of its
+/// stems in [`Reading::stems`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct Sentence {
-    block: u32,
     start: u32,
     end: u32,
     stems_start: u32,
@@ -421,10 +460,7 @@ struct Sentence {
 /// is read: topics, summaries and story features used to tokenise and stem
 /// the same sentences again each, and each sentence was a string of its own.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub(crate) struct Reading {
-    /// The plain-text blocks of a Markdown article; a raw article's are its
-    /// body.
-    markdown: Vec<Block>,
+struct Reading {
     sentences: Vec<Sentence>,
     /// Hashed content stems: the title's, then the body's in reading order.
     #[serde(with = "fixed_width")]
@@ -434,29 +470,27 @@ pub(crate) struct Reading {
 }
 
 impl Reading {
-    /// The sentences and stems of `title` and `blocks`, and the body's word
+    /// The sentences and stems of `title` and `text`, and the body's word
     /// count, in one pass over the text. Paragraphs are read sentence by
     /// sentence, headings whole: they carry topic evidence but are not
     /// sentences a summary could take.
-    fn of(title: &str, blocks: &[Block]) -> (Reading, usize) {
-        let size: usize = blocks.iter().map(|b| b.text.len()).sum();
-        let mut stems = Vec::with_capacity((title.len() + size) / 16);
+    fn of(title: &str, text: &Text) -> (Reading, usize) {
+        let mut stems = Vec::with_capacity((title.len() + text.joined.len()) / 16);
         crate::arabic::push_stem_hashes(title, &mut stems);
         let title_stems = stems.len() as u32;
         let mut sentences = Vec::new();
         let mut words = 0;
-        for (b, block) in blocks.iter().enumerate() {
+        for (span, block) in text.blocks.iter().zip(text.blocks()) {
             if block.kind == BlockKind::Heading {
-                words += crate::arabic::push_stem_hashes(&block.text, &mut stems);
+                words += crate::arabic::push_stem_hashes(block.text, &mut stems);
                 continue;
             }
-            for range in crate::arabic::sentence_ranges(&block.text) {
+            for range in crate::arabic::sentence_ranges(block.text) {
                 let stems_start = stems.len() as u32;
                 words += crate::arabic::push_stem_hashes(&block.text[range.clone()], &mut stems);
                 sentences.push(Sentence {
-                    block: b as u32,
-                    start: range.start as u32,
-                    end: range.end as u32,
+                    start: span.start + range.start as u32,
+                    end: span.start + range.end as u32,
                     stems_start,
                     stems_end: stems.len() as u32,
                 });
@@ -465,7 +499,6 @@ impl Reading {
         stems.shrink_to_fit();
         sentences.shrink_to_fit();
         let reading = Reading {
-            markdown: Vec::new(),
             sentences,
             stems,
             title_stems,
@@ -522,9 +555,8 @@ mod tests {
         let a = article();
         let expected: Vec<&str> = a
             .text_blocks()
-            .iter()
             .filter(|b| b.kind == BlockKind::Paragraph)
-            .flat_map(|b| crate::arabic::sentences(&b.text))
+            .flat_map(|b| crate::arabic::sentences(b.text))
             .collect();
         assert_eq!(a.sentences().collect::<Vec<_>>(), expected);
         assert!(
@@ -537,11 +569,11 @@ mod tests {
     fn stored_stems_are_those_of_the_text() {
         let a = article();
         assert_eq!(a.title_stems(), stem_hashes(&a.title));
-        assert_eq!(a.body_stems(), stem_hashes(&a.plain_text()));
+        assert_eq!(a.body_stems(), stem_hashes(a.plain_text()));
         for (i, s) in a.sentences().enumerate() {
             assert_eq!(a.sentence_stems(i), stem_hashes(s));
         }
-        assert_eq!(a.word_count, word_count(&a.plain_text()));
+        assert_eq!(a.word_count, word_count(a.plain_text()));
     }
 
     #[test]
@@ -551,14 +583,34 @@ mod tests {
         assert_eq!(text, format!("{}\n\n{}", a.title, a.plain_text()));
         let located: Vec<&str> = spans.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(located, a.sentences().collect::<Vec<_>>());
+        for r in spans.iter().chain([&(0..a.title.len())]) {
+            let span = r.start as u32..r.end as u32;
+            assert_eq!(a.titled_span(span), &text[r.clone()]);
+        }
+    }
+
+    #[test]
+    fn blocks_are_read_back_as_given() {
+        let a = article();
+        let blocks: Vec<Block> = a
+            .text_blocks()
+            .map(|b| Block {
+                kind: b.kind,
+                text: b.text.to_string(),
+            })
+            .collect();
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(blocks[1], Block::heading("تراجع التضخم"));
+        let joined: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(a.plain_text(), joined.join("\n\n"));
     }
 
     #[test]
     fn markdown_articles_read_their_plain_text() {
-        let a = Article::from_markdown(
+        let a = Article::from_markdown_file(
             "content/x.md".into(),
             "عنوان".into(),
-            "<p>نص المقال.</p>".into(),
+            Excerpt::default(),
             vec![Block::paragraph("نص المقال.")],
         );
         assert_eq!(a.sentences().collect::<Vec<_>>(), ["نص المقال."]);

@@ -13,7 +13,7 @@ use crate::arabic::phrase_key;
 use crate::article::{Article, Mention, Origin, Prominence};
 use crate::cache::hash_bytes;
 use crate::config::Config;
-use crate::enrich::{Item, Page, Stated, read_document};
+use crate::enrich::{Item, Keep, Page, Stated, read_document};
 use crate::entities::{Entity, EntityKind, EntityList, Matcher};
 use crate::output::Output;
 use crate::site::Site;
@@ -101,9 +101,10 @@ fn resident_mb() -> Option<u64> {
     Some(kb / 1024)
 }
 
-/// Runs every stage up to (not including) laying out pages.
+/// Runs every stage up to (not including) laying out pages, keeping
+/// everything `nashra inspect` shows (removed debris included).
 pub fn understand(config: &Config) -> Result<Corpus> {
-    understand_with(config, Progress::default(), None)
+    understand_with(config, Progress::default())
 }
 
 /// One input file, read (or found in the analysis cache).
@@ -125,11 +126,18 @@ struct FileSpan {
     drafts: Range<usize>,
 }
 
-/// [`understand`], reporting stages to `progress` and reusing what `cache`
-/// holds of files that did not change since the last build.
-pub fn understand_with(
+/// [`understand`], reporting stages to `progress`.
+pub fn understand_with(config: &Config, progress: Progress) -> Result<Corpus> {
+    understand_keeping(config, progress, Keep::Debris, None)
+}
+
+/// [`understand_with`], keeping of each article what `keep` asks beyond
+/// what its pages show, and reusing what `cache` holds of files that did
+/// not change since the last build.
+fn understand_keeping(
     config: &Config,
     progress: Progress,
+    keep: Keep,
     cache: Option<&AnalysisCache>,
 ) -> Result<Corpus> {
     let mut timings = Vec::new();
@@ -158,7 +166,7 @@ pub fn understand_with(
                 });
             }
             let mut content = FileAnalysis::default();
-            for item in read_document(&doc, config)? {
+            for item in read_document(&doc, config, keep)? {
                 match item {
                     Item::Article(article, s) => content.articles.push((*article, s)),
                     Item::Page(page) => content.pages.push(page),
@@ -379,7 +387,7 @@ fn apply_stated_entities(articles: &mut [Article], stated: &[Stated], list: &mut
                 count: 1,
                 prominence: Prominence::Main,
                 variants: vec![name.clone()],
-                sentence: String::new(),
+                sentence: 0..0,
             }));
         }
         mentions.dedup_by(|a, b| a.slug == b.slug);
@@ -519,7 +527,8 @@ pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) ->
         &crate::cache::Manifest::path_for(&std::path::absolute(&out)?),
         config,
     );
-    let mut corpus = understand_with(config, progress, Some(&cache))?;
+    // Pages do not show removed debris: only `nashra inspect` keeps it.
+    let mut corpus = understand_keeping(config, progress, Keep::Pages, Some(&cache))?;
     drop(cache);
     // Pages show blocks and summaries; the analysis text is done with.
     for a in &mut corpus.articles {

@@ -42,15 +42,24 @@ pub enum Item {
     Draft(String),
 }
 
+/// What reading keeps of an article beyond what its pages show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// What pages show: a build.
+    Pages,
+    /// Also the text of removed debris, which `nashra inspect` lists.
+    Debris,
+}
+
 /// Reads one document into the articles (or page) it holds.
-pub fn read_document(doc: &Document, config: &Config) -> Result<Vec<Item>> {
+pub fn read_document(doc: &Document, config: &Config, keep: Keep) -> Result<Vec<Item>> {
     match doc.kind {
-        SourceKind::Raw => Ok(read_raw(doc, config)),
+        SourceKind::Raw => Ok(read_raw(doc, config, keep)),
         SourceKind::Markdown => read_markdown(doc, config).map(|item| vec![item]),
     }
 }
 
-fn read_raw(doc: &Document, config: &Config) -> Vec<Item> {
+fn read_raw(doc: &Document, config: &Config, keep: Keep) -> Vec<Item> {
     clean(&doc.text)
         .into_iter()
         .enumerate()
@@ -69,7 +78,9 @@ fn read_raw(doc: &Document, config: &Config) -> Vec<Item> {
                 article.source = Some(name);
                 article.source_evidence = evidence;
             }
-            article.removed = cleaned.removed;
+            if keep == Keep::Debris {
+                article.removed = cleaned.removed;
+            }
             Item::Article(Box::new(article), Stated::default())
         })
         .collect()
@@ -82,7 +93,6 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
     if front.draft {
         return Ok(Item::Draft(doc.file.clone()));
     }
-    let html = markdown::to_html(parsed.body);
     let mut blocks = markdown::to_blocks(parsed.body);
     // A leading Markdown heading is the title when front matter gives none.
     let heading_title = match blocks.first() {
@@ -109,7 +119,7 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
             file: doc.file.clone(),
             slug,
             title,
-            html,
+            html: markdown::to_html(parsed.body),
         }));
     }
 
@@ -128,7 +138,8 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
         Some(source) => Some((source.clone(), Evidence::front_matter("source"))),
         None => find_source(&blocks, &[], &config.site.outlets),
     };
-    let mut article = Article::from_markdown(doc.file.clone(), title, html, blocks);
+    let excerpt = doc.excerpt(parsed.body);
+    let mut article = Article::from_markdown_file(doc.file.clone(), title, excerpt, blocks);
     article.title_derived = derived;
     article.subtitle = front.subtitle.clone();
     article.published = published;

@@ -112,15 +112,11 @@ fn article_report(corpus: &Corpus, a: &Article) -> ArticleReport {
     for r in &a.removed {
         *removed.entry(r.kind).or_insert(0) += 1;
     }
-    let first_lines: Vec<String> = match &a.body {
-        crate::article::Body::Blocks(b) => b.iter().take(3).map(|b| b.text.clone()).collect(),
-        crate::article::Body::Html(_) => a
-            .text_blocks()
-            .iter()
-            .take(3)
-            .map(|b| b.text.clone())
-            .collect(),
-    };
+    let first_lines: Vec<String> = a
+        .text_blocks()
+        .take(3)
+        .map(|b| b.text.to_string())
+        .collect();
     ArticleReport {
         file: a.file.clone(),
         part: a.part,

@@ -1,9 +1,11 @@
 //! Reading the input folders: the only place the pipeline reads files.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use walkdir::WalkDir;
+use xxhash_rust::xxh3::xxh3_64;
 
 use crate::article::SourceKind;
 use crate::config::Config;
@@ -13,8 +15,58 @@ use crate::config::Config;
 pub struct Document {
     /// Path relative to the site root, with `/` separators (`seeds/a.txt`).
     pub file: String,
+    /// Where the file was read from.
+    pub path: PathBuf,
     pub kind: SourceKind,
     pub text: String,
+}
+
+impl Document {
+    /// Where `part` (a slice of this document's text) lies in its file,
+    /// to be read again with [`read_excerpt`].
+    pub fn excerpt(&self, part: &str) -> Excerpt {
+        let start = part.as_ptr() as usize - self.text.as_ptr() as usize;
+        assert!(
+            start + part.len() <= self.text.len(),
+            "an excerpt is part of its document"
+        );
+        Excerpt {
+            path: self.path.clone(),
+            range: start..start + part.len(),
+            hash: xxh3_64(self.text.as_bytes()),
+        }
+    }
+}
+
+/// A part of an input file that is read again when it is needed instead
+/// of being held for the whole build (a Markdown body, rendered to HTML
+/// only when its page is written), with the file's hash at load time so
+/// that a file edited in between is noticed instead of silently mixed in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Excerpt {
+    pub path: PathBuf,
+    /// Byte range of the part in the file.
+    pub range: Range<usize>,
+    /// xxh3 of the whole file as it was loaded.
+    pub hash: u64,
+}
+
+/// Reads an excerpt again. A file that changed since it was loaded is an
+/// error naming it: the rest of the build has used the old text.
+pub fn read_excerpt(excerpt: &Excerpt) -> Result<String> {
+    let path = &excerpt.path;
+    let mut bytes =
+        std::fs::read(path).with_context(|| format!("{}: cannot read file", path.display()))?;
+    if xxh3_64(&bytes) != excerpt.hash || bytes.len() < excerpt.range.end {
+        bail!("{}: changed during the build; build again", path.display());
+    }
+    bytes.truncate(excerpt.range.end);
+    bytes.drain(..excerpt.range.start);
+    match simdutf8::compat::from_utf8(&bytes) {
+        // SAFETY: the bytes were just validated as UTF-8.
+        Ok(_) => Ok(unsafe { String::from_utf8_unchecked(bytes) }),
+        Err(_) => bail!("{}: changed during the build; build again", path.display()),
+    }
 }
 
 /// An input file found but not read yet.
@@ -63,6 +115,7 @@ pub fn discover(config: &Config) -> Result<Vec<Source>> {
 pub fn read(config: &Config, source: &Source) -> Result<Document> {
     Ok(Document {
         file: relative_name(&config.root, &source.path),
+        path: source.path.clone(),
         kind: source.kind,
         text: read_utf8(&source.path)?,
     })
@@ -113,5 +166,39 @@ mod tests {
         let err = read_utf8(&path).unwrap_err().to_string();
         assert!(err.contains("bad.txt:3:"), "{err}");
         assert!(err.contains("UTF-8"), "{err}");
+    }
+
+    #[test]
+    fn excerpts_read_their_part_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "+++\ntitle = \"ع\"\n+++\nنص المقال.\n").unwrap();
+        let doc = Document {
+            file: "a.md".into(),
+            path: path.clone(),
+            kind: SourceKind::Markdown,
+            text: read_utf8(&path).unwrap(),
+        };
+        let body = &doc.text[doc.text.find("نص").unwrap()..];
+        let excerpt = doc.excerpt(body);
+        assert_eq!(read_excerpt(&excerpt).unwrap(), "نص المقال.\n");
+    }
+
+    #[test]
+    fn a_file_changed_since_loading_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "نص المقال.\n").unwrap();
+        let doc = Document {
+            file: "a.md".into(),
+            path: path.clone(),
+            kind: SourceKind::Markdown,
+            text: read_utf8(&path).unwrap(),
+        };
+        let excerpt = doc.excerpt(&doc.text);
+        std::fs::write(&path, "نص آخر.\n").unwrap();
+        let err = read_excerpt(&excerpt).unwrap_err().to_string();
+        assert!(err.contains("a.md"), "{err}");
+        assert!(err.contains("changed during the build"), "{err}");
     }
 }

@@ -8,6 +8,7 @@
 mod cards;
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -16,7 +17,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::article::{Block, Body, Prominence};
+use crate::article::{BlockRef, Prominence};
 use crate::config::Config;
 use crate::site::{ArticleCard, Counted, Day, Link, Site, StoryCard, kind_heading};
 use cards::{CardMaker, Cards};
@@ -253,7 +254,7 @@ pub fn render(
                 sink.keep(&path);
             } else {
                 let mut ctx = Context::from_value(data).expect("a context is a JSON object");
-                renderer.cards(job, Fill::Html, &mut Some(maker), &mut ctx)?;
+                renderer.costly_parts(job, Fill::Html, &mut Some(maker), &mut ctx)?;
                 ctx.extend(renderer.base_context.clone());
                 html.clear();
                 render_into(renderer.tera, template, &ctx, html)?;
@@ -493,19 +494,20 @@ impl<'s, 'a> Renderer<'s, 'a> {
 
     /// The folder (relative to the output root, ending in `/` unless it is
     /// the root), template and context of a page.
-    /// Cards appear as their keys; [`Renderer::cards`] puts in their HTML.
+    /// Cards and Markdown bodies appear as their keys;
+    /// [`Renderer::costly_parts`] puts in their HTML.
     fn page(&self, job: Job) -> Result<(String, &'static str, Context)> {
         let s = self.site;
         let mut ctx = Context::new();
         let mut maker = None;
-        self.cards(job, Fill::Keys, &mut maker, &mut ctx)?;
+        self.costly_parts(job, Fill::Keys, &mut maker, &mut ctx)?;
         let (dir, template, title) = match job {
             Job::Index => {
                 self.index(&mut ctx);
                 (String::new(), "index.html", String::new())
             }
             Job::Article(i) => {
-                self.article(i, &mut ctx);
+                self.article(i, &mut ctx)?;
                 (
                     format!("articles/{}/", s.article(i).slug),
                     "article.html",
@@ -743,7 +745,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         ctx.insert("week", &week);
     }
 
-    fn article(&self, i: usize, ctx: &mut Context) {
+    fn article(&self, i: usize, ctx: &mut Context) -> Result<()> {
         let s = self.site;
         let a = s.article(i);
         ctx.insert(
@@ -756,9 +758,14 @@ impl<'s, 'a> Renderer<'s, 'a> {
         );
         ctx.insert("card", &s.cards[i]);
         ctx.insert("description", &a.summary);
-        match &a.body {
-            Body::Html(html) => ctx.insert("body_html", html),
-            Body::Blocks(blocks) => ctx.insert("blocks", blocks as &Vec<Block>),
+        match a.markdown_excerpt() {
+            // Its key: the HTML is rendered from the file only when the
+            // page is written (see `Renderer::costly_parts`).
+            Some(excerpt) => ctx.insert(
+                "body_html",
+                &format!("markdown {:016x} {:?}", excerpt.hash, excerpt.range),
+            ),
+            None => ctx.insert("blocks", &a.text_blocks().collect::<Vec<BlockRef>>()),
         }
         ctx.insert("day", &s.article_day[i].map(|d| day_link(&s.days[d])));
         if let Some(story) = a.story {
@@ -800,6 +807,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
             "entities",
             &entities.into_iter().map(|e| e.2).collect::<Vec<_>>(),
         );
+        Ok(())
     }
 
     fn story(&self, i: usize, ctx: &mut Context) {
@@ -875,12 +883,14 @@ impl<'s, 'a> Renderer<'s, 'a> {
         );
     }
 
-    /// Puts the cards a page shows into its context, as `fill` says: the
-    /// day's or week's story cards, the latest briefing's on the home page,
-    /// a listing page's article cards (an entity page's with the sentence
-    /// naming the entity). Cards with notes are made with `maker`, which is
-    /// only needed for their HTML.
-    fn cards(
+    /// Puts what a page shows that is costly to make into its context, as
+    /// `fill` says: the day's or week's story cards, the latest briefing's
+    /// on the home page, a listing page's article cards (an entity page's
+    /// with the sentence naming the entity), a Markdown article's body
+    /// (rendered from its file, so that no article's HTML is held for the
+    /// whole build). Cards with notes are made with `maker`, which is only
+    /// needed for their HTML.
+    fn costly_parts(
         &self,
         job: Job,
         fill: Fill,
@@ -888,7 +898,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         ctx: &mut Context,
     ) -> Result<()> {
         let s = self.site;
-        let (articles, notes, page): (&[usize], Option<&Vec<String>>, usize) = match job {
+        let (articles, notes, page): (&[usize], Option<&Vec<Range<u32>>>, usize) = match job {
             Job::Index => {
                 if let Some(last) = s.days.last() {
                     ctx.insert(
@@ -915,6 +925,13 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 ctx.insert("cards", &cards);
                 return Ok(());
             }
+            Job::Article(i) => {
+                if let (Fill::Html, Some(excerpt)) = (fill, s.article(i).markdown_excerpt()) {
+                    let html = crate::markdown::to_html(&crate::load::read_excerpt(excerpt)?);
+                    ctx.insert("body_html", &html);
+                }
+                return Ok(());
+            }
             Job::Topic(t, page) => (&s.topics[t].articles, None, page),
             Job::Entity(e, page) => (
                 &s.entities[e].articles,
@@ -929,8 +946,11 @@ impl<'s, 'a> Renderer<'s, 'a> {
         let end = (start + self.page_size).min(articles.len());
         let cards: Vec<Cow<str>> = (start..end)
             .map(|k| {
-                let note = notes.and_then(|n| n.get(k)).map_or("", String::as_str);
-                self.article_card(articles[k], note, fill, maker)
+                let i = articles[k];
+                let note = notes
+                    .and_then(|n| n.get(k))
+                    .map_or("", |span| s.article(i).titled_span(span.clone()));
+                self.article_card(i, note, fill, maker)
             })
             .collect::<Result<_>>()?;
         ctx.insert("cards", &cards);

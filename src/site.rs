@@ -145,11 +145,12 @@ pub struct EntityInfo {
     /// Spellings seen across the corpus.
     pub variants: Vec<String>,
     /// For each listed article (same order as `Term::articles`), the sentence
-    /// that mentions the entity.
+    /// that mentions the entity, as a byte range of the article's titled
+    /// text ([`Article::titled_span`]): the article holds the text already.
     /// Not handed to templates whole: each listing page resolves its own
     /// slice, or a popular entity's every page would carry all of them.
     #[serde(skip)]
-    pub sentences: Vec<String>,
+    pub sentences: Vec<std::ops::Range<u32>>,
     pub co_mentions: Vec<Counted>,
     pub topics: Vec<Counted>,
     pub quotes: Vec<QuoteView>,
@@ -765,8 +766,6 @@ fn entity_details(
             .map(|(v, _)| v.clone())
             .filter(|v| crate::arabic::phrase_key(v) != crate::arabic::phrase_key(&entity.name))
             .collect(),
-        // Moved, not copied: a large archive has a sentence per entity and
-        // article.
         sentences: profile.timeline.into_iter().map(|t| t.sentence).collect(),
         co_mentions,
         topics,

@@ -292,10 +292,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Article {
-        Article::from_markdown(
+        Article::from_markdown_file(
             "content/x.md".into(),
             String::new(),
-            String::new(),
+            Default::default(),
             vec![crate::article::Block::paragraph(text)],
         )
     }

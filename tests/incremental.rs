@@ -190,3 +190,27 @@ fn a_damaged_analysis_cache_is_not_trusted() {
     });
     assert_eq!(report.reused_files, 0);
 }
+
+#[test]
+fn editing_a_markdown_article_renders_its_new_body() {
+    let article = "+++\ntitle = \"محادثات روسية كورية في موسكو\"\ndate = 2025-10-28\nsource = \"رويترز\"\n+++\n\nبحث وزير الخارجية الروسي سيرغي لافروف مع نظيرته الكورية الشمالية العلاقات الثنائية في موسكو.\n";
+    let site = TempSite::bundled();
+    site.write("content/2025/talks.md", article);
+    site.build();
+    site.write(
+        "content/2025/talks.md",
+        &article.replace("في موسكو.", "في موسكو، وفق **بيان** رسمي."),
+    );
+    let report = site.build();
+    assert!(report.incremental);
+    assert_eq!(report.reused_files, report.input_files - 1);
+    let updated = read_tree(&site.public());
+    assert!(
+        updated
+            .iter()
+            .any(|(path, bytes)| path.starts_with("articles/")
+                && String::from_utf8_lossy(bytes).contains("<strong>بيان</strong>")),
+        "the article page shows the edited body"
+    );
+    assert_eq!(updated, clean_build(&site));
+}

@@ -113,17 +113,16 @@ fn titles_subtitles_and_derived_titles() {
     let afp = article(&corpus, "004_", 1);
     assert!(afp.title_derived);
     assert!(afp.title.starts_with("أعلن الرئيس الروسي فلاديمير بوتين"));
-    assert!(afp.title.chars().count() < afp.blocks()[0].text.chars().count());
+    assert!(afp.title.chars().count() < afp.text_blocks().next().unwrap().text.chars().count());
 }
 
 #[test]
 fn subheadings_render_as_headings() {
     let corpus = corpus();
     let headings = |a: &Article| -> Vec<String> {
-        a.blocks()
-            .iter()
+        a.text_blocks()
             .filter(|b| b.kind == BlockKind::Heading)
-            .map(|b| b.text.clone())
+            .map(|b| b.text.to_string())
             .collect()
     };
     assert_eq!(
@@ -233,11 +232,10 @@ fn no_debris_reaches_any_page() {
     for a in &corpus.articles {
         let text = a.plain_text();
         let shown: Vec<&str> = a
-            .blocks()
-            .iter()
-            .map(|b| b.text.as_str())
+            .text_blocks()
+            .map(|b| b.text)
             .chain(a.sentences())
-            .chain([text.as_str(), a.summary.as_str()])
+            .chain([text, a.summary.as_str()])
             .chain(a.subtitle.as_deref())
             .collect();
         for &(kind, debris) in &removed {

@@ -264,8 +264,8 @@ impl Matcher {
     }
 
     /// Entities mentioned in `text` (title, blank line, body), each with its
-    /// count, prominence, spellings and first body sentence, main actors
-    /// first. `sentences` are the body's sentences.
+    /// count, prominence, spellings and first body sentence (a byte range
+    /// of `text`), main actors first. `sentences` are the body's sentences.
     pub fn find(&self, text: &str, sentences: &[String]) -> Vec<Mention> {
         let ws = words(text);
         let hits = self.hits(text, &ws);
@@ -565,7 +565,7 @@ struct Tally {
     in_title: bool,
     in_lede: bool,
     variants: Vec<String>,
-    sentence: Option<String>,
+    sentence: Option<Range<usize>>,
 }
 
 /// Gathers hits into one [`Mention`] per entity.
@@ -605,7 +605,7 @@ fn mentions(matcher: &Matcher, text: &str, spans: &[Range<usize>], hits: &[Hit])
         if t.sentence.is_none() {
             let i = spans.partition_point(|span| span.end <= h.start);
             if let Some(span) = spans.get(i).filter(|span| span.start <= h.start) {
-                t.sentence = Some(text[span.clone()].to_string());
+                t.sentence = Some(span.clone());
             }
         }
     }
@@ -618,7 +618,9 @@ fn mentions(matcher: &Matcher, text: &str, spans: &[Range<usize>], hits: &[Hit])
                 t.in_title || (t.count >= 3 || (t.count >= 2 && t.in_lede)) && t.count * 8 >= top;
             let sentence = t
                 .sentence
-                .unwrap_or_else(|| line_around(text, t.first_start).to_string());
+                .unwrap_or_else(|| line_around(text, t.first_start));
+            let mut variants = t.variants;
+            variants.shrink_to_fit();
             let mention = Mention {
                 slug: matcher.slug(entity).to_string(),
                 count: t.count,
@@ -627,8 +629,8 @@ fn mentions(matcher: &Matcher, text: &str, spans: &[Range<usize>], hits: &[Hit])
                 } else {
                     Prominence::Passing
                 },
-                variants: t.variants,
-                sentence,
+                variants,
+                sentence: sentence.start as u32..sentence.end as u32,
             };
             (t.first_start, mention)
         })
@@ -675,10 +677,14 @@ fn sentence_spans(text: &str, sentences: &[String]) -> Vec<Range<usize>> {
 }
 
 /// The line of `text` around byte `at`, trimmed.
-fn line_around(text: &str, at: usize) -> &str {
+/// The byte range of the line around `at`, trimmed.
+fn line_around(text: &str, at: usize) -> Range<usize> {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    text[start..end].trim()
+    let line = &text[start..end];
+    let trimmed = line.trim_start();
+    let start = start + (line.len() - trimmed.len());
+    start..start + trimmed.trim_end().len()
 }
 
 #[cfg(test)]
@@ -793,17 +799,17 @@ mod tests {
 
     #[test]
     fn prominence_separates_main_actors_from_passing_mentions() {
-        let m = found(
-            "بوتين يستقبل وزيرة خارجية كوريا الشمالية\n\nاستقبل الرئيس فلاديمير بوتين وزيرة خارجية كوريا الشمالية في موسكو. \
-             وقال بوتين إن العلاقات تتطور. وأضاف بوتين أن التعاون سيتعزز.\n\nوكانت الصين قد دعت إلى الحوار.",
-        );
+        let text = "بوتين يستقبل وزيرة خارجية كوريا الشمالية\n\nاستقبل الرئيس فلاديمير بوتين وزيرة خارجية كوريا الشمالية في موسكو. \
+             وقال بوتين إن العلاقات تتطور. وأضاف بوتين أن التعاون سيتعزز.\n\nوكانت الصين قد دعت إلى الحوار.";
+        let m = found(text);
         let prominence = |slug: &str| m.iter().find(|x| x.slug == slug).map(|x| x.prominence);
         assert_eq!(prominence("vladimir-putin"), Some(Prominence::Main));
         assert_eq!(prominence("north-korea"), Some(Prominence::Main));
         assert_eq!(prominence("china"), Some(Prominence::Passing));
         assert_eq!(m[0].slug, "vladimir-putin");
         let china = m.iter().find(|x| x.slug == "china").unwrap();
-        assert_eq!(china.sentence, "وكانت الصين قد دعت إلى الحوار.");
+        let sentence = china.sentence.start as usize..china.sentence.end as usize;
+        assert_eq!(&text[sentence], "وكانت الصين قد دعت إلى الحوار.");
         assert!(same(&china.variants[0], "الصين"));
     }
 }

@@ -4,6 +4,7 @@
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 use crate::article::{Article, Prominence};
 
@@ -36,8 +37,9 @@ pub struct EntityProfile {
 pub struct TimelineEntry {
     /// Index into the article slice the profile was built from.
     pub article: usize,
-    /// The first sentence naming the entity.
-    pub sentence: String,
+    /// The first sentence naming the entity, as a byte range of the
+    /// article's titled text (read with [`Article::titled_span`]).
+    pub sentence: Range<u32>,
     pub count: usize,
     pub prominence: Prominence,
 }
@@ -197,7 +199,7 @@ mod tests {
         let timeline: Vec<usize> = trump.timeline.iter().map(|t| t.article).collect();
         assert_eq!(timeline, [2, 0, 1], "newest first, undated last");
         assert_eq!(
-            trump.timeline[0].sentence,
+            articles[2].titled_span(trump.timeline[0].sentence.clone()),
             "قال ترامب إنه سيلتقي كيم جونغ أون مجددا في بيونغ يانغ."
         );
         assert_eq!(

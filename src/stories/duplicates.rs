@@ -179,7 +179,7 @@ pub fn shares_at_least(a: &[u64], b: &[u64], needed: usize) -> bool {
 pub fn shingles(article: &Article) -> Vec<u64> {
     let mut words: Vec<u64> = Vec::with_capacity(MAX_TEXT_BYTES / 2);
     let mut budget = 3 * MAX_TEXT_BYTES;
-    let blocks = article.text_blocks().iter().map(|b| b.text.as_str());
+    let blocks = article.text_blocks().map(|b| b.text);
     for (k, piece) in std::iter::once(article.title.as_str())
         .chain(blocks)
         .enumerate()

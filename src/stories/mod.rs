@@ -347,10 +347,10 @@ pub(crate) mod fixtures {
     use crate::article::{Article, Block, Published};
 
     pub fn article(title: &str, text: &str, date: Option<&str>, source: &str) -> Article {
-        let mut a = Article::from_markdown(
+        let mut a = Article::from_markdown_file(
             format!("content/{}.md", crate::slug::slugify_words(title, 4)),
             title.to_string(),
-            String::new(),
+            Default::default(),
             vec![Block::paragraph(text)],
         );
         a.slug = crate::slug::slugify_words(title, 6);
