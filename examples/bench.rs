@@ -258,6 +258,10 @@ fn run(options: &Options) -> Result<()> {
             eprintln!("[{size}] hugo: writing the same articles as a Hugo site");
             write_hugo_site(&hugo_dir, &corpus)?;
         }
+        // The corpus just written is still being flushed to disk: without
+        // a sync, the first build shares the cores with the writeback.
+        // SAFETY: sync takes no arguments and cannot fail.
+        unsafe { libc::sync() };
         if options.settle && removed {
             settle(size, removed_at);
         }
@@ -361,12 +365,10 @@ fn remove(path: &Path) -> Result<bool> {
 /// kernel's `fs/ext4/ialloc.c`), plus a margin.
 const SETTLE: Duration = Duration::from_secs(65);
 
-/// Writes everything back and waits until [`SETTLE`] has passed since
+/// Waits until [`SETTLE`] has passed since
 /// `removed_at`, so that the measured builds create their files as on a
 /// filesystem that has not just deleted the previous run's output.
 fn settle(size: usize, removed_at: Instant) {
-    // SAFETY: sync takes no arguments and cannot fail.
-    unsafe { libc::sync() };
     let waited = removed_at.elapsed();
     if let Some(rest) = SETTLE.checked_sub(waited) {
         eprintln!(
