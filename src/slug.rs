@@ -4,7 +4,7 @@
 //! readable in any browser bar, e-mail client or log file, where
 //! percent-encoded Arabic turns into a wall of `%D8%A8`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Transliterates one Arabic letter (before normalisation, so that taa
 /// marbuta can read as `a`); `None` for letters that vanish (ع, ء, marks).
@@ -88,6 +88,12 @@ pub fn is_safe_slug(slug: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct SlugRegistry {
     taken: HashSet<String>,
+    /// The suffix to try next for each slug claimed more than once. A
+    /// recurring title (a daily column, a weather report) is claimed
+    /// thousands of times in a long archive; counting from `-2` again for
+    /// each claim made slug assignment quadratic in such titles. Slugs are
+    /// never released, so every suffix below this one is still taken.
+    next_suffix: HashMap<String, u32>,
 }
 
 impl SlugRegistry {
@@ -97,10 +103,14 @@ impl SlugRegistry {
         if self.taken.insert(base.to_string()) {
             return base.to_string();
         }
-        (2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|candidate| self.taken.insert(candidate.clone()))
-            .expect("an unused suffix always exists")
+        let next = self.next_suffix.entry(base.to_string()).or_insert(2);
+        loop {
+            let candidate = format!("{base}-{next}");
+            *next += 1;
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
 
     /// Reserves `slug` so that later claims avoid it; false if already taken.
@@ -146,5 +156,25 @@ mod tests {
         assert_eq!(r.claim("putin", "x"), "putin-2");
         assert_eq!(r.claim("", "article"), "article");
         assert_eq!(r.claim("putin", "x"), "putin-3");
+    }
+
+    #[test]
+    fn suffixes_skip_reserved_slugs_and_stay_in_order() {
+        let mut r = SlugRegistry::default();
+        r.reserve("weather-3");
+        let claimed: Vec<String> = (0..5).map(|_| r.claim("weather", "x")).collect();
+        assert_eq!(
+            claimed,
+            [
+                "weather",
+                "weather-2",
+                "weather-4",
+                "weather-5",
+                "weather-6"
+            ]
+        );
+        r.reserve("weather-8");
+        assert_eq!(r.claim("weather", "x"), "weather-7");
+        assert_eq!(r.claim("weather", "x"), "weather-9");
     }
 }
