@@ -138,7 +138,7 @@ fn understand_keeping(
     config: &Config,
     progress: Progress,
     keep: Keep,
-    cache: Option<&AnalysisCache>,
+    cache: Option<AnalysisCache>,
 ) -> Result<Corpus> {
     let mut timings = Vec::new();
     let mut clock = Instant::now();
@@ -157,7 +157,7 @@ fn understand_keeping(
         .map(|source| {
             let doc = crate::load::read(config, source)?;
             let hash = hash_bytes(doc.text.as_bytes());
-            if let Some(content) = cache.and_then(|c| c.get(&doc.file, hash)) {
+            if let Some(content) = cache.as_ref().and_then(|c| c.get(&doc.file, hash)) {
                 return Ok(ReadFile {
                     file: doc.file,
                     hash,
@@ -241,7 +241,7 @@ fn understand_keeping(
     });
     lap("summaries", &mut timings);
 
-    if let Some(cache) = cache
+    if let Some(cache) = &cache
         && (cache.len() != files.len() || files.iter().any(|f| !f.reused))
     {
         let mut writer = cache.writer()?;
@@ -264,6 +264,9 @@ fn understand_keeping(
         }
         writer.finish()?;
     }
+    // The previous cache (the whole file, read into memory) is done with
+    // before stories, the stage where memory peaks.
+    drop(cache);
     lap("cache", &mut timings);
 
     apply_stated_entities(&mut articles, &stated, &mut entities);
@@ -528,8 +531,7 @@ pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) ->
         config,
     );
     // Pages do not show removed debris: only `nashra inspect` keeps it.
-    let mut corpus = understand_keeping(config, progress, Keep::Pages, Some(&cache))?;
-    drop(cache);
+    let mut corpus = understand_keeping(config, progress, Keep::Pages, Some(cache))?;
     // Pages show blocks and summaries; the analysis text is done with.
     for a in &mut corpus.articles {
         a.forget_reading();
