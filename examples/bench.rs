@@ -267,15 +267,7 @@ fn run(options: &Options) -> Result<()> {
         }
 
         eprintln!("[{size}] nashra: full clean build");
-        let exe = std::env::current_exe()?;
-        let (stdout, usage) = run_measured(
-            Command::new(exe)
-                .arg("--child-build")
-                .arg(site.join("site.toml"))
-                .arg(&out),
-        )?;
-        let nashra: BuildReport = serde_json::from_str(stdout.trim())
-            .with_context(|| format!("unexpected child output: {stdout}"))?;
+        let (nashra, usage) = measure_nashra(&site, &out)?;
         eprintln!(
             "[{size}] nashra: {:.2} s wall, {} pages, {} files",
             usage.wall.as_secs_f64(),
@@ -290,14 +282,7 @@ fn run(options: &Options) -> Result<()> {
 
         let edited = edit_one_article(&site)?;
         eprintln!("[{size}] nashra: rebuild after editing {edited}");
-        let (stdout, edit_usage) = run_measured(
-            Command::new(std::env::current_exe()?)
-                .arg("--child-build")
-                .arg(site.join("site.toml"))
-                .arg(&out),
-        )?;
-        let edit: BuildReport = serde_json::from_str(stdout.trim())
-            .with_context(|| format!("unexpected child output: {stdout}"))?;
+        let (edit, edit_usage) = measure_nashra(&site, &out)?;
         eprintln!(
             "[{size}] nashra: {:.2} s wall, {} files rewritten",
             edit_usage.wall.as_secs_f64(),
@@ -323,6 +308,19 @@ fn run(options: &Options) -> Result<()> {
         eprintln!("updated {}", path.display());
     }
     Ok(())
+}
+
+/// One nashra build of `site` into `out`, in a child process.
+fn measure_nashra(site: &Path, out: &Path) -> Result<(BuildReport, Usage)> {
+    let (stdout, usage) = run_measured(
+        Command::new(std::env::current_exe()?)
+            .arg("--child-build")
+            .arg(site.join("site.toml"))
+            .arg(out),
+    )?;
+    let report = serde_json::from_str(stdout.trim())
+        .with_context(|| format!("unexpected child output: {stdout}"))?;
+    Ok((report, usage))
 }
 
 /// Edits the raw article in the middle of the corpus as an editor would

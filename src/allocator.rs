@@ -11,7 +11,7 @@
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Keeps freed memory in the process instead of handing it back to the
-/// kernel 10 ms after it falls idle, mimalloc's default. A build frees and
+/// kernel a second after it falls idle, mimalloc's default. A build frees and
 /// reuses hundreds of megabytes between stages, and every page handed back
 /// is zeroed again by the kernel when it is reused: a sixth of an
 /// incremental build's CPU time went to clearing pages. A build is a
@@ -26,9 +26,16 @@ pub fn keep_freed_memory() {
 mod tests {
     #[test]
     fn the_option_is_the_purge_delay() {
-        super::keep_freed_memory();
         // SAFETY: reads a plain integer option.
-        let delay = unsafe { libmimalloc_sys::mi_option_get(super::PURGE_DELAY) };
-        assert_eq!(delay, -1);
+        let delay = || unsafe { libmimalloc_sys::mi_option_get(super::PURGE_DELAY) };
+        // mimalloc's options.c sets the purge delay's default to 1,000 ms.
+        assert_eq!(
+            delay(),
+            1000,
+            "option {} is not the purge delay",
+            super::PURGE_DELAY
+        );
+        super::keep_freed_memory();
+        assert_eq!(delay(), -1);
     }
 }

@@ -6,7 +6,7 @@
 //! configuration). They are saved per file in `.nashra-cache/NAME.analysis`,
 //! beside the page manifest, and reused only when the file's bytes hash the
 //! same and the cache was written by the same nashra binary from the same
-//! `site.toml` and entity list (the key). Anything else is analysed again,
+//! `site.toml`, entity list and site folder (the key). Anything else is analysed again,
 //! so a build that reuses analysis cannot differ from a clean one. Stories
 //! are not cached: they depend on the whole archive.
 //!
@@ -92,13 +92,8 @@ impl AnalysisCache {
     }
 
     /// How many files the previous cache holds (none without one).
-    pub fn len(&self) -> usize {
+    pub fn saved_files(&self) -> usize {
         self.previous.as_ref().map_or(0, |p| p.entries.len())
-    }
-
-    /// True when there is nothing to reuse.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 
     /// Starts writing the cache for the next build, entry by entry, so that
@@ -343,21 +338,26 @@ mod tests {
         assert_eq!(s.topics, Some(vec!["اقتصاد".to_string()]));
     }
 
-    #[test]
-    fn an_entry_is_reused_only_for_the_same_bytes_and_key() {
-        let dir = tempfile::tempdir().unwrap();
-        let manifest = dir.path().join("public.manifest");
-        let cache = AnalysisCache::open(&manifest, &config());
-        assert_eq!(cache.len(), 0);
+    /// Saves a cache holding `article()` as `seeds/x.txt` with hash 7.
+    fn save_one_article(manifest: &Path) {
+        let cache = AnalysisCache::open(manifest, &config());
         let mut writer = cache.writer().unwrap();
         let payload = encode(&[article()], &[Stated::default()], &[], &[]);
         writer
             .add("seeds/x.txt", 7, &Entry::Fresh(payload))
             .unwrap();
         writer.finish().unwrap();
+    }
+
+    #[test]
+    fn an_entry_is_reused_only_for_the_same_bytes_and_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = dir.path().join("public.manifest");
+        assert_eq!(AnalysisCache::open(&manifest, &config()).saved_files(), 0);
+        save_one_article(&manifest);
 
         let cache = AnalysisCache::open(&manifest, &config());
-        assert_eq!(cache.len(), 1);
+        assert_eq!(cache.saved_files(), 1);
         assert!(cache.get("seeds/x.txt", 7).is_some());
         assert!(cache.get("seeds/x.txt", 8).is_none(), "the file changed");
         assert!(cache.get("seeds/y.txt", 7).is_none());
@@ -373,20 +373,14 @@ mod tests {
     fn a_damaged_entry_is_not_reused() {
         let dir = tempfile::tempdir().unwrap();
         let manifest = dir.path().join("public.manifest");
-        let cache = AnalysisCache::open(&manifest, &config());
-        let mut writer = cache.writer().unwrap();
-        let payload = encode(&[article()], &[Stated::default()], &[], &[]);
-        writer
-            .add("seeds/x.txt", 7, &Entry::Fresh(payload))
-            .unwrap();
-        writer.finish().unwrap();
+        save_one_article(&manifest);
         let path = manifest.with_extension("analysis");
         let mut bytes = std::fs::read(&path).unwrap();
         let last = bytes.len() - 10;
         bytes[last] ^= 1;
         std::fs::write(&path, bytes).unwrap();
         let cache = AnalysisCache::open(&manifest, &config());
-        assert_eq!(cache.len(), 1);
+        assert_eq!(cache.saved_files(), 1);
         assert!(cache.get("seeds/x.txt", 7).is_none());
     }
 }

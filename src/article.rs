@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::load::Excerpt;
 
 /// A block of article text as a reader sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Block {
     pub kind: BlockKind,
     pub text: String,

@@ -11,7 +11,6 @@ use rayon::prelude::*;
 use crate::analysis_cache::{AnalysisCache, Entry, FileAnalysis};
 use crate::arabic::phrase_key;
 use crate::article::{Article, Mention, Origin, Prominence};
-use crate::cache::hash_bytes;
 use crate::config::Config;
 use crate::enrich::{Item, Keep, Page, Stated, read_document};
 use crate::entities::{Entity, EntityKind, EntityList, Matcher};
@@ -156,7 +155,7 @@ fn understand_keeping(
         .par_iter()
         .map(|source| {
             let doc = crate::load::read(config, source)?;
-            let hash = hash_bytes(doc.text.as_bytes());
+            let hash = doc.hash;
             if let Some(content) = cache.as_ref().and_then(|c| c.get(&doc.file, hash)) {
                 return Ok(ReadFile {
                     file: doc.file,
@@ -242,20 +241,23 @@ fn understand_keeping(
     lap("summaries", &mut timings);
 
     if let Some(cache) = &cache
-        && (cache.len() != files.len() || files.iter().any(|f| !f.reused))
+        && (cache.saved_files() != files.len() || files.iter().any(|f| !f.reused))
     {
         let mut writer = cache.writer()?;
         for chunk in files.chunks(CACHE_CHUNK) {
             let entries: Vec<Entry> = chunk
                 .par_iter()
-                .map(|f| match f.reused {
-                    true => Entry::Reused,
-                    false => Entry::Fresh(crate::analysis_cache::encode(
-                        &articles[f.articles.clone()],
-                        &stated[f.articles.clone()],
-                        &pages[f.pages.clone()],
-                        &drafts[f.drafts.clone()],
-                    )),
+                .map(|f| {
+                    if f.reused {
+                        Entry::Reused
+                    } else {
+                        Entry::Fresh(crate::analysis_cache::encode(
+                            &articles[f.articles.clone()],
+                            &stated[f.articles.clone()],
+                            &pages[f.pages.clone()],
+                            &drafts[f.drafts.clone()],
+                        ))
+                    }
                 })
                 .collect();
             for (f, entry) in chunk.iter().zip(&entries) {

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use walkdir::WalkDir;
-use xxhash_rust::xxh3::xxh3_64;
 
 use crate::article::SourceKind;
+use crate::cache::hash_bytes;
 use crate::config::Config;
 
 /// One input file, read.
@@ -19,6 +19,9 @@ pub struct Document {
     pub path: PathBuf,
     pub kind: SourceKind,
     pub text: String,
+    /// Hash of the file's bytes: what tells a later build, and a page
+    /// reading an excerpt again, whether the file changed.
+    pub hash: u64,
 }
 
 impl Document {
@@ -33,7 +36,7 @@ impl Document {
         Excerpt {
             path: self.path.clone(),
             range: start..start + part.len(),
-            hash: xxh3_64(self.text.as_bytes()),
+            hash: self.hash,
         }
     }
 }
@@ -57,7 +60,7 @@ pub fn read_excerpt(excerpt: &Excerpt) -> Result<String> {
     let path = &excerpt.path;
     let mut bytes =
         std::fs::read(path).with_context(|| format!("{}: cannot read file", path.display()))?;
-    if xxh3_64(&bytes) != excerpt.hash || bytes.len() < excerpt.range.end {
+    if hash_bytes(&bytes) != excerpt.hash || bytes.len() < excerpt.range.end {
         bail!("{}: changed during the build; build again", path.display());
     }
     bytes.truncate(excerpt.range.end);
@@ -113,11 +116,13 @@ pub fn discover(config: &Config) -> Result<Vec<Source>> {
 
 /// Reads one discovered file.
 pub fn read(config: &Config, source: &Source) -> Result<Document> {
+    let text = read_utf8(&source.path)?;
     Ok(Document {
         file: relative_name(&config.root, &source.path),
         path: source.path.clone(),
         kind: source.kind,
-        text: read_utf8(&source.path)?,
+        hash: hash_bytes(text.as_bytes()),
+        text,
     })
 }
 
@@ -168,17 +173,23 @@ mod tests {
         assert!(err.contains("UTF-8"), "{err}");
     }
 
+    fn markdown_document(path: &Path) -> Document {
+        let text = read_utf8(path).unwrap();
+        Document {
+            file: "a.md".into(),
+            path: path.to_path_buf(),
+            kind: SourceKind::Markdown,
+            hash: hash_bytes(text.as_bytes()),
+            text,
+        }
+    }
+
     #[test]
     fn excerpts_read_their_part_again() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.md");
         std::fs::write(&path, "+++\ntitle = \"ع\"\n+++\nنص المقال.\n").unwrap();
-        let doc = Document {
-            file: "a.md".into(),
-            path: path.clone(),
-            kind: SourceKind::Markdown,
-            text: read_utf8(&path).unwrap(),
-        };
+        let doc = markdown_document(&path);
         let body = &doc.text[doc.text.find("نص").unwrap()..];
         let excerpt = doc.excerpt(body);
         assert_eq!(read_excerpt(&excerpt).unwrap(), "نص المقال.\n");
@@ -189,12 +200,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.md");
         std::fs::write(&path, "نص المقال.\n").unwrap();
-        let doc = Document {
-            file: "a.md".into(),
-            path: path.clone(),
-            kind: SourceKind::Markdown,
-            text: read_utf8(&path).unwrap(),
-        };
+        let doc = markdown_document(&path);
         let excerpt = doc.excerpt(&doc.text);
         std::fs::write(&path, "نص آخر.\n").unwrap();
         let err = read_excerpt(&excerpt).unwrap_err().to_string();

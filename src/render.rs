@@ -254,7 +254,7 @@ pub fn render(
                 sink.keep(&path);
             } else {
                 let mut ctx = Context::from_value(data).expect("a context is a JSON object");
-                renderer.costly_parts(job, Fill::Html, &mut Some(maker), &mut ctx)?;
+                renderer.costly_parts(job, &mut Fill::Html(maker), &mut ctx)?;
                 ctx.extend(renderer.base_context.clone());
                 html.clear();
                 render_into(renderer.tera, template, &ctx, html)?;
@@ -293,12 +293,12 @@ pub fn render(
     })
 }
 
-/// How a page's cards enter its context: as keys that identify them, to
-/// tell whether the page changed, or as their HTML, to write it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Fill {
+/// How a page's cards and bodies enter its context: as keys that identify
+/// them, to tell whether the page changed, or as their HTML, to write it
+/// (cards with notes are made with the worker's maker).
+enum Fill<'m> {
     Keys,
-    Html,
+    Html(&'m mut CardMaker),
 }
 
 /// Room for a typical page, so that rendering seldom grows the buffer.
@@ -499,8 +499,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
     fn page(&self, job: Job) -> Result<(String, &'static str, Context)> {
         let s = self.site;
         let mut ctx = Context::new();
-        let mut maker = None;
-        self.costly_parts(job, Fill::Keys, &mut maker, &mut ctx)?;
+        self.costly_parts(job, &mut Fill::Keys, &mut ctx)?;
         let (dir, template, title) = match job {
             Job::Index => {
                 self.index(&mut ctx);
@@ -686,7 +685,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         )
     }
 
-    fn groups<'d>(&'d self, day: &'d Day, fill: Fill) -> Result<Vec<GroupView<'d>>> {
+    fn groups<'d>(&'d self, day: &'d Day, fill: &Fill) -> Result<Vec<GroupView<'d>>> {
         day.groups
             .iter()
             .map(|g| {
@@ -703,10 +702,10 @@ impl<'s, 'a> Renderer<'s, 'a> {
     }
 
     /// Story `i`'s card, as `fill` asks.
-    fn story_card(&self, i: usize, fill: Fill) -> Result<Cow<'_, str>> {
+    fn story_card(&self, i: usize, fill: &Fill) -> Result<Cow<'_, str>> {
         Ok(match fill {
             Fill::Keys => Cow::Owned(self.cards.story_key(i)),
-            Fill::Html => {
+            Fill::Html(_) => {
                 Cow::Borrowed(
                     self.cards
                         .story(i, self.site, self.tera, &self.base_context)?,
@@ -717,14 +716,8 @@ impl<'s, 'a> Renderer<'s, 'a> {
 
     /// Article `i`'s card with `note` in place of its summary (none when
     /// empty), as `fill` asks.
-    fn article_card(
-        &self,
-        i: usize,
-        note: &str,
-        fill: Fill,
-        maker: &mut Option<&mut CardMaker>,
-    ) -> Result<Cow<'_, str>> {
-        let (Fill::Html, Some(maker)) = (fill, maker) else {
+    fn article_card(&self, i: usize, note: &str, fill: &mut Fill) -> Result<Cow<'_, str>> {
+        let Fill::Html(maker) = fill else {
             return Ok(Cow::Owned(self.cards.article_key(i, note)));
         };
         Ok(if note.is_empty() {
@@ -888,15 +881,8 @@ impl<'s, 'a> Renderer<'s, 'a> {
     /// on the home page, a listing page's article cards (an entity page's
     /// with the sentence naming the entity), a Markdown article's body
     /// (rendered from its file, so that no article's HTML is held for the
-    /// whole build). Cards with notes are made with `maker`, which is only
-    /// needed for their HTML.
-    fn costly_parts(
-        &self,
-        job: Job,
-        fill: Fill,
-        maker: &mut Option<&mut CardMaker>,
-        ctx: &mut Context,
-    ) -> Result<()> {
+    /// whole build).
+    fn costly_parts(&self, job: Job, fill: &mut Fill, ctx: &mut Context) -> Result<()> {
         let s = self.site;
         let (articles, notes, page): (&[usize], Option<&Vec<Range<u32>>>, usize) = match job {
             Job::Index => {
@@ -926,7 +912,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 return Ok(());
             }
             Job::Article(i) => {
-                if let (Fill::Html, Some(excerpt)) = (fill, s.article(i).markdown_excerpt()) {
+                if let (Fill::Html(_), Some(excerpt)) = (&fill, s.article(i).markdown_excerpt()) {
                     let html = crate::markdown::to_html(&crate::load::read_excerpt(excerpt)?);
                     ctx.insert("body_html", &html);
                 }
@@ -950,7 +936,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 let note = notes
                     .and_then(|n| n.get(k))
                     .map_or("", |span| s.article(i).titled_span(span.clone()));
-                self.article_card(i, note, fill, maker)
+                self.article_card(i, note, fill)
             })
             .collect::<Result<_>>()?;
         ctx.insert("cards", &cards);

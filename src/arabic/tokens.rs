@@ -128,11 +128,10 @@ static HASH_STEPS: LazyLock<Box<[HashStep]>> = LazyLock::new(|| {
 /// Arabic text) are decoded and looked up by hand. Duplicate detection
 /// hashes every word of most articles.
 pub fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
-    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+    use std::hash::Hasher;
     let steps = &**HASH_STEPS;
     let bytes = text.as_bytes();
-    let mut hash = FNV_OFFSET;
+    let mut hash = FnvHasher::default();
     let (mut in_word, mut folded_any) = (false, false);
     let mut i = 0;
     while i < bytes.len() {
@@ -160,7 +159,7 @@ pub fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
         match class {
             WordChar::Separator => {
                 if in_word && folded_any {
-                    f(hash);
+                    f(hash.finish());
                 }
                 in_word = false;
             }
@@ -168,7 +167,7 @@ pub fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
                 if !in_word {
                     in_word = true;
                     folded_any = false;
-                    hash = FNV_OFFSET;
+                    hash = FnvHasher::default();
                 }
                 if let WordChar::Folded(c) = class {
                     let mut buffer = [0; 4];
@@ -177,16 +176,14 @@ pub fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
                     } else {
                         folded
                     };
-                    for &byte in folded {
-                        hash = (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
-                    }
+                    hash.write(folded);
                     folded_any = true;
                 }
             }
         }
     }
     if in_word && folded_any {
-        f(hash);
+        f(hash.finish());
     }
 }
 
