@@ -1,6 +1,7 @@
 //! End to end over the bundled seeds: what nashra understands of five real
 //! scraped articles (one page holding two), and that no debris reaches
-//! anything a page is rendered from.
+//! anything a page is rendered from. Pages written like real scrapes in
+//! `tests/fixtures/understanding/` hold what the seeds do not.
 
 use std::path::Path;
 
@@ -12,6 +13,24 @@ use nashra::config::Config;
 fn corpus() -> Corpus {
     understand(&Config::load(Path::new("site.toml")).expect("site.toml loads"))
         .expect("seeds are understood")
+}
+
+/// The scraped pages of `tests/fixtures/understanding/`.
+fn fixtures() -> Corpus {
+    understand(
+        &Config::load(Path::new("tests/fixtures/understanding/site.toml"))
+            .expect("the fixture site.toml loads"),
+    )
+    .expect("the fixtures are understood")
+}
+
+/// The article of the fixture page `name` (its file name without `.txt`).
+fn fixture<'a>(corpus: &'a Corpus, name: &str) -> &'a Article {
+    corpus
+        .articles
+        .iter()
+        .find(|a| a.file.ends_with(&format!("/{name}.txt")))
+        .unwrap_or_else(|| panic!("no fixture {name}"))
 }
 
 fn article<'a>(corpus: &'a Corpus, file_prefix: &str, part: usize) -> &'a Article {
@@ -292,4 +311,24 @@ fn sentences_are_whole() {
             );
         }
     }
+}
+
+#[test]
+fn a_day_written_in_words_dates_the_page() {
+    let corpus = fixtures();
+    let a = fixture(&corpus, "levant_budget_ordinal_date");
+    assert_eq!(a.published.map(|p| p.date), date(2025, 10, 21));
+    assert_eq!(a.date_evidence.origin, Origin::Text);
+    assert!(
+        a.date_evidence
+            .detail
+            .contains("الثلاثاء الحادي والعشرين من تشرين الأول/أكتوبر 2025"),
+        "{}",
+        a.date_evidence.detail
+    );
+    // The date line is debris, not the standfirst or the lede.
+    assert_eq!(a.subtitle, None);
+    assert!(a.plain_text().starts_with("أقرّ مجلس الوزراء اللبناني"));
+    assert!(a.removed.iter().any(|r| r.kind == DebrisKind::DateLine
+        && r.text == "الثلاثاء الحادي والعشرين من تشرين الأول/أكتوبر 2025"));
 }

@@ -126,7 +126,8 @@ pub fn format_number(n: impl std::fmt::Display, style: &DateStyle) -> String {
 //
 // Newsrooms write the same day in many ways: "2025-08-13", "13/08/2025",
 // "13 أغسطس 2025", "١٣ آب ٢٠٢٥", "13 آب/أغسطس 2025", "13 أغسطس (آب) 2025",
-// "13 غشت 2025", with or without a weekday and a "نشر في" in front. The
+// "13 غشت 2025", "الثالث عشر من أغسطس 2025", with or without a weekday and
+// a "نشر في" in front. The
 // scanner below reads them all from the words of the text (see
 // [`words`](super::words)), whose normalised forms already fold alef
 // spellings and the three digit scripts.
@@ -185,6 +186,121 @@ const WEEKDAY_WORDS: [&str; 7] = [
     "السبت",
     "الاحد",
 ];
+
+/// Days written as ordinals ("الثالث من سبتمبر"), normalised: the days
+/// 1–10 standing alone, masculine (after يوم) and feminine (as some
+/// newsrooms write them).
+const ORDINAL_DAYS: [(&str, u32); 24] = [
+    ("الاول", 1),
+    ("الاولي", 1),
+    ("الثاني", 2),
+    ("الثانيه", 2),
+    ("الثالث", 3),
+    ("الثالثه", 3),
+    ("الرابع", 4),
+    ("الرابعه", 4),
+    ("الخامس", 5),
+    ("الخامسه", 5),
+    ("السادس", 6),
+    ("السادسه", 6),
+    ("السابع", 7),
+    ("السابعه", 7),
+    ("الثامن", 8),
+    ("الثامنه", 8),
+    ("التاسع", 9),
+    ("التاسعه", 9),
+    ("العاشر", 10),
+    ("العاشره", 10),
+    ("العشرين", 20),
+    ("العشرون", 20),
+    ("الثلاثين", 30),
+    ("الثلاثون", 30),
+];
+
+/// The units that open a compound ordinal (الحادي عشر، الثاني والعشرين):
+/// one is الحادي (or الواحد) there, never الأول.
+const ORDINAL_UNITS: [(&str, u32); 19] = [
+    ("الحادي", 1),
+    ("الحاديه", 1),
+    ("الواحد", 1),
+    ("الثاني", 2),
+    ("الثانيه", 2),
+    ("الثالث", 3),
+    ("الثالثه", 3),
+    ("الرابع", 4),
+    ("الرابعه", 4),
+    ("الخامس", 5),
+    ("الخامسه", 5),
+    ("السادس", 6),
+    ("السادسه", 6),
+    ("السابع", 7),
+    ("السابعه", 7),
+    ("الثامن", 8),
+    ("الثامنه", 8),
+    ("التاسع", 9),
+    ("التاسعه", 9),
+];
+
+/// The second word of a compound ordinal and the tens it adds:
+/// عشر (11–19), والعشرين (21–29), والثلاثين (31).
+const ORDINAL_TENS: [(&str, u32); 6] = [
+    ("عشر", 10),
+    ("عشره", 10),
+    ("والعشرين", 20),
+    ("والعشرون", 20),
+    ("والثلاثين", 30),
+    ("والثلاثون", 30),
+];
+
+/// Words after which الأول، الثاني … belong to a month's name (تشرين
+/// الأول، كانون الثاني، ربيع الأول، جمادى الثانية), not to a day.
+const MONTH_FIRST_WORDS: [&str; 4] = ["كانون", "تشرين", "ربيع", "جمادي"];
+
+/// The day (1–31) an ordinal written in words names, from its normalised
+/// first word and the word after it; returns the day and how many words it
+/// takes (الثالث: one; الحادي والعشرين: two).
+///
+/// ```
+/// use nashra::arabic::dates::ordinal_day;
+/// assert_eq!(ordinal_day("الثالث", Some("من")), Some((3, 1)));
+/// assert_eq!(ordinal_day("الحادي", Some("والعشرين")), Some((21, 2)));
+/// assert_eq!(ordinal_day("الثانية", Some("عشرة")), Some((12, 2)));
+/// assert_eq!(ordinal_day("الحادي", None), None);
+/// ```
+pub fn ordinal_day(first: &str, second: Option<&str>) -> Option<(u32, usize)> {
+    let first = super::normalize(first);
+    let second = second.map(super::normalize);
+    ordinal_of_norm(&first, second.as_deref())
+}
+
+/// Whether a normalised word may open an ordinal day.
+fn opens_ordinal(norm: &str) -> bool {
+    ORDINAL_DAYS
+        .iter()
+        .chain(&ORDINAL_UNITS)
+        .any(|(name, _)| *name == norm)
+}
+
+fn ordinal_of_norm(first: &str, second: Option<&str>) -> Option<(u32, usize)> {
+    // Every ordinal opens with the article; most words do not.
+    if !first.starts_with("ال") {
+        return None;
+    }
+    let lookup = |table: &[(&str, u32)], word: &str| {
+        table
+            .iter()
+            .find(|(name, _)| *name == word)
+            .map(|&(_, n)| n)
+    };
+    if let (Some(unit), Some(tens)) = (
+        lookup(&ORDINAL_UNITS, first),
+        second.and_then(|w| lookup(&ORDINAL_TENS, w)),
+    ) {
+        let day = tens + unit;
+        return (day <= 31).then_some((day, 2));
+    }
+    lookup(&ORDINAL_DAYS, first).map(|day| (day, 1))
+}
 
 /// Phrases that introduce a page's publication date, as normalised words.
 /// Longest first, so that "نشر في" wins over "نشر". Deliberately absent:
@@ -407,6 +523,7 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     let first = super::normalize(first.trim_matches(|c: char| !super::is_letter_or_digit(c)));
     let opens_date_line = first.starts_with(|c: char| c.is_ascii_digit())
         || first == "يوم"
+        || opens_ordinal(&first)
         || weekday_of_norm(&first).is_some()
         || PUBLICATION_MARKERS.iter().any(|marker| marker[0] == first);
     if !opens_date_line {
@@ -431,8 +548,9 @@ pub fn date_line(line: &str) -> Option<DateLine> {
 }
 
 /// A date line's first digit comes within this many characters (after a
-/// marker and a weekday) …
-const DATE_LINE_DIGIT_WITHIN: usize = 64;
+/// marker, a weekday and a day in words: "تاريخ النشر: يوم الجمعة الحادي
+/// والعشرين من تشرين الثاني/نوفمبر 2025") …
+const DATE_LINE_DIGIT_WITHIN: usize = 96;
 /// … and the date and time of day end within this many bytes.
 const DATE_LINE_HEAD: usize = 256;
 
@@ -535,18 +653,16 @@ impl<'a> Scan<'a> {
 
     /// A date starting exactly at word `i` (its day or its year).
     fn date_at(&self, i: usize) -> Option<(NaiveDate, DateForm, usize)> {
-        let first = self.norm(i)?;
-        if !first.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        if let Some(found) = self.numeric_date_at(i) {
+        if is_number(self.norm(i)?)
+            && let Some(found) = self.numeric_date_at(i)
+        {
             return Some(found);
         }
-        if first.len() > 2 || !matches!(self.gap(i), Some("")) {
+        let (day, day_last) = self.day_at(i)?;
+        if !matches!(self.gap(day_last), Some("")) {
             return None;
         }
-        let day: u32 = first.parse().ok()?;
-        let mut j = i + 1;
+        let mut j = day_last + 1;
         if self.norm(j) == Some("من") && self.gap(j) == Some("") {
             j += 1;
         }
@@ -560,6 +676,28 @@ impl<'a> Scan<'a> {
         Some((date, DateForm::Words, last + 1))
     }
 
+    /// The day of the month at word `i`, in one or two digits or as an
+    /// ordinal in words (الثالث، الحادي والعشرين); returns it and its last
+    /// word.
+    fn day_at(&self, i: usize) -> Option<(u32, usize)> {
+        let first = self.norm(i)?;
+        if is_number(first) {
+            let day = first.parse().ok().filter(|_| first.len() <= 2)?;
+            return Some((day, i));
+        }
+        let in_month_name = i > 0
+            && self.gap(i - 1) == Some("")
+            && self
+                .norm(i - 1)
+                .is_some_and(|w| MONTH_FIRST_WORDS.contains(&w));
+        if in_month_name {
+            return None;
+        }
+        let second = self.norm(i + 1).filter(|_| self.gap(i) == Some(""));
+        let (day, words) = ordinal_of_norm(first, second)?;
+        Some((day, i + words - 1))
+    }
+
     /// 2025-08-13, 2025/8/13, 13/08/2025, 13-08-2025, 13.08.2025.
     fn numeric_date_at(&self, i: usize) -> Option<(NaiveDate, DateForm, usize)> {
         let sep = self.gap(i)?;
@@ -571,8 +709,7 @@ impl<'a> Scan<'a> {
         // An ISO timestamp glues the time to the day: 2025-08-13T10:00.
         let c = self.norm(i + 2)?;
         let c = c.split_once('t').map_or(c, |(day, _)| day);
-        let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        if !(all_digits(a) && all_digits(b) && all_digits(c)) || b.len() > 2 {
+        if !(is_number(a) && is_number(b) && is_number(c)) || b.len() > 2 {
             return None;
         }
         let (year, day) = match (a.len(), c.len()) {
@@ -616,14 +753,11 @@ impl<'a> Scan<'a> {
 
     /// Skips a time of day after word `last`: "10:35", "10:35 ص", "GMT".
     fn skip_time(&self, mut last: usize) -> usize {
-        let is_number = |i: usize| {
-            self.norm(i)
-                .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
-        };
+        let number_at = |i: usize| self.norm(i).is_some_and(is_number);
         let mut i = last + 1;
-        if is_number(i) && self.gap(i) == Some(":") && is_number(i + 1) {
+        if number_at(i) && self.gap(i) == Some(":") && number_at(i + 1) {
             last = i + 1;
-            if self.gap(last) == Some(":") && is_number(last + 1) {
+            if self.gap(last) == Some(":") && number_at(last + 1) {
                 last += 1;
             }
             i = last + 1;
@@ -639,10 +773,15 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// True for a word of ASCII digits (a normalised number).
+fn is_number(norm: &str) -> bool {
+    !norm.is_empty() && norm.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A four-digit year (1900–2100), optionally marked م (Gregorian).
 fn year_of(word: &str) -> Option<i32> {
     let digits = word.strip_suffix('م').unwrap_or(word);
-    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.len() != 4 || !is_number(digits) {
         return None;
     }
     digits.parse().ok().filter(|y| (1900..=2100).contains(y))
@@ -679,8 +818,15 @@ mod tests {
         for (name, _) in MONTH_WORDS {
             assert_eq!(crate::arabic::normalize(name), name);
         }
-        for name in WEEKDAY_WORDS {
+        for name in WEEKDAY_WORDS.into_iter().chain(MONTH_FIRST_WORDS) {
             assert_eq!(crate::arabic::normalize(name), name);
+        }
+        for (name, _) in ORDINAL_DAYS
+            .iter()
+            .chain(&ORDINAL_UNITS)
+            .chain(&ORDINAL_TENS)
+        {
+            assert_eq!(crate::arabic::normalize(name), *name);
         }
     }
 
@@ -794,6 +940,46 @@ mod tests {
     }
 
     #[test]
+    fn days_written_as_ordinals() {
+        let cases = [
+            ("الثالث من سبتمبر 2025", ymd(2025, 9, 3)),
+            (
+                "في الحادي والعشرين من أكتوبر/تشرين الأول 2025",
+                ymd(2025, 10, 21),
+            ),
+            ("الأول من يناير 2025", ymd(2025, 1, 1)),
+            ("منذ الأولى من أغسطس 2025", ymd(2025, 8, 1)),
+            ("في العاشر من أبريل 2024", ymd(2024, 4, 10)),
+            ("الحادي عشر من شباط 2024", ymd(2024, 2, 11)),
+            ("حتى الثانية عشرة من مايو 2024", ymd(2024, 5, 12)),
+            ("التاسع عشر من آذار 2024", ymd(2024, 3, 19)),
+            ("في العشرين من جوان 2025", ymd(2025, 6, 20)),
+            ("الثاني والعشرين من تشرين الثاني 2023", ymd(2023, 11, 22)),
+            ("الواحد والعشرين من غشت 2025", ymd(2025, 8, 21)),
+            ("الثلاثين من نونبر 2025", ymd(2025, 11, 30)),
+            ("الحادي والثلاثين من كانون الأول 2024", ymd(2024, 12, 31)),
+            ("في الخامس تموز 2025", ymd(2025, 7, 5)),
+        ];
+        for (text, date) in cases {
+            assert_eq!(dates_in(text), [date], "{text}");
+        }
+        let m = find_dates("أعلن الوزير، الأربعاء الثالث من سبتمبر 2025، أن")[0];
+        assert_eq!(m.date, ymd(2025, 9, 3));
+        assert_eq!(m.weekday, Some(Weekday::Wed));
+        // Not days: the ordinal of a month's name, a day past the month's
+        // end, an ordinal with no month.
+        for text in [
+            "في 5 تشرين الثاني نوفمبر 2024",
+            "منذ كانون الأول 2024",
+            "الحادي والثلاثين من فبراير 2025",
+            "حلّ في المركز الثالث من بين 2025 متسابقاً",
+            "الثالث والأربعين من مارس 2025",
+        ] {
+            assert!(dates_in(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn partial_dates_are_not_full_dates() {
         assert!(dates_in("في هجوم مباغت في أغسطس 2024 قبل أن تتمكن القوات").is_empty());
         assert!(dates_in("في الثالث من سبتمبر في بكين، وفي 21 نوفمبر").is_empty());
@@ -845,6 +1031,10 @@ mod tests {
 
         let found = date_line("الأربعاء 13 أغسطس 2025").unwrap();
         assert!(!found.marked);
+        let found = date_line("الأربعاء الثالث من سبتمبر 2025").unwrap();
+        assert_eq!(found.date, ymd(2025, 9, 3));
+        let found = date_line("الحادي والعشرين من أكتوبر 2025 | 10:35").unwrap();
+        assert_eq!(found.date, ymd(2025, 10, 21));
 
         // A dateline in words that opens the lede is the lede's, not a date line.
         assert!(date_line("13 أغسطس 2025 - أعلن الرئيس").is_none());
