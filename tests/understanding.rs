@@ -332,3 +332,30 @@ fn a_day_written_in_words_dates_the_page() {
     assert!(a.removed.iter().any(|r| r.kind == DebrisKind::DateLine
         && r.text == "الثلاثاء الحادي والعشرين من تشرين الأول/أكتوبر 2025"));
 }
+
+#[test]
+fn a_hijri_date_alone_is_converted_and_a_gregorian_one_wins() {
+    let corpus = fixtures();
+    // Umm al-Qura began 1447 on Thursday 26 June 2025, a day before the
+    // tabular calendar: the Thursday written with the date settles it.
+    let makkah = fixture(&corpus, "makkah_new_year_hijri_date");
+    assert_eq!(makkah.published.map(|p| p.date), date(2025, 6, 26));
+    assert_eq!(
+        makkah.date_evidence.detail,
+        "date line «الخميس 1 محرم 1447هـ», a Hijri date converted by the tabular calendar"
+    );
+    assert_eq!(makkah.source.as_deref(), Some("واس"));
+
+    // Given in both calendars, the page is dated by the Gregorian day
+    // (the table would put 3 Ramadan on the 3rd).
+    let market = fixture(&corpus, "gulf_dates_market_both_calendars");
+    assert_eq!(market.published.map(|p| p.date), date(2025, 3, 2));
+    assert_eq!(
+        market.date_evidence.detail,
+        "date line «3 رمضان 1446 هـ الموافق 2 مارس 2025»"
+    );
+    for a in [makkah, market] {
+        assert_eq!(a.subtitle, None, "{}", a.label());
+        assert!(!a.plain_text().contains("1446") && !a.plain_text().contains("1447هـ"));
+    }
+}

@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use super::hijri;
 use crate::config::{DateStyle, Digits, MonthStyle};
 
 /// Egyptian and Gulf month names (from the Latin calendar names).
@@ -175,6 +176,45 @@ const MONTH_WORDS: [(&str, u32); 34] = [
     ("نونبر", 11),
     ("دجنبر", 12),
 ];
+
+/// Hijri month names, normalised, with their common spellings (the second
+/// Rabi' is الآخر or الثاني, the second Jumada الآخرة or الثانية; ذو takes
+/// ذي and ذا after a preposition). Two-word names are read as pairs by
+/// [`Scan::hijri_month_at`].
+const HIJRI_MONTH_WORDS: [(&str, Option<&str>, u32); 28] = [
+    ("محرم", None, 1),
+    ("المحرم", None, 1),
+    ("صفر", None, 2),
+    ("ربيع", Some("الاول"), 3),
+    ("ربيع", Some("اول"), 3),
+    ("ربيع", Some("الاخر"), 4),
+    ("ربيع", Some("اخر"), 4),
+    ("ربيع", Some("الثاني"), 4),
+    ("ربيع", Some("ثاني"), 4),
+    ("جمادي", Some("الاولي"), 5),
+    ("جمادي", Some("الاول"), 5),
+    ("جمادي", Some("اولي"), 5),
+    ("جمادي", Some("الاخره"), 6),
+    ("جمادي", Some("الاخر"), 6),
+    ("جمادي", Some("الثانيه"), 6),
+    ("جمادي", Some("الثاني"), 6),
+    ("رجب", None, 7),
+    ("شعبان", None, 8),
+    ("رمضان", None, 9),
+    ("شوال", None, 10),
+    ("ذو", Some("القعده"), 11),
+    ("ذي", Some("القعده"), 11),
+    ("ذا", Some("القعده"), 11),
+    ("ذوالقعده", None, 11),
+    ("ذو", Some("الحجه"), 12),
+    ("ذي", Some("الحجه"), 12),
+    ("ذا", Some("الحجه"), 12),
+    ("ذوالحجه", None, 12),
+];
+
+/// Words that mark a year as Hijri after it: هـ (also glued: 1446هـ),
+/// هجري, للهجرة.
+const HIJRI_ERA_WORDS: [&str; 5] = ["ه", "هجري", "هجريه", "للهجره", "الهجري"];
 
 /// Normalised weekday names, Monday first.
 const WEEKDAY_WORDS: [&str; 7] = [
@@ -369,9 +409,20 @@ pub enum DateForm {
     Words,
 }
 
+/// The calendar a date was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Calendar {
+    Gregorian,
+    /// The Hijri calendar, read with [`hijri::to_gregorian`]: the table's
+    /// day, moved to the weekday written beside it when that is the day
+    /// before or after. It can be a day off the calendar the outlet used.
+    Hijri,
+}
+
 /// A full calendar date (day, month and year) written in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateMention {
+    /// The Gregorian day it names.
     pub date: NaiveDate,
     /// Byte offset where the expression starts, marker and weekday included.
     pub start: usize,
@@ -382,11 +433,16 @@ pub struct DateMention {
     /// Whether a publication marker (نشر في، تاريخ النشر، date …) introduces it.
     pub marked: bool,
     pub form: DateForm,
+    /// The calendar of `date`'s source. A day written in both calendars
+    /// ("3 رمضان 1446 هـ الموافق 2 مارس 2025") is one mention of the
+    /// Gregorian day, which is exact.
+    pub calendar: Calendar,
 }
 
 /// Every full date in `text`, in order. Dates without a year (13 أغسطس) or
 /// without a day (أغسطس 2024) are not full dates and are not reported:
-/// nashra never completes a date by guessing.
+/// nashra never completes a date by guessing. Hijri dates ("15 ربيع الأول
+/// 1447 هـ") are reported as the Gregorian day they name.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -505,6 +561,7 @@ pub struct DateLine {
     pub date: NaiveDate,
     /// Whether a publication marker introduces the date.
     pub marked: bool,
+    pub calendar: Calendar,
     /// Byte offset in the line where the text after the date (and any time
     /// of day) begins; the line's length when the date is all there is.
     pub rest: usize,
@@ -543,6 +600,7 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     (mention.marked || alone || mention.form == DateForm::Numeric).then_some(DateLine {
         date: mention.date,
         marked: mention.marked,
+        calendar: mention.calendar,
         rest,
     })
 }
@@ -623,20 +681,55 @@ impl<'a> Scan<'a> {
         if j > i && !self.loose_gap(j - 1) {
             return None;
         }
-        let (date, form, last) = self.date_at(j)?;
+        let mut found = self.date_at(j)?;
+        if let Some(other) = self
+            .paired_at(found.last)
+            .filter(|other| other.calendar != found.calendar)
+        {
+            // The day in both calendars: the Gregorian one is exact.
+            let last = other.last;
+            if found.calendar == Calendar::Hijri {
+                found = other;
+            }
+            found.last = last;
+        }
+        if found.calendar == Calendar::Hijri
+            && let Some(day) = weekday
+        {
+            found.date = hijri::on_weekday(found.date, day);
+        }
         let start = self.words[i].start;
-        let end = self.words[last].end;
+        let end = self.words[found.last].end;
         Some((
             DateMention {
-                date,
+                date: found.date,
                 start,
                 end,
                 weekday,
                 marked,
-                form,
+                form: found.form,
+                calendar: found.calendar,
             },
-            last,
+            found.last,
         ))
+    }
+
+    /// The same day in the other calendar right after a date that ends at
+    /// word `last`: "… 1446 هـ الموافق 2 مارس 2025", "… 2025م - 3 رمضان
+    /// 1446هـ", "… 1446 هـ (2 مارس 2025)".
+    fn paired_at(&self, last: usize) -> Option<Found> {
+        if !matches!(
+            self.gap(last)?,
+            "" | "," | "،" | "-" | "–" | "/" | "|" | "("
+        ) {
+            return None;
+        }
+        let mut k = last + 1;
+        if matches!(self.norm(k), Some("الموافق" | "الموافقه" | "موافق")) && self.loose_gap(k)
+        {
+            k += 1;
+        }
+        self.date_at(k)
     }
 
     /// The number of words of a publication marker starting at word `i`.
@@ -652,7 +745,7 @@ impl<'a> Scan<'a> {
     }
 
     /// A date starting exactly at word `i` (its day or its year).
-    fn date_at(&self, i: usize) -> Option<(NaiveDate, DateForm, usize)> {
+    fn date_at(&self, i: usize) -> Option<Found> {
         if is_number(self.norm(i)?)
             && let Some(found) = self.numeric_date_at(i)
         {
@@ -666,14 +759,34 @@ impl<'a> Scan<'a> {
         if self.norm(j) == Some("من") && self.gap(j) == Some("") {
             j += 1;
         }
-        let (month, last) = self.month_at(j)?;
+        let gregorian = self.month_at(j);
+        let (month, last) = gregorian.or_else(|| self.hijri_month_at(j))?;
         let between = self.gap(last)?.trim_start_matches(')').trim();
         if !matches!(between, "" | "," | "،") {
             return None;
         }
-        let year = year_of(self.norm(last + 1)?)?;
-        let date = NaiveDate::from_ymd_opt(year, month, day)?;
-        Some((date, DateForm::Words, last + 1))
+        let year = self.norm(last + 1)?;
+        let (date, calendar, mut last) = if gregorian.is_some() {
+            let date = NaiveDate::from_ymd_opt(year_of(year)?, month, day)?;
+            (date, Calendar::Gregorian, last + 1)
+        } else {
+            let date = hijri::to_gregorian(hijri_year_of(year)?, month, day)?;
+            (date, Calendar::Hijri, last + 1)
+        };
+        if calendar == Calendar::Hijri
+            && self.gap(last) == Some("")
+            && self
+                .norm(last + 1)
+                .is_some_and(|w| HIJRI_ERA_WORDS.contains(&w))
+        {
+            last += 1;
+        }
+        Some(Found {
+            date,
+            form: DateForm::Words,
+            calendar,
+            last,
+        })
     }
 
     /// The day of the month at word `i`, in one or two digits or as an
@@ -699,7 +812,7 @@ impl<'a> Scan<'a> {
     }
 
     /// 2025-08-13, 2025/8/13, 13/08/2025, 13-08-2025, 13.08.2025.
-    fn numeric_date_at(&self, i: usize) -> Option<(NaiveDate, DateForm, usize)> {
+    fn numeric_date_at(&self, i: usize) -> Option<Found> {
         let sep = self.gap(i)?;
         if !matches!(sep, "-" | "/" | ".") || self.gap(i + 1)? != sep {
             return None;
@@ -719,7 +832,12 @@ impl<'a> Scan<'a> {
         };
         let year: i32 = year.parse().ok().filter(|y| (1900..=2100).contains(y))?;
         let date = NaiveDate::from_ymd_opt(year, b.parse().ok()?, day.parse().ok()?)?;
-        Some((date, DateForm::Numeric, i + 2))
+        Some(Found {
+            date,
+            form: DateForm::Numeric,
+            calendar: Calendar::Gregorian,
+            last: i + 2,
+        })
     }
 
     /// A month name at word `i`, with its paired name when one follows
@@ -751,6 +869,17 @@ impl<'a> Scan<'a> {
         month_of_norm(word).map(|month| (month, i))
     }
 
+    /// A Hijri month name at word `i` (رمضان، ربيع الأول، ذي الحجة);
+    /// returns the month and the last word used.
+    fn hijri_month_at(&self, i: usize) -> Option<(u32, usize)> {
+        let word = self.norm(i)?;
+        let second = self.norm(i + 1).filter(|_| self.gap(i) == Some(""));
+        HIJRI_MONTH_WORDS
+            .iter()
+            .find(|(first, then, _)| *first == word && (then.is_none() || *then == second))
+            .map(|&(_, then, month)| (month, if then.is_some() { i + 1 } else { i }))
+    }
+
     /// Skips a time of day after word `last`: "10:35", "10:35 ص", "GMT".
     fn skip_time(&self, mut last: usize) -> usize {
         let number_at = |i: usize| self.norm(i).is_some_and(is_number);
@@ -776,6 +905,26 @@ impl<'a> Scan<'a> {
 /// True for a word of ASCII digits (a normalised number).
 fn is_number(norm: &str) -> bool {
     !norm.is_empty() && norm.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A date read at one place in a text.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    /// The Gregorian day.
+    date: NaiveDate,
+    form: DateForm,
+    calendar: Calendar,
+    /// Its last word.
+    last: usize,
+}
+
+/// A Hijri year (1300–1600, that is 1882–2175), optionally with هـ glued.
+fn hijri_year_of(word: &str) -> Option<i32> {
+    let digits = word.strip_suffix('ه').unwrap_or(word);
+    if digits.len() != 4 || !is_number(digits) {
+        return None;
+    }
+    digits.parse().ok().filter(|y| (1300..=1600).contains(y))
 }
 
 /// A four-digit year (1900–2100), optionally marked م (Gregorian).
@@ -827,6 +976,13 @@ mod tests {
             .chain(&ORDINAL_TENS)
         {
             assert_eq!(crate::arabic::normalize(name), *name);
+        }
+        for (first, second, _) in HIJRI_MONTH_WORDS {
+            assert_eq!(crate::arabic::normalize(first), first);
+            assert!(second.is_none_or(|w| crate::arabic::normalize(w) == w));
+        }
+        for name in HIJRI_ERA_WORDS {
+            assert_eq!(crate::arabic::normalize(name), name);
         }
     }
 
@@ -977,6 +1133,70 @@ mod tests {
         ] {
             assert!(dates_in(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn hijri_dates_name_their_gregorian_day() {
+        let cases = [
+            // On the table; Umm al-Qura has 7 September.
+            ("15 ربيع الأول 1447 هـ", ymd(2025, 9, 8)),
+            ("في 1 رمضان 1446هـ", ymd(2025, 3, 1)),
+            ("١٠ ذي الحجة ١٤٤٥ هـ", ymd(2024, 6, 17)),
+            ("مطلع العام في 1 المحرم 1447 للهجرة", ymd(2025, 6, 27)),
+            ("الثاني عشر من ربيع الأول 1447 هجرية", ymd(2025, 9, 5)),
+            ("20 جمادى الآخرة 1446", ymd(2024, 12, 22)),
+        ];
+        for (text, date) in cases {
+            let found = find_dates(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(
+                (found[0].date, found[0].calendar),
+                (date, Calendar::Hijri),
+                "{text}"
+            );
+        }
+        let text = "مكة المكرمة، الخميس 1 محرم 1447 هـ (واس)";
+        let m = find_dates(text)[0];
+        // Umm al-Qura began 1447 on Thursday 26 June 2025, a day before
+        // the table: the weekday says which day was meant.
+        assert_eq!(m.date, ymd(2025, 6, 26));
+        assert_eq!(&text[m.start..m.end], "الخميس 1 محرم 1447 هـ");
+        // Hijri years are not Gregorian ones, nor the other way round.
+        assert!(dates_in("في 3 رمضان 2025 وفي 3 مارس 1446").is_empty());
+    }
+
+    #[test]
+    fn a_day_in_both_calendars_is_one_gregorian_mention() {
+        for (text, written) in [
+            (
+                "الرياض، الأحد 3 رمضان 1446 هـ الموافق 2 مارس 2025 (واس) -",
+                "الأحد 3 رمضان 1446 هـ الموافق 2 مارس 2025",
+            ),
+            (
+                "نشر في: 2 مارس 2025م - 3 رمضان 1446هـ | 10:35",
+                "نشر في: 2 مارس 2025م - 3 رمضان 1446هـ",
+            ),
+            (
+                "3 رمضان 1446 هـ (2 مارس 2025)",
+                "3 رمضان 1446 هـ (2 مارس 2025",
+            ),
+        ] {
+            let found = find_dates(text);
+            assert_eq!(found.len(), 1, "{text}");
+            let m = found[0];
+            assert_eq!((m.date, m.calendar), (ymd(2025, 3, 2), Calendar::Gregorian));
+            assert_eq!(&text[m.start..m.end], written);
+        }
+        let line = date_line("الأحد 3 رمضان 1446 هـ الموافق 2 مارس 2025").unwrap();
+        assert_eq!(
+            (line.date, line.calendar),
+            (ymd(2025, 3, 2), Calendar::Gregorian)
+        );
+        let line = date_line("الأحد 3 رمضان 1446هـ").unwrap();
+        assert_eq!(
+            (line.date, line.calendar),
+            (ymd(2025, 3, 2), Calendar::Hijri)
+        );
     }
 
     #[test]

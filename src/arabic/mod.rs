@@ -1,11 +1,12 @@
 //! Arabic text handling: the one place where nashra knows Arabic.
 //!
-//! Normalisation, words and clitics, sentences and date expressions live
-//! here and nowhere else; every later stage (cleaning, entities, topics,
-//! stories, summaries) builds on these functions instead of re-deriving its
-//! own notion of a word or a date.
+//! Normalisation, words and clitics, sentences, date expressions and the
+//! Hijri calendar live here and nowhere else; every later stage (cleaning,
+//! entities, topics, stories, summaries) builds on these functions instead
+//! of re-deriving its own notion of a word or a date.
 
 pub mod dates;
+pub mod hijri;
 pub mod lines;
 mod normalize;
 pub mod numbers;
