@@ -359,3 +359,25 @@ fn a_hijri_date_alone_is_converted_and_a_gregorian_one_wins() {
         assert!(!a.plain_text().contains("1446") && !a.plain_text().contains("1447هـ"));
     }
 }
+
+#[test]
+fn a_byline_is_taken_out_of_the_text_and_names_the_author() {
+    let corpus = fixtures();
+    let a = fixture(&corpus, "cairo_rates_byline");
+    assert_eq!(a.author.as_deref(), Some("أحمد سمير"));
+    assert!(
+        a.removed
+            .iter()
+            .any(|r| r.kind == DebrisKind::Byline && r.text == "كتب - أحمد سمير")
+    );
+    // Neither the standfirst nor the text: only the story is left.
+    assert_eq!(a.subtitle, None);
+    assert!(!a.plain_text().contains("أحمد سمير"));
+    assert!(a.plain_text().starts_with("قررت لجنة السياسة النقدية"));
+    // A sentence of the story that opens with the verb stays.
+    assert!(
+        a.sentences()
+            .any(|s| s.starts_with("كتب محافظ البنك المركزي في مقال"))
+    );
+    assert_eq!(a.published.map(|p| p.date), date(2025, 10, 2));
+}
