@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use nashra::article::{Article, BlockKind, DebrisKind, Origin};
+use nashra::article::{Article, BlockKind, DebrisKind, Origin, Prominence};
 use nashra::build::{Corpus, understand};
 use nashra::config::Config;
 
@@ -380,4 +380,22 @@ fn a_byline_is_taken_out_of_the_text_and_names_the_author() {
             .any(|s| s.starts_with("كتب محافظ البنك المركزي في مقال"))
     );
     assert_eq!(a.published.map(|p| p.date), date(2025, 10, 2));
+}
+
+#[test]
+fn amman_written_with_its_shadda_is_the_city_beside_oman() {
+    let corpus = fixtures();
+    let a = fixture(&corpus, "amman_gaza_meeting");
+    let count = |slug: &str| {
+        a.entities
+            .iter()
+            .find(|m| m.slug == slug)
+            .map_or(0, |m| m.count)
+    };
+    // عمّان in the headline, the dateline and the text; سلطنة عمان once.
+    assert_eq!(count("amman"), 3, "{:?}", a.entities);
+    assert_eq!(count("oman"), 1, "{:?}", a.entities);
+    let amman = a.entities.iter().find(|m| m.slug == "amman").unwrap();
+    assert_eq!(amman.prominence, Prominence::Main);
+    assert!(amman.variants.iter().all(|v| v == "عمّان"), "{amman:?}");
 }

@@ -14,12 +14,13 @@ mod sentences;
 mod tokens;
 
 pub use normalize::{
-    fold_digits, is_arabic_letter, is_ignorable, is_letter, is_letter_or_digit, is_mostly_arabic,
-    normalize, to_arabic_indic_digits,
+    SHADDA, fold_digits, has_shadda, is_arabic_letter, is_ignorable, is_letter, is_letter_or_digit,
+    is_mostly_arabic, normalize, normalize_with_shadda, to_arabic_indic_digits,
 };
 pub use sentences::{sentence_ranges, sentences};
 pub use tokens::{
     FnvBuildHasher, FnvHasher, TermHasher, TermMap, Word, for_each_stem, for_each_word,
-    for_each_word_hash, is_stop_word, light_stem, light_stem_str, phrase_key, proclitic_readings,
-    push_stem_hashes, stem_hashes, term_hash, word_count, words,
+    for_each_word_hash, is_stop_word, light_stem, light_stem_str, phrase_key,
+    phrase_key_with_shadda, proclitic_readings, push_stem_hashes, stem_hashes, term_hash,
+    word_count, words,
 };
