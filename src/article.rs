@@ -122,6 +122,9 @@ pub enum DebrisKind {
     SignOff,
     /// A publication-date line, consumed as date evidence.
     DateLine,
+    /// A byline inside the body ("كتب: محمد علي", "بقلم سارة أحمد"); the
+    /// name becomes the article's author.
+    Byline,
     /// Anything else recognised as not part of the article.
     Other,
 }
@@ -198,6 +201,8 @@ pub struct Article {
     /// The outlet that published it.
     pub source: Option<String>,
     pub source_evidence: Evidence,
+    /// The writer, as a byline in the text names them.
+    pub author: Option<String>,
     /// The original URL, when known.
     pub url: Option<String>,
     /// The plain text every stage reads: the cleaned blocks a raw
@@ -274,6 +279,7 @@ impl Article {
             date_evidence: Evidence::none(),
             source: None,
             source_evidence: Evidence::none(),
+            author: None,
             url: None,
             text,
             markdown,

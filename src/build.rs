@@ -9,10 +9,10 @@ use anyhow::{Result, bail};
 use rayon::prelude::*;
 
 use crate::analysis_cache::{AnalysisCache, Entry, FileAnalysis};
-use crate::arabic::phrase_key;
 use crate::article::{Article, Mention, Origin, Prominence};
 use crate::config::Config;
 use crate::enrich::{Item, Keep, Page, Stated, read_document};
+use crate::entities::list::{NameKeys, spelling_key};
 use crate::entities::{Entity, EntityKind, EntityList, Matcher};
 use crate::output::Output;
 use crate::site::Site;
@@ -416,7 +416,7 @@ impl KnownEntities {
         };
         for (i, e) in list.entities.iter().enumerate() {
             for name in e.names() {
-                known.by_key.entry(phrase_key(name)).or_insert(i);
+                known.by_key.entry(spelling_key(name)).or_insert(i);
             }
             known.by_slug.entry(e.slug.clone()).or_insert(i);
         }
@@ -426,14 +426,17 @@ impl KnownEntities {
     /// As [`EntityList::find_by_name`], then [`EntityList::get`]: the first
     /// entity in list order with that name, else the one with that slug.
     fn find(&self, name: &str) -> Option<usize> {
-        self.by_key
-            .get(&phrase_key(name))
+        // Keys of spellings with a shadda hold one, others never do.
+        let keys = NameKeys::of(name);
+        keys.shadda
+            .and_then(|key| self.by_key.get(&key))
+            .or_else(|| self.by_key.get(&keys.plain))
             .or_else(|| self.by_slug.get(name))
             .copied()
     }
 
     fn add(&mut self, index: usize, slug: &str, name: &str) {
-        self.by_key.entry(phrase_key(name)).or_insert(index);
+        self.by_key.entry(spelling_key(name)).or_insert(index);
         self.by_slug.entry(slug.to_string()).or_insert(index);
     }
 }

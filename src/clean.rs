@@ -2,13 +2,13 @@
 //!
 //! A scraped news page carries more than its article: the headline printed
 //! again by each page widget, a site logo reduced to a stray "TT", photo
-//! captions (often twice) whose photos are gone, "read also" teasers, wire
-//! sign-offs, a trailing block of related-article teasers, and sometimes,
-//! after that block, a whole second article. The cleaner reads the page line
-//! by line as an editor would: it keeps what is article, marks subheadings,
-//! splits a second article off into its own [`Cleaned`], and records
-//! everything else as [`Removed`] debris so that `nashra inspect` shows what
-//! was taken out.
+//! captions (often twice) whose photos are gone, "read also" teasers, the
+//! writer's byline, wire sign-offs, a trailing block of related-article
+//! teasers, and sometimes, after that block, a whole second article. The
+//! cleaner reads the page line by line as an editor would: it keeps what is
+//! article, marks subheadings, splits a second article off into its own
+//! [`Cleaned`], and records everything else as [`Removed`] debris so that
+//! `nashra inspect` shows what was taken out.
 
 use std::collections::{HashMap, HashSet};
 
@@ -27,6 +27,8 @@ pub struct Cleaned {
     pub blocks: Vec<Block>,
     /// What was removed as debris.
     pub removed: Vec<Removed>,
+    /// The writer a byline names ("كتب: محمد علي" gives محمد علي).
+    pub author: Option<String>,
 }
 
 /// The longest line taken for a headline or standfirst.
@@ -38,6 +40,12 @@ const PROSE_MIN_WORDS: usize = 8;
 /// How many prose paragraphs in a row mark a full article rather than a
 /// teaser (a teaser has one lede line under its headline).
 const ARTICLE_RUN: usize = 3;
+/// The longest line read as a byline: a dateline, a cue and a few names.
+const BYLINE_MAX_WORDS: usize = 9;
+/// A byline stands before the article's second prose paragraph …
+const BYLINE_PROSE_BEFORE: usize = 1;
+/// … or among its last lines.
+const BYLINE_LAST_LINES: usize = 2;
 
 /// Cleans one raw file into the articles it holds, in reading order.
 pub fn clean(raw: &str) -> Vec<Cleaned> {
@@ -257,13 +265,23 @@ fn clean_article(segment: Segment<'_>) -> Cleaned {
 
     let mut blocks: Vec<Block> = Vec::with_capacity(texts.len());
     let mut kept: HashSet<&str> = HashSet::with_capacity(texts.len());
+    let mut author = None;
+    let mut prose_before = 0;
     for (k, &text) in texts.iter().enumerate() {
+        let byline_place =
+            prose_before <= BYLINE_PROSE_BEFORE || k + BYLINE_LAST_LINES >= texts.len();
         let debris = if is_site_marker(text) {
             Some(DebrisKind::SiteMarker)
         } else if !text.chars().any(is_arabic_letter) {
             Some(DebrisKind::Other)
         } else if is_read_also(text) {
             Some(DebrisKind::ReadAlso)
+        } else if let Some(name) = byline_place
+            .then(|| byline_author(text, blocks.is_empty()))
+            .flatten()
+        {
+            author.get_or_insert_with(|| name.to_string());
+            Some(DebrisKind::Byline)
         } else if kept.contains(text) {
             Some(if is_headline_like(text, TITLE_MAX_WORDS) {
                 DebrisKind::RepeatedHeadline
@@ -291,6 +309,7 @@ fn clean_article(segment: Segment<'_>) -> Cleaned {
             }),
             None => {
                 kept.insert(text);
+                prose_before += usize::from(is_prose(text));
                 blocks.push(block_for(text, &blocks));
             }
         }
@@ -298,7 +317,11 @@ fn clean_article(segment: Segment<'_>) -> Cleaned {
 
     record(&mut removed, DebrisKind::SignOff, sign_offs);
     removed.extend(split_removed);
-    Cleaned { blocks, removed }
+    Cleaned {
+        blocks,
+        removed,
+        author,
+    }
 }
 
 /// A kept line as a block: a heading when shaped like one for its place
@@ -346,6 +369,133 @@ fn is_read_also(line: &str) -> bool {
         "للمزيد" => at_most_words(line, 20),
         _ => false,
     }
+}
+
+/// Words that open a byline, normalised, and whether the name may follow
+/// them without a colon or dash after the headline: "كتب محمد علي" is a
+/// byline, but "تقرير" and "إعداد" also open headlines ("تقرير: الاقتصاد
+/// ينمو") and need one, and never count on the page's first line.
+const BYLINE_CUES: [(&str, bool); 9] = [
+    ("كتب", true),
+    ("كتبت", true),
+    ("بقلم", true),
+    ("تقرير", false),
+    ("اعداد", false),
+    ("تحرير", false),
+    ("متابعه", false),
+    ("ترجمه", false),
+    ("حوار", false),
+];
+
+/// Titles written before a name in a byline, normalised.
+const BYLINE_TITLES: [&str; 14] = [
+    "د",
+    "دكتور",
+    "الدكتور",
+    "الدكتوره",
+    "الاستاذ",
+    "الاستاذه",
+    "المهندس",
+    "الكاتب",
+    "الكاتبه",
+    "الصحفي",
+    "الصحفيه",
+    "الزميل",
+    "الزميله",
+    "الشيخ",
+];
+
+/// Nouns that open the subject of a sentence like "كتبت صحيفة واشنطن
+/// بوست:", which is shaped like a byline but quotes a source.
+const NOT_A_WRITER: [&str; 12] = [
+    "صحيفه",
+    "جريده",
+    "مجله",
+    "وكاله",
+    "موقع",
+    "قناه",
+    "شبكه",
+    "حساب",
+    "منصه",
+    "وزاره",
+    "مصادر",
+    "مصدر",
+];
+
+/// The writer a byline line names: "كتب: محمد علي", "كتبت - هدى محمود",
+/// "بقلم د. سارة أحمد", "القاهرة - كتب أحمد سمير:", "إعداد: منى خالد".
+/// `None` for any other line, such as a sentence of the story that opens
+/// with the verb ("كتب الرئيس في تغريدة …"). `opens_page` says the line
+/// comes before any kept text, where a headline stands: there only a cue
+/// and a colon or dash make a byline ("كتب: محمد علي", but not "كتب نجيب
+/// محفوظ", the books of a novelist).
+fn byline_author(line: &str, opens_page: bool) -> Option<&str> {
+    if !at_most_words(line, BYLINE_MAX_WORDS) {
+        return None;
+    }
+    let words = arabic::words(line);
+    // The cue opens the line, or follows a dateline of a word or two and a dash.
+    let (at, bare) = words.iter().take(3).enumerate().find_map(|(k, w)| {
+        BYLINE_CUES
+            .iter()
+            .find(|(cue, _)| *cue == w.norm)
+            .map(|&(_, bare)| (k, bare))
+    })?;
+    if at > 0
+        && !line[..words[at].start]
+            .trim_end()
+            .ends_with(['-', '–', '—', 'ـ', '،', ','])
+    {
+        return None;
+    }
+    let is_separator = |c: char| matches!(c, ':' | '-' | '–' | '—' | 'ـ' | '/');
+    let after = line[words[at].end..].trim_start();
+    let name = after.trim_start_matches(|c: char| is_separator(c) || c.is_whitespace());
+    let separated = name.len() < after.len();
+    let byline = match (bare, opens_page) {
+        (true, false) => true,
+        (true, true) | (false, false) => separated,
+        (false, true) => false,
+    };
+    if !byline {
+        return None;
+    }
+    // A role after a dash is not the name: "محمد علي - مراسل الشؤون العربية".
+    let role = [" - ", " – ", " | "]
+        .iter()
+        .filter_map(|dash| name.find(dash))
+        .min();
+    let name = name[..role.unwrap_or(name.len())]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '،' | ','));
+    is_writer_name(name).then_some(name)
+}
+
+/// A person's name as bylines write it: two to five words of letters,
+/// after an optional title (د.، الدكتور), with no function word and no
+/// article on the first name.
+fn is_writer_name(text: &str) -> bool {
+    if !text
+        .chars()
+        .all(|c| is_letter(c) || c == ' ' || c == '.' || arabic::is_ignorable(c))
+    {
+        return false;
+    }
+    let words = arabic::words(text);
+    let names: Vec<&arabic::Word> = words
+        .iter()
+        .skip_while(|w| BYLINE_TITLES.contains(&w.norm.as_str()))
+        .collect();
+    let Some(first) = names.first() else {
+        return false;
+    };
+    // على and the name علي fold together; the written letter tells them apart.
+    let function_word = |w: &arabic::Word| {
+        arabic::is_stop_word(&w.norm) && !(w.norm == "علي" && text[w.start..w.end].ends_with('ي'))
+    };
+    (2..=5).contains(&names.len())
+        && !first.norm.starts_with("ال")
+        && !NOT_A_WRITER.contains(&first.norm.as_str())
+        && !names.iter().any(|w| function_word(w))
 }
 
 /// A photo caption: a line closed by a photo credit, "… (أ.ف.ب)".
@@ -613,6 +763,66 @@ mod tests {
             kinds(cleaned, DebrisKind::DateLine),
             ["نشر في 27 أكتوبر 2025"]
         );
+    }
+
+    #[test]
+    fn bylines_are_removed_and_name_the_author() {
+        let cases = [
+            ("كتب: محمد علي", "محمد علي"),
+            ("كتبت - هدى محمود", "هدى محمود"),
+            ("بقلم: سارة أحمد", "سارة أحمد"),
+            ("بقلم د. سارة أحمد", "د. سارة أحمد"),
+            ("كتب أحمد سمير", "أحمد سمير"),
+            ("القاهرة - كتب أحمد سمير:", "أحمد سمير"),
+            ("الخرطوم ـ كتبت منى عبد الرحمن", "منى عبد الرحمن"),
+            ("تقرير: عمرو عبد الحميد", "عمرو عبد الحميد"),
+            ("إعداد: منى خالد - قسم الشؤون العربية", "منى خالد"),
+        ];
+        for (byline, author) in cases {
+            let raw = format!("مصر تلوّح بمجلس الأمن في أزمة السد\n{byline}\n{LEDE}\n{SECOND}");
+            let cleaned = &clean(&raw)[0];
+            assert_eq!(
+                texts(cleaned),
+                ["مصر تلوّح بمجلس الأمن في أزمة السد", LEDE, SECOND],
+                "{byline}"
+            );
+            assert_eq!(kinds(cleaned, DebrisKind::Byline), [byline]);
+            assert_eq!(cleaned.author.as_deref(), Some(author), "{byline}");
+        }
+        // At the end of the article too.
+        let cleaned = &clean(&format!("{LEDE}\n{SECOND}\n{THIRD}\nكتبت: هدى محمود"))[0];
+        assert_eq!(texts(cleaned), [LEDE, SECOND, THIRD]);
+        assert_eq!(cleaned.author.as_deref(), Some("هدى محمود"));
+    }
+
+    #[test]
+    fn sentences_with_the_verb_are_not_bylines() {
+        let story = [
+            "كتب الرئيس في تغريدة أن المحادثات انتهت",
+            "كتب ترامب على منصته: «لن نتراجع»",
+            "كتبت صحيفة واشنطن بوست:",
+            "وكتب عليها: «ترحيب حار بالرئيس»",
+            "كتب في 2024 مقالاً عن الأزمة",
+            "كتب رئيس الوزراء رسالة إلى نظيره الإثيوبي يطالبه فيها بوقف الملء",
+        ];
+        for line in story {
+            let raw = format!("مصر تلوّح بمجلس الأمن\n{line}\n{LEDE}");
+            let cleaned = &clean(&raw)[0];
+            assert!(texts(cleaned).contains(&line), "{line}");
+            assert_eq!(cleaned.author, None, "{line}");
+        }
+        // Opening the page, "تقرير:" is a headline's kicker, and "كتب"
+        // (books) without a colon a headline's first word.
+        for headline in ["تقرير: ارتفاع أسعار الذهب", "كتب نجيب محفوظ"]
+        {
+            let raw = format!("{headline}\n{LEDE}");
+            assert_eq!(clean(&raw)[0].blocks[0].text, headline);
+        }
+        let raw = format!("كتب: محمد علي\nمصر تلوّح بمجلس الأمن\n{LEDE}");
+        assert_eq!(clean(&raw)[0].author.as_deref(), Some("محمد علي"));
+        // Deep in the story, a byline-shaped line is left alone.
+        let raw = format!("{LEDE}\n{SECOND}\nكتب أحمد سمير\n{THIRD}\n{LEDE}\n{SECOND}");
+        assert_eq!(clean(&raw)[0].author, None);
     }
 
     #[test]

@@ -14,10 +14,15 @@
 //! evidence: publishing under a wrong day is worse than saying "undated".
 //! A weekday named in the lede (الأربعاء) confirms a date found by other
 //! means, and is recorded; on its own it never invents one.
+//!
+//! Any of these may be a Hijri date ("الأحد 3 رمضان 1446 هـ"), taken as the
+//! Gregorian day it names only when the text gives no Gregorian date as
+//! evidence: the conversion is arithmetic and can be a day off the calendar
+//! the outlet follows (see [`crate::arabic::hijri`]).
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::arabic::dates::{DateMention, date_line, find_dates, find_weekdays};
+use crate::arabic::dates::{Calendar, DateMention, date_line, find_dates, find_weekdays};
 use crate::article::{Block, BlockKind, DebrisKind, Evidence, Origin, Removed};
 
 /// The publication date found for an article, with its evidence.
@@ -47,15 +52,25 @@ pub fn find_publication_date_in(title: &str, blocks: &[Block], removed: &[Remove
         .iter()
         .find(|b| b.kind == BlockKind::Paragraph)
         .map_or("", |b| b.text.as_str());
-    let found = stated_date(blocks, removed)
-        .or_else(|| dateline_date(lede))
-        .or_else(|| weekday_dated(title, "headline").or_else(|| weekday_dated(lede, "lede")));
-    match found {
-        Some((date, detail)) => {
+    let evidence: [&dyn Fn() -> Option<Found>; 3] = [
+        &|| stated_date(blocks, removed),
+        &|| dateline_date(lede),
+        &|| weekday_dated(title, "headline").or_else(|| weekday_dated(lede, "lede")),
+    ];
+    match gregorian_first(evidence.iter().map(|read| read())) {
+        Some(Found {
+            date,
+            calendar,
+            detail,
+        }) => {
             let confirmation = confirming_weekday(date, title, lede);
+            let hijri = match calendar {
+                Calendar::Hijri => ", a Hijri date converted by the tabular calendar",
+                Calendar::Gregorian => "",
+            };
             DateFinding {
                 date: Some(date),
-                evidence: Evidence::text(format!("{detail}{confirmation}")),
+                evidence: Evidence::text(format!("{detail}{hijri}{confirmation}")),
             }
         }
         None => DateFinding {
@@ -65,36 +80,63 @@ pub fn find_publication_date_in(title: &str, blocks: &[Block], removed: &[Remove
     }
 }
 
-/// A date the page states as its publication date.
-fn stated_date(blocks: &[Block], removed: &[Removed]) -> Option<(NaiveDate, String)> {
+/// A date given as evidence, the calendar it was written in, and where.
+struct Found {
+    date: NaiveDate,
+    calendar: Calendar,
+    detail: String,
+}
+
+/// The first Gregorian date of `found`, else the first Hijri one; reads
+/// no further than the first Gregorian date.
+fn gregorian_first(found: impl Iterator<Item = Option<Found>>) -> Option<Found> {
+    let mut hijri = None;
+    for f in found.flatten() {
+        match f.calendar {
+            Calendar::Gregorian => return Some(f),
+            Calendar::Hijri => {
+                hijri.get_or_insert(f);
+            }
+        }
+    }
+    hijri
+}
+
+/// A date the page states as its publication date: in the date lines the
+/// cleaner removed, else in the page's header and footer blocks.
+fn stated_date(blocks: &[Block], removed: &[Removed]) -> Option<Found> {
     let from_removed = removed
         .iter()
         .filter(|r| r.kind == DebrisKind::DateLine)
-        .find_map(|r| {
-            date_line(&r.text).map(|line| (line.date, describe_line(line.marked, &r.text)))
+        .map(|r| {
+            date_line(&r.text).map(|line| Found {
+                date: line.date,
+                calendar: line.calendar,
+                detail: describe_line(line.marked, &r.text),
+            })
         });
-    if from_removed.is_some() {
-        return from_removed;
-    }
     let header = blocks.iter().take(HEADER_BLOCKS);
     let footer = blocks.iter().skip(HEADER_BLOCKS).rev().take(FOOTER_BLOCKS);
-    for block in header.chain(footer) {
+    let from_blocks = header.chain(footer).map(|block| {
         if let Some(line) =
             date_line(&block.text).filter(|l| l.marked || l.rest == block.text.len())
         {
-            return Some((
-                line.date,
-                describe_line(line.marked, &block.text[..line.rest]),
-            ));
+            return Some(Found {
+                date: line.date,
+                calendar: line.calendar,
+                detail: describe_line(line.marked, &block.text[..line.rest]),
+            });
         }
-        if let Some(m) = find_dates(&block.text).into_iter().find(|m| m.marked) {
-            return Some((
-                m.date,
-                format!("publication marker «{}»", &block.text[m.start..m.end]),
-            ));
-        }
-    }
-    None
+        find_dates(&block.text)
+            .into_iter()
+            .find(|m| m.marked)
+            .map(|m| Found {
+                date: m.date,
+                calendar: m.calendar,
+                detail: format!("publication marker «{}»", &block.text[m.start..m.end]),
+            })
+    });
+    gregorian_first(from_removed.chain(from_blocks))
 }
 
 fn describe_line(marked: bool, text: &str) -> String {
@@ -108,26 +150,24 @@ fn describe_line(marked: bool, text: &str) -> String {
 
 /// A full date right at the start of the lede, closed like a wire dateline
 /// by a credit or a dash: "موسكو، 13 أغسطس 2025 (أ ف ب) -".
-fn dateline_date(lede: &str) -> Option<(NaiveDate, String)> {
+fn dateline_date(lede: &str) -> Option<Found> {
     let first = find_dates(lede).into_iter().next()?;
     let after = lede[first.end..].trim_start();
     let closes = after.starts_with(['(', '-', '–', '—', 'ـ', ':']);
-    (first.start <= DATELINE_REACH && closes).then(|| {
-        (
-            first.date,
-            format!("dateline «{}»", lede[..first.end].trim()),
-        )
+    (first.start <= DATELINE_REACH && closes).then(|| Found {
+        date: first.date,
+        calendar: first.calendar,
+        detail: format!("dateline «{}»", lede[..first.end].trim()),
     })
 }
 
 /// A date written with its weekday, when the weekday is right.
-fn weekday_dated(text: &str, place: &str) -> Option<(NaiveDate, String)> {
+fn weekday_dated(text: &str, place: &str) -> Option<Found> {
     find_dates(text).into_iter().find_map(|m: DateMention| {
-        (m.weekday == Some(m.date.weekday())).then(|| {
-            (
-                m.date,
-                format!("{place} date with its weekday «{}»", &text[m.start..m.end]),
-            )
+        (m.weekday == Some(m.date.weekday())).then(|| Found {
+            date: m.date,
+            calendar: m.calendar,
+            detail: format!("{place} date with its weekday «{}»", &text[m.start..m.end]),
         })
     })
 }
@@ -219,6 +259,11 @@ mod tests {
             ("آخر تحديث: ۱۵ غشت ۲۰۲۵", ymd(2025, 8, 15)),
             ("نشر في 5 جويلية 2025", ymd(2025, 7, 5)),
             ("نشر في 20 مايو/ أيار 2024", ymd(2024, 5, 20)),
+            (
+                "تاريخ النشر: يوم الجمعة الحادي والعشرين من تشرين الثاني/نوفمبر 2025",
+                ymd(2025, 11, 21),
+            ),
+            ("الأربعاء الثالث من سبتمبر 2025", ymd(2025, 9, 3)),
             ("الأربعاء 13 أغسطس 2025", ymd(2025, 8, 13)),
         ];
         for (line, date) in cases {
@@ -227,6 +272,50 @@ mod tests {
             );
             assert_eq!(date_of(&raw).date, date, "{line}");
         }
+    }
+
+    #[test]
+    fn a_hijri_date_alone_is_converted() {
+        let found = date_of(
+            "خادم الحرمين يوجه بتمديد ساعات العمل في الحرمين\nالأحد 3 رمضان 1446هـ\nوجّه خادم الحرمين الشريفين بتمديد ساعات العمل في المسجد الحرام والمسجد النبوي خلال شهر رمضان.",
+        );
+        // 3 Ramadan is a Monday on the table; the Sunday written beside
+        // it is the day the outlet meant.
+        assert_eq!(found.date, ymd(2025, 3, 2));
+        assert_eq!(
+            found.evidence.detail,
+            "date line «الأحد 3 رمضان 1446هـ», a Hijri date converted by the tabular calendar"
+        );
+    }
+
+    #[test]
+    fn a_gregorian_date_wins_over_a_hijri_one() {
+        // A Moroccan page: Ramadan began there on 2 March, so the 4th was
+        // the 5th of March, a day after the table.
+        let hijri_line = "4 رمضان 1446 هـ";
+        let lede =
+            "قال وزير الأوقاف المغربي إن مساجد المملكة ستفتح أبوابها لصلاة التراويح طوال الشهر.";
+        let found = date_of(&format!(
+            "الأوقاف تعلن برنامج رمضان\n{hijri_line}\nنشر في 5 مارس 2025\n{lede}"
+        ));
+        assert_eq!(found.date, ymd(2025, 3, 5));
+        assert_eq!(
+            found.evidence.detail,
+            "publication marker «نشر في 5 مارس 2025»"
+        );
+        // Also when the Gregorian date is weaker evidence, a wire dateline.
+        let found = date_of(&format!(
+            "الأوقاف تعلن برنامج رمضان\n{hijri_line}\nالرباط، 5 مارس 2025 (و م ع) - {lede}"
+        ));
+        assert_eq!(found.date, ymd(2025, 3, 5));
+        assert!(
+            found.evidence.detail.starts_with("dateline"),
+            "{}",
+            found.evidence.detail
+        );
+        // On its own, the Hijri line gives the table's day.
+        let found = date_of(&format!("الأوقاف تعلن برنامج رمضان\n{hijri_line}\n{lede}"));
+        assert_eq!(found.date, ymd(2025, 3, 4));
     }
 
     #[test]
@@ -280,5 +369,7 @@ mod tests {
         assert_eq!(wrong.date, None);
         let bare = date_of("أعلن الكرملين في 13 أغسطس 2025 أن القمة ستعقد في ألاسكا.");
         assert_eq!(bare.date, None);
+        let words = date_of("أعلنت الرئاسة الأربعاء الثالث من سبتمبر 2025 أن القمة ستعقد في بكين.");
+        assert_eq!(words.date, ymd(2025, 9, 3));
     }
 }

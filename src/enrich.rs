@@ -72,6 +72,7 @@ fn read_raw(doc: &Document, config: &Config, keep: Keep) -> Vec<Item> {
                 Article::from_blocks(doc.file.clone(), i + 1, headline.title, headline.body);
             article.title_derived = headline.derived;
             article.subtitle = headline.subtitle;
+            article.author = cleaned.author;
             article.published = published;
             article.date_evidence = date.evidence;
             if let Some((name, evidence)) = source {

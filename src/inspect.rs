@@ -37,6 +37,8 @@ pub struct ArticleReport {
     pub source: Option<String>,
     pub source_origin: Origin,
     pub source_evidence: String,
+    /// The writer a byline names, or null.
+    pub author: Option<String>,
     pub topics: Vec<String>,
     pub entities: Vec<EntityReport>,
     pub word_count: usize,
@@ -130,6 +132,7 @@ fn article_report(corpus: &Corpus, a: &Article) -> ArticleReport {
         source: a.source.clone(),
         source_origin: a.source_evidence.origin,
         source_evidence: a.source_evidence.detail.clone(),
+        author: a.author.clone(),
         topics: a.topics.clone(),
         entities: a
             .entities
@@ -206,6 +209,9 @@ pub fn to_text(report: &Inspection) -> String {
             ),
             None => writeln!(out, "  source    unknown"),
         };
+        if let Some(author) = &a.author {
+            let _ = writeln!(out, "  author    {author}");
+        }
         if !a.topics.is_empty() {
             let _ = writeln!(out, "  topics    {}", a.topics.join(", "));
         }

@@ -746,6 +746,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
             &ArticleView {
                 title: &a.title,
                 subtitle: a.subtitle.as_deref(),
+                author: a.author.as_deref(),
                 url: a.url.as_deref(),
             },
         );
@@ -1069,6 +1070,7 @@ struct LatestDay<'d> {
 struct ArticleView<'a> {
     title: &'a str,
     subtitle: Option<&'a str>,
+    author: Option<&'a str>,
     url: Option<&'a str>,
 }
 

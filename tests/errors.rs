@@ -155,6 +155,7 @@ fn inspect_json_describes_every_article() {
             "date",
             "date_origin",
             "source",
+            "author",
             "topics",
             "entities",
             "word_count",
@@ -172,4 +173,14 @@ fn inspect_json_describes_every_article() {
         !text.contains("seeds/001"),
         "inspect FILE shows only that file"
     );
+
+    // A byline: its writer, and the line among the removed debris.
+    site.write(
+        "seeds/byline.txt",
+        "المركزي يثبت أسعار الفائدة\nكتبت: هدى محمود\nقررت لجنة السياسة النقدية في البنك المركزي الإبقاء على أسعار الفائدة دون تغيير.\n",
+    );
+    let (ok, text, _) = nashra(&site, &["inspect", "seeds/byline.txt"]);
+    assert!(ok);
+    assert!(text.contains("  author    هدى محمود\n"), "{text}");
+    assert!(text.contains("1 byline"), "{text}");
 }

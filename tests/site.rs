@@ -2,6 +2,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::{TempSite, html_pages, links, read_tree, served_file, text_of};
 
 #[test]
@@ -306,6 +308,35 @@ fn markdown_articles_and_pages_are_published_and_sanitised() {
         !site.public().join("articles/mswda").exists(),
         "drafts are not published"
     );
+}
+
+#[test]
+fn an_article_page_names_the_writer_of_its_byline() {
+    let site = TempSite::bundled();
+    let page = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/understanding/seeds/cairo_rates_byline.txt"),
+    )
+    .unwrap();
+    site.write("seeds/cairo_rates_byline.txt", &page);
+    site.build();
+    let corpus = site.corpus();
+    let article = corpus
+        .articles
+        .iter()
+        .find(|a| a.file.ends_with("cairo_rates_byline.txt"))
+        .unwrap();
+    let html = std::fs::read_to_string(
+        site.public()
+            .join(format!("articles/{}/index.html", article.slug)),
+    )
+    .unwrap();
+    assert_eq!(
+        text_of(&html, "article .meta .author").as_deref(),
+        Some("أحمد سمير")
+    );
+    let body = text_of(&html, "article .body").unwrap();
+    assert!(!body.contains("أحمد سمير"), "{body}");
 }
 
 #[test]

@@ -1,17 +1,36 @@
 //! End to end over the bundled seeds: what nashra understands of five real
 //! scraped articles (one page holding two), and that no debris reaches
-//! anything a page is rendered from.
+//! anything a page is rendered from. Pages written like real scrapes in
+//! `tests/fixtures/understanding/` hold what the seeds do not.
 
 use std::path::Path;
 
 use chrono::NaiveDate;
-use nashra::article::{Article, BlockKind, DebrisKind, Origin};
+use nashra::article::{Article, BlockKind, DebrisKind, Origin, Prominence};
 use nashra::build::{Corpus, understand};
 use nashra::config::Config;
 
 fn corpus() -> Corpus {
     understand(&Config::load(Path::new("site.toml")).expect("site.toml loads"))
         .expect("seeds are understood")
+}
+
+/// The scraped pages of `tests/fixtures/understanding/`.
+fn fixtures() -> Corpus {
+    understand(
+        &Config::load(Path::new("tests/fixtures/understanding/site.toml"))
+            .expect("the fixture site.toml loads"),
+    )
+    .expect("the fixtures are understood")
+}
+
+/// The article of the fixture page `name` (its file name without `.txt`).
+fn fixture<'a>(corpus: &'a Corpus, name: &str) -> &'a Article {
+    corpus
+        .articles
+        .iter()
+        .find(|a| a.file.ends_with(&format!("/{name}.txt")))
+        .unwrap_or_else(|| panic!("no fixture {name}"))
 }
 
 fn article<'a>(corpus: &'a Corpus, file_prefix: &str, part: usize) -> &'a Article {
@@ -292,4 +311,91 @@ fn sentences_are_whole() {
             );
         }
     }
+}
+
+#[test]
+fn a_day_written_in_words_dates_the_page() {
+    let corpus = fixtures();
+    let a = fixture(&corpus, "levant_budget_ordinal_date");
+    assert_eq!(a.published.map(|p| p.date), date(2025, 10, 21));
+    assert_eq!(a.date_evidence.origin, Origin::Text);
+    assert!(
+        a.date_evidence
+            .detail
+            .contains("الثلاثاء الحادي والعشرين من تشرين الأول/أكتوبر 2025"),
+        "{}",
+        a.date_evidence.detail
+    );
+    // The date line is debris, not the standfirst or the lede.
+    assert_eq!(a.subtitle, None);
+    assert!(a.plain_text().starts_with("أقرّ مجلس الوزراء اللبناني"));
+    assert!(a.removed.iter().any(|r| r.kind == DebrisKind::DateLine
+        && r.text == "الثلاثاء الحادي والعشرين من تشرين الأول/أكتوبر 2025"));
+}
+
+#[test]
+fn a_hijri_date_alone_is_converted_and_a_gregorian_one_wins() {
+    let corpus = fixtures();
+    // Umm al-Qura began 1447 on Thursday 26 June 2025, a day before the
+    // tabular calendar: the Thursday written with the date settles it.
+    let makkah = fixture(&corpus, "makkah_new_year_hijri_date");
+    assert_eq!(makkah.published.map(|p| p.date), date(2025, 6, 26));
+    assert_eq!(
+        makkah.date_evidence.detail,
+        "date line «الخميس 1 محرم 1447هـ», a Hijri date converted by the tabular calendar"
+    );
+    assert_eq!(makkah.source.as_deref(), Some("واس"));
+
+    // Given in both calendars, the page is dated by the Gregorian day
+    // (the table would put 3 Ramadan on the 3rd).
+    let market = fixture(&corpus, "gulf_dates_market_both_calendars");
+    assert_eq!(market.published.map(|p| p.date), date(2025, 3, 2));
+    assert_eq!(
+        market.date_evidence.detail,
+        "date line «3 رمضان 1446 هـ الموافق 2 مارس 2025»"
+    );
+    for a in [makkah, market] {
+        assert_eq!(a.subtitle, None, "{}", a.label());
+        assert!(!a.plain_text().contains("1446") && !a.plain_text().contains("1447هـ"));
+    }
+}
+
+#[test]
+fn a_byline_is_taken_out_of_the_text_and_names_the_author() {
+    let corpus = fixtures();
+    let a = fixture(&corpus, "cairo_rates_byline");
+    assert_eq!(a.author.as_deref(), Some("أحمد سمير"));
+    assert!(
+        a.removed
+            .iter()
+            .any(|r| r.kind == DebrisKind::Byline && r.text == "كتب - أحمد سمير")
+    );
+    // Neither the standfirst nor the text: only the story is left.
+    assert_eq!(a.subtitle, None);
+    assert!(!a.plain_text().contains("أحمد سمير"));
+    assert!(a.plain_text().starts_with("قررت لجنة السياسة النقدية"));
+    // A sentence of the story that opens with the verb stays.
+    assert!(
+        a.sentences()
+            .any(|s| s.starts_with("كتب محافظ البنك المركزي في مقال"))
+    );
+    assert_eq!(a.published.map(|p| p.date), date(2025, 10, 2));
+}
+
+#[test]
+fn amman_written_with_its_shadda_is_the_city_beside_oman() {
+    let corpus = fixtures();
+    let a = fixture(&corpus, "amman_gaza_meeting");
+    let count = |slug: &str| {
+        a.entities
+            .iter()
+            .find(|m| m.slug == slug)
+            .map_or(0, |m| m.count)
+    };
+    // عمّان in the headline, the dateline and the text; سلطنة عمان once.
+    assert_eq!(count("amman"), 3, "{:?}", a.entities);
+    assert_eq!(count("oman"), 1, "{:?}", a.entities);
+    let amman = a.entities.iter().find(|m| m.slug == "amman").unwrap();
+    assert_eq!(amman.prominence, Prominence::Main);
+    assert!(amman.variants.iter().all(|v| v == "عمّان"), "{amman:?}");
 }

@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use super::hijri;
 use crate::config::{DateStyle, Digits, MonthStyle};
 
 /// Egyptian and Gulf month names (from the Latin calendar names).
@@ -126,7 +127,8 @@ pub fn format_number(n: impl std::fmt::Display, style: &DateStyle) -> String {
 //
 // Newsrooms write the same day in many ways: "2025-08-13", "13/08/2025",
 // "13 أغسطس 2025", "١٣ آب ٢٠٢٥", "13 آب/أغسطس 2025", "13 أغسطس (آب) 2025",
-// "13 غشت 2025", with or without a weekday and a "نشر في" in front. The
+// "13 غشت 2025", "الثالث عشر من أغسطس 2025", with or without a weekday and
+// a "نشر في" in front. The
 // scanner below reads them all from the words of the text (see
 // [`words`](super::words)), whose normalised forms already fold alef
 // spellings and the three digit scripts.
@@ -175,6 +177,45 @@ const MONTH_WORDS: [(&str, u32); 34] = [
     ("دجنبر", 12),
 ];
 
+/// Hijri month names, normalised, with their common spellings (the second
+/// Rabi' is الآخر or الثاني, the second Jumada الآخرة or الثانية; ذو takes
+/// ذي and ذا after a preposition). Two-word names are read as pairs by
+/// [`Scan::hijri_month_at`].
+const HIJRI_MONTH_WORDS: [(&str, Option<&str>, u32); 28] = [
+    ("محرم", None, 1),
+    ("المحرم", None, 1),
+    ("صفر", None, 2),
+    ("ربيع", Some("الاول"), 3),
+    ("ربيع", Some("اول"), 3),
+    ("ربيع", Some("الاخر"), 4),
+    ("ربيع", Some("اخر"), 4),
+    ("ربيع", Some("الثاني"), 4),
+    ("ربيع", Some("ثاني"), 4),
+    ("جمادي", Some("الاولي"), 5),
+    ("جمادي", Some("الاول"), 5),
+    ("جمادي", Some("اولي"), 5),
+    ("جمادي", Some("الاخره"), 6),
+    ("جمادي", Some("الاخر"), 6),
+    ("جمادي", Some("الثانيه"), 6),
+    ("جمادي", Some("الثاني"), 6),
+    ("رجب", None, 7),
+    ("شعبان", None, 8),
+    ("رمضان", None, 9),
+    ("شوال", None, 10),
+    ("ذو", Some("القعده"), 11),
+    ("ذي", Some("القعده"), 11),
+    ("ذا", Some("القعده"), 11),
+    ("ذوالقعده", None, 11),
+    ("ذو", Some("الحجه"), 12),
+    ("ذي", Some("الحجه"), 12),
+    ("ذا", Some("الحجه"), 12),
+    ("ذوالحجه", None, 12),
+];
+
+/// Words that mark a year as Hijri after it: هـ (also glued: 1446هـ),
+/// هجري, للهجرة.
+const HIJRI_ERA_WORDS: [&str; 5] = ["ه", "هجري", "هجريه", "للهجره", "الهجري"];
+
 /// Normalised weekday names, Monday first.
 const WEEKDAY_WORDS: [&str; 7] = [
     "الاثنين",
@@ -185,6 +226,121 @@ const WEEKDAY_WORDS: [&str; 7] = [
     "السبت",
     "الاحد",
 ];
+
+/// Days written as ordinals ("الثالث من سبتمبر"), normalised: the days
+/// 1–10 standing alone, masculine (after يوم) and feminine (as some
+/// newsrooms write them).
+const ORDINAL_DAYS: [(&str, u32); 24] = [
+    ("الاول", 1),
+    ("الاولي", 1),
+    ("الثاني", 2),
+    ("الثانيه", 2),
+    ("الثالث", 3),
+    ("الثالثه", 3),
+    ("الرابع", 4),
+    ("الرابعه", 4),
+    ("الخامس", 5),
+    ("الخامسه", 5),
+    ("السادس", 6),
+    ("السادسه", 6),
+    ("السابع", 7),
+    ("السابعه", 7),
+    ("الثامن", 8),
+    ("الثامنه", 8),
+    ("التاسع", 9),
+    ("التاسعه", 9),
+    ("العاشر", 10),
+    ("العاشره", 10),
+    ("العشرين", 20),
+    ("العشرون", 20),
+    ("الثلاثين", 30),
+    ("الثلاثون", 30),
+];
+
+/// The units that open a compound ordinal (الحادي عشر، الثاني والعشرين):
+/// one is الحادي (or الواحد) there, never الأول.
+const ORDINAL_UNITS: [(&str, u32); 19] = [
+    ("الحادي", 1),
+    ("الحاديه", 1),
+    ("الواحد", 1),
+    ("الثاني", 2),
+    ("الثانيه", 2),
+    ("الثالث", 3),
+    ("الثالثه", 3),
+    ("الرابع", 4),
+    ("الرابعه", 4),
+    ("الخامس", 5),
+    ("الخامسه", 5),
+    ("السادس", 6),
+    ("السادسه", 6),
+    ("السابع", 7),
+    ("السابعه", 7),
+    ("الثامن", 8),
+    ("الثامنه", 8),
+    ("التاسع", 9),
+    ("التاسعه", 9),
+];
+
+/// The second word of a compound ordinal and the tens it adds:
+/// عشر (11–19), والعشرين (21–29), والثلاثين (31).
+const ORDINAL_TENS: [(&str, u32); 6] = [
+    ("عشر", 10),
+    ("عشره", 10),
+    ("والعشرين", 20),
+    ("والعشرون", 20),
+    ("والثلاثين", 30),
+    ("والثلاثون", 30),
+];
+
+/// Words after which الأول، الثاني … belong to a month's name (تشرين
+/// الأول، كانون الثاني، ربيع الأول، جمادى الثانية), not to a day.
+const MONTH_FIRST_WORDS: [&str; 4] = ["كانون", "تشرين", "ربيع", "جمادي"];
+
+/// The day (1–31) an ordinal written in words names, from its normalised
+/// first word and the word after it; returns the day and how many words it
+/// takes (الثالث: one; الحادي والعشرين: two).
+///
+/// ```
+/// use nashra::arabic::dates::ordinal_day;
+/// assert_eq!(ordinal_day("الثالث", Some("من")), Some((3, 1)));
+/// assert_eq!(ordinal_day("الحادي", Some("والعشرين")), Some((21, 2)));
+/// assert_eq!(ordinal_day("الثانية", Some("عشرة")), Some((12, 2)));
+/// assert_eq!(ordinal_day("الحادي", None), None);
+/// ```
+pub fn ordinal_day(first: &str, second: Option<&str>) -> Option<(u32, usize)> {
+    let first = super::normalize(first);
+    let second = second.map(super::normalize);
+    ordinal_of_norm(&first, second.as_deref())
+}
+
+/// Whether a normalised word may open an ordinal day.
+fn opens_ordinal(norm: &str) -> bool {
+    ORDINAL_DAYS
+        .iter()
+        .chain(&ORDINAL_UNITS)
+        .any(|(name, _)| *name == norm)
+}
+
+fn ordinal_of_norm(first: &str, second: Option<&str>) -> Option<(u32, usize)> {
+    // Every ordinal opens with the article; most words do not.
+    if !first.starts_with("ال") {
+        return None;
+    }
+    let lookup = |table: &[(&str, u32)], word: &str| {
+        table
+            .iter()
+            .find(|(name, _)| *name == word)
+            .map(|&(_, n)| n)
+    };
+    if let (Some(unit), Some(tens)) = (
+        lookup(&ORDINAL_UNITS, first),
+        second.and_then(|w| lookup(&ORDINAL_TENS, w)),
+    ) {
+        let day = tens + unit;
+        return (day <= 31).then_some((day, 2));
+    }
+    lookup(&ORDINAL_DAYS, first).map(|day| (day, 1))
+}
 
 /// Phrases that introduce a page's publication date, as normalised words.
 /// Longest first, so that "نشر في" wins over "نشر". Deliberately absent:
@@ -253,9 +409,20 @@ pub enum DateForm {
     Words,
 }
 
+/// The calendar a date was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Calendar {
+    Gregorian,
+    /// The Hijri calendar, read with [`hijri::to_gregorian`]: the table's
+    /// day, moved to the weekday written beside it when that is the day
+    /// before or after. It can be a day off the calendar the outlet used.
+    Hijri,
+}
+
 /// A full calendar date (day, month and year) written in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateMention {
+    /// The Gregorian day it names.
     pub date: NaiveDate,
     /// Byte offset where the expression starts, marker and weekday included.
     pub start: usize,
@@ -266,11 +433,16 @@ pub struct DateMention {
     /// Whether a publication marker (نشر في، تاريخ النشر، date …) introduces it.
     pub marked: bool,
     pub form: DateForm,
+    /// The calendar of `date`'s source. A day written in both calendars
+    /// ("3 رمضان 1446 هـ الموافق 2 مارس 2025") is one mention of the
+    /// Gregorian day, which is exact.
+    pub calendar: Calendar,
 }
 
 /// Every full date in `text`, in order. Dates without a year (13 أغسطس) or
 /// without a day (أغسطس 2024) are not full dates and are not reported:
-/// nashra never completes a date by guessing.
+/// nashra never completes a date by guessing. Hijri dates ("15 ربيع الأول
+/// 1447 هـ") are reported as the Gregorian day they name.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -389,6 +561,7 @@ pub struct DateLine {
     pub date: NaiveDate,
     /// Whether a publication marker introduces the date.
     pub marked: bool,
+    pub calendar: Calendar,
     /// Byte offset in the line where the text after the date (and any time
     /// of day) begins; the line's length when the date is all there is.
     pub rest: usize,
@@ -407,6 +580,7 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     let first = super::normalize(first.trim_matches(|c: char| !super::is_letter_or_digit(c)));
     let opens_date_line = first.starts_with(|c: char| c.is_ascii_digit())
         || first == "يوم"
+        || opens_ordinal(&first)
         || weekday_of_norm(&first).is_some()
         || PUBLICATION_MARKERS.iter().any(|marker| marker[0] == first);
     if !opens_date_line {
@@ -426,13 +600,15 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     (mention.marked || alone || mention.form == DateForm::Numeric).then_some(DateLine {
         date: mention.date,
         marked: mention.marked,
+        calendar: mention.calendar,
         rest,
     })
 }
 
 /// A date line's first digit comes within this many characters (after a
-/// marker and a weekday) …
-const DATE_LINE_DIGIT_WITHIN: usize = 64;
+/// marker, a weekday and a day in words: "تاريخ النشر: يوم الجمعة الحادي
+/// والعشرين من تشرين الثاني/نوفمبر 2025") …
+const DATE_LINE_DIGIT_WITHIN: usize = 96;
 /// … and the date and time of day end within this many bytes.
 const DATE_LINE_HEAD: usize = 256;
 
@@ -505,20 +681,55 @@ impl<'a> Scan<'a> {
         if j > i && !self.loose_gap(j - 1) {
             return None;
         }
-        let (date, form, last) = self.date_at(j)?;
+        let mut found = self.date_at(j)?;
+        if let Some(other) = self
+            .paired_at(found.last)
+            .filter(|other| other.calendar != found.calendar)
+        {
+            // The day in both calendars: the Gregorian one is exact.
+            let last = other.last;
+            if found.calendar == Calendar::Hijri {
+                found = other;
+            }
+            found.last = last;
+        }
+        if found.calendar == Calendar::Hijri
+            && let Some(day) = weekday
+        {
+            found.date = hijri::on_weekday(found.date, day);
+        }
         let start = self.words[i].start;
-        let end = self.words[last].end;
+        let end = self.words[found.last].end;
         Some((
             DateMention {
-                date,
+                date: found.date,
                 start,
                 end,
                 weekday,
                 marked,
-                form,
+                form: found.form,
+                calendar: found.calendar,
             },
-            last,
+            found.last,
         ))
+    }
+
+    /// The same day in the other calendar right after a date that ends at
+    /// word `last`: "… 1446 هـ الموافق 2 مارس 2025", "… 2025م - 3 رمضان
+    /// 1446هـ", "… 1446 هـ (2 مارس 2025)".
+    fn paired_at(&self, last: usize) -> Option<Found> {
+        if !matches!(
+            self.gap(last)?,
+            "" | "," | "،" | "-" | "–" | "/" | "|" | "("
+        ) {
+            return None;
+        }
+        let mut k = last + 1;
+        if matches!(self.norm(k), Some("الموافق" | "الموافقه" | "موافق")) && self.loose_gap(k)
+        {
+            k += 1;
+        }
+        self.date_at(k)
     }
 
     /// The number of words of a publication marker starting at word `i`.
@@ -534,34 +745,74 @@ impl<'a> Scan<'a> {
     }
 
     /// A date starting exactly at word `i` (its day or its year).
-    fn date_at(&self, i: usize) -> Option<(NaiveDate, DateForm, usize)> {
-        let first = self.norm(i)?;
-        if !first.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        if let Some(found) = self.numeric_date_at(i) {
+    fn date_at(&self, i: usize) -> Option<Found> {
+        if is_number(self.norm(i)?)
+            && let Some(found) = self.numeric_date_at(i)
+        {
             return Some(found);
         }
-        if first.len() > 2 || !matches!(self.gap(i), Some("")) {
+        let (day, day_last) = self.day_at(i)?;
+        if !matches!(self.gap(day_last), Some("")) {
             return None;
         }
-        let day: u32 = first.parse().ok()?;
-        let mut j = i + 1;
+        let mut j = day_last + 1;
         if self.norm(j) == Some("من") && self.gap(j) == Some("") {
             j += 1;
         }
-        let (month, last) = self.month_at(j)?;
+        let gregorian = self.month_at(j);
+        let (month, last) = gregorian.or_else(|| self.hijri_month_at(j))?;
         let between = self.gap(last)?.trim_start_matches(')').trim();
         if !matches!(between, "" | "," | "،") {
             return None;
         }
-        let year = year_of(self.norm(last + 1)?)?;
-        let date = NaiveDate::from_ymd_opt(year, month, day)?;
-        Some((date, DateForm::Words, last + 1))
+        let year = self.norm(last + 1)?;
+        let (date, calendar, mut last) = if gregorian.is_some() {
+            let date = NaiveDate::from_ymd_opt(year_of(year)?, month, day)?;
+            (date, Calendar::Gregorian, last + 1)
+        } else {
+            let date = hijri::to_gregorian(hijri_year_of(year)?, month, day)?;
+            (date, Calendar::Hijri, last + 1)
+        };
+        if calendar == Calendar::Hijri
+            && self.gap(last) == Some("")
+            && self
+                .norm(last + 1)
+                .is_some_and(|w| HIJRI_ERA_WORDS.contains(&w))
+        {
+            last += 1;
+        }
+        Some(Found {
+            date,
+            form: DateForm::Words,
+            calendar,
+            last,
+        })
+    }
+
+    /// The day of the month at word `i`, in one or two digits or as an
+    /// ordinal in words (الثالث، الحادي والعشرين); returns it and its last
+    /// word.
+    fn day_at(&self, i: usize) -> Option<(u32, usize)> {
+        let first = self.norm(i)?;
+        if is_number(first) {
+            let day = first.parse().ok().filter(|_| first.len() <= 2)?;
+            return Some((day, i));
+        }
+        let in_month_name = i > 0
+            && self.gap(i - 1) == Some("")
+            && self
+                .norm(i - 1)
+                .is_some_and(|w| MONTH_FIRST_WORDS.contains(&w));
+        if in_month_name {
+            return None;
+        }
+        let second = self.norm(i + 1).filter(|_| self.gap(i) == Some(""));
+        let (day, words) = ordinal_of_norm(first, second)?;
+        Some((day, i + words - 1))
     }
 
     /// 2025-08-13, 2025/8/13, 13/08/2025, 13-08-2025, 13.08.2025.
-    fn numeric_date_at(&self, i: usize) -> Option<(NaiveDate, DateForm, usize)> {
+    fn numeric_date_at(&self, i: usize) -> Option<Found> {
         let sep = self.gap(i)?;
         if !matches!(sep, "-" | "/" | ".") || self.gap(i + 1)? != sep {
             return None;
@@ -571,8 +822,7 @@ impl<'a> Scan<'a> {
         // An ISO timestamp glues the time to the day: 2025-08-13T10:00.
         let c = self.norm(i + 2)?;
         let c = c.split_once('t').map_or(c, |(day, _)| day);
-        let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        if !(all_digits(a) && all_digits(b) && all_digits(c)) || b.len() > 2 {
+        if !(is_number(a) && is_number(b) && is_number(c)) || b.len() > 2 {
             return None;
         }
         let (year, day) = match (a.len(), c.len()) {
@@ -582,7 +832,12 @@ impl<'a> Scan<'a> {
         };
         let year: i32 = year.parse().ok().filter(|y| (1900..=2100).contains(y))?;
         let date = NaiveDate::from_ymd_opt(year, b.parse().ok()?, day.parse().ok()?)?;
-        Some((date, DateForm::Numeric, i + 2))
+        Some(Found {
+            date,
+            form: DateForm::Numeric,
+            calendar: Calendar::Gregorian,
+            last: i + 2,
+        })
     }
 
     /// A month name at word `i`, with its paired name when one follows
@@ -614,16 +869,24 @@ impl<'a> Scan<'a> {
         month_of_norm(word).map(|month| (month, i))
     }
 
+    /// A Hijri month name at word `i` (رمضان، ربيع الأول، ذي الحجة);
+    /// returns the month and the last word used.
+    fn hijri_month_at(&self, i: usize) -> Option<(u32, usize)> {
+        let word = self.norm(i)?;
+        let second = self.norm(i + 1).filter(|_| self.gap(i) == Some(""));
+        HIJRI_MONTH_WORDS
+            .iter()
+            .find(|(first, then, _)| *first == word && (then.is_none() || *then == second))
+            .map(|&(_, then, month)| (month, if then.is_some() { i + 1 } else { i }))
+    }
+
     /// Skips a time of day after word `last`: "10:35", "10:35 ص", "GMT".
     fn skip_time(&self, mut last: usize) -> usize {
-        let is_number = |i: usize| {
-            self.norm(i)
-                .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
-        };
+        let number_at = |i: usize| self.norm(i).is_some_and(is_number);
         let mut i = last + 1;
-        if is_number(i) && self.gap(i) == Some(":") && is_number(i + 1) {
+        if number_at(i) && self.gap(i) == Some(":") && number_at(i + 1) {
             last = i + 1;
-            if self.gap(last) == Some(":") && is_number(last + 1) {
+            if self.gap(last) == Some(":") && number_at(last + 1) {
                 last += 1;
             }
             i = last + 1;
@@ -639,10 +902,35 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// True for a word of ASCII digits (a normalised number).
+fn is_number(norm: &str) -> bool {
+    !norm.is_empty() && norm.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A date read at one place in a text.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    /// The Gregorian day.
+    date: NaiveDate,
+    form: DateForm,
+    calendar: Calendar,
+    /// Its last word.
+    last: usize,
+}
+
+/// A Hijri year (1300–1600, that is 1882–2175), optionally with هـ glued.
+fn hijri_year_of(word: &str) -> Option<i32> {
+    let digits = word.strip_suffix('ه').unwrap_or(word);
+    if digits.len() != 4 || !is_number(digits) {
+        return None;
+    }
+    digits.parse().ok().filter(|y| (1300..=1600).contains(y))
+}
+
 /// A four-digit year (1900–2100), optionally marked م (Gregorian).
 fn year_of(word: &str) -> Option<i32> {
     let digits = word.strip_suffix('م').unwrap_or(word);
-    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.len() != 4 || !is_number(digits) {
         return None;
     }
     digits.parse().ok().filter(|y| (1900..=2100).contains(y))
@@ -679,7 +967,21 @@ mod tests {
         for (name, _) in MONTH_WORDS {
             assert_eq!(crate::arabic::normalize(name), name);
         }
-        for name in WEEKDAY_WORDS {
+        for name in WEEKDAY_WORDS.into_iter().chain(MONTH_FIRST_WORDS) {
+            assert_eq!(crate::arabic::normalize(name), name);
+        }
+        for (name, _) in ORDINAL_DAYS
+            .iter()
+            .chain(&ORDINAL_UNITS)
+            .chain(&ORDINAL_TENS)
+        {
+            assert_eq!(crate::arabic::normalize(name), *name);
+        }
+        for (first, second, _) in HIJRI_MONTH_WORDS {
+            assert_eq!(crate::arabic::normalize(first), first);
+            assert!(second.is_none_or(|w| crate::arabic::normalize(w) == w));
+        }
+        for name in HIJRI_ERA_WORDS {
             assert_eq!(crate::arabic::normalize(name), name);
         }
     }
@@ -794,6 +1096,110 @@ mod tests {
     }
 
     #[test]
+    fn days_written_as_ordinals() {
+        let cases = [
+            ("الثالث من سبتمبر 2025", ymd(2025, 9, 3)),
+            (
+                "في الحادي والعشرين من أكتوبر/تشرين الأول 2025",
+                ymd(2025, 10, 21),
+            ),
+            ("الأول من يناير 2025", ymd(2025, 1, 1)),
+            ("منذ الأولى من أغسطس 2025", ymd(2025, 8, 1)),
+            ("في العاشر من أبريل 2024", ymd(2024, 4, 10)),
+            ("الحادي عشر من شباط 2024", ymd(2024, 2, 11)),
+            ("حتى الثانية عشرة من مايو 2024", ymd(2024, 5, 12)),
+            ("التاسع عشر من آذار 2024", ymd(2024, 3, 19)),
+            ("في العشرين من جوان 2025", ymd(2025, 6, 20)),
+            ("الثاني والعشرين من تشرين الثاني 2023", ymd(2023, 11, 22)),
+            ("الواحد والعشرين من غشت 2025", ymd(2025, 8, 21)),
+            ("الثلاثين من نونبر 2025", ymd(2025, 11, 30)),
+            ("الحادي والثلاثين من كانون الأول 2024", ymd(2024, 12, 31)),
+            ("في الخامس تموز 2025", ymd(2025, 7, 5)),
+        ];
+        for (text, date) in cases {
+            assert_eq!(dates_in(text), [date], "{text}");
+        }
+        let m = find_dates("أعلن الوزير، الأربعاء الثالث من سبتمبر 2025، أن")[0];
+        assert_eq!(m.date, ymd(2025, 9, 3));
+        assert_eq!(m.weekday, Some(Weekday::Wed));
+        // Not days: the ordinal of a month's name, a day past the month's
+        // end, an ordinal with no month.
+        for text in [
+            "في 5 تشرين الثاني نوفمبر 2024",
+            "منذ كانون الأول 2024",
+            "الحادي والثلاثين من فبراير 2025",
+            "حلّ في المركز الثالث من بين 2025 متسابقاً",
+            "الثالث والأربعين من مارس 2025",
+        ] {
+            assert!(dates_in(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn hijri_dates_name_their_gregorian_day() {
+        let cases = [
+            // On the table; Umm al-Qura has 7 September.
+            ("15 ربيع الأول 1447 هـ", ymd(2025, 9, 8)),
+            ("في 1 رمضان 1446هـ", ymd(2025, 3, 1)),
+            ("١٠ ذي الحجة ١٤٤٥ هـ", ymd(2024, 6, 17)),
+            ("مطلع العام في 1 المحرم 1447 للهجرة", ymd(2025, 6, 27)),
+            ("الثاني عشر من ربيع الأول 1447 هجرية", ymd(2025, 9, 5)),
+            ("20 جمادى الآخرة 1446", ymd(2024, 12, 22)),
+        ];
+        for (text, date) in cases {
+            let found = find_dates(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(
+                (found[0].date, found[0].calendar),
+                (date, Calendar::Hijri),
+                "{text}"
+            );
+        }
+        let text = "مكة المكرمة، الخميس 1 محرم 1447 هـ (واس)";
+        let m = find_dates(text)[0];
+        // Umm al-Qura began 1447 on Thursday 26 June 2025, a day before
+        // the table: the weekday says which day was meant.
+        assert_eq!(m.date, ymd(2025, 6, 26));
+        assert_eq!(&text[m.start..m.end], "الخميس 1 محرم 1447 هـ");
+        // Hijri years are not Gregorian ones, nor the other way round.
+        assert!(dates_in("في 3 رمضان 2025 وفي 3 مارس 1446").is_empty());
+    }
+
+    #[test]
+    fn a_day_in_both_calendars_is_one_gregorian_mention() {
+        for (text, written) in [
+            (
+                "الرياض، الأحد 3 رمضان 1446 هـ الموافق 2 مارس 2025 (واس) -",
+                "الأحد 3 رمضان 1446 هـ الموافق 2 مارس 2025",
+            ),
+            (
+                "نشر في: 2 مارس 2025م - 3 رمضان 1446هـ | 10:35",
+                "نشر في: 2 مارس 2025م - 3 رمضان 1446هـ",
+            ),
+            (
+                "3 رمضان 1446 هـ (2 مارس 2025)",
+                "3 رمضان 1446 هـ (2 مارس 2025",
+            ),
+        ] {
+            let found = find_dates(text);
+            assert_eq!(found.len(), 1, "{text}");
+            let m = found[0];
+            assert_eq!((m.date, m.calendar), (ymd(2025, 3, 2), Calendar::Gregorian));
+            assert_eq!(&text[m.start..m.end], written);
+        }
+        let line = date_line("الأحد 3 رمضان 1446 هـ الموافق 2 مارس 2025").unwrap();
+        assert_eq!(
+            (line.date, line.calendar),
+            (ymd(2025, 3, 2), Calendar::Gregorian)
+        );
+        let line = date_line("الأحد 3 رمضان 1446هـ").unwrap();
+        assert_eq!(
+            (line.date, line.calendar),
+            (ymd(2025, 3, 2), Calendar::Hijri)
+        );
+    }
+
+    #[test]
     fn partial_dates_are_not_full_dates() {
         assert!(dates_in("في هجوم مباغت في أغسطس 2024 قبل أن تتمكن القوات").is_empty());
         assert!(dates_in("في الثالث من سبتمبر في بكين، وفي 21 نوفمبر").is_empty());
@@ -845,6 +1251,10 @@ mod tests {
 
         let found = date_line("الأربعاء 13 أغسطس 2025").unwrap();
         assert!(!found.marked);
+        let found = date_line("الأربعاء الثالث من سبتمبر 2025").unwrap();
+        assert_eq!(found.date, ymd(2025, 9, 3));
+        let found = date_line("الحادي والعشرين من أكتوبر 2025 | 10:35").unwrap();
+        assert_eq!(found.date, ymd(2025, 10, 21));
 
         // A dateline in words that opens the lede is the lede's, not a date line.
         assert!(date_line("13 أغسطس 2025 - أعلن الرئيس").is_none());

@@ -1,11 +1,12 @@
 //! Arabic text handling: the one place where nashra knows Arabic.
 //!
-//! Normalisation, words and clitics, sentences and date expressions live
-//! here and nowhere else; every later stage (cleaning, entities, topics,
-//! stories, summaries) builds on these functions instead of re-deriving its
-//! own notion of a word or a date.
+//! Normalisation, words and clitics, sentences, date expressions and the
+//! Hijri calendar live here and nowhere else; every later stage (cleaning,
+//! entities, topics, stories, summaries) builds on these functions instead
+//! of re-deriving its own notion of a word or a date.
 
 pub mod dates;
+pub mod hijri;
 pub mod lines;
 mod normalize;
 pub mod numbers;
@@ -13,12 +14,13 @@ mod sentences;
 mod tokens;
 
 pub use normalize::{
-    fold_digits, is_arabic_letter, is_ignorable, is_letter, is_letter_or_digit, is_mostly_arabic,
-    normalize, to_arabic_indic_digits,
+    SHADDA, fold_digits, has_shadda, is_arabic_letter, is_ignorable, is_letter, is_letter_or_digit,
+    is_mostly_arabic, normalize, normalize_with_shadda, to_arabic_indic_digits,
 };
 pub use sentences::{sentence_ranges, sentences};
 pub use tokens::{
     FnvBuildHasher, FnvHasher, TermHasher, TermMap, Word, for_each_stem, for_each_word,
-    for_each_word_hash, is_stop_word, light_stem, light_stem_str, phrase_key, proclitic_readings,
-    push_stem_hashes, stem_hashes, term_hash, word_count, words,
+    for_each_word_hash, is_stop_word, light_stem, light_stem_str, phrase_key,
+    phrase_key_with_shadda, proclitic_readings, push_stem_hashes, stem_hashes, term_hash,
+    word_count, words,
 };

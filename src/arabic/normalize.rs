@@ -25,6 +25,32 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// The shadda (ّ), which doubles the consonant it sits on.
+pub const SHADDA: char = '\u{0651}';
+
+/// [`normalize`], keeping the shadda. Matching ignores diacritics, but a
+/// shadda can be all that tells two names apart: عمّان is Amman, the city,
+/// and عمان without it may be Amman or Oman (عُمان when vowelled). The
+/// entity matcher compares a list spelling written with a shadda in this
+/// form, so that only a text that writes the shadda matches it.
+pub fn normalize_with_shadda(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == SHADDA {
+            out.push(c);
+        } else if let Some(folded) = fold_char(c) {
+            out.push(folded);
+        }
+    }
+    out
+}
+
+/// Whether `text` writes a shadda.
+pub fn has_shadda(text: &str) -> bool {
+    // U+0651 is 0xD9 0x91 in UTF-8.
+    text.as_bytes().windows(2).any(|pair| pair == [0xD9, 0x91])
+}
+
 /// Folds a single character; `None` means the character carries no meaning
 /// for matching and is dropped.
 #[inline]
@@ -160,6 +186,16 @@ mod tests {
         assert_eq!(normalize("تعهّد"), "تعهد");
         assert_eq!(normalize("سُموّك"), "سموك");
         assert_eq!(normalize("الكـــرملين"), "الكرملين");
+    }
+
+    #[test]
+    fn a_shadda_can_be_kept() {
+        assert_eq!(normalize("عمّان"), normalize("عمان"));
+        assert_eq!(normalize_with_shadda("عمّان"), "عم\u{0651}ان");
+        // Other marks still vanish, in whichever order they are typed.
+        assert_eq!(normalize_with_shadda("عَمَّان"), normalize_with_shadda("عمَّان"));
+        assert_eq!(normalize_with_shadda("عُمان"), "عمان");
+        assert!(has_shadda("في عمّان") && !has_shadda("سلطنة عُمان"));
     }
 
     #[test]

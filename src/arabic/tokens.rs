@@ -612,6 +612,20 @@ pub fn phrase_key(text: &str) -> String {
     key
 }
 
+/// [`phrase_key`] with each word's shadda kept (see
+/// [`normalize_with_shadda`](super::normalize_with_shadda)): the key of a
+/// list spelling that writes one.
+pub fn phrase_key_with_shadda(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for w in words(text) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&super::normalize_with_shadda(&text[w.start..w.end]));
+    }
+    key
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

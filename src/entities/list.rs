@@ -7,7 +7,7 @@ use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::arabic::{is_stop_word, phrase_key};
+use crate::arabic::{has_shadda, is_stop_word, phrase_key, phrase_key_with_shadda};
 
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
@@ -212,12 +212,52 @@ impl EntityList {
         self.entities.iter().find(|e| e.slug == slug)
     }
 
-    /// The entity whose name or alias is `name`, whatever its spelling.
+    /// The entity whose name or alias is `name`, whatever its spelling
+    /// (a shadda aside: see [`spelling_key`]).
     pub fn find_by_name(&self, name: &str) -> Option<&Entity> {
-        let key = phrase_key(name);
+        let keys = NameKeys::of(name);
         self.entities
             .iter()
-            .find(|e| e.names().any(|n| phrase_key(n) == key))
+            .find(|e| e.names().any(|n| keys.matches(n)))
+    }
+}
+
+/// The key a list spelling is compared by: its [`phrase_key`], keeping
+/// its shadda when it writes one, since then the shadda is what tells it
+/// from another entity's name (عمّان, the city; عمان, also Oman). The
+/// matcher reads such a spelling the same way.
+pub fn spelling_key(spelling: &str) -> String {
+    if has_shadda(spelling) {
+        phrase_key_with_shadda(spelling)
+    } else {
+        phrase_key(spelling)
+    }
+}
+
+/// The keys a name is looked up by: as any spelling compares, and with
+/// its shadda for spellings that keep theirs.
+pub struct NameKeys {
+    pub plain: String,
+    /// `None` when the name writes no shadda: it cannot match a spelling
+    /// that does.
+    pub shadda: Option<String>,
+}
+
+impl NameKeys {
+    pub fn of(name: &str) -> NameKeys {
+        NameKeys {
+            plain: phrase_key(name),
+            shadda: has_shadda(name).then(|| phrase_key_with_shadda(name)),
+        }
+    }
+
+    /// Whether the looked-up name is the list spelling `spelling`.
+    pub fn matches(&self, spelling: &str) -> bool {
+        if has_shadda(spelling) {
+            self.shadda.as_deref() == Some(phrase_key_with_shadda(spelling).as_str())
+        } else {
+            self.plain == phrase_key(spelling)
+        }
     }
 }
 
@@ -241,6 +281,12 @@ mod tests {
             list.find_by_name("نتانياهو").map(|e| e.slug.as_str()),
             Some("benjamin-netanyahu")
         );
+        // The city written with its shadda is Amman; without, no name.
+        assert_eq!(
+            list.find_by_name("عمَّان").map(|e| e.slug.as_str()),
+            Some("amman")
+        );
+        assert_eq!(list.find_by_name("عمان").map(|e| e.slug.as_str()), None);
     }
 
     /// A name claimed by two entities could never be matched outright, and
@@ -253,7 +299,7 @@ mod tests {
         for e in &list.entities {
             let mut own = Vec::new();
             for n in e.names() {
-                let key = phrase_key(n);
+                let key = spelling_key(n);
                 if own.contains(&key) {
                     problems.push(format!("{}: `{n}` repeats another spelling", e.slug));
                 }

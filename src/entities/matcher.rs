@@ -10,12 +10,20 @@
 //! Short forms and role phrases depend on the article: بوتين after
 //! فلاديمير بوتين, الرئيس الروسي when Putin is named. They are resolved in a
 //! second step, and only when exactly one named entity fits.
+//!
+//! Normalisation drops diacritics, but a list spelling that writes a
+//! shadda keeps it (see [`normalize_with_shadda`]): عمّان means Amman, and
+//! only a word written with that shadda matches it. A word written without
+//! one (عمان: Amman or Oman) is read as before.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::list::{EntityKind, EntityList};
-use crate::arabic::{FnvBuildHasher, Word, is_ignorable, proclitic_readings, words};
+use crate::arabic::{
+    FnvBuildHasher, Word, has_shadda, is_ignorable, normalize_with_shadda, proclitic_readings,
+    words,
+};
 use crate::article::{Article, Mention, Prominence};
 
 /// How a phrase refers to its entities.
@@ -33,7 +41,11 @@ pub(crate) enum Sense {
 /// One indexed phrase: its normalised words and the entities it may mean.
 #[derive(Debug, Clone)]
 struct Phrase {
+    /// Normalised words; with their shadda when `shadda` is set.
     tokens: Vec<String>,
+    /// The list writes a shadda in this phrase: it matches only words
+    /// written with it.
+    shadda: bool,
     /// Entities with this phrase as a name or alias.
     names: Vec<u32>,
     /// Entities with this phrase as a short form.
@@ -69,6 +81,9 @@ pub struct Matcher {
     phrases: Vec<Phrase>,
     /// First word of a phrase → phrases starting with it, longest first.
     first: HashMap<String, Vec<u32>, FastHash>,
+    /// The same for phrases written with a shadda, by their first word with
+    /// its shadda; empty for most lists.
+    shadda_first: HashMap<String, Vec<u32>, FastHash>,
     /// Every first word, also without its article: a word none of whose
     /// endings is in here cannot start a phrase, whatever its proclitics,
     /// which spares peeling for most words of an article.
@@ -189,13 +204,24 @@ impl Matcher {
         let mut by_key: HashMap<Vec<String>, u32> = HashMap::new();
         let mut phrases: Vec<Phrase> = Vec::new();
         let mut add = |text: &str, entity: u32, sense: Sense| {
-            let tokens: Vec<String> = words(text).into_iter().map(|w| w.norm).collect();
+            let shadda = has_shadda(text);
+            let tokens: Vec<String> = words(text)
+                .into_iter()
+                .map(|w| {
+                    if shadda {
+                        normalize_with_shadda(&text[w.start..w.end])
+                    } else {
+                        w.norm
+                    }
+                })
+                .collect();
             if tokens.is_empty() {
                 return;
             }
             let id = *by_key.entry(tokens.clone()).or_insert_with(|| {
                 phrases.push(Phrase {
                     tokens,
+                    shadda,
                     names: Vec::new(),
                     shorts: Vec::new(),
                     roles: Vec::new(),
@@ -225,13 +251,19 @@ impl Matcher {
             }
         }
         let mut first: HashMap<String, Vec<u32>, FastHash> = HashMap::default();
+        let mut shadda_first: HashMap<String, Vec<u32>, FastHash> = HashMap::default();
         for (id, p) in phrases.iter().enumerate() {
-            first
+            let index = if p.shadda {
+                &mut shadda_first
+            } else {
+                &mut first
+            };
+            index
                 .entry(p.tokens[0].clone())
                 .or_default()
                 .push(id as u32);
         }
-        for ids in first.values_mut() {
+        for ids in first.values_mut().chain(shadda_first.values_mut()) {
             ids.sort_by_key(|&id| (std::cmp::Reverse(phrases[id as usize].tokens.len()), id));
         }
         let mut endings: HashSet<String, FastHash> = HashSet::default();
@@ -250,6 +282,7 @@ impl Matcher {
             kinds: list.entities.iter().map(|e| e.kind).collect(),
             phrases,
             first,
+            shadda_first,
             endings,
         }
     }
@@ -298,59 +331,92 @@ impl Matcher {
 
     /// Every resolved mention in `text`, in reading order.
     pub(crate) fn hits(&self, text: &str, ws: &[Word]) -> Vec<Hit> {
-        let raw = self.raw_hits(ws);
+        let raw = self.raw_hits(text, ws);
         self.resolve(text, ws, raw)
     }
 
     /// Phrase matches before resolution: the longest name or short form at
     /// each place, and separately the longest role phrase (a role may
-    /// contain a name: سيد الكرملين).
-    fn raw_hits(&self, ws: &[Word]) -> Vec<RawHit> {
+    /// contain a name: سيد الكرملين). A word written with a shadda is read
+    /// first with it, against the phrases the list writes with one, so that
+    /// among equally long matches those win.
+    fn raw_hits(&self, text: &str, ws: &[Word]) -> Vec<RawHit> {
         let mut out = Vec::new();
         let (mut name_until, mut role_until) = (0, 0);
+        let with_shadda = |w: &Word| normalize_with_shadda(&text[w.start..w.end]);
         for i in 0..ws.len() {
             if i < name_until && i < role_until {
                 continue;
             }
-            if !self.may_start_phrase(&ws[i].norm) {
+            // A word whose normal form is as long as its text dropped no
+            // mark, so it wrote no shadda: most words stop at that test.
+            let written = &text[ws[i].start..ws[i].end];
+            let shadda_form = (!self.shadda_first.is_empty()
+                && written.len() != ws[i].norm.len()
+                && has_shadda(written))
+            .then(|| with_shadda(&ws[i]));
+            let plain = self.may_start_phrase(&ws[i].norm);
+            if shadda_form.is_none() && !plain {
                 continue;
             }
+            let forms = shadda_form
+                .as_deref()
+                .map(|form| (form, true))
+                .into_iter()
+                .chain(plain.then_some((ws[i].norm.as_str(), false)));
             let mut best_name: Option<RawHit> = None;
             let mut best_role: Option<RawHit> = None;
-            for reading in proclitic_readings(&ws[i].norm, 2) {
-                let Some(clitic) = Clitic::of(&ws[i].norm, &reading) else {
-                    continue;
+            for (form, shadda) in forms {
+                let index = if shadda {
+                    &self.shadda_first
+                } else {
+                    &self.first
                 };
-                let Some(ids) = self.first.get(&reading) else {
-                    continue;
+                let same = |t: &String, w: &Word| {
+                    if shadda {
+                        *t == with_shadda(w)
+                    } else {
+                        *t == w.norm
+                    }
                 };
-                for &id in ids {
-                    let p = &self.phrases[id as usize];
-                    let len = p.tokens.len();
-                    if i + len > ws.len()
-                        || !p.tokens[1..]
-                            .iter()
-                            .zip(&ws[i + 1..])
-                            .all(|(t, w)| *t == w.norm)
-                    {
+                for reading in proclitic_readings(form, 2) {
+                    let Some(clitic) = Clitic::of(form, &reading) else {
                         continue;
-                    }
-                    let hit = RawHit {
-                        word: i,
-                        len,
-                        phrase: id,
-                        clitic: clitic.clone(),
-                        kind: RawKind::Naming,
                     };
-                    let naming = !p.names.is_empty() || !p.shorts.is_empty();
-                    if naming && i >= name_until && best_name.as_ref().is_none_or(|b| len > b.len) {
-                        best_name = Some(hit.clone());
-                    }
-                    if !p.roles.is_empty()
-                        && i >= role_until
-                        && best_role.as_ref().is_none_or(|b| len > b.len)
-                    {
-                        best_role = Some(hit);
+                    let Some(ids) = index.get(&reading) else {
+                        continue;
+                    };
+                    for &id in ids {
+                        let p = &self.phrases[id as usize];
+                        let len = p.tokens.len();
+                        if i + len > ws.len()
+                            || !p.tokens[1..]
+                                .iter()
+                                .zip(&ws[i + 1..])
+                                .all(|(t, w)| same(t, w))
+                        {
+                            continue;
+                        }
+                        let hit = RawHit {
+                            word: i,
+                            len,
+                            phrase: id,
+                            clitic: clitic.clone(),
+                            kind: RawKind::Naming,
+                        };
+                        let naming = !p.names.is_empty() || !p.shorts.is_empty();
+                        if naming
+                            && i >= name_until
+                            && best_name.as_ref().is_none_or(|b| len > b.len)
+                        {
+                            best_name = Some(hit.clone());
+                        }
+                        if !p.roles.is_empty()
+                            && i >= role_until
+                            && best_role.as_ref().is_none_or(|b| len > b.len)
+                        {
+                            best_role = Some(hit);
+                        }
                     }
                 }
             }
@@ -760,6 +826,31 @@ mod tests {
         let m =
             found("عنوان\n\nقدمت الحكومة الدعم المالي للشركات الروسية في إطار السياسات الترامبية.");
         assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn the_shadda_tells_amman_from_oman() {
+        // Written with its shadda, the city is named outright, clitics and
+        // all, and a later bare عمان follows it.
+        let m = found(
+            "عنوان\n\nوصل وزير الخارجية إلى عمّان قادماً من القاهرة. وقال مسؤول بعمّان إن المحادثات بدأت، \
+             وأضاف أن عمان ستستضيف جولة ثانية.",
+        );
+        assert_eq!(count(&m, "amman"), 3);
+        assert_eq!(count(&m, "oman"), 0);
+        let amman = m.iter().find(|m| m.slug == "amman").unwrap();
+        assert_eq!(amman.variants, ["عمّان", "عمان"]);
+        // Without it, and with neither named in full, عمان stays unread.
+        let m = found("عنوان\n\nوصل وزير الخارجية إلى عمان قادماً من القاهرة.");
+        assert_eq!((count(&m, "amman"), count(&m, "oman")), (0, 0));
+        // Oman named in full: a bare عمان (or عُمان) is Oman, as before.
+        let m = found("عنوان\n\nاستضافت سلطنة عمان المحادثات، وقالت عُمان إنها ستواصل وساطتها.");
+        assert_eq!((count(&m, "amman"), count(&m, "oman")), (0, 2));
+        // Both named: the city keeps its shadda, a bare عمان is left unread.
+        let m = found(
+            "عنوان\n\nانتقلت المحادثات من سلطنة عمان إلى عمّان. وقالت عمان إن الوساطة مستمرة.",
+        );
+        assert_eq!((count(&m, "amman"), count(&m, "oman")), (1, 1));
     }
 
     #[test]
