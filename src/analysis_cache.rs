@@ -3,16 +3,20 @@
 //!
 //! Reading, cleaning, dating, entity matching, topics and summaries are most
 //! of a build's work and depend on one file each (and on the site's
-//! configuration). They are saved per file in `.nashra-cache/NAME.analysis`,
+//! configuration). They are saved per file in `.nashra-cache/NAME.analysis/`,
 //! beside the page manifest, and reused only when the file's bytes hash the
 //! same and the cache was written by the same nashra binary from the same
-//! `site.toml`, entity list and site folder (the key). Anything else is analysed again,
-//! so a build that reuses analysis cannot differ from a clean one. Stories
-//! are not cached: they depend on the whole archive.
+//! `site.toml`, entity list and site folder (the key). Anything else is
+//! analysed again, so a build that reuses analysis cannot differ from a clean
+//! one. Stories are not cached: they depend on the whole archive.
 //!
-//! The file is a list of entries (path, content hash, payload length and
+//! Entries are spread over [`SHARDS`] files by a hash of their file's path,
+//! so that a rebuild after an edit rewrites the one shard holding that file
+//! instead of the whole archive's analysis (89 MB for 10,000 articles). A
+//! shard is a list of entries (path, content hash, payload length and
 //! checksum, Postcard payload), written to a temporary file and renamed into
-//! place; an entry whose checksum fails is analysed again.
+//! place, so each shard is whole whatever happens to the others; an entry
+//! whose checksum fails is analysed again.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -21,6 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
@@ -28,10 +33,15 @@ use crate::cache::{Hasher, hash_bytes};
 use crate::config::Config;
 use crate::enrich::{Page, Stated};
 
-const MAGIC: &[u8] = b"nashra-analysis 1\n";
-/// Written instead of a path length after the last entry: a file cut short
+const MAGIC: &[u8] = b"nashra-analysis 2\n";
+/// Written instead of a path length after the last entry: a shard cut short
 /// is not mistaken for a complete one.
 const END: u32 = u32::MAX;
+
+/// How many files the analysis is spread over: enough that an edit rewrites
+/// a small part of a large archive's (1/64 of 880 MB at 100,000 articles),
+/// few enough that a small site's cache stays a handful of files.
+const SHARDS: usize = 64;
 
 /// What one input file holds once analysed: its articles (with what their
 /// front matter states), or the page or draft it is.
@@ -42,136 +52,178 @@ pub struct FileAnalysis {
     pub drafts: Vec<String>,
 }
 
-/// How a file's entry is carried into the next cache.
-pub enum Entry {
-    /// The previous entry is still right: its bytes are copied.
-    Reused,
-    /// Freshly analysed, already encoded with [`encode`].
-    Fresh(Vec<u8>),
+/// One input file of this build, as the next cache records it.
+pub struct Saving<'a> {
+    pub file: &'a str,
+    /// Hash of the file's bytes.
+    pub hash: u64,
+    /// True when its analysis was taken from this cache.
+    pub reused: bool,
 }
 
 /// The previous build's analysis, if it can be trusted for this build.
 pub struct AnalysisCache {
-    path: PathBuf,
+    dir: PathBuf,
     key: u64,
-    previous: Option<Previous>,
+    /// The previous build's shards; `None` for one missing, unreadable,
+    /// damaged or differently keyed.
+    shards: Vec<Option<Shard>>,
 }
 
-struct Previous {
+struct Shard {
     bytes: Vec<u8>,
-    /// Path → (content hash, payload range in `bytes`, payload hash).
-    entries: HashMap<String, (u64, Range<usize>, u64)>,
+    entries: HashMap<String, Saved>,
+}
+
+/// Where an entry's payload lies in its shard, and what it must hash to.
+struct Saved {
+    content_hash: u64,
+    payload: Range<usize>,
+    checksum: u64,
 }
 
 impl AnalysisCache {
     /// The cache beside the page manifest `manifest`, for a build of
-    /// `config`. A missing, unreadable, damaged or differently keyed file
-    /// means nothing is reused.
+    /// `config`. Whatever cannot be read or trusted is simply not reused.
     pub fn open(manifest: &Path, config: &Config) -> AnalysisCache {
-        let path = manifest.with_extension("analysis");
+        let dir = manifest.with_extension("analysis");
         let key = key_for(config);
-        let previous = std::fs::read(&path)
-            .ok()
-            .and_then(|bytes| Previous::parse(bytes, key));
-        AnalysisCache {
-            path,
-            key,
-            previous,
-        }
+        let shards = (0..SHARDS)
+            .into_par_iter()
+            .map(|s| {
+                let bytes = std::fs::read(dir.join(shard_name(s))).ok()?;
+                Shard::parse(bytes, key)
+            })
+            .collect();
+        AnalysisCache { dir, key, shards }
     }
 
     /// The saved analysis of `file` if its bytes still hash to `hash`.
     pub fn get(&self, file: &str, hash: u64) -> Option<FileAnalysis> {
-        let previous = self.previous.as_ref()?;
-        let (saved, range, checksum) = previous.entries.get(file)?;
-        let payload = &previous.bytes[range.clone()];
-        if *saved != hash || hash_bytes(payload) != *checksum {
+        let shard = self.shards[shard_of(file)].as_ref()?;
+        let saved = shard.entries.get(file)?;
+        let payload = &shard.bytes[saved.payload.clone()];
+        if saved.content_hash != hash || hash_bytes(payload) != saved.checksum {
             return None;
         }
         decode(payload)
     }
 
-    /// How many files the previous cache holds (none without one).
-    pub fn saved_files(&self) -> usize {
-        self.previous.as_ref().map_or(0, |p| p.entries.len())
+    /// Saves this build's analysis of `files`, in their order within each
+    /// shard. A shard whose files all kept their saved analysis, with none
+    /// added or gone, is left as it is; the others are written again, taking
+    /// reused entries from the previous shard and encoding the rest with
+    /// `encode` (called with the index of the file in `files`).
+    pub fn save(
+        &self,
+        files: &[Saving<'_>],
+        encode: impl Fn(usize) -> Vec<u8> + Sync,
+    ) -> Result<()> {
+        if self.dir.is_file() {
+            // A cache from before the analysis was sharded.
+            std::fs::remove_file(&self.dir).with_context(|| {
+                format!("{}: cannot replace the analysis cache", self.dir.display())
+            })?;
+        }
+        std::fs::create_dir_all(&self.dir)
+            .with_context(|| format!("{}: cannot create folder", self.dir.display()))?;
+        let mut by_shard: Vec<Vec<usize>> = vec![Vec::new(); SHARDS];
+        for (i, f) in files.iter().enumerate() {
+            by_shard[shard_of(f.file)].push(i);
+        }
+        by_shard
+            .par_iter()
+            .enumerate()
+            .try_for_each(|(s, members)| {
+                let previous = self.shards[s].as_ref();
+                let unchanged = previous.is_some_and(|p| p.entries.len() == members.len())
+                    && members.iter().all(|&i| files[i].reused);
+                if unchanged {
+                    return Ok(());
+                }
+                let path = self.dir.join(shard_name(s));
+                if members.is_empty() {
+                    return match std::fs::remove_file(&path) {
+                        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                            Err(e).with_context(|| format!("{}: cannot remove", path.display()))
+                        }
+                        _ => Ok(()),
+                    };
+                }
+                self.write_shard(
+                    &path,
+                    members.iter().map(|&i| {
+                        let f = &files[i];
+                        let payload = if f.reused {
+                            let p = previous.expect("a reused entry comes from its shard");
+                            EntryBytes::Kept(&p.bytes[p.entries[f.file].payload.clone()])
+                        } else {
+                            EntryBytes::Fresh(encode(i))
+                        };
+                        (f.file, f.hash, payload)
+                    }),
+                )
+            })
     }
 
-    /// Starts writing the cache for the next build, entry by entry, so that
-    /// a large archive's analysis is never all encoded in memory at once.
-    /// Nothing replaces the current cache before [`CacheWriter::finish`].
-    pub fn writer(&self) -> Result<CacheWriter<'_>> {
-        let dir = self.path.parent().context("the cache has a folder")?;
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("{}: cannot create folder", dir.display()))?;
-        let tmp = self.path.with_extension("analysis.tmp");
-        let file = std::fs::File::create(&tmp)
-            .with_context(|| format!("{}: cannot write the analysis cache", tmp.display()))?;
-        let mut writer = CacheWriter {
-            cache: self,
-            out: std::io::BufWriter::with_capacity(1 << 20, file),
-            tmp,
-        };
-        writer.write(|out| {
-            out.write_all(MAGIC)?;
-            out.write_all(&self.key.to_le_bytes())
-        })?;
-        Ok(writer)
-    }
-}
-
-/// The next build's cache being written; see [`AnalysisCache::writer`].
-pub struct CacheWriter<'c> {
-    cache: &'c AnalysisCache,
-    out: std::io::BufWriter<std::fs::File>,
-    tmp: PathBuf,
-}
-
-impl CacheWriter<'_> {
-    /// Adds `file`'s entry: its content hash and its analysis.
-    pub fn add(&mut self, file: &str, hash: u64, entry: &Entry) -> Result<()> {
-        let payload = match entry {
-            Entry::Fresh(bytes) => bytes.as_slice(),
-            Entry::Reused => {
-                let previous = self.cache.previous.as_ref().expect("reused from a cache");
-                &previous.bytes[previous.entries[file].1.clone()]
-            }
-        };
-        self.write(|out| {
-            out.write_all(&(file.len() as u32).to_le_bytes())?;
-            out.write_all(file.as_bytes())?;
-            out.write_all(&hash.to_le_bytes())?;
-            out.write_all(&(payload.len() as u64).to_le_bytes())?;
-            out.write_all(&hash_bytes(payload).to_le_bytes())?;
-            out.write_all(payload)
-        })
-    }
-
-    /// Ends the file and puts it in place of the previous cache. No fsync:
+    /// Writes one shard beside `path` and renames it into place. No fsync:
     /// a cache lost in a crash only makes the next build a full one.
-    pub fn finish(mut self) -> Result<()> {
-        self.write(|out| {
+    fn write_shard<'e>(
+        &self,
+        path: &Path,
+        entries: impl Iterator<Item = (&'e str, u64, EntryBytes<'e>)>,
+    ) -> Result<()> {
+        let tmp = path.with_extension("tmp");
+        let failed = || format!("{}: cannot write the analysis cache", tmp.display());
+        let file = std::fs::File::create(&tmp).with_context(failed)?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+        let write = || -> std::io::Result<()> {
+            out.write_all(MAGIC)?;
+            out.write_all(&self.key.to_le_bytes())?;
+            for (file, hash, payload) in entries {
+                let payload = payload.as_slice();
+                out.write_all(&(file.len() as u32).to_le_bytes())?;
+                out.write_all(file.as_bytes())?;
+                out.write_all(&hash.to_le_bytes())?;
+                out.write_all(&(payload.len() as u64).to_le_bytes())?;
+                out.write_all(&hash_bytes(payload).to_le_bytes())?;
+                out.write_all(payload)?;
+            }
             out.write_all(&END.to_le_bytes())?;
             out.flush()
-        })?;
-        std::fs::rename(&self.tmp, &self.cache.path).with_context(|| {
-            format!(
-                "{}: cannot write the analysis cache",
-                self.cache.path.display()
-            )
-        })
-    }
-
-    fn write(
-        &mut self,
-        f: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
-    ) -> Result<()> {
-        f(&mut self.out)
-            .with_context(|| format!("{}: cannot write the analysis cache", self.tmp.display()))
+        };
+        write().with_context(failed)?;
+        std::fs::rename(&tmp, path)
+            .with_context(|| format!("{}: cannot write the analysis cache", path.display()))
     }
 }
 
-impl Previous {
-    fn parse(bytes: Vec<u8>, key: u64) -> Option<Previous> {
+/// An entry's payload: the previous shard's bytes, or freshly encoded.
+enum EntryBytes<'a> {
+    Kept(&'a [u8]),
+    Fresh(Vec<u8>),
+}
+
+impl EntryBytes<'_> {
+    fn as_slice(&self) -> &[u8] {
+        match self {
+            EntryBytes::Kept(bytes) => bytes,
+            EntryBytes::Fresh(bytes) => bytes,
+        }
+    }
+}
+
+/// The shard a file's entry is kept in.
+fn shard_of(file: &str) -> usize {
+    (hash_bytes(file.as_bytes()) % SHARDS as u64) as usize
+}
+
+fn shard_name(shard: usize) -> String {
+    format!("{shard:02x}")
+}
+
+impl Shard {
+    fn parse(bytes: Vec<u8>, key: u64) -> Option<Shard> {
         let mut at = MAGIC.len() + 8;
         if bytes.get(..MAGIC.len())? != MAGIC || read_u64(&bytes, MAGIC.len())? != key {
             return None;
@@ -187,16 +239,23 @@ impl Previous {
             let file = std::str::from_utf8(bytes.get(at..path_end)?)
                 .ok()?
                 .to_string();
-            let hash = read_u64(&bytes, path_end)?;
+            let content_hash = read_u64(&bytes, path_end)?;
             let size = usize::try_from(read_u64(&bytes, path_end + 8)?).ok()?;
             let checksum = read_u64(&bytes, path_end + 16)?;
             let start = path_end + 24;
             let end = start.checked_add(size)?;
             bytes.get(start..end)?;
-            entries.insert(file, (hash, start..end, checksum));
+            entries.insert(
+                file,
+                Saved {
+                    content_hash,
+                    payload: start..end,
+                    checksum,
+                },
+            );
             at = end;
         }
-        Some(Previous { bytes, entries })
+        Some(Shard { bytes, entries })
     }
 }
 
@@ -341,23 +400,30 @@ mod tests {
     /// Saves a cache holding `article()` as `seeds/x.txt` with hash 7.
     fn save_one_article(manifest: &Path) {
         let cache = AnalysisCache::open(manifest, &config());
-        let mut writer = cache.writer().unwrap();
-        let payload = encode(&[article()], &[Stated::default()], &[], &[]);
-        writer
-            .add("seeds/x.txt", 7, &Entry::Fresh(payload))
+        let files = [Saving {
+            file: "seeds/x.txt",
+            hash: 7,
+            reused: false,
+        }];
+        cache
+            .save(&files, |_| {
+                encode(&[article()], &[Stated::default()], &[], &[])
+            })
             .unwrap();
-        writer.finish().unwrap();
     }
 
     #[test]
     fn an_entry_is_reused_only_for_the_same_bytes_and_key() {
         let dir = tempfile::tempdir().unwrap();
         let manifest = dir.path().join("public.manifest");
-        assert_eq!(AnalysisCache::open(&manifest, &config()).saved_files(), 0);
+        assert!(
+            AnalysisCache::open(&manifest, &config())
+                .get("seeds/x.txt", 7)
+                .is_none()
+        );
         save_one_article(&manifest);
 
         let cache = AnalysisCache::open(&manifest, &config());
-        assert_eq!(cache.saved_files(), 1);
         assert!(cache.get("seeds/x.txt", 7).is_some());
         assert!(cache.get("seeds/x.txt", 8).is_none(), "the file changed");
         assert!(cache.get("seeds/y.txt", 7).is_none());
@@ -374,13 +440,90 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let manifest = dir.path().join("public.manifest");
         save_one_article(&manifest);
-        let path = manifest.with_extension("analysis");
+        let path = manifest
+            .with_extension("analysis")
+            .join(shard_name(shard_of("seeds/x.txt")));
         let mut bytes = std::fs::read(&path).unwrap();
         let last = bytes.len() - 10;
         bytes[last] ^= 1;
         std::fs::write(&path, bytes).unwrap();
         let cache = AnalysisCache::open(&manifest, &config());
-        assert_eq!(cache.saved_files(), 1);
+        assert!(
+            cache
+                .shards
+                .iter()
+                .flatten()
+                .any(|s| s.entries.contains_key("seeds/x.txt"))
+        );
         assert!(cache.get("seeds/x.txt", 7).is_none());
+    }
+
+    #[test]
+    fn only_the_shard_of_a_changed_file_is_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = dir.path().join("public.manifest");
+        let names: Vec<String> = (0..200).map(|i| format!("seeds/{i}.txt")).collect();
+        let payload = || encode(&[article()], &[Stated::default()], &[], &[]);
+        let all_fresh: Vec<Saving> = names
+            .iter()
+            .map(|file| Saving {
+                file,
+                hash: 1,
+                reused: false,
+            })
+            .collect();
+        AnalysisCache::open(&manifest, &config())
+            .save(&all_fresh, |_| payload())
+            .unwrap();
+        let shards = manifest.with_extension("analysis");
+        let modified = |s: usize| {
+            std::fs::metadata(shards.join(shard_name(s)))
+                .and_then(|m| m.modified())
+                .ok()
+        };
+        let before: Vec<_> = (0..SHARDS).map(modified).collect();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+
+        let cache = AnalysisCache::open(&manifest, &config());
+        let edited = "seeds/7.txt";
+        let rebuilt: Vec<Saving> = names
+            .iter()
+            .map(|file| Saving {
+                file,
+                hash: if file == edited { 2 } else { 1 },
+                reused: file != edited && cache.get(file, 1).is_some(),
+            })
+            .collect();
+        cache.save(&rebuilt, |_| payload()).unwrap();
+        let after: Vec<_> = (0..SHARDS).map(modified).collect();
+        let rewritten: Vec<usize> = (0..SHARDS).filter(|&s| before[s] != after[s]).collect();
+        assert_eq!(rewritten, vec![shard_of(edited)]);
+
+        let cache = AnalysisCache::open(&manifest, &config());
+        assert!(cache.get(edited, 2).is_some());
+        assert!(
+            names
+                .iter()
+                .filter(|f| *f != edited)
+                .all(|f| cache.get(f, 1).is_some())
+        );
+    }
+
+    #[test]
+    fn a_single_file_cache_of_an_earlier_version_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = dir.path().join("public.manifest");
+        std::fs::write(manifest.with_extension("analysis"), b"nashra-analysis 1\n").unwrap();
+        assert!(
+            AnalysisCache::open(&manifest, &config())
+                .get("seeds/x.txt", 7)
+                .is_none()
+        );
+        save_one_article(&manifest);
+        assert!(
+            AnalysisCache::open(&manifest, &config())
+                .get("seeds/x.txt", 7)
+                .is_some()
+        );
     }
 }

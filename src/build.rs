@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Result, bail};
 use rayon::prelude::*;
 
-use crate::analysis_cache::{AnalysisCache, Entry, FileAnalysis};
+use crate::analysis_cache::{AnalysisCache, FileAnalysis, Saving};
 use crate::article::{Article, Mention, Origin, Prominence};
 use crate::config::Config;
 use crate::enrich::{Item, Keep, Page, Stated, read_document};
@@ -131,13 +131,14 @@ pub fn understand_with(config: &Config, progress: Progress) -> Result<Corpus> {
 }
 
 /// [`understand_with`], keeping of each article what `keep` asks beyond
-/// what its pages show, and reusing what `cache` holds of files that did
-/// not change since the last build.
+/// what its pages show, and reusing what the analysis cache beside the page
+/// manifest `cache_at` holds of files that did not change since the last
+/// build (then saving this build's).
 fn understand_keeping(
     config: &Config,
     progress: Progress,
     keep: Keep,
-    cache: Option<AnalysisCache>,
+    cache_at: Option<&Path>,
 ) -> Result<Corpus> {
     let mut timings = Vec::new();
     let mut clock = Instant::now();
@@ -149,6 +150,7 @@ fn understand_keeping(
     };
 
     let sources = crate::load::discover(config)?;
+    let cache = cache_at.map(|manifest| AnalysisCache::open(manifest, config));
     lap("load", &mut timings);
 
     let read: Vec<ReadFile> = sources
@@ -240,33 +242,26 @@ fn understand_keeping(
     });
     lap("summaries", &mut timings);
 
-    if let Some(cache) = &cache
-        && (cache.saved_files() != files.len() || files.iter().any(|f| !f.reused))
-    {
-        let mut writer = cache.writer()?;
-        for chunk in files.chunks(CACHE_CHUNK) {
-            let entries: Vec<Entry> = chunk
-                .par_iter()
-                .map(|f| {
-                    if f.reused {
-                        Entry::Reused
-                    } else {
-                        Entry::Fresh(crate::analysis_cache::encode(
-                            &articles[f.articles.clone()],
-                            &stated[f.articles.clone()],
-                            &pages[f.pages.clone()],
-                            &drafts[f.drafts.clone()],
-                        ))
-                    }
-                })
-                .collect();
-            for (f, entry) in chunk.iter().zip(&entries) {
-                writer.add(&f.file, f.hash, entry)?;
-            }
-        }
-        writer.finish()?;
+    if let Some(cache) = &cache {
+        let saving: Vec<Saving> = files
+            .iter()
+            .map(|f| Saving {
+                file: &f.file,
+                hash: f.hash,
+                reused: f.reused,
+            })
+            .collect();
+        cache.save(&saving, |i| {
+            let f = &files[i];
+            crate::analysis_cache::encode(
+                &articles[f.articles.clone()],
+                &stated[f.articles.clone()],
+                &pages[f.pages.clone()],
+                &drafts[f.drafts.clone()],
+            )
+        })?;
     }
-    // The previous cache (the whole file, read into memory) is done with
+    // The previous cache (every shard, read into memory) is done with
     // before stories, the stage where memory peaks.
     drop(cache);
     lap("cache", &mut timings);
@@ -295,11 +290,6 @@ fn understand_keeping(
         timings,
     })
 }
-
-/// How many files' analyses are encoded at once when the cache is saved:
-/// enough for both cores, few enough that memory does not grow with the
-/// archive.
-const CACHE_CHUNK: usize = 512;
 
 /// Runs `f` on every article marked fresh, in parallel.
 fn for_fresh(articles: &mut [Article], fresh: &[bool], f: impl Fn(&mut Article) + Sync) {
@@ -531,12 +521,9 @@ pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) ->
     let out = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| config.resolve(&config.site.output_dir));
-    let cache = AnalysisCache::open(
-        &crate::cache::Manifest::path_for(&std::path::absolute(&out)?),
-        config,
-    );
+    let manifest = crate::cache::Manifest::path_for(&std::path::absolute(&out)?);
     // Pages do not show removed debris: only `nashra inspect` keeps it.
-    let mut corpus = understand_keeping(config, progress, Keep::Pages, Some(cache))?;
+    let mut corpus = understand_keeping(config, progress, Keep::Pages, Some(&manifest))?;
     // Pages show blocks and summaries; the analysis text is done with.
     for a in &mut corpus.articles {
         a.forget_reading();
