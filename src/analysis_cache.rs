@@ -109,6 +109,14 @@ impl AnalysisCache {
         decode(payload)
     }
 
+    /// The file named `name` kept beside the analysis under its key.
+    pub fn kept_file(&self, name: &str) -> KeptFile {
+        KeptFile {
+            path: self.dir.join(name),
+            key: self.key,
+        }
+    }
+
     /// Saves this build's analysis of `files`, in their order within each
     /// shard. A shard whose files all kept their saved analysis, with none
     /// added or gone, is left as it is; the others are written again, taking
@@ -195,6 +203,47 @@ impl AnalysisCache {
         write().with_context(failed)?;
         std::fs::rename(&tmp, path)
             .with_context(|| format!("{}: cannot write the analysis cache", path.display()))
+    }
+}
+
+/// A file beside the analysis that keeps one value between builds under the
+/// same key: what a later stage worked out that the next build may reuse.
+pub struct KeptFile {
+    path: PathBuf,
+    key: u64,
+}
+
+impl KeptFile {
+    /// The value saved by a build with the same key; the default when there
+    /// is none, or it is damaged or from another key.
+    pub fn load<T: serde::de::DeserializeOwned + Default>(&self) -> T {
+        let read = || -> Option<T> {
+            let bytes = std::fs::read(&self.path).ok()?;
+            if bytes.get(..MAGIC.len())? != MAGIC || read_u64(&bytes, MAGIC.len())? != self.key {
+                return None;
+            }
+            let checksum = read_u64(&bytes, MAGIC.len() + 8)?;
+            let payload = bytes.get(MAGIC.len() + 16..)?;
+            if hash_bytes(payload) != checksum {
+                return None;
+            }
+            postcard::from_bytes(payload).ok()
+        };
+        read().unwrap_or_default()
+    }
+
+    /// Saves `value` for the next build, renamed into place whole.
+    pub fn save<T: Serialize>(&self, value: &T) -> Result<()> {
+        let payload = postcard::to_stdvec(value).context("a kept value always encodes")?;
+        let mut bytes = Vec::with_capacity(MAGIC.len() + 16 + payload.len());
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&self.key.to_le_bytes());
+        bytes.extend_from_slice(&hash_bytes(&payload).to_le_bytes());
+        bytes.extend_from_slice(&payload);
+        let tmp = self.path.with_extension("tmp");
+        let failed = || format!("{}: cannot write the cache", self.path.display());
+        std::fs::write(&tmp, bytes).with_context(failed)?;
+        std::fs::rename(&tmp, &self.path).with_context(failed)
     }
 }
 

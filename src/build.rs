@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Result, bail};
 use rayon::prelude::*;
 
-use crate::analysis_cache::{AnalysisCache, FileAnalysis, Saving};
+use crate::analysis_cache::{AnalysisCache, FileAnalysis, KeptFile, Saving};
 use crate::article::{Article, Mention, Origin, Prominence};
 use crate::config::Config;
 use crate::enrich::{Item, Keep, Page, Stated, read_document};
@@ -17,7 +17,7 @@ use crate::entities::{Entity, EntityKind, EntityList, Matcher};
 use crate::output::Output;
 use crate::site::Site;
 use crate::slug::{SlugRegistry, slugify, slugify_words};
-use crate::stories::{self, Story};
+use crate::stories::{self, Story, memo::Memo};
 use crate::summarize::summarize_article;
 use crate::topics::TopicMatcher;
 
@@ -263,6 +263,7 @@ fn understand_keeping(
     }
     // The previous cache (every shard, read into memory) is done with
     // before stories, the stage where memory peaks.
+    let story_memo = cache.as_ref().map(|c| c.kept_file("stories"));
     drop(cache);
     lap("cache", &mut timings);
 
@@ -270,7 +271,14 @@ fn understand_keeping(
     let topics = apply_stated_topics(&mut articles, &stated, config);
     lap("front matter", &mut timings);
 
-    let stories = stories::run(&mut articles, &config.site.stories);
+    let previous: Memo = story_memo.as_ref().map(KeptFile::load).unwrap_or_default();
+    let (stories, next) = stories::run_remembering(&mut articles, &config.site.stories, &previous);
+    if let Some(file) = &story_memo
+        && next != previous
+    {
+        file.save(&next)?;
+    }
+    drop((previous, next));
     crate::topics::fill_uncovered(&mut articles, &stories);
     for a in articles.iter_mut().filter(|a| a.published.is_none()) {
         a.warnings

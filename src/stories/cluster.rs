@@ -7,7 +7,7 @@
 //! down, which keeps two different Putin meetings a week apart from being
 //! chained together through a third article that mentions both.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::arabic::FnvBuildHasher;
 
@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use super::duplicates;
 use super::features::{Corpus, Features, cosine};
+use super::memo::Memo;
 use crate::article::Article;
 use crate::config::StoryConfig;
 
@@ -53,6 +54,9 @@ pub struct Grouping {
     pub duplicates: Vec<(usize, usize)>,
     /// For each article, the articles it is similar to and how much.
     pub links: Vec<Vec<(u32, f32)>>,
+    /// Every copy check this grouping needed, by the two texts'
+    /// fingerprints, for the next build's [`Memo`].
+    pub copy_checks: Vec<(u64, u64, bool)>,
 }
 
 /// Days since the common era, or `None` for an undated article.
@@ -64,12 +68,14 @@ pub fn day_numbers(articles: &[Article]) -> Vec<Option<i32>> {
         .collect()
 }
 
-/// Groups articles into same-event clusters.
+/// Groups articles into same-event clusters. `prints` are the articles'
+/// [`super::memo::fingerprint`]s; copy checks `memo` remembers are not repeated.
 pub fn group(
     articles: &[Article],
     corpus: &Corpus,
     days: &[Option<i32>],
     config: &StoryConfig,
+    (memo, prints): (&Memo, &[u64]),
 ) -> Grouping {
     let n = articles.len();
     let pairs = candidate_pairs(corpus, days, config.window_days as i32);
@@ -97,14 +103,42 @@ pub fn group(
         }
     }
     drop((pairs, bodies, scores));
-    let duplicates = duplicates::find(
+    let print = |(i, j): (u32, u32)| (prints[i as usize], prints[j as usize]);
+    let unknown: Vec<(u32, u32)> = suspects
+        .iter()
+        .copied()
+        .filter(|&pair| {
+            let (a, b) = print(pair);
+            memo.copies(a, b).is_none()
+        })
+        .collect();
+    let found: HashSet<(usize, usize)> = duplicates::find(
         articles,
         days,
         config.window_days as i32,
-        &suspects,
+        &unknown,
         config.duplicate_threshold,
-    );
-    drop(suspects);
+    )
+    .into_iter()
+    .collect();
+    drop(unknown);
+    let copy_checks: Vec<(u64, u64, bool)> = suspects
+        .iter()
+        .map(|&pair| {
+            let (a, b) = print(pair);
+            let copy = memo
+                .copies(a, b)
+                .unwrap_or_else(|| found.contains(&(pair.0 as usize, pair.1 as usize)));
+            (a, b, copy)
+        })
+        .collect();
+    let duplicates: Vec<(usize, usize)> = suspects
+        .iter()
+        .zip(&copy_checks)
+        .filter(|(_, check)| check.2)
+        .map(|(&(i, j), _)| (i as usize, j as usize))
+        .collect();
+    drop((suspects, found));
 
     let mut links: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
     for &(i, j, s) in &edges {
@@ -134,6 +168,7 @@ pub fn group(
         clusters: sets.into_groups(),
         duplicates,
         links,
+        copy_checks,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod cluster;
 mod dates;
 mod duplicates;
 pub mod features;
+pub mod memo;
 
 use std::collections::BTreeMap;
 
@@ -22,6 +23,7 @@ use crate::article::{Article, Prominence};
 use crate::config::StoryConfig;
 use crate::slug::{SlugRegistry, slugify_words};
 use crate::summarize::summarize_documents;
+use memo::{Memo, SummaryEntry};
 
 /// A sentence of a story summary and the outlet it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -76,9 +78,20 @@ const ID_WORDS: usize = 6;
 /// Articles' summaries, when already set, are reused for single-article
 /// stories.
 pub fn run(articles: &mut [Article], config: &StoryConfig) -> Vec<Story> {
+    run_remembering(articles, config, &Memo::default()).0
+}
+
+/// [`run`], taking from `memo` what an earlier build worked out of the same
+/// texts, and returning what the next build may take from this one.
+pub fn run_remembering(
+    articles: &mut [Article],
+    config: &StoryConfig,
+    memo: &Memo,
+) -> (Vec<Story>, Memo) {
+    let prints: Vec<u64> = articles.par_iter().map(memo::fingerprint).collect();
     let corpus = features::extract(articles);
     let days = cluster::day_numbers(articles);
-    let grouping = cluster::group(articles, &corpus, &days, config);
+    let mut grouping = cluster::group(articles, &corpus, &days, config, (memo, &prints));
     for members in &grouping.clusters {
         dates::date_from_story(articles, members, &grouping.links);
     }
@@ -88,14 +101,29 @@ pub fn run(articles: &mut [Article], config: &StoryConfig) -> Vec<Story> {
         .max();
     let duplicates = duplicates_by_cluster(&grouping);
     let articles_read: &[Article] = articles;
-    let mut stories: Vec<Story> = grouping
+    let summaries = Summaries {
+        memo,
+        prints: &prints,
+    };
+    let (mut stories, summarised): (Vec<Story>, Vec<Option<SummaryEntry>>) = grouping
         .clusters
         .par_iter()
         .zip(duplicates)
         .map(|(members, duplicates)| {
-            build_story(articles_read, members, duplicates, &corpus.features, latest)
+            build_story(
+                articles_read,
+                members,
+                duplicates,
+                &corpus.features,
+                latest,
+                &summaries,
+            )
         })
-        .collect();
+        .unzip();
+    let next = Memo::of(
+        std::mem::take(&mut grouping.copy_checks),
+        summarised.into_iter().flatten(),
+    );
     stories.sort_by(|a, b| {
         (a.date.is_none(), a.date, a.articles.iter().min()).cmp(&(
             b.date.is_none(),
@@ -119,7 +147,27 @@ pub fn run(articles: &mut [Article], config: &StoryConfig) -> Vec<Story> {
             articles[a].story = Some(i);
         }
     }
-    stories
+    (stories, next)
+}
+
+/// Multi-article summaries: remembered ones by the fingerprint of the
+/// texts they read, the rest worked out.
+struct Summaries<'a> {
+    memo: &'a Memo,
+    prints: &'a [u64],
+}
+
+impl Summaries<'_> {
+    /// The (reader, sentence) positions summarising `readers`, and their
+    /// key for the next memo.
+    fn pick(&self, articles: &[Article], readers: &[usize]) -> SummaryEntry {
+        let key = memo::fingerprint_of(readers.iter().map(|&i| self.prints[i]));
+        let picked = self.memo.summary(key).unwrap_or_else(|| {
+            let docs: Vec<&Article> = readers.iter().map(|&i| &articles[i]).collect();
+            summarize_documents(&docs, STORY_SUMMARY_SENTENCES)
+        });
+        (key, picked)
+    }
 }
 
 fn build_story(
@@ -128,7 +176,8 @@ fn build_story(
     duplicates: Vec<Vec<usize>>,
     features: &[features::Features],
     latest: Option<NaiveDate>,
-) -> Story {
+    summaries: &Summaries<'_>,
+) -> (Story, Option<SummaryEntry>) {
     let mut order = members.to_vec();
     order.sort_by_key(|&i| (articles[i].published.is_none(), articles[i].published, i));
     let date = order
@@ -145,10 +194,10 @@ fn build_story(
     let headline = articles[choose_headline(articles, &order, features)]
         .title
         .clone();
-    let summary = story_summary(articles, &order, &duplicates);
+    let (summary, summarised) = story_summary(articles, &order, &duplicates, summaries);
     let entities = ranked_entities(articles, &order);
     let weight = weigh(articles, &order, &sources, date, latest);
-    Story {
+    let story = Story {
         id: String::new(),
         articles: order.clone(),
         headline,
@@ -159,7 +208,8 @@ fn build_story(
         topics: ranked_topics(articles, &order),
         entities,
         weight,
-    }
+    };
+    (story, summarised)
 }
 
 /// Each cluster's duplicate pairs grouped into sets: copies of one text.
@@ -231,12 +281,14 @@ fn choose_headline(
 }
 
 /// Summary of a story: central sentences across its articles, each copy of
-/// a duplicated text read once.
+/// a duplicated text read once. A summary of several articles comes with
+/// its memo entry.
 fn story_summary(
     articles: &[Article],
     order: &[usize],
     duplicates: &[Vec<usize>],
-) -> Vec<StorySentence> {
+    summaries: &Summaries<'_>,
+) -> (Vec<StorySentence>, Option<SummaryEntry>) {
     let readers: Vec<usize> = order
         .iter()
         .copied()
@@ -249,13 +301,14 @@ fn story_summary(
     if let [only] = readers[..] {
         let a = &articles[only];
         if !a.summary.is_empty() {
-            return vec![StorySentence {
+            let sentence = StorySentence {
                 text: a.summary.clone(),
                 article: only,
                 source: a.source.clone(),
-            }];
+            };
+            return (vec![sentence], None);
         }
-        return crate::summarize::summarize_article(a, SINGLE_SUMMARY_SENTENCES)
+        let summary = crate::summarize::summarize_article(a, SINGLE_SUMMARY_SENTENCES)
             .into_iter()
             .map(|s| StorySentence {
                 text: a.sentence(s).to_string(),
@@ -263,11 +316,12 @@ fn story_summary(
                 source: a.source.clone(),
             })
             .collect();
+        return (summary, None);
     }
-    let docs: Vec<&Article> = readers.iter().map(|&i| &articles[i]).collect();
-    summarize_documents(&docs, STORY_SUMMARY_SENTENCES)
-        .into_iter()
-        .map(|(d, s)| {
+    let (key, picked) = summaries.pick(articles, &readers);
+    let summary = picked
+        .iter()
+        .map(|&(d, s)| {
             let a = readers[d];
             StorySentence {
                 text: articles[a].sentence(s).to_string(),
@@ -275,7 +329,8 @@ fn story_summary(
                 source: articles[a].source.clone(),
             }
         })
-        .collect()
+        .collect();
+    (summary, Some((key, picked)))
 }
 
 /// Topics held by the story's articles, those held by more articles first.
@@ -527,5 +582,55 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), stories.len());
+    }
+
+    /// A day's news with a wire copy filed twice and one event retold.
+    fn day_with_a_copy() -> Vec<Article> {
+        vec![
+            article(
+                "بوتين ومودي يبحثان هاتفياً التجارة والنفط",
+                CALL,
+                Some("2025-09-10"),
+                "فرانس برس",
+            ),
+            article(
+                "بوتين ومودي يبحثان التجارة والنفط",
+                CALL,
+                Some("2025-09-10"),
+                "الشروق",
+            ),
+            article(
+                "مكالمة بين بوتين ومودي تمهد لقمة نيودلهي",
+                CALL_RETOLD,
+                Some("2025-09-10"),
+                "رويترز",
+            ),
+            article("سيول تجتاح البترا", FLOODS, Some("2025-09-10"), "رؤيا"),
+        ]
+    }
+
+    #[test]
+    fn a_rebuild_from_the_memo_gives_the_same_stories() {
+        let config = StoryConfig::default();
+        let mut first = day_with_a_copy();
+        let (stories, memo) = run_remembering(&mut first, &config, &Memo::default());
+        assert_eq!(stories[0].duplicates, vec![vec![0, 1]]);
+        let mut again = day_with_a_copy();
+        let (rebuilt, remembered) = run_remembering(&mut again, &config, &memo);
+        assert_eq!(format!("{rebuilt:?}"), format!("{stories:?}"));
+        assert_eq!(remembered, memo, "a rebuild remembers what it used");
+    }
+
+    #[test]
+    fn remembered_results_are_taken_instead_of_worked_out() {
+        let config = StoryConfig::default();
+        let mut articles = day_with_a_copy();
+        let (_, memo) = run_remembering(&mut articles, &config, &Memo::default());
+        // A memo from texts that said otherwise: the copies were not copies.
+        let prints: Vec<u64> = articles.iter().map(memo::fingerprint).collect();
+        let contrary = Memo::of([(prints[0], prints[1], false)], []);
+        let (stories, _) = run_remembering(&mut day_with_a_copy(), &config, &contrary);
+        assert!(stories.iter().all(|s| s.duplicates.is_empty()));
+        assert_ne!(contrary, memo);
     }
 }
