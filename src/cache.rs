@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
+use serde::Serialize;
 use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
 
 /// Bumped whenever the manifest layout changes.
@@ -43,75 +44,48 @@ pub fn hash_bytes(bytes: &[u8]) -> u64 {
     xxh3_64(bytes)
 }
 
-/// Hash of a JSON value, seeded with `seed` (the build key) and `label` (the
-/// template name).
-///
-/// The value is laid out in a per-thread buffer and hashed in one call: a
-/// page's data is thousands of short strings, and feeding each to a
-/// streaming hasher cost more than the hashing itself.
-pub fn hash_json(seed: u64, label: &str, value: &serde_json::Value) -> u64 {
-    thread_local! {
-        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    BUFFER.with_borrow_mut(|buf| {
-        buf.clear();
-        buf.extend_from_slice(&seed.to_le_bytes());
-        buf.extend_from_slice(label.as_bytes());
-        buf.push(0);
-        lay_out(buf, value);
-        let hash = xxh3_64(buf);
-        // A rare huge page does not keep its buffer for the rest of the build.
-        if buf.capacity() > 1 << 22 {
-            *buf = Vec::new();
-        }
-        hash
-    })
+/// What a page (or card) is made from, fed in piece by piece as it is
+/// handed to its template and hashed in one call when complete: equal
+/// fingerprints, equal output. Each piece is written as its key and its JSON
+/// into the caller's buffer (strings in JSON hold no NUL, so the separators
+/// keep two different inputs apart); building a JSON value tree for every
+/// page only to hash it cost more than the hashing.
+pub struct Fingerprint<'b> {
+    buf: &'b mut Vec<u8>,
 }
 
-/// Writes a JSON value as bytes without printing it as JSON: each node is
-/// tagged and strings go in as raw bytes with their length, so two
-/// different values cannot give the same bytes.
-fn lay_out(buf: &mut Vec<u8>, value: &serde_json::Value) {
-    use serde_json::Value;
-    let length = |buf: &mut Vec<u8>, tag: u8, n: usize| {
-        buf.push(tag);
-        buf.extend_from_slice(&(n as u64).to_le_bytes());
-    };
-    match value {
-        Value::Null => buf.push(b'n'),
-        Value::Bool(b) => buf.push(if *b { b't' } else { b'f' }),
-        // Tagged by kind, so that 1, -1 and 1.0 stay apart without printing.
-        Value::Number(n) => {
-            if let Some(u) = n.as_u64() {
-                buf.push(b'u');
-                buf.extend_from_slice(&u.to_le_bytes());
-            } else if let Some(i) = n.as_i64() {
-                buf.push(b'i');
-                buf.extend_from_slice(&i.to_le_bytes());
-            } else {
-                buf.push(b'd');
-                buf.extend_from_slice(&n.as_f64().unwrap_or(f64::NAN).to_bits().to_le_bytes());
-            }
-        }
-        Value::String(s) => {
-            length(buf, b's', s.len());
-            buf.extend_from_slice(s.as_bytes());
-        }
-        Value::Array(items) => {
-            length(buf, b'[', items.len());
-            for item in items {
-                lay_out(buf, item);
-            }
-        }
-        Value::Object(map) => {
-            length(buf, b'{', map.len());
-            for (k, v) in map {
-                length(buf, b'k', k.len());
-                buf.extend_from_slice(k.as_bytes());
-                lay_out(buf, v);
-            }
-        }
+impl<'b> Fingerprint<'b> {
+    /// A fingerprint seeded with `seed` (the build key), written in `buf`.
+    pub fn new(buf: &'b mut Vec<u8>, seed: u64) -> Fingerprint<'b> {
+        buf.clear();
+        buf.extend_from_slice(&seed.to_le_bytes());
+        Fingerprint { buf }
     }
+
+    /// Adds `value` under `key`.
+    pub fn add<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf.push(0);
+        serde_json::to_writer(&mut *self.buf, value).expect("page data serialises as JSON");
+        self.buf.push(0);
+    }
+
+    pub fn finish(self) -> u64 {
+        let hash = xxh3_64(self.buf);
+        // A rare huge page does not keep its buffer for the rest of the build.
+        if self.buf.capacity() > 1 << 22 {
+            *self.buf = Vec::new();
+        }
+        hash
+    }
+}
+
+/// The fingerprint of one value, with a buffer of its own.
+pub fn fingerprint_of<T: Serialize + ?Sized>(seed: u64, key: &str, value: &T) -> u64 {
+    let mut buf = Vec::new();
+    let mut print = Fingerprint::new(&mut buf, seed);
+    print.add(key, value);
+    print.finish()
 }
 
 /// What one output file was made from.
@@ -242,20 +216,29 @@ mod tests {
         let a = serde_json::json!({"title": "بوتين"});
         let b = serde_json::json!({"title": "ترامب"});
         assert_ne!(
-            hash_json(1, "article.html", &a),
-            hash_json(1, "article.html", &b)
+            fingerprint_of(1, "article", &a),
+            fingerprint_of(1, "article", &b)
         );
         assert_ne!(
-            hash_json(1, "article.html", &a),
-            hash_json(1, "story.html", &a)
+            fingerprint_of(1, "article", &a),
+            fingerprint_of(1, "story", &a)
         );
         assert_ne!(
-            hash_json(1, "article.html", &a),
-            hash_json(2, "article.html", &a)
+            fingerprint_of(1, "article", &a),
+            fingerprint_of(2, "article", &a)
         );
         assert_eq!(
-            hash_json(1, "article.html", &a),
-            hash_json(1, "article.html", &a.clone())
+            fingerprint_of(1, "article", &a),
+            fingerprint_of(1, "article", &a.clone())
         );
+        // Pieces are kept apart: moving text from one to the next shows.
+        let split = |first: &str, second: &str| {
+            let mut buf = Vec::new();
+            let mut print = Fingerprint::new(&mut buf, 1);
+            print.add("a", first);
+            print.add("b", second);
+            print.finish()
+        };
+        assert_ne!(split("بوتين", "ترامب"), split("بوتينترامب", ""));
     }
 }

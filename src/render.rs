@@ -18,6 +18,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::article::{BlockRef, Prominence};
+use crate::cache::Fingerprint;
 use crate::config::Config;
 use crate::site::{ArticleCard, Counted, Day, Link, Site, StoryCard, kind_heading};
 use cards::{CardMaker, Cards};
@@ -223,7 +224,7 @@ pub fn render(
     sink: &dyn Sink,
 ) -> Result<Rendered> {
     let renderer = Renderer::new(site, config, &templates.tera)?;
-    let seed = crate::cache::hash_json(
+    let seed = crate::cache::fingerprint_of(
         templates.key,
         "site",
         &renderer.base_context.clone().into_json(),
@@ -235,27 +236,29 @@ pub fn render(
     let worker = || {
         (
             Vec::with_capacity(PAGE_BUFFER),
+            Vec::with_capacity(PAGE_BUFFER),
             CardMaker::new(&renderer.base_context),
         )
     };
     jobs.par_iter()
-        .try_for_each_init(worker, |(html, maker), &job| -> Result<()> {
-            // First the page's data with its cards and bodies as keys: enough
-            // to tell whether it changed, and far cheaper than their HTML.
-            let (dir, template, keys) = renderer.page(job)?;
+        .try_for_each_init(worker, |(html, data, maker), &job| -> Result<()> {
+            // First the page's fingerprint, from its data with its cards and
+            // bodies as keys: enough to tell whether it changed, and far
+            // cheaper than the template's context and their HTML.
+            let mut print = Fingerprint::new(data, seed);
+            let (dir, template) = renderer.page(job, &mut Fill::Keys, &mut print)?;
+            print.add("template", template);
+            let inputs = print.finish();
             let path = if matches!(job, Job::NotFound) {
                 "404.html".to_string()
             } else {
                 format!("{dir}index.html")
             };
-            let data = keys.into_json();
-            let inputs = crate::cache::hash_json(seed, template, &data);
             if sink.is_current(&path, inputs) {
                 sink.keep(&path);
             } else {
-                let mut ctx = Context::from_value(data).expect("a context is a JSON object");
-                renderer.costly_parts(job, &mut Fill::Html(maker), &mut ctx)?;
-                ctx.extend(renderer.base_context.clone());
+                let mut ctx = renderer.base_context.clone();
+                renderer.page(job, &mut Fill::Html(maker), &mut ctx)?;
                 html.clear();
                 render_into(renderer.tera, template, &ctx, html)?;
                 sink.put_made(&path, html.as_slice(), inputs)?;
@@ -291,6 +294,25 @@ pub fn render(
         feeds,
         files: html_pages + feeds + sitemap_files + 1,
     })
+}
+
+/// Where a page's data goes: into its template's context, or into the
+/// fingerprint that tells whether the page changed. The page is described
+/// once, for both.
+trait PageData {
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T);
+}
+
+impl PageData for Context {
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        Context::insert(self, key, value);
+    }
+}
+
+impl PageData for Fingerprint<'_> {
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        self.add(key, value);
+    }
 }
 
 /// How a page's cards and bodies enter its context: as keys that identify
@@ -492,21 +514,24 @@ impl<'s, 'a> Renderer<'s, 'a> {
         jobs
     }
 
-    /// The folder (relative to the output root, ending in `/` unless it is
-    /// the root), template and context of a page.
-    /// Cards and Markdown bodies appear as their keys;
-    /// [`Renderer::costly_parts`] puts in their HTML.
-    fn page(&self, job: Job) -> Result<(String, &'static str, Context)> {
+    /// Puts a page's data into `ctx` and returns its folder (relative to the
+    /// output root, ending in `/` unless it is the root) and template.
+    /// Cards and Markdown bodies go in as `fill` says: as their keys, or as
+    /// their HTML ([`Renderer::costly_parts`]).
+    fn page(
+        &self,
+        job: Job,
+        fill: &mut Fill,
+        ctx: &mut impl PageData,
+    ) -> Result<(String, &'static str)> {
         let s = self.site;
-        let mut ctx = Context::new();
-        self.costly_parts(job, &mut Fill::Keys, &mut ctx)?;
         let (dir, template, title) = match job {
             Job::Index => {
-                self.index(&mut ctx);
+                self.index(ctx);
                 (String::new(), "index.html", String::new())
             }
             Job::Article(i) => {
-                self.article(i, &mut ctx)?;
+                self.article(i, ctx)?;
                 (
                     format!("articles/{}/", s.article(i).slug),
                     "article.html",
@@ -514,7 +539,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 )
             }
             Job::Story(i) => {
-                self.story(i, &mut ctx);
+                self.story(i, ctx);
                 let id = &s.corpus.stories[i].id;
                 (
                     format!("stories/{id}/"),
@@ -523,7 +548,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 )
             }
             Job::Day(d) => {
-                self.day(d, &mut ctx);
+                self.day(d, ctx);
                 (
                     format!("days/{}/", s.days[d].iso),
                     "day.html",
@@ -551,7 +576,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 let term = &s.topics[t];
                 let dir = format!("topics/{}/", term.slug);
                 self.listing(
-                    &mut ctx,
+                    ctx,
                     &term.name,
                     &term.description,
                     term.articles.len(),
@@ -567,7 +592,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 ctx.insert("entity", info);
                 ctx.insert("feed_url", &info.feed_url);
                 self.listing(
-                    &mut ctx,
+                    ctx,
                     &term.name,
                     &term.description,
                     term.articles.len(),
@@ -580,14 +605,14 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 let term = &s.sources[i];
                 let dir = format!("sources/{}/", term.slug);
                 let heading = format!("مقالات {}", term.name);
-                self.listing(&mut ctx, &heading, "", term.articles.len(), &dir, page);
+                self.listing(ctx, &heading, "", term.articles.len(), &dir, page);
                 (paged(&dir, page), "list.html", heading)
             }
             Job::Undated(page) => {
                 let heading = "مقالات بلا تاريخ نشر معروف";
                 let note =
                     "لم يُعثر في هذه المقالات على تاريخ نشر موثوق؛ يمكن للمحرر إضافته في الترويسة.";
-                self.listing(&mut ctx, heading, note, s.undated.len(), "undated/", page);
+                self.listing(ctx, heading, note, s.undated.len(), "undated/", page);
                 (paged("undated/", page), "list.html", heading.to_string())
             }
             Job::TopicIndex => {
@@ -617,11 +642,11 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 ("entities/".into(), "terms.html", "الأعلام".into())
             }
             Job::Archive => {
-                self.archive(&mut ctx, None);
+                self.archive(ctx, None);
                 ("archive/".into(), "archive.html", "الأرشيف".into())
             }
             Job::ArchiveYear(y) => {
-                let year = self.archive(&mut ctx, Some(y));
+                let year = self.archive(ctx, Some(y));
                 (
                     format!("archive/{year}/"),
                     "archive.html",
@@ -637,10 +662,12 @@ impl<'s, 'a> Renderer<'s, 'a> {
         };
         ctx.insert("page_title", &title);
         ctx.insert("canonical", &format!("{}{}", self.config.base_url(), dir));
-        Ok((dir, template, ctx))
+        // Last, so that a body's HTML takes the place of its key.
+        self.costly_parts(job, fill, ctx)?;
+        Ok((dir, template))
     }
 
-    fn index(&self, ctx: &mut Context) {
+    fn index(&self, ctx: &mut impl PageData) {
         let s = self.site;
         if !s.days.is_empty()
             && let Some(week) = s.weeks.last()
@@ -728,7 +755,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         })
     }
 
-    fn day(&self, d: usize, ctx: &mut Context) {
+    fn day(&self, d: usize, ctx: &mut impl PageData) {
         let s = self.site;
         let day = &s.days[d];
         ctx.insert("day", day);
@@ -738,7 +765,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         ctx.insert("week", &week);
     }
 
-    fn article(&self, i: usize, ctx: &mut Context) -> Result<()> {
+    fn article(&self, i: usize, ctx: &mut impl PageData) -> Result<()> {
         let s = self.site;
         let a = s.article(i);
         ctx.insert(
@@ -804,7 +831,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         Ok(())
     }
 
-    fn story(&self, i: usize, ctx: &mut Context) {
+    fn story(&self, i: usize, ctx: &mut impl PageData) {
         let s = self.site;
         let story = &s.corpus.stories[i];
         ctx.insert("story", &s.story_cards[i]);
@@ -855,7 +882,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
     /// A paginated listing of `count` articles, without its cards.
     fn listing(
         &self,
-        ctx: &mut Context,
+        ctx: &mut impl PageData,
         heading: &str,
         description: &str,
         count: usize,
@@ -883,7 +910,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
     /// with the sentence naming the entity), a Markdown article's body
     /// (rendered from its file, so that no article's HTML is held for the
     /// whole build).
-    fn costly_parts(&self, job: Job, fill: &mut Fill, ctx: &mut Context) -> Result<()> {
+    fn costly_parts(&self, job: Job, fill: &mut Fill, ctx: &mut impl PageData) -> Result<()> {
         let s = self.site;
         let (articles, notes, page): (&[usize], Option<&Vec<Range<u32>>>, usize) = match job {
             Job::Index => {
@@ -973,7 +1000,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
 
     /// The archive: the newest year's months on `archive/`, each year on
     /// `archive/YYYY/`. Returns the year shown.
-    fn archive(&self, ctx: &mut Context, year: Option<usize>) -> i32 {
+    fn archive(&self, ctx: &mut impl PageData, year: Option<usize>) -> i32 {
         let s = self.site;
         let years = s.years();
         let shown = year.unwrap_or(0);

@@ -94,8 +94,7 @@ impl Cards {
 
 /// A card's data hashed as its template receives it.
 fn key_of(card: &impl Serialize) -> u64 {
-    let value = serde_json::to_value(card).expect("a card serialises");
-    crate::cache::hash_json(0, "card", &value)
+    crate::cache::fingerprint_of(0, "card", card)
 }
 
 /// Makes article cards with one context and one buffer, reused: the
