@@ -13,8 +13,8 @@
 //! Entries are spread over [`SHARDS`] files by a hash of their file's path,
 //! so that a rebuild after an edit rewrites the one shard holding that file
 //! instead of the whole archive's analysis (89 MB for 10,000 articles). A
-//! shard is a list of entries (path, content hash, payload length and
-//! checksum, Postcard payload), written to a temporary file and renamed into
+//! shard is a list of entries (path, content hash, file stamp, payload
+//! length and checksum, Postcard payload), written to a temporary file and renamed into
 //! place, so each shard is whole whatever happens to the others; an entry
 //! whose checksum fails is analysed again.
 
@@ -32,8 +32,9 @@ use crate::article::Article;
 use crate::cache::{Hasher, hash_bytes};
 use crate::config::Config;
 use crate::enrich::{Page, Stated};
+use crate::load::Stamp;
 
-const MAGIC: &[u8] = b"nashra-analysis 2\n";
+const MAGIC: &[u8] = b"nashra-analysis 3\n";
 /// Written instead of a path length after the last entry: a shard cut short
 /// is not mistaken for a complete one.
 const END: u32 = u32::MAX;
@@ -57,6 +58,10 @@ pub struct Saving<'a> {
     pub file: &'a str,
     /// Hash of the file's bytes.
     pub hash: u64,
+    /// The file's stamp when it had settled before this build read it
+    /// (the default otherwise): the next build trusts an unchanged settled
+    /// stamp without reading the file.
+    pub stamp: Stamp,
     /// True when its analysis was taken from this cache.
     pub reused: bool,
 }
@@ -78,6 +83,7 @@ struct Shard {
 /// Where an entry's payload lies in its shard, and what it must hash to.
 struct Saved {
     content_hash: u64,
+    stamp: Stamp,
     payload: Range<usize>,
     checksum: u64,
 }
@@ -100,10 +106,32 @@ impl AnalysisCache {
 
     /// The saved analysis of `file` if its bytes still hash to `hash`.
     pub fn get(&self, file: &str, hash: u64) -> Option<FileAnalysis> {
+        let saved = self.saved(file)?;
+        if saved.content_hash != hash {
+            return None;
+        }
+        self.decode(file, saved)
+    }
+
+    /// The saved analysis of `file`, and the hash of its bytes, if it was
+    /// saved with a settled stamp and the file's stamp is still `stamp`:
+    /// the file need not be read.
+    pub fn get_unread(&self, file: &str, stamp: &Stamp) -> Option<(u64, FileAnalysis)> {
+        let saved = self.saved(file)?;
+        if saved.stamp == Stamp::default() || saved.stamp != *stamp {
+            return None;
+        }
+        Some((saved.content_hash, self.decode(file, saved)?))
+    }
+
+    fn saved(&self, file: &str) -> Option<&Saved> {
+        self.shards[shard_of(file)].as_ref()?.entries.get(file)
+    }
+
+    fn decode(&self, file: &str, saved: &Saved) -> Option<FileAnalysis> {
         let shard = self.shards[shard_of(file)].as_ref()?;
-        let saved = shard.entries.get(file)?;
         let payload = &shard.bytes[saved.payload.clone()];
-        if saved.content_hash != hash || hash_bytes(payload) != saved.checksum {
+        if hash_bytes(payload) != saved.checksum {
             return None;
         }
         decode(payload)
@@ -168,7 +196,7 @@ impl AnalysisCache {
                         } else {
                             EntryBytes::Fresh(encode(i))
                         };
-                        (f.file, f.hash, payload)
+                        (f, payload)
                     }),
                 )
             })
@@ -179,7 +207,7 @@ impl AnalysisCache {
     fn write_shard<'e>(
         &self,
         path: &Path,
-        entries: impl Iterator<Item = (&'e str, u64, EntryBytes<'e>)>,
+        entries: impl Iterator<Item = (&'e Saving<'e>, EntryBytes<'e>)>,
     ) -> Result<()> {
         let tmp = path.with_extension("tmp");
         let failed = || format!("{}: cannot write the analysis cache", tmp.display());
@@ -188,11 +216,16 @@ impl AnalysisCache {
         let write = || -> std::io::Result<()> {
             out.write_all(MAGIC)?;
             out.write_all(&self.key.to_le_bytes())?;
-            for (file, hash, payload) in entries {
+            for (saving, payload) in entries {
                 let payload = payload.as_slice();
-                out.write_all(&(file.len() as u32).to_le_bytes())?;
-                out.write_all(file.as_bytes())?;
-                out.write_all(&hash.to_le_bytes())?;
+                let stamp = &saving.stamp;
+                out.write_all(&(saving.file.len() as u32).to_le_bytes())?;
+                out.write_all(saving.file.as_bytes())?;
+                out.write_all(&saving.hash.to_le_bytes())?;
+                out.write_all(&stamp.len.to_le_bytes())?;
+                out.write_all(&stamp.modified.to_le_bytes())?;
+                out.write_all(&stamp.changed.to_le_bytes())?;
+                out.write_all(&stamp.inode.to_le_bytes())?;
                 out.write_all(&(payload.len() as u64).to_le_bytes())?;
                 out.write_all(&hash_bytes(payload).to_le_bytes())?;
                 out.write_all(payload)?;
@@ -289,15 +322,24 @@ impl Shard {
                 .ok()?
                 .to_string();
             let content_hash = read_u64(&bytes, path_end)?;
-            let size = usize::try_from(read_u64(&bytes, path_end + 8)?).ok()?;
-            let checksum = read_u64(&bytes, path_end + 16)?;
-            let start = path_end + 24;
+            let stamp_at = path_end + 8;
+            let stamp = Stamp {
+                len: read_u64(&bytes, stamp_at)?,
+                modified: read_i128(&bytes, stamp_at + 8)?,
+                changed: read_i128(&bytes, stamp_at + 24)?,
+                inode: read_u64(&bytes, stamp_at + 40)?,
+            };
+            let sizes_at = stamp_at + 48;
+            let size = usize::try_from(read_u64(&bytes, sizes_at)?).ok()?;
+            let checksum = read_u64(&bytes, sizes_at + 8)?;
+            let start = sizes_at + 16;
             let end = start.checked_add(size)?;
             bytes.get(start..end)?;
             entries.insert(
                 file,
                 Saved {
                     content_hash,
+                    stamp,
                     payload: start..end,
                     checksum,
                 },
@@ -310,6 +352,12 @@ impl Shard {
 
 fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+}
+
+fn read_i128(bytes: &[u8], at: usize) -> Option<i128> {
+    Some(i128::from_le_bytes(
+        bytes.get(at..at + 16)?.try_into().ok()?,
+    ))
 }
 
 fn read_u64(bytes: &[u8], at: usize) -> Option<u64> {
@@ -446,12 +494,38 @@ mod tests {
         assert_eq!(s.topics, Some(vec!["اقتصاد".to_string()]));
     }
 
+    const STAMP: Stamp = Stamp {
+        len: 120,
+        modified: 1_700_000_000_000_000_000,
+        changed: 1_700_000_000_000_000_000,
+        inode: 42,
+    };
+
+    #[test]
+    fn an_entry_with_the_same_settled_stamp_is_reused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = dir.path().join("public.manifest");
+        save_one_article(&manifest);
+        let cache = AnalysisCache::open(&manifest, &config());
+        let (hash, analysis) = cache.get_unread("seeds/x.txt", &STAMP).unwrap();
+        assert_eq!(hash, 7);
+        assert_eq!(analysis.articles.len(), 1);
+        let touched = Stamp {
+            modified: STAMP.modified + 1,
+            ..STAMP
+        };
+        assert!(cache.get_unread("seeds/x.txt", &touched).is_none());
+        let replaced = Stamp { inode: 43, ..STAMP };
+        assert!(cache.get_unread("seeds/x.txt", &replaced).is_none());
+    }
+
     /// Saves a cache holding `article()` as `seeds/x.txt` with hash 7.
     fn save_one_article(manifest: &Path) {
         let cache = AnalysisCache::open(manifest, &config());
         let files = [Saving {
             file: "seeds/x.txt",
             hash: 7,
+            stamp: STAMP,
             reused: false,
         }];
         cache
@@ -518,6 +592,7 @@ mod tests {
             .map(|file| Saving {
                 file,
                 hash: 1,
+                stamp: Stamp::default(),
                 reused: false,
             })
             .collect();
@@ -540,6 +615,7 @@ mod tests {
             .map(|file| Saving {
                 file,
                 hash: if file == edited { 2 } else { 1 },
+                stamp: Stamp::default(),
                 reused: file != edited && cache.get(file, 1).is_some(),
             })
             .collect();

@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::enrich::{Item, Keep, Page, Stated, read_document};
 use crate::entities::list::{NameKeys, spelling_key};
 use crate::entities::{Entity, EntityKind, EntityList, Matcher};
+use crate::load::Stamp;
 use crate::output::Output;
 use crate::site::Site;
 use crate::slug::{SlugRegistry, slugify, slugify_words};
@@ -110,6 +111,8 @@ pub fn understand(config: &Config) -> Result<Corpus> {
 struct ReadFile {
     file: String,
     hash: u64,
+    /// Its settled stamp (see [`Stamp::settled_before`]), or the default.
+    stamp: Stamp,
     /// True when the analysis came from the cache.
     reused: bool,
     content: FileAnalysis,
@@ -119,6 +122,7 @@ struct ReadFile {
 struct FileSpan {
     file: String,
     hash: u64,
+    stamp: Stamp,
     reused: bool,
     articles: Range<usize>,
     pages: Range<usize>,
@@ -149,6 +153,7 @@ fn understand_keeping(
         clock = Instant::now();
     };
 
+    let started = std::time::SystemTime::now();
     let sources = crate::load::discover(config)?;
     let cache = cache_at.map(|manifest| AnalysisCache::open(manifest, config));
     lap("load", &mut timings);
@@ -156,12 +161,32 @@ fn understand_keeping(
     let read: Vec<ReadFile> = sources
         .par_iter()
         .map(|source| {
-            let doc = crate::load::read(config, source)?;
+            // The next build may trust this stamp only if the file had
+            // settled before this one began.
+            let stamp = if source.stamp.settled_before(started) {
+                source.stamp
+            } else {
+                Stamp::default()
+            };
+            if let Some((hash, content)) = cache
+                .as_ref()
+                .and_then(|c| c.get_unread(&source.file, &stamp))
+            {
+                return Ok(ReadFile {
+                    file: source.file.clone(),
+                    hash,
+                    stamp,
+                    reused: true,
+                    content,
+                });
+            }
+            let doc = crate::load::read(source)?;
             let hash = doc.hash;
             if let Some(content) = cache.as_ref().and_then(|c| c.get(&doc.file, hash)) {
                 return Ok(ReadFile {
                     file: doc.file,
                     hash,
+                    stamp,
                     reused: true,
                     content,
                 });
@@ -177,6 +202,7 @@ fn understand_keeping(
             Ok(ReadFile {
                 file: doc.file,
                 hash,
+                stamp,
                 reused: false,
                 content,
             })
@@ -200,6 +226,7 @@ fn understand_keeping(
         files.push(FileSpan {
             file: r.file,
             hash: r.hash,
+            stamp: r.stamp,
             reused: r.reused,
             articles: a..articles.len(),
             pages: p..pages.len(),
@@ -248,6 +275,7 @@ fn understand_keeping(
             .map(|f| Saving {
                 file: &f.file,
                 hash: f.hash,
+                stamp: f.stamp,
                 reused: f.reused,
             })
             .collect();

@@ -76,7 +76,66 @@ pub fn read_excerpt(excerpt: &Excerpt) -> Result<String> {
 #[derive(Debug, Clone)]
 pub struct Source {
     pub path: PathBuf,
+    /// Path relative to the site root, with `/` separators.
+    pub file: String,
     pub kind: SourceKind,
+    /// What the file system says of the file when it was found.
+    pub stamp: Stamp,
+}
+
+/// What the file system says of a file without reading it: its size and
+/// the times of its last change. A file whose stamp is unchanged since a
+/// build read it long enough before (see [`Stamp::settled_before`]) has
+/// the bytes it had then, which spares an incremental build reading and
+/// hashing the whole archive to find the one file that changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Stamp {
+    pub len: u64,
+    /// Last modification, in nanoseconds since the Unix epoch.
+    pub modified: i128,
+    /// Last change of content or metadata (Unix `ctime`, which no program
+    /// can set back, unlike the modification time), and the inode number;
+    /// zero where the platform has none.
+    pub changed: i128,
+    pub inode: u64,
+}
+
+impl Stamp {
+    fn of(metadata: &std::fs::Metadata) -> Stamp {
+        let nanos = |t: std::io::Result<std::time::SystemTime>| {
+            t.ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos() as i128)
+        };
+        #[cfg(unix)]
+        let (changed, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            (
+                i128::from(metadata.ctime()) * 1_000_000_000 + i128::from(metadata.ctime_nsec()),
+                metadata.ino(),
+            )
+        };
+        #[cfg(not(unix))]
+        let (changed, inode) = (0, 0);
+        Stamp {
+            len: metadata.len(),
+            modified: nanos(metadata.modified()),
+            changed,
+            inode,
+        }
+    }
+
+    /// Whether the file had stopped changing a while before `moment`:
+    /// file times tick coarsely (milliseconds), so a file written in the
+    /// same tick as a build read it could change again without its stamp
+    /// changing. Only a settled stamp may stand for the file's bytes.
+    pub fn settled_before(&self, moment: std::time::SystemTime) -> bool {
+        const MARGIN: i128 = 2_000_000_000;
+        let moment = moment
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as i128);
+        self.modified != 0 && self.modified.max(self.changed) < moment - MARGIN
+    }
 }
 
 /// Finds every `.txt` under the seeds folder and every `.md` under the
@@ -102,23 +161,25 @@ pub fn discover(config: &Config) -> Result<Vec<Source>> {
                 && !hidden
                 && path.extension().and_then(|e| e.to_str()) == Some(ext)
             {
+                let stamp = entry.metadata().map(|m| Stamp::of(&m)).unwrap_or_default();
                 sources.push(Source {
                     path: path.to_path_buf(),
+                    file: relative_name(&config.root, path),
                     kind,
+                    stamp,
                 });
             }
         }
     }
-    let root = &config.root;
-    sources.sort_by_cached_key(|s| relative_name(root, &s.path));
+    sources.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(sources)
 }
 
 /// Reads one discovered file.
-pub fn read(config: &Config, source: &Source) -> Result<Document> {
+pub fn read(source: &Source) -> Result<Document> {
     let text = read_utf8(&source.path)?;
     Ok(Document {
-        file: relative_name(&config.root, &source.path),
+        file: source.file.clone(),
         path: source.path.clone(),
         kind: source.kind,
         hash: hash_bytes(text.as_bytes()),
@@ -162,6 +223,38 @@ fn relative_name(root: &Path, path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stamp_settles_two_seconds_after_the_last_change() {
+        let at = |secs: u64| std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+        let nanos = |secs: i128| secs * 1_000_000_000;
+        let stamp = Stamp {
+            len: 10,
+            modified: nanos(100),
+            changed: nanos(101),
+            inode: 1,
+        };
+        assert!(stamp.settled_before(at(104)));
+        assert!(!stamp.settled_before(at(102)), "changed a second ago");
+        assert!(!Stamp::default().settled_before(at(104)), "no stamp known");
+    }
+
+    #[test]
+    fn a_found_file_has_its_stamp() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("seeds")).unwrap();
+        std::fs::write(dir.path().join("seeds/a.txt"), "خبر").unwrap();
+        std::fs::write(
+            dir.path().join("site.toml"),
+            "title = \"نشرة\"\nbase_url = \"https://example.com/\"\n",
+        )
+        .unwrap();
+        let config = Config::load(&dir.path().join("site.toml")).unwrap();
+        let sources = discover(&config).unwrap();
+        assert_eq!(sources[0].file, "seeds/a.txt");
+        assert_eq!(sources[0].stamp.len, "خبر".len() as u64);
+        assert!(sources[0].stamp.modified > 0);
+    }
 
     #[test]
     fn invalid_utf8_names_file_and_line() {
