@@ -158,56 +158,52 @@ fn understand_keeping(
     let cache = cache_at.map(|manifest| AnalysisCache::open(manifest, config));
     lap("load", &mut timings);
 
-    let read: Vec<ReadFile> = sources
-        .par_iter()
-        .map(|source| {
-            // The next build may trust this stamp only if the file had
-            // settled before this one began.
-            let stamp = if source.stamp.settled_before(started) {
-                source.stamp
-            } else {
-                Stamp::default()
-            };
-            if let Some((hash, content)) = cache
-                .as_ref()
-                .and_then(|c| c.get_unread(&source.file, &stamp))
-            {
-                return Ok(ReadFile {
-                    file: source.file.clone(),
-                    hash,
-                    stamp,
-                    reused: true,
-                    content,
-                });
-            }
-            let doc = crate::load::read(source)?;
-            let hash = doc.hash;
-            if let Some(content) = cache.as_ref().and_then(|c| c.get(&doc.file, hash)) {
-                return Ok(ReadFile {
-                    file: doc.file,
-                    hash,
-                    stamp,
-                    reused: true,
-                    content,
-                });
-            }
-            let mut content = FileAnalysis::default();
-            for item in read_document(&doc, config, keep)? {
-                match item {
-                    Item::Article(article, s) => content.articles.push((*article, s)),
-                    Item::Page(page) => content.pages.push(page),
-                    Item::Draft(file) => content.drafts.push(file),
-                }
-            }
-            Ok(ReadFile {
+    let names: Vec<&str> = sources.iter().map(|s| s.file.as_str()).collect();
+    let read = AnalysisCache::read_each(cache.as_ref(), &names, |i, shard| {
+        let source = &sources[i];
+        // The next build may trust this stamp only if the file had
+        // settled before this one began.
+        let stamp = if source.stamp.settled_before(started) {
+            source.stamp
+        } else {
+            Stamp::default()
+        };
+        if let Some((hash, content)) = shard.and_then(|s| s.get_unread(&source.file, &stamp)) {
+            return Ok(ReadFile {
+                file: source.file.clone(),
+                hash,
+                stamp,
+                reused: true,
+                content,
+            });
+        }
+        let doc = crate::load::read(source)?;
+        let hash = doc.hash;
+        if let Some(content) = shard.and_then(|s| s.get(&doc.file, hash)) {
+            return Ok(ReadFile {
                 file: doc.file,
                 hash,
                 stamp,
-                reused: false,
+                reused: true,
                 content,
-            })
+            });
+        }
+        let mut content = FileAnalysis::default();
+        for item in read_document(&doc, config, keep)? {
+            match item {
+                Item::Article(article, s) => content.articles.push((*article, s)),
+                Item::Page(page) => content.pages.push(page),
+                Item::Draft(file) => content.drafts.push(file),
+            }
+        }
+        Ok(ReadFile {
+            file: doc.file,
+            hash,
+            stamp,
+            reused: false,
+            content,
         })
-        .collect::<Result<_>>()?;
+    })?;
     let mut articles = Vec::new();
     let mut stated = Vec::new();
     let mut fresh = Vec::new();
@@ -289,10 +285,7 @@ fn understand_keeping(
             )
         })?;
     }
-    // The previous cache (every shard, read into memory) is done with
-    // before stories, the stage where memory peaks.
-    let story_memo = cache.as_ref().map(|c| c.kept_file("stories"));
-    drop(cache);
+    let story_memo = cache.map(|c| c.kept_file("stories"));
     lap("cache", &mut timings);
 
     apply_stated_entities(&mut articles, &stated, &mut entities);
