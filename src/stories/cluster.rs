@@ -103,14 +103,16 @@ pub fn group(
         }
     }
     drop((pairs, bodies, scores));
-    let print = |(i, j): (u32, u32)| (prints[i as usize], prints[j as usize]);
+    let texts: Vec<(u64, u64)> = suspects
+        .iter()
+        .map(|&(i, j)| (prints[i as usize], prints[j as usize]))
+        .collect();
+    let remembered = memo.copies(&texts);
     let unknown: Vec<(u32, u32)> = suspects
         .iter()
-        .copied()
-        .filter(|&pair| {
-            let (a, b) = print(pair);
-            memo.copies(a, b).is_none()
-        })
+        .zip(&remembered)
+        .filter(|(_, known)| known.is_none())
+        .map(|(&pair, _)| pair)
         .collect();
     let found: HashSet<(usize, usize)> = duplicates::find(
         articles,
@@ -124,11 +126,10 @@ pub fn group(
     drop(unknown);
     let copy_checks: Vec<(u64, u64, bool)> = suspects
         .iter()
-        .map(|&pair| {
-            let (a, b) = print(pair);
-            let copy = memo
-                .copies(a, b)
-                .unwrap_or_else(|| found.contains(&(pair.0 as usize, pair.1 as usize)));
+        .zip(texts)
+        .zip(remembered)
+        .map(|((&(i, j), (a, b)), known)| {
+            let copy = known.unwrap_or_else(|| found.contains(&(i as usize, j as usize)));
             (a, b, copy)
         })
         .collect();

@@ -10,6 +10,7 @@
 //! A result is keyed by the texts alone; whatever else they depend on (the
 //! program, `site.toml`) keys the file the memo is kept in.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, BlockKind};
@@ -32,13 +33,26 @@ pub struct Memo {
 }
 
 impl Memo {
-    /// Whether the texts fingerprinted `a` and `b` were found to be copies.
-    pub fn copies(&self, a: u64, b: u64) -> Option<bool> {
-        let key = (a.min(b), a.max(b));
-        self.copies
-            .binary_search_by(|&(x, y, _)| (x, y).cmp(&key))
-            .ok()
-            .map(|k| self.copies[k].2)
+    /// For each pair of text fingerprints, whether the texts were found to
+    /// be copies. Looked up together in one ordered walk: a million pairs
+    /// searched one by one through a million entries spent their time
+    /// waiting on memory.
+    pub fn copies(&self, pairs: &[(u64, u64)]) -> Vec<Option<bool>> {
+        let key = |&(a, b): &(u64, u64)| (a.min(b), a.max(b));
+        let mut order: Vec<u32> = (0..pairs.len() as u32).collect();
+        order.par_sort_unstable_by_key(|&k| key(&pairs[k as usize]));
+        let mut found = vec![None; pairs.len()];
+        let mut saved = self.copies.iter().peekable();
+        for k in order {
+            let wanted = key(&pairs[k as usize]);
+            while saved.next_if(|&&(a, b, _)| (a, b) < wanted).is_some() {}
+            if let Some(&&(a, b, copy)) = saved.peek()
+                && (a, b) == wanted
+            {
+                found[k as usize] = Some(copy);
+            }
+        }
+        found
     }
 
     /// The summary chosen for the readers fingerprinted `readers`.
@@ -113,10 +127,10 @@ mod tests {
     #[test]
     fn copies_are_found_whichever_text_comes_first() {
         let memo = Memo::of([(9, 4, true), (1, 2, false)], []);
-        assert_eq!(memo.copies(4, 9), Some(true));
-        assert_eq!(memo.copies(9, 4), Some(true));
-        assert_eq!(memo.copies(2, 1), Some(false));
-        assert_eq!(memo.copies(1, 3), None);
+        assert_eq!(
+            memo.copies(&[(4, 9), (1, 3), (9, 4), (2, 1), (4, 9)]),
+            vec![Some(true), None, Some(true), Some(false), Some(true)]
+        );
     }
 
     #[test]
