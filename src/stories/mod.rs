@@ -11,6 +11,7 @@ pub mod cluster;
 mod dates;
 mod duplicates;
 pub mod features;
+mod linkage;
 
 use std::collections::BTreeMap;
 
