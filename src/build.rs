@@ -151,58 +151,40 @@ fn understand_keeping(
     let sources = crate::load::discover(config)?;
     lap("load", &mut timings);
 
-    let read: Vec<ReadFile> = sources
-        .par_iter()
-        .map(|source| {
-            let doc = crate::load::read(config, source)?;
-            let hash = doc.hash;
-            if let Some(content) = cache.as_ref().and_then(|c| c.get(&doc.file, hash)) {
-                return Ok(ReadFile {
-                    file: doc.file,
-                    hash,
-                    reused: true,
-                    content,
-                });
-            }
-            let mut content = FileAnalysis::default();
-            for item in read_document(&doc, config, keep)? {
-                match item {
-                    Item::Article(article, s) => content.articles.push((*article, s)),
-                    Item::Page(page) => content.pages.push(page),
-                    Item::Draft(file) => content.drafts.push(file),
-                }
-            }
-            Ok(ReadFile {
-                file: doc.file,
-                hash,
-                reused: false,
-                content,
-            })
-        })
-        .collect::<Result<_>>()?;
-    let mut articles = Vec::new();
-    let mut stated = Vec::new();
-    let mut fresh = Vec::new();
+    // Files are read a chunk at a time and their articles moved into the
+    // corpus before the next chunk: what reading one file leaves besides
+    // its articles is freed while the next chunk reuses the same memory,
+    // instead of being held for the whole archive and freed at once among
+    // the articles' own allocations, where nothing later fits.
+    let mut articles = Vec::with_capacity(sources.len());
+    let mut stated = Vec::with_capacity(sources.len());
+    let mut fresh = Vec::with_capacity(sources.len());
     let mut pages = Vec::new();
     let mut drafts = Vec::new();
-    let mut files = Vec::with_capacity(read.len());
-    for r in read {
-        let (a, p, d) = (articles.len(), pages.len(), drafts.len());
-        for (article, s) in r.content.articles {
-            articles.push(article);
-            stated.push(s);
-            fresh.push(!r.reused);
+    let mut files = Vec::with_capacity(sources.len());
+    for chunk in sources.chunks(READ_CHUNK) {
+        let read: Vec<ReadFile> = chunk
+            .par_iter()
+            .map(|source| read_file(config, source, keep, cache.as_ref()))
+            .collect::<Result<_>>()?;
+        for r in read {
+            let (a, p, d) = (articles.len(), pages.len(), drafts.len());
+            for (article, s) in r.content.articles {
+                articles.push(article);
+                stated.push(s);
+                fresh.push(!r.reused);
+            }
+            pages.extend(r.content.pages);
+            drafts.extend(r.content.drafts);
+            files.push(FileSpan {
+                file: r.file,
+                hash: r.hash,
+                reused: r.reused,
+                articles: a..articles.len(),
+                pages: p..pages.len(),
+                drafts: d..drafts.len(),
+            });
         }
-        pages.extend(r.content.pages);
-        drafts.extend(r.content.drafts);
-        files.push(FileSpan {
-            file: r.file,
-            hash: r.hash,
-            reused: r.reused,
-            articles: a..articles.len(),
-            pages: p..pages.len(),
-            drafts: d..drafts.len(),
-        });
     }
     assign_slugs(&mut articles, &stated, &pages)?;
     lap("read+clean+enrich", &mut timings);
@@ -293,6 +275,45 @@ fn understand_keeping(
         input_files: files.len(),
         reused_files: files.iter().filter(|f| f.reused).count(),
         timings,
+    })
+}
+
+/// How many files are read before their articles are moved into the
+/// corpus: enough to share between both cores, few enough that what is
+/// read alongside them stays small.
+const READ_CHUNK: usize = 1024;
+
+/// Reads one input file, or takes its analysis from `cache` when the file
+/// did not change.
+fn read_file(
+    config: &Config,
+    source: &crate::load::Source,
+    keep: Keep,
+    cache: Option<&AnalysisCache>,
+) -> Result<ReadFile> {
+    let doc = crate::load::read(config, source)?;
+    let hash = doc.hash;
+    if let Some(content) = cache.and_then(|c| c.get(&doc.file, hash)) {
+        return Ok(ReadFile {
+            file: doc.file,
+            hash,
+            reused: true,
+            content,
+        });
+    }
+    let mut content = FileAnalysis::default();
+    for item in read_document(&doc, config, keep)? {
+        match item {
+            Item::Article(article, s) => content.articles.push((*article, s)),
+            Item::Page(page) => content.pages.push(page),
+            Item::Draft(file) => content.drafts.push(file),
+        }
+    }
+    Ok(ReadFile {
+        file: doc.file,
+        hash,
+        reused: false,
+        content,
     })
 }
 
