@@ -502,11 +502,12 @@ impl Reading {
                 });
             }
         }
-        stems.shrink_to_fit();
-        sentences.shrink_to_fit();
+        // Copied at their exact length, not shrunk in place: the allocator
+        // keeps a block that shrinks by less than half at its old size, and
+        // these are held for every article of the archive.
         let reading = Reading {
-            sentences,
-            stems,
+            sentences: sentences.as_slice().to_vec(),
+            stems: stems.as_slice().to_vec(),
             title_stems,
         };
         (reading, words)
