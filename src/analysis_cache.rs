@@ -28,7 +28,7 @@ use crate::cache::{Hasher, hash_bytes};
 use crate::config::Config;
 use crate::enrich::{Page, Stated};
 
-const MAGIC: &[u8] = b"nashra-analysis 1\n";
+const MAGIC: &[u8] = b"nashra-analysis 2\n";
 /// Written instead of a path length after the last entry: a file cut short
 /// is not mistaken for a complete one.
 const END: u32 = u32::MAX;
