@@ -34,7 +34,7 @@ use crate::config::Config;
 use crate::enrich::{Page, Stated};
 use crate::load::Stamp;
 
-const MAGIC: &[u8] = b"nashra-analysis 3\n";
+const MAGIC: &[u8] = b"nashra-analysis 4\n";
 /// Written instead of a path length after the last entry: a shard cut short
 /// is not mistaken for a complete one.
 const END: u32 = u32::MAX;

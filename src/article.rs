@@ -369,18 +369,18 @@ impl Article {
     }
 
     /// Hashed content stems of the title (see [`crate::arabic::stem_hashes`]).
-    pub fn title_stems(&self) -> &[u64] {
+    pub fn title_stems(&self) -> &[u32] {
         &self.reading.stems[..self.reading.title_stems as usize]
     }
 
     /// Hashed content stems of the whole body, headings included, in
     /// reading order: equal to `stem_hashes(&self.plain_text())`.
-    pub fn body_stems(&self) -> &[u64] {
+    pub fn body_stems(&self) -> &[u32] {
         &self.reading.stems[self.reading.title_stems as usize..]
     }
 
     /// Hashed content stems of the `i`-th sentence.
-    pub fn sentence_stems(&self, i: usize) -> &[u64] {
+    pub fn sentence_stems(&self, i: usize) -> &[u32] {
         let s = &self.reading.sentences[i];
         &self.reading.stems[s.stems_start as usize..s.stems_end as usize]
     }
@@ -471,7 +471,7 @@ struct Reading {
     sentences: Vec<Sentence>,
     /// Hashed content stems: the title's, then the body's in reading order.
     #[serde(with = "fixed_width")]
-    stems: Vec<u64>,
+    stems: Vec<u32>,
     /// How many of `stems` are the title's.
     title_stems: u32,
 }
@@ -503,20 +503,18 @@ impl Reading {
                 });
             }
         }
-        stems.shrink_to_fit();
-        sentences.shrink_to_fit();
+        // Copied at their exact length, not shrunk in place: the allocator
+        // keeps a block that shrinks by less than half at its old size, and
+        // these are held for every article of the archive.
         let reading = Reading {
-            sentences,
-            stems,
+            sentences: sentences.as_slice().to_vec(),
+            stems: stems.as_slice().to_vec(),
             title_stems,
         };
         (reading, words)
     }
 }
 
-/// Stem hashes as fixed-width little-endian bytes: they are uniformly
-/// spread 64-bit values, which a variable-length integer encoding would
-/// store in ten bytes each, and slower.
 /// An article's text as the analysis cache stores it: a plain string,
 /// checked as UTF-8 with SIMD when read back. Articles' texts are most of
 /// the cache, and checking them was two fifths of decoding it.
@@ -535,22 +533,25 @@ mod checked_text {
     }
 }
 
+/// Stem hashes as fixed-width little-endian bytes: they are uniformly
+/// spread 32-bit values, which a variable-length integer encoding would
+/// store in five bytes each, and slower.
 mod fixed_width {
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(values: &[u64], serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(values: &[u32], serializer: S) -> Result<S::Ok, S::Error> {
         let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
         serializer.serialize_bytes(&bytes)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u64>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u32>, D::Error> {
         let bytes: &[u8] = Deserialize::deserialize(deserializer)?;
-        if !bytes.len().is_multiple_of(8) {
-            return Err(serde::de::Error::custom("stem hashes are 8 bytes each"));
+        if !bytes.len().is_multiple_of(4) {
+            return Err(serde::de::Error::custom("stem hashes are 4 bytes each"));
         }
         Ok(bytes
-            .chunks_exact(8)
-            .map(|c| u64::from_le_bytes(c.try_into().expect("chunks of 8")))
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes(c.try_into().expect("chunks of 4")))
             .collect())
     }
 }

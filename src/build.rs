@@ -204,12 +204,12 @@ fn understand_keeping(
             content,
         })
     })?;
-    let mut articles = Vec::new();
-    let mut stated = Vec::new();
-    let mut fresh = Vec::new();
+    let mut articles = Vec::with_capacity(sources.len());
+    let mut stated = Vec::with_capacity(sources.len());
+    let mut fresh = Vec::with_capacity(sources.len());
     let mut pages = Vec::new();
     let mut drafts = Vec::new();
-    let mut files = Vec::with_capacity(read.len());
+    let mut files = Vec::with_capacity(sources.len());
     for r in read {
         let (a, p, d) = (articles.len(), pages.len(), drafts.len());
         for (article, s) in r.content.articles {

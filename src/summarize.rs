@@ -57,7 +57,7 @@ struct Candidate<'a> {
 
 /// A sentence offered to the pool: its document, its position there, its
 /// text and its stored stems.
-type Offered<'a> = (usize, usize, &'a str, &'a [u64]);
+type Offered<'a> = (usize, usize, &'a str, &'a [u32]);
 
 /// Indices of the sentences that summarise an article, in original order:
 /// the `max` most central complete sentences, none repeating another.
@@ -173,7 +173,7 @@ fn vectors(pool: Vec<Offered<'_>>) -> (Vec<Candidate<'_>>, Vec<Posting>) {
 /// One term of one candidate: which term, whose, and where in its terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Posting {
-    term: u64,
+    term: u32,
     candidate: u32,
     index: u32,
 }

@@ -30,7 +30,7 @@ const MAX_TOPICS: usize = 3;
 #[derive(Debug, Clone)]
 struct Rule {
     topic: usize,
-    stems: Vec<u64>,
+    stems: Vec<u32>,
     weight: f32,
 }
 
@@ -88,7 +88,7 @@ impl TopicMatcher {
 
     /// [`TopicMatcher::classify`] from the [`stem_hashes`] of the title and
     /// of the text.
-    fn classify_stems(&self, title: &[u64], text: &[u64]) -> Vec<String> {
+    fn classify_stems(&self, title: &[u32], text: &[u32]) -> Vec<String> {
         let mut hits = vec![0.0f32; self.rules.len()];
         self.count(title, TITLE_HITS, &mut hits);
         self.count(text, 1.0, &mut hits);
@@ -110,7 +110,7 @@ impl TopicMatcher {
         kept.into_iter().map(|(_, s)| s.clone()).collect()
     }
 
-    fn count(&self, stems: &[u64], each: f32, hits: &mut [f32]) {
+    fn count(&self, stems: &[u32], each: f32, hits: &mut [f32]) {
         for (i, stem) in stems.iter().enumerate() {
             let Some(candidates) = self.by_first_stem.get(stem) else {
                 continue;

@@ -371,8 +371,23 @@ pub fn term_hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-/// A hasher for keys that are already [`term_hash`]es: it passes them
-/// through instead of hashing them a second time.
+/// The top half of a [`term_hash`]: how topics, stories and summaries
+/// know a term. Every article keeps one per content word for the whole
+/// build, so half the size counts in a large archive.
+///
+/// The top bits keep the order of the full hashes: terms sorted by these
+/// come out in the order the full hashes would give, and every sum over
+/// them adds the same floats in the same order. Two terms become one only
+/// when their full hashes agree in all 32 bits, a few pairs of words among
+/// hundreds of thousands, which weighting by document frequency does not
+/// notice.
+pub fn short_hash(bytes: &[u8]) -> u32 {
+    (term_hash(bytes) >> 32) as u32
+}
+
+/// A hasher for keys that are already [`short_hash`]es: it passes them
+/// through instead of hashing them a second time, repeated in both halves
+/// so that a hash table finds well-spread bits at either end.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TermHasher(u64);
 
@@ -381,36 +396,36 @@ impl std::hash::Hasher for TermHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        // Only u64 keys are expected; fold anything else in.
+        // Only u32 keys are expected; fold anything else in.
         for &b in bytes {
             self.0 = self.0.rotate_left(8) ^ u64::from(b);
         }
     }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n) << 32 | u64::from(n);
     }
 }
 
-/// A map keyed by [`term_hash`]es.
-pub type TermMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<TermHasher>>;
+/// A map keyed by [`short_hash`]es.
+pub type TermMap<V> = std::collections::HashMap<u32, V, std::hash::BuildHasherDefault<TermHasher>>;
 
-/// The [`term_hash`] of every content stem of `text`, in order: what
+/// The [`short_hash`] of every content stem of `text`, in order: what
 /// topics, stories and summaries compare, with no string allocated.
-pub fn stem_hashes(text: &str) -> Vec<u64> {
+pub fn stem_hashes(text: &str) -> Vec<u32> {
     let mut out = Vec::with_capacity(text.len() / 10);
-    for_each_stem(text, |stem| out.push(term_hash(stem.as_bytes())));
+    for_each_stem(text, |stem| out.push(short_hash(stem.as_bytes())));
     out
 }
 
-/// Appends the [`term_hash`] of every content stem of `text` to `out` and
+/// Appends the [`short_hash`] of every content stem of `text` to `out` and
 /// returns how many words `text` has: the one reading of a text that an
 /// article's analysis needs, so that no stage tokenises it again.
-pub fn push_stem_hashes(text: &str, out: &mut Vec<u64>) -> usize {
+pub fn push_stem_hashes(text: &str, out: &mut Vec<u32>) -> usize {
     let mut words = 0;
     for_each_word(text, |_, _, norm| {
         words += 1;
         if is_content_word(norm) {
-            out.push(term_hash(light_stem_str(norm).as_bytes()));
+            out.push(short_hash(light_stem_str(norm).as_bytes()));
         }
     });
     words
@@ -642,6 +657,20 @@ mod tests {
         assert_eq!(hashes, expected);
         assert!(hashes.len() >= 8);
     }
+    #[test]
+    fn short_hashes_sort_as_the_full_hashes_do() {
+        let text = "أبقى البنك المركزي المصري أسعار الفائدة دون تغيير وتراجع معدل \
+            التضخم إلى مستوى هو الأدنى منذ عامين بحسب بيان صادر عن لجنة السياسة النقدية";
+        let mut full = Vec::new();
+        for_each_stem(text, |stem| full.push(term_hash(stem.as_bytes())));
+        let mut short = stem_hashes(text);
+        assert_eq!(short.len(), full.len());
+        full.sort_unstable();
+        short.sort_unstable();
+        let top: Vec<u32> = full.iter().map(|&h| (h >> 32) as u32).collect();
+        assert_eq!(short, top);
+    }
+
     #[test]
     fn words_keep_offsets_and_fold() {
         let text = "تعهّد بوتين، وكيم جونغ-أون «بالكامل».";

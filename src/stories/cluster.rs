@@ -7,14 +7,13 @@
 //! down, which keeps two different Putin meetings a week apart from being
 //! chained together through a third article that mentions both.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-
-use crate::arabic::FnvBuildHasher;
+use std::collections::HashSet;
 
 use rayon::prelude::*;
 
 use super::duplicates;
 use super::features::{Corpus, Features, cosine};
+use super::linkage::Clusters;
 use super::memo::Memo;
 use crate::article::Article;
 use crate::config::StoryConfig;
@@ -52,7 +51,9 @@ pub struct Grouping {
     pub clusters: Vec<Vec<usize>>,
     /// Pairs of articles that are the same text filed twice.
     pub duplicates: Vec<(usize, usize)>,
-    /// For each article, the articles it is similar to and how much.
+    /// For each undated article, the articles it is similar to and how
+    /// much, by article; nothing for a dated one, which takes no date from
+    /// its story.
     pub links: Vec<Vec<(u32, f32)>>,
     /// Every copy check this grouping needed, by the two texts'
     /// fingerprints, for the next build's [`Memo`].
@@ -141,11 +142,13 @@ pub fn group(
         .collect();
     drop((suspects, found));
 
-    let mut links: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
-    for &(i, j, s) in &edges {
-        links[i as usize].push((j, s));
-        links[j as usize].push((i, s));
-    }
+    let mut sets = Clusters::new(n, &edges);
+    let links = (0..n)
+        .map(|i| match days[i] {
+            Some(_) => Vec::new(),
+            None => sets.neighbours(i).to_vec(),
+        })
+        .collect();
     edges.retain(|&(i, j, s)| {
         let needed = match date_fit(when[i as usize], when[j as usize], config.window_days) {
             DateFit::Days(_) | DateFit::Weekday => config.threshold,
@@ -155,7 +158,6 @@ pub fn group(
     });
     edges.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
 
-    let mut sets = Clusters::new(n, &links);
     for &(i, j) in &duplicates {
         sets.merge(i, j);
     }
@@ -471,90 +473,13 @@ fn signature(body: &[(u32, f32)], df: &[u32]) -> Vec<u32> {
         .filter(|&(t, _)| df[t as usize] >= 2)
         .collect();
     shared.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    shared.truncate(SIGNATURE_TERMS);
-    shared.into_iter().map(|(t, _)| t).collect()
-}
-
-/// Union-find over articles that also keeps, for each cluster, its size
-/// and the summed similarity to every neighbouring cluster, so that the
-/// average linkage of two clusters is known at once instead of being
-/// recounted over their members at every candidate merge (which grows with
-/// the square of a big story's size).
-type NeighbourSums = HashMap<usize, f32, FnvBuildHasher>;
-
-struct Clusters {
-    parent: Vec<usize>,
-    size: Vec<usize>,
-    /// For each cluster root: neighbouring root → summed similarity of the
-    /// scored pairs between them. A merge adds to each sum once, in merge
-    /// order, so the sums do not depend on the maps' iteration order.
-    sums: Vec<NeighbourSums>,
-}
-
-impl Clusters {
-    fn new(n: usize, links: &[Vec<(u32, f32)>]) -> Clusters {
-        Clusters {
-            parent: (0..n).collect(),
-            size: vec![1; n],
-            sums: links
-                .iter()
-                .map(|l| l.iter().map(|&(j, s)| (j as usize, s)).collect())
-                .collect(),
-        }
-    }
-
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    /// Mean similarity over all pairs across two clusters (given by their
-    /// roots), pairs never scored counting as zero.
-    fn average_link(&self, a: usize, b: usize) -> f32 {
-        let sum = self.sums[a].get(&b).copied().unwrap_or(0.0);
-        sum / (self.size[a] * self.size[b]) as f32
-    }
-
-    fn merge(&mut self, i: usize, j: usize) {
-        let (a, b) = (self.find(i), self.find(j));
-        if a == b {
-            return;
-        }
-        // Fold the cluster with fewer neighbours into the other.
-        let (keep, gone) = if self.sums[a].len() >= self.sums[b].len() {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        self.parent[gone] = keep;
-        self.size[keep] += self.size[gone];
-        let moved = std::mem::take(&mut self.sums[gone]);
-        self.sums[keep].remove(&gone);
-        for (c, s) in moved {
-            if c == keep {
-                continue;
-            }
-            *self.sums[keep].entry(c).or_default() += s;
-            let theirs = &mut self.sums[c];
-            let old = theirs.remove(&gone).unwrap_or(0.0);
-            *theirs.entry(keep).or_default() += old;
-        }
-    }
-
-    fn into_groups(mut self) -> Vec<Vec<usize>> {
-        let n = self.parent.len();
-        let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for i in 0..n {
-            let root = self.find(i);
-            by_root.entry(root).or_default().push(i);
-        }
-        let mut groups: Vec<Vec<usize>> = by_root.into_values().collect();
-        groups.sort_unstable_by_key(|g| g[0]);
-        groups
-    }
+    // Copied out, not collected in place: that would keep the buffer of
+    // every shared term (ten times the size) for each of the articles.
+    shared
+        .iter()
+        .take(SIGNATURE_TERMS)
+        .map(|&(t, _)| t)
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,12 +1,12 @@
 //! What the grouper compares: weighted term vectors of each article.
 //!
 //! Terms are light stems (see [`crate::arabic::stem_hashes`]) hashed to
-//! 64 bits while articles are read in parallel, then numbered once for the
-//! whole corpus: vectors hold 32-bit term ids, half the memory of hashes,
-//! and ids index plain arrays (document frequencies, an inverted index)
-//! instead of hash maps. Weights are TF-IDF over the corpus being built: a
-//! term every article shares (بوتين in a Kremlin-watch corpus) says nothing
-//! about which event an article tells, a term two articles share says a lot.
+//! 32 bits while articles are read in parallel, then numbered once for the
+//! whole corpus: ids index plain arrays (document frequencies, an inverted
+//! index) instead of hash maps. Weights are TF-IDF over the corpus being
+//! built: a term every article shares (بوتين in a Kremlin-watch corpus) says
+//! nothing about which event an article tells, a term two articles share
+//! says a lot.
 
 use rayon::prelude::*;
 
@@ -14,7 +14,7 @@ use crate::arabic::TermMap;
 use crate::article::{Article, Prominence};
 
 /// A sparse vector: (term hash, weight) sorted by term, unit length.
-pub type Sparse = Vec<(u64, f32)>;
+pub type Sparse = Vec<(u32, f32)>;
 
 /// Only the start of a long article is read: the lede and the first
 /// paragraphs say which event it is; the background that follows is what
@@ -24,7 +24,7 @@ pub(super) const MAX_TEXT_BYTES: usize = 3000;
 /// Title words count this many times in the body vector.
 const TITLE_BOOST: f32 = 2.0;
 
-pub use crate::arabic::term_hash;
+use crate::arabic::short_hash;
 
 /// The start of `text`, cut at a character boundary.
 pub fn head(text: &str, max_bytes: usize) -> &str {
@@ -51,9 +51,9 @@ const LEAD_DECAY: f32 = 8.0;
 /// Raw term counts of one article before corpus weighting, each sorted
 /// by term hash.
 struct Counts {
-    body: Vec<(u64, f32)>,
-    title: Vec<(u64, f32)>,
-    entities: Vec<(u64, f32)>,
+    body: Vec<(u32, f32)>,
+    title: Vec<(u32, f32)>,
+    entities: Vec<(u32, f32)>,
 }
 
 /// A sparse vector over numbered terms: (term id, weight) sorted by id,
@@ -142,7 +142,7 @@ struct Frequencies {
 impl Frequencies {
     /// Counts article number `k`'s terms.
     fn add(&mut self, k: u32, article: &Article) {
-        let mark = |table: &mut TermMap<(u32, u32)>, term: u64| {
+        let mark = |table: &mut TermMap<(u32, u32)>, term: u32| {
             let (df, last) = table.entry(term).or_default();
             if *last != k + 1 {
                 *last = k + 1;
@@ -184,7 +184,7 @@ struct Vocabulary {
 
 impl Vocabulary {
     fn number(frequencies: &Frequencies) -> Vocabulary {
-        let mut hashes: Vec<u64> = frequencies
+        let mut hashes: Vec<u32> = frequencies
             .body
             .keys()
             .chain(frequencies.title.keys())
@@ -213,7 +213,7 @@ impl Vocabulary {
     }
 
     /// Counts keyed by hash, keyed by id instead (still sorted).
-    fn numbered(&self, counts: &[(u64, f32)]) -> Vec<(u32, f32)> {
+    fn numbered(&self, counts: &[(u32, f32)]) -> Vec<(u32, f32)> {
         counts.iter().map(|&(t, w)| (self.ids[&t], w)).collect()
     }
 }
@@ -223,9 +223,9 @@ impl Vocabulary {
 /// repeats included: the one definition of what each vector holds.
 fn read_terms(
     article: &Article,
-    mut body: impl FnMut(u64, f32),
-    mut title: impl FnMut(u64, f32),
-    mut entity: impl FnMut(u64, f32),
+    mut body: impl FnMut(u32, f32),
+    mut title: impl FnMut(u32, f32),
+    mut entity: impl FnMut(u32, f32),
 ) {
     let title_stems = article.title_stems();
     for &s in title_stems {
@@ -250,7 +250,10 @@ fn read_terms(
             Prominence::Main => 2.0,
             Prominence::Passing => 1.0,
         };
-        entity(term_hash(m.slug.as_bytes()), weight * m.count.max(1) as f32);
+        entity(
+            short_hash(m.slug.as_bytes()),
+            weight * m.count.max(1) as f32,
+        );
     }
 }
 
@@ -270,9 +273,9 @@ fn count_terms(article: &Article) -> Counts {
 }
 
 /// Sorts by term and adds up the weights of equal terms.
-fn sum_by_term(mut terms: Vec<(u64, f32)>) -> Vec<(u64, f32)> {
+fn sum_by_term(mut terms: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
     terms.sort_unstable_by_key(|t| t.0);
-    let mut out: Vec<(u64, f32)> = Vec::with_capacity(terms.len());
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(terms.len());
     for (term, w) in terms {
         match out.last_mut() {
             Some(last) if last.0 == term => last.1 += w,

@@ -11,6 +11,7 @@ pub mod cluster;
 mod dates;
 mod duplicates;
 pub mod features;
+mod linkage;
 pub mod memo;
 
 use std::collections::BTreeMap;
