@@ -22,6 +22,20 @@ pub fn keep_freed_memory() {
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, -1) }
 }
 
+/// Asks the kernel not to back this process's memory with transparent
+/// huge pages. mimalloc asks for them on all the memory it maps, and a
+/// 2 MiB page is resident as soon as one byte of it is used: with a large
+/// archive's many small allocations spread over partly used pages, that
+/// held 40 to 60 MB more at 100,000 articles (a fifth more at 10,000), and
+/// a build spent no less CPU time without them.
+pub fn no_huge_pages() {
+    // SAFETY: sets a flag of this process; no memory is touched.
+    #[cfg(target_os = "linux")]
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -37,5 +51,14 @@ mod tests {
         );
         super::keep_freed_memory();
         assert_eq!(delay(), -1);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn huge_pages_are_turned_off() {
+        super::no_huge_pages();
+        // SAFETY: reads a flag of this process.
+        let disabled = unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) };
+        assert_eq!(disabled, 1);
     }
 }
