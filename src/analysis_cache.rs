@@ -44,6 +44,10 @@ const END: u32 = u32::MAX;
 /// few enough that a small site's cache stays a handful of files.
 const SHARDS: usize = 64;
 
+/// Shards read in parallel before their results are taken: enough to keep
+/// both cores busy, a sixteenth of the archive at a time.
+const SHARDS_AT_ONCE: usize = 4;
+
 /// What one input file holds once analysed: its articles (with what their
 /// front matter states), or the page or draft it is.
 #[derive(Debug, Default)]
@@ -102,39 +106,42 @@ impl AnalysisCache {
     }
 
     /// Calls `read(i, shard)` for each of `files` (paths relative to the
-    /// site) and returns the results in the order of `files`. Files are
-    /// taken shard by shard, in parallel, each with the previous build's
-    /// shard holding it (`None` without one or without `cache`): a shard is
-    /// read before its first file and let go after its last, so a rebuild
-    /// never holds the whole previous analysis (880 MB at 100,000 articles).
+    /// site), then `take(i, result)`. Files are read shard by shard, each
+    /// with the previous build's shard holding it (`None` without one or
+    /// without `cache`), a few shards at a time in parallel: a shard is read
+    /// before its first file and let go after its last, so a rebuild never
+    /// holds the whole previous analysis (880 MB at 100,000 articles), and
+    /// each few shards' results are taken before the next are read, so what
+    /// reading leaves besides the articles is never held for the whole
+    /// archive. Results are taken in shard order, not in the order of
+    /// `files`.
     pub fn read_each<T: Send>(
         cache: Option<&AnalysisCache>,
         files: &[&str],
         read: impl Fn(usize, Option<&Shard>) -> Result<T> + Sync,
-    ) -> Result<Vec<T>> {
+        mut take: impl FnMut(usize, T),
+    ) -> Result<()> {
         let mut by_shard: Vec<Vec<usize>> = vec![Vec::new(); SHARDS];
         for (i, file) in files.iter().enumerate() {
             by_shard[shard_of(file)].push(i);
         }
-        let done: Vec<Vec<(usize, T)>> = by_shard
-            .par_iter()
-            .enumerate()
-            .map(|(s, members)| {
-                let shard = cache.and_then(|c| c.read_shard(s));
-                members
-                    .iter()
-                    .map(|&i| Ok((i, read(i, shard.as_ref())?)))
-                    .collect()
-            })
-            .collect::<Result<_>>()?;
-        let mut slots: Vec<Option<T>> = (0..files.len()).map(|_| None).collect();
-        for (i, value) in done.into_iter().flatten() {
-            slots[i] = Some(value);
+        for (group, shards) in by_shard.chunks(SHARDS_AT_ONCE).enumerate() {
+            let done: Vec<Vec<(usize, T)>> = shards
+                .par_iter()
+                .enumerate()
+                .map(|(k, members)| {
+                    let shard = cache.and_then(|c| c.read_shard(group * SHARDS_AT_ONCE + k));
+                    members
+                        .iter()
+                        .map(|&i| Ok((i, read(i, shard.as_ref())?)))
+                        .collect()
+                })
+                .collect::<Result<_>>()?;
+            for (i, value) in done.into_iter().flatten() {
+                take(i, value);
+            }
         }
-        Ok(slots
-            .into_iter()
-            .map(|v| v.expect("every file is read once"))
-            .collect())
+        Ok(())
     }
 
     /// The previous build's shard `s`, noting how many entries it held.
@@ -503,15 +510,26 @@ mod tests {
     }
 
     #[test]
-    fn files_are_read_shard_by_shard_and_returned_in_order() {
+    fn every_file_is_read_and_taken_once() {
         let names: Vec<String> = (0..300).map(|i| format!("seeds/{i}.txt")).collect();
         let files: Vec<&str> = names.iter().map(String::as_str).collect();
-        let read = AnalysisCache::read_each(None, &files, |i, shard| {
-            assert!(shard.is_none());
-            Ok(files[i].len())
-        })
+        let mut read = vec![None; files.len()];
+        AnalysisCache::read_each(
+            None,
+            &files,
+            |i, shard| {
+                assert!(shard.is_none());
+                Ok(files[i].len())
+            },
+            |i, len| {
+                assert!(read[i].replace(len).is_none(), "file {i} read twice");
+            },
+        )
         .unwrap();
-        assert_eq!(read, files.iter().map(|f| f.len()).collect::<Vec<_>>());
+        assert_eq!(
+            read,
+            files.iter().map(|f| Some(f.len())).collect::<Vec<_>>()
+        );
     }
     use crate::article::{Block, Published};
 

@@ -159,7 +159,35 @@ fn understand_keeping(
     lap("load", &mut timings);
 
     let names: Vec<&str> = sources.iter().map(|s| s.file.as_str()).collect();
-    let read = AnalysisCache::read_each(cache.as_ref(), &names, |i, shard| {
+    // Articles are moved into the corpus as each few shards are read, then
+    // put in the order of their files.
+    let mut articles = Vec::with_capacity(sources.len());
+    let mut stated = Vec::with_capacity(sources.len());
+    let mut fresh = Vec::with_capacity(sources.len());
+    let mut pages = Vec::new();
+    let mut drafts = Vec::new();
+    let mut files: Vec<(usize, FileSpan)> = Vec::with_capacity(sources.len());
+    let take = |i: usize, r: ReadFile| {
+        let (a, p, d) = (articles.len(), pages.len(), drafts.len());
+        for (article, s) in r.content.articles {
+            articles.push(article);
+            stated.push(s);
+            fresh.push(!r.reused);
+        }
+        pages.extend(r.content.pages);
+        drafts.extend(r.content.drafts);
+        let span = FileSpan {
+            file: r.file,
+            hash: r.hash,
+            stamp: r.stamp,
+            reused: r.reused,
+            articles: a..articles.len(),
+            pages: p..pages.len(),
+            drafts: d..drafts.len(),
+        };
+        files.push((i, span));
+    };
+    let read = |i: usize, shard: Option<&crate::analysis_cache::Shard>| {
         let source = &sources[i];
         // The next build may trust this stamp only if the file had
         // settled before this one began.
@@ -203,31 +231,23 @@ fn understand_keeping(
             reused: false,
             content,
         })
-    })?;
-    let mut articles = Vec::with_capacity(sources.len());
-    let mut stated = Vec::with_capacity(sources.len());
-    let mut fresh = Vec::with_capacity(sources.len());
-    let mut pages = Vec::new();
-    let mut drafts = Vec::new();
-    let mut files = Vec::with_capacity(sources.len());
-    for r in read {
-        let (a, p, d) = (articles.len(), pages.len(), drafts.len());
-        for (article, s) in r.content.articles {
-            articles.push(article);
-            stated.push(s);
-            fresh.push(!r.reused);
-        }
-        pages.extend(r.content.pages);
-        drafts.extend(r.content.drafts);
-        files.push(FileSpan {
-            file: r.file,
-            hash: r.hash,
-            stamp: r.stamp,
-            reused: r.reused,
-            articles: a..articles.len(),
-            pages: p..pages.len(),
-            drafts: d..drafts.len(),
-        });
+    };
+    AnalysisCache::read_each(cache.as_ref(), &names, read, take)?;
+    files.sort_unstable_by_key(|(i, _)| *i);
+    let mut files: Vec<FileSpan> = files.into_iter().map(|(_, span)| span).collect();
+    let article_order: Vec<usize> = files.iter().flat_map(|f| f.articles.clone()).collect();
+    let page_order: Vec<usize> = files.iter().flat_map(|f| f.pages.clone()).collect();
+    let draft_order: Vec<usize> = files.iter().flat_map(|f| f.drafts.clone()).collect();
+    let mut articles = reordered(articles, &article_order);
+    let stated = reordered(stated, &article_order);
+    let fresh = reordered(fresh, &article_order);
+    let pages = reordered(pages, &page_order);
+    let drafts = reordered(drafts, &draft_order);
+    let (mut a, mut p, mut d) = (0, 0, 0);
+    for f in &mut files {
+        let (na, np, nd) = (f.articles.len(), f.pages.len(), f.drafts.len());
+        (f.articles, f.pages, f.drafts) = (a..a + na, p..p + np, d..d + nd);
+        (a, p, d) = (a + na, p + np, d + nd);
     }
     assign_slugs(&mut articles, &stated, &pages)?;
     lap("read+clean+enrich", &mut timings);
@@ -318,6 +338,16 @@ fn understand_keeping(
         reused_files: files.iter().filter(|f| f.reused).count(),
         timings,
     })
+}
+
+/// `items` in the order `order` gives: `order[k]` is the index of the item
+/// that goes at `k` (each index once).
+fn reordered<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .iter()
+        .map(|&i| slots[i].take().expect("each item is placed once"))
+        .collect()
 }
 
 /// Runs `f` on every article marked fresh, in parallel.
