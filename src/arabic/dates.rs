@@ -257,29 +257,9 @@ const ORDINAL_DAYS: [(&str, u32); 24] = [
     ("الثلاثون", 30),
 ];
 
-/// The units that open a compound ordinal (الحادي عشر، الثاني والعشرين):
-/// one is الحادي (or الواحد) there, never الأول.
-const ORDINAL_UNITS: [(&str, u32); 19] = [
-    ("الحادي", 1),
-    ("الحاديه", 1),
-    ("الواحد", 1),
-    ("الثاني", 2),
-    ("الثانيه", 2),
-    ("الثالث", 3),
-    ("الثالثه", 3),
-    ("الرابع", 4),
-    ("الرابعه", 4),
-    ("الخامس", 5),
-    ("الخامسه", 5),
-    ("السادس", 6),
-    ("السادسه", 6),
-    ("السابع", 7),
-    ("السابعه", 7),
-    ("الثامن", 8),
-    ("الثامنه", 8),
-    ("التاسع", 9),
-    ("التاسعه", 9),
-];
+/// How "one" opens a compound ordinal (الحادي عشر، الحادي والعشرين): never
+/// الأول there. Two to nine open it as they stand alone ([`ORDINAL_DAYS`]).
+const ORDINAL_ONES: [(&str, u32); 3] = [("الحادي", 1), ("الحاديه", 1), ("الواحد", 1)];
 
 /// The second word of a compound ordinal and the tens it adds:
 /// عشر (11–19), والعشرين (21–29), والثلاثين (31).
@@ -317,7 +297,7 @@ pub fn ordinal_day(first: &str, second: Option<&str>) -> Option<(u32, usize)> {
 fn opens_ordinal(norm: &str) -> bool {
     ORDINAL_DAYS
         .iter()
-        .chain(&ORDINAL_UNITS)
+        .chain(&ORDINAL_ONES)
         .any(|(name, _)| *name == norm)
 }
 
@@ -332,10 +312,9 @@ fn ordinal_of_norm(first: &str, second: Option<&str>) -> Option<(u32, usize)> {
             .find(|(name, _)| *name == word)
             .map(|&(_, n)| n)
     };
-    if let (Some(unit), Some(tens)) = (
-        lookup(&ORDINAL_UNITS, first),
-        second.and_then(|w| lookup(&ORDINAL_TENS, w)),
-    ) {
+    let unit = lookup(&ORDINAL_ONES, first)
+        .or_else(|| lookup(&ORDINAL_DAYS, first).filter(|n| (2..=9).contains(n)));
+    if let (Some(unit), Some(tens)) = (unit, second.and_then(|w| lookup(&ORDINAL_TENS, w))) {
         let day = tens + unit;
         return (day <= 31).then_some((day, 2));
     }
@@ -972,7 +951,7 @@ mod tests {
         }
         for (name, _) in ORDINAL_DAYS
             .iter()
-            .chain(&ORDINAL_UNITS)
+            .chain(&ORDINAL_ONES)
             .chain(&ORDINAL_TENS)
         {
             assert_eq!(crate::arabic::normalize(name), *name);
