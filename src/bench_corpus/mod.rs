@@ -86,6 +86,13 @@ const ARTICLE: u64 = 2;
 const BODY: u64 = 3;
 const NAME: u64 = 4;
 
+/// The daily volume of a generated archive of 10,000 articles or more.
+const ARTICLES_PER_DAY: u64 = 20;
+
+/// The shortest span a generated archive covers, so that small archives
+/// still cross a year boundary.
+const MIN_SPAN_DAYS: u64 = 500;
+
 /// The last day of the generated archive; the first depends on its size.
 fn last_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 12, 31).expect("valid date")
@@ -150,8 +157,11 @@ pub struct Generated {
 }
 
 impl Corpus {
-    /// Plans `articles` articles: events of one to four reports each, spread
-    /// over two to ten years depending on the size of the archive.
+    /// Plans `articles` articles: events of one to four reports each, at a
+    /// steady [`ARTICLES_PER_DAY`] over as many days as that takes (at least
+    /// [`MIN_SPAN_DAYS`], so that small archives still span two years). A
+    /// larger archive covers more days, as a newsroom's archive grows, rather
+    /// than packing more articles into each day.
     pub fn new(articles: usize, seed: u64) -> Corpus {
         let mut rng = Rng::new(derive(seed, 0, 0));
         let mut slots = Vec::with_capacity(articles);
@@ -173,7 +183,7 @@ impl Corpus {
             }
             event += 1;
         }
-        let span_days = (articles as u64 / 20).clamp(730, 3650);
+        let span_days = (articles as u64 / ARTICLES_PER_DAY).max(MIN_SPAN_DAYS);
         Corpus {
             seed,
             slots,
