@@ -22,14 +22,14 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::cache::{Hasher, hash_bytes};
+use crate::cache::{Hasher, hash_bytes, program_hash};
 use crate::config::Config;
 use crate::enrich::{Page, Stated};
 use crate::load::Stamp;
@@ -483,18 +483,6 @@ fn key_for(config: &Config) -> u64 {
         h.update(&hash_bytes(&bytes).to_le_bytes());
     }
     h.finish()
-}
-
-/// A hash of the running executable, read once per process; the version
-/// number when the executable cannot be read.
-fn program_hash() -> u64 {
-    static HASH: OnceLock<u64> = OnceLock::new();
-    *HASH.get_or_init(|| {
-        std::env::current_exe()
-            .and_then(std::fs::read)
-            .map(|bytes| hash_bytes(&bytes))
-            .unwrap_or_else(|_| hash_bytes(env!("CARGO_PKG_VERSION").as_bytes()))
-    })
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{Context as _, Result};
 use serde::Serialize;
@@ -39,6 +40,18 @@ impl Default for Hasher {
     }
 }
 
+/// A hash of the running executable, read once per process; the version
+/// number when the executable cannot be read.
+pub fn program_hash() -> u64 {
+    static HASH: OnceLock<u64> = OnceLock::new();
+    *HASH.get_or_init(|| {
+        std::env::current_exe()
+            .and_then(std::fs::read)
+            .map(|bytes| hash_bytes(&bytes))
+            .unwrap_or_else(|_| hash_bytes(env!("CARGO_PKG_VERSION").as_bytes()))
+    })
+}
+
 /// Hash of a file's bytes.
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
     xxh3_64(bytes)
@@ -46,10 +59,11 @@ pub fn hash_bytes(bytes: &[u8]) -> u64 {
 
 /// What a page (or card) is made from, fed in piece by piece as it is
 /// handed to its template and hashed in one call when complete: equal
-/// fingerprints, equal output. Each piece is written as its key and its JSON
-/// into the caller's buffer (strings in JSON hold no NUL, so the separators
-/// keep two different inputs apart); building a JSON value tree for every
-/// page only to hash it cost more than the hashing.
+/// fingerprints, equal output. Each piece is written into the caller's
+/// buffer as its key, a NUL, the length of its value and the value in
+/// postcard's compact encoding, so two different inputs never write the same
+/// bytes. Building a JSON value tree for every page only to hash it cost more
+/// than the hashing, and writing JSON spent most of its time escaping.
 pub struct Fingerprint<'b> {
     buf: &'b mut Vec<u8>,
 }
@@ -66,8 +80,11 @@ impl<'b> Fingerprint<'b> {
     pub fn add<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
         self.buf.extend_from_slice(key.as_bytes());
         self.buf.push(0);
-        serde_json::to_writer(&mut *self.buf, value).expect("page data serialises as JSON");
-        self.buf.push(0);
+        let length_at = self.buf.len();
+        self.buf.extend_from_slice(&[0; 8]);
+        postcard::to_io(value, &mut *self.buf).expect("page data serialises");
+        let length = (self.buf.len() - length_at - 8) as u64;
+        self.buf[length_at..length_at + 8].copy_from_slice(&length.to_le_bytes());
     }
 
     pub fn finish(self) -> u64 {

@@ -115,7 +115,7 @@ pub fn load_templates(dir: &Path) -> Result<Templates> {
         }
     }
     let mut hasher = crate::cache::Hasher::new();
-    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(&crate::cache::program_hash().to_le_bytes());
     for (name, text) in &sources {
         hasher.update(name.as_bytes());
         hasher.update(&[0]);
