@@ -354,9 +354,22 @@ fn a_hijri_date_alone_is_converted_and_a_gregorian_one_wins() {
         market.date_evidence.detail,
         "date line «3 رمضان 1446 هـ الموافق 2 مارس 2025»"
     );
-    for a in [makkah, market] {
+
+    // Written in digits, the date is Hijri by its era; the Sunday written
+    // with it moves the table's 3 March to the 2nd.
+    let clinics = fixture(&corpus, "riyadh_clinics_numeric_hijri_date");
+    assert_eq!(clinics.published.map(|p| p.date), date(2025, 3, 2));
+    assert_eq!(
+        clinics.date_evidence.detail,
+        "date line «الأحد 1446/09/03هـ», a Hijri date converted by the tabular calendar"
+    );
+    for a in [makkah, market, clinics] {
         assert_eq!(a.subtitle, None, "{}", a.label());
-        assert!(!a.plain_text().contains("1446") && !a.plain_text().contains("1447هـ"));
+        assert!(
+            !a.plain_text().contains("1446") && !a.plain_text().contains("1447هـ"),
+            "{}",
+            a.label()
+        );
     }
 }
 

@@ -752,12 +752,7 @@ impl<'a> Scan<'a> {
             let date = hijri::to_gregorian(hijri_year_of(year)?, month, day)?;
             (date, Calendar::Hijri, last + 1)
         };
-        if calendar == Calendar::Hijri
-            && self.gap(last) == Some("")
-            && self
-                .norm(last + 1)
-                .is_some_and(|w| HIJRI_ERA_WORDS.contains(&w))
-        {
+        if calendar == Calendar::Hijri && self.hijri_era_after(last) {
             last += 1;
         }
         Some(Found {
@@ -801,6 +796,10 @@ impl<'a> Scan<'a> {
         // An ISO timestamp glues the time to the day: 2025-08-13T10:00.
         let c = self.norm(i + 2)?;
         let c = c.split_once('t').map_or(c, |(day, _)| day);
+        // A date may end with its era, glued or not: 1446/09/03هـ,
+        // 2025/03/02م.
+        let (c, era_glued) = c.strip_suffix('ه').map_or((c, false), |c| (c, true));
+        let c = c.strip_suffix('م').filter(|_| !era_glued).unwrap_or(c);
         if !(is_number(a) && is_number(b) && is_number(c)) || b.len() > 2 {
             return None;
         }
@@ -809,14 +808,36 @@ impl<'a> Scan<'a> {
             (1..=2, 4) => (c, a),
             _ => return None,
         };
-        let year: i32 = year.parse().ok().filter(|y| (1900..=2100).contains(y))?;
-        let date = NaiveDate::from_ymd_opt(year, b.parse().ok()?, day.parse().ok()?)?;
+        let (year, month, day): (i32, u32, u32) =
+            (year.parse().ok()?, b.parse().ok()?, day.parse().ok()?);
+        let last = i + 2;
+        if era_glued || self.hijri_era_after(last) {
+            // Digits alone could be a reference number: only the era
+            // says a numeric date is Hijri.
+            let year = Some(year).filter(|y| HIJRI_YEARS.contains(y))?;
+            return Some(Found {
+                date: hijri::to_gregorian(year, month, day)?,
+                form: DateForm::Numeric,
+                calendar: Calendar::Hijri,
+                last: if era_glued { last } else { last + 1 },
+            });
+        }
+        let year = Some(year).filter(|y| GREGORIAN_YEARS.contains(y))?;
         Some(Found {
-            date,
+            date: NaiveDate::from_ymd_opt(year, month, day)?,
             form: DateForm::Numeric,
             calendar: Calendar::Gregorian,
-            last: i + 2,
+            last,
         })
+    }
+
+    /// Whether the Hijri era is written as its own word right after word
+    /// `last`: "1446 هـ", "1447 للهجرة".
+    fn hijri_era_after(&self, last: usize) -> bool {
+        self.gap(last) == Some("")
+            && self
+                .norm(last + 1)
+                .is_some_and(|w| HIJRI_ERA_WORDS.contains(&w))
     }
 
     /// A month name at word `i`, with its paired name when one follows
@@ -897,22 +918,28 @@ struct Found {
     last: usize,
 }
 
-/// A Hijri year (1300–1600, that is 1882–2175), optionally with هـ glued.
+/// The Hijri years a date may name: 1300–1600, that is 1882–2175.
+const HIJRI_YEARS: std::ops::RangeInclusive<i32> = 1300..=1600;
+
+/// The Gregorian years a date may name.
+const GREGORIAN_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// A Hijri year, optionally with هـ glued.
 fn hijri_year_of(word: &str) -> Option<i32> {
     let digits = word.strip_suffix('ه').unwrap_or(word);
     if digits.len() != 4 || !is_number(digits) {
         return None;
     }
-    digits.parse().ok().filter(|y| (1300..=1600).contains(y))
+    digits.parse().ok().filter(|y| HIJRI_YEARS.contains(y))
 }
 
-/// A four-digit year (1900–2100), optionally marked م (Gregorian).
+/// A four-digit Gregorian year, optionally marked م.
 fn year_of(word: &str) -> Option<i32> {
     let digits = word.strip_suffix('م').unwrap_or(word);
     if digits.len() != 4 || !is_number(digits) {
         return None;
     }
-    digits.parse().ok().filter(|y| (1900..=2100).contains(y))
+    digits.parse().ok().filter(|y| GREGORIAN_YEARS.contains(y))
 }
 
 #[cfg(test)]
@@ -1142,6 +1169,35 @@ mod tests {
         assert_eq!(&text[m.start..m.end], "الخميس 1 محرم 1447 هـ");
         // Hijri years are not Gregorian ones, nor the other way round.
         assert!(dates_in("في 3 رمضان 2025 وفي 3 مارس 1446").is_empty());
+    }
+
+    #[test]
+    fn numeric_hijri_dates_are_read_by_their_era() {
+        for (text, written) in [
+            ("جدة، الأحد 1446/09/03هـ (واس)", "الأحد 1446/09/03هـ"),
+            ("صدر بتاريخ ٣/٩/١٤٤٦ هـ", "٣/٩/١٤٤٦ هـ"),
+            ("الموعد 1446-09-03 هجري", "1446-09-03 هجري"),
+        ] {
+            let found = find_dates(text);
+            assert_eq!(found.len(), 1, "{text}");
+            let m = found[0];
+            assert_eq!(
+                (m.calendar, m.form, &text[m.start..m.end]),
+                (Calendar::Hijri, DateForm::Numeric, written),
+                "{text}"
+            );
+        }
+        // With its weekday, the day the outlet meant: Sunday 2 March 2025.
+        assert_eq!(find_dates("الأحد 1446/09/03هـ")[0].date, ymd(2025, 3, 2));
+        assert_eq!(
+            find_dates("1446/09/03هـ الموافق 2025/03/02م")
+                .iter()
+                .map(|m| (m.date, m.calendar))
+                .collect::<Vec<_>>(),
+            [(ymd(2025, 3, 2), Calendar::Gregorian)]
+        );
+        // Without its era a Hijri-looking number is a reference, not a date.
+        assert!(dates_in("القرار رقم 1446/09/03 بشأن التعيينات").is_empty());
     }
 
     #[test]
