@@ -154,6 +154,11 @@ fn understand_keeping(
     };
 
     let started = std::time::SystemTime::now();
+    // Hashing the program reads its whole file: done on an idle worker
+    // while the input folders are walked.
+    rayon::spawn(|| {
+        crate::cache::program_hash();
+    });
     let sources = crate::load::discover(config)?;
     let cache = cache_at.map(|manifest| AnalysisCache::open(manifest, config));
     lap("load", &mut timings);

@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, IsoWeek, NaiveDate};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::arabic::dates::{format_date, format_date_long, format_month, format_number};
@@ -207,7 +208,7 @@ impl<'a> Site<'a> {
         let style = &config.site.dates;
 
         let article_urls: Vec<String> = articles
-            .iter()
+            .par_iter()
             .map(|a| format!("{base}articles/{}/", a.slug))
             .collect();
         let story_urls: Vec<String> = corpus
@@ -218,7 +219,7 @@ impl<'a> Site<'a> {
 
         let source_slugs = source_slugs(articles);
         let cards: Vec<ArticleCard> = articles
-            .iter()
+            .par_iter()
             .zip(&article_urls)
             .map(|(a, url)| ArticleCard {
                 url: url.clone(),

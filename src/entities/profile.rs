@@ -6,6 +6,8 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crate::article::{Article, Prominence};
 
 /// How many co-mentioned entities, topics and quotes a profile keeps.
@@ -57,74 +59,95 @@ pub fn profiles(articles: &[Article]) -> BTreeMap<String, EntityProfile> {
     // Newest first; undated articles last; input order breaks ties.
     order.sort_by_key(|&i| (Reverse(articles[i].published.map(|p| (p.date, p.time))), i));
 
-    let mut out: BTreeMap<String, EntityProfile> = BTreeMap::new();
-    let mut variants: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
-    let mut shared: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
-    let mut topics: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    // Entities are numbered as first met, so that each mention costs one
+    // lookup of its slug and the co-mention counts none.
+    let mut numbers: HashMap<&str, usize> = HashMap::new();
+    let mut tallies: Vec<Tally> = Vec::new();
+    let mut ids = Vec::new();
     for &i in &order {
         let a = &articles[i];
-        for m in &a.entities {
-            let p = out.entry(m.slug.clone()).or_insert_with(|| EntityProfile {
-                slug: m.slug.clone(),
-                ..Default::default()
-            });
-            p.mentions += m.count;
-            p.timeline.push(TimelineEntry {
+        ids.clear();
+        ids.extend(a.entities.iter().map(|m| {
+            *numbers.entry(&m.slug).or_insert_with(|| {
+                tallies.push(Tally::new(&m.slug));
+                tallies.len() - 1
+            })
+        }));
+        for (m, &id) in a.entities.iter().zip(&ids) {
+            let t = &mut tallies[id];
+            t.profile.mentions += m.count;
+            t.profile.timeline.push(TimelineEntry {
                 article: i,
                 sentence: m.sentence.clone(),
                 count: m.count,
                 prominence: m.prominence,
             });
-            let seen = variants.entry(&m.slug).or_default();
             for v in &m.variants {
-                match seen.iter_mut().find(|(s, _)| s == v) {
+                match t.variants.iter_mut().find(|(s, _)| s == v) {
                     Some((_, n)) => *n += 1,
-                    None => seen.push((v, 1)),
+                    None => t.variants.push((v, 1)),
                 }
             }
-            let with = shared.entry(&m.slug).or_default();
-            for other in a.entities.iter().filter(|o| o.slug != m.slug) {
-                *with.entry(&other.slug).or_default() += 1;
+            for &other in ids.iter().filter(|&&other| other != id) {
+                *t.shared.entry(other).or_default() += 1;
             }
-            let in_topics = topics.entry(&m.slug).or_default();
-            for t in &a.topics {
-                *in_topics.entry(t).or_default() += 1;
+            for topic in &a.topics {
+                *t.topics.entry(topic).or_default() += 1;
             }
         }
         for q in &a.quotes {
-            if let Some(p) = out.get_mut(&q.speaker)
-                && p.quotes.len() < QUOTES_KEPT
+            if let Some(&id) = numbers.get(q.speaker.as_str())
+                && tallies[id].profile.quotes.len() < QUOTES_KEPT
             {
-                p.quotes.push(ProfileQuote {
+                tallies[id].profile.quotes.push(ProfileQuote {
                     article: i,
                     text: q.text.clone(),
                 });
             }
         }
     }
-    for (slug, p) in &mut out {
-        p.variants = ranked(
-            variants.remove(slug.as_str()).unwrap_or_default(),
-            usize::MAX,
-        );
-        p.co_mentions = ranked(
-            shared
-                .remove(slug.as_str())
-                .unwrap_or_default()
-                .into_iter()
-                .collect(),
-            CO_MENTIONS_KEPT,
-        );
-        p.topics = ranked(
-            topics
-                .remove(slug.as_str())
-                .unwrap_or_default()
-                .into_iter()
-                .collect(),
-            usize::MAX,
-        );
+    let slugs: Vec<&str> = tallies.iter().map(|t| t.slug).collect();
+    tallies
+        .into_par_iter()
+        .map(|t| t.finish(&slugs))
+        .map(|p| (p.slug.clone(), p))
+        .collect()
+}
+
+/// An entity's profile while the articles are read, with its counts by
+/// spelling, co-mentioned entity (by number) and topic.
+struct Tally<'a> {
+    slug: &'a str,
+    profile: EntityProfile,
+    variants: Vec<(&'a str, usize)>,
+    shared: HashMap<usize, usize>,
+    topics: HashMap<&'a str, usize>,
+}
+
+impl<'a> Tally<'a> {
+    fn new(slug: &'a str) -> Tally<'a> {
+        Tally {
+            slug,
+            profile: EntityProfile {
+                slug: slug.to_string(),
+                ..Default::default()
+            },
+            variants: Vec::new(),
+            shared: HashMap::new(),
+            topics: HashMap::new(),
+        }
     }
-    out
+
+    /// The profile with its counts ranked; `slugs` names entities by number.
+    fn finish(self, slugs: &[&str]) -> EntityProfile {
+        let shared = self.shared.into_iter().map(|(id, n)| (slugs[id], n));
+        EntityProfile {
+            variants: ranked(self.variants, usize::MAX),
+            co_mentions: ranked(shared.collect(), CO_MENTIONS_KEPT),
+            topics: ranked(self.topics.into_iter().collect(), usize::MAX),
+            ..self.profile
+        }
+    }
 }
 
 /// Most counted first, then alphabetically, at most `keep`.
