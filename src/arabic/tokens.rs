@@ -201,6 +201,67 @@ pub fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// The words of a text with their normal forms side by side in one
+/// buffer: [`words`] without a string per word, for readers that look at
+/// every word of every article (the entity matcher).
+#[derive(Debug, Clone, Default)]
+pub struct WordList {
+    norms: String,
+    spans: Vec<WordSpan>,
+}
+
+/// One word of a [`WordList`]: where it stands in the text, and where its
+/// normal form lies in the list's buffer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordSpan {
+    /// Byte offset of the first character in the original text.
+    pub start: usize,
+    /// Byte offset just past the last character in the original text.
+    pub end: usize,
+    norm_start: u32,
+    norm_end: u32,
+}
+
+impl WordList {
+    /// The words of `text`, as [`words`] splits and normalises them.
+    pub fn of(text: &str) -> WordList {
+        let mut list = WordList {
+            norms: String::with_capacity(text.len()),
+            spans: Vec::with_capacity(text.len() / 8),
+        };
+        for_each_word(text, |start, end, norm| {
+            let norm_start = list.norms.len() as u32;
+            list.norms.push_str(norm);
+            list.spans.push(WordSpan {
+                start,
+                end,
+                norm_start,
+                norm_end: list.norms.len() as u32,
+            });
+        });
+        list
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Where each word stands in the text, in order.
+    pub fn spans(&self) -> &[WordSpan] {
+        &self.spans
+    }
+
+    /// The normal form of word `i`.
+    pub fn norm(&self, i: usize) -> &str {
+        let span = &self.spans[i];
+        &self.norms[span.norm_start as usize..span.norm_end as usize]
+    }
+}
+
 /// How many words `text` has.
 pub fn word_count(text: &str) -> usize {
     let mut n = 0;
@@ -385,9 +446,10 @@ pub fn short_hash(bytes: &[u8]) -> u32 {
     (term_hash(bytes) >> 32) as u32
 }
 
-/// A hasher for keys that are already [`short_hash`]es: it passes them
-/// through instead of hashing them a second time, repeated in both halves
-/// so that a hash table finds well-spread bits at either end.
+/// A hasher for keys that are already [`short_hash`]es (or full 64-bit
+/// hashes): it passes them through instead of hashing them a second time,
+/// a short hash repeated in both halves so that a hash table finds
+/// well-spread bits at either end.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TermHasher(u64);
 
@@ -396,13 +458,16 @@ impl std::hash::Hasher for TermHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        // Only u32 keys are expected; fold anything else in.
+        // Only u32 and u64 keys are expected; fold anything else in.
         for &b in bytes {
             self.0 = self.0.rotate_left(8) ^ u64::from(b);
         }
     }
     fn write_u32(&mut self, n: u32) {
         self.0 = u64::from(n) << 32 | u64::from(n);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
@@ -679,6 +744,22 @@ mod tests {
         assert_eq!(norms, ["تعهد", "بوتين", "وكيم", "جونغ", "اون", "بالكامل"]);
         assert_eq!(&text[ws[1].start..ws[1].end], "بوتين");
         assert_eq!(&text[ws[0].start..ws[0].end], "تعهّد");
+    }
+
+    #[test]
+    fn word_lists_hold_what_words_gives() {
+        let text = "تعهّد بوتين، وكيم جونغ-أون «بالكامل» في 2024 Reuters ـــ";
+        let list = WordList::of(text);
+        let ws = words(text);
+        assert_eq!(list.len(), ws.len());
+        for (i, w) in ws.iter().enumerate() {
+            assert_eq!(
+                (list.spans()[i].start, list.spans()[i].end),
+                (w.start, w.end)
+            );
+            assert_eq!(list.norm(i), w.norm);
+        }
+        assert!(WordList::of(" ، ").is_empty());
     }
 
     #[test]
