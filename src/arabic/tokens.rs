@@ -523,8 +523,23 @@ fn is_content_word(norm: &str) -> bool {
 /// auxiliaries and the reporting verbs every news article is full of.
 /// Takes a normalised word.
 pub fn is_stop_word(norm: &str) -> bool {
-    STOP_WORDS.contains(norm)
+    // Most words of an article are longer than any stop word: they are
+    // told by their length, without being hashed.
+    norm.len() <= LONGEST_STOP_WORD && STOP_WORDS.contains(norm)
 }
+
+/// The length in bytes of the longest of [`STOP_WORD_LIST`].
+const LONGEST_STOP_WORD: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < STOP_WORD_LIST.len() {
+        if STOP_WORD_LIST[i].len() > longest {
+            longest = STOP_WORD_LIST[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 /// Normalised stop words, built once. Looked up for every word of every
 /// article: FNV beats the default SipHash on such short keys, and the list
