@@ -6,6 +6,7 @@
 //! that looks at words goes through this module so that "word" means the same
 //! thing everywhere.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -291,9 +292,21 @@ const PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
 /// assert!(readings.contains(&normalize("الرئيس")));
 /// ```
 pub fn proclitic_readings(norm: &str, min_len: usize) -> Vec<String> {
-    let mut readings: Vec<String> = vec![norm.to_string()];
+    proclitic_reading_slices(norm, min_len)
+        .into_iter()
+        .map(Cow::into_owned)
+        .collect()
+}
+
+/// [`proclitic_readings`], borrowed from `norm` where they can be: all but
+/// the ال reading of a word opening with لل are endings of it. The entity
+/// matcher reads every word that may start a name this way, and copying
+/// each reading was most of the cost.
+pub fn proclitic_reading_slices<'a>(norm: &'a str, min_len: usize) -> Vec<Cow<'a, str>> {
+    let mut readings: Vec<Cow<'a, str>> = Vec::with_capacity(8);
+    readings.push(Cow::Borrowed(norm));
     let long_enough = |s: &str| s.chars().count() >= min_len;
-    let push = |s: String, readings: &mut Vec<String>| {
+    let push = |s: Cow<'a, str>, readings: &mut Vec<Cow<'a, str>>| {
         if long_enough(&s) && !readings.contains(&s) {
             readings.push(s);
         }
@@ -313,16 +326,15 @@ pub fn proclitic_readings(norm: &str, min_len: usize) -> Vec<String> {
         let after = &rest[c.len_utf8()..];
         if c == 'ل' && after.starts_with('ل') {
             // لل = ل + ال with the alef elided.
-            let with_article = format!("ا{after}");
-            push(with_article, &mut readings);
-            push(after['ل'.len_utf8()..].to_string(), &mut readings);
+            push(Cow::Owned(format!("ا{after}")), &mut readings);
+            push(Cow::Borrowed(&after['ل'.len_utf8()..]), &mut readings);
         }
         stages.push(after);
     }
     for stage in stages {
-        push(stage.to_string(), &mut readings);
+        push(Cow::Borrowed(stage), &mut readings);
         if let Some(bare) = stage.strip_prefix("ال") {
-            push(bare.to_string(), &mut readings);
+            push(Cow::Borrowed(bare), &mut readings);
         }
     }
     readings

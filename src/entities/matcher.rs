@@ -23,7 +23,7 @@ use std::ops::Range;
 use super::list::{EntityKind, EntityList};
 use crate::arabic::{
     FnvBuildHasher, FnvHasher, TermHasher, WordList, WordSpan, has_shadda, is_ignorable,
-    normalize_with_shadda, proclitic_readings, words,
+    normalize_with_shadda, proclitic_reading_slices, words,
 };
 use crate::article::{Article, Mention, Prominence};
 
@@ -375,11 +375,11 @@ impl Matcher {
                         *t == ws.norm(j)
                     }
                 };
-                for reading in proclitic_readings(form, 2) {
+                for reading in proclitic_reading_slices(form, 2) {
                     let Some(clitic) = Clitic::of(form, &reading) else {
                         continue;
                     };
-                    let Some(ids) = index.get(&reading) else {
+                    let Some(ids) = index.get(reading.as_ref()) else {
                         continue;
                     };
                     for &id in ids {
