@@ -73,9 +73,11 @@ pub fn is_headline_like(line: &str, max_words: usize) -> bool {
         .trim_end_matches(['»', '”', '"', ')'])
         .chars()
         .next_back();
+    // The last character rules out most lines (prose ends with a full
+    // stop) before their words are counted.
     last.is_some()
-        && at_most_words(line, max_words)
         && !matches!(last, Some('.' | ':' | '؛' | '…' | '،' | ','))
+        && at_most_words(line, max_words)
         && arabic::is_mostly_arabic(line)
 }
 

@@ -6,6 +6,7 @@
 //! that looks at words goes through this module so that "word" means the same
 //! thing everywhere.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -201,6 +202,67 @@ pub fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// The words of a text with their normal forms side by side in one
+/// buffer: [`words`] without a string per word, for readers that look at
+/// every word of every article (the entity matcher).
+#[derive(Debug, Clone, Default)]
+pub struct WordList {
+    norms: String,
+    spans: Vec<WordSpan>,
+}
+
+/// One word of a [`WordList`]: where it stands in the text, and where its
+/// normal form lies in the list's buffer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordSpan {
+    /// Byte offset of the first character in the original text.
+    pub start: usize,
+    /// Byte offset just past the last character in the original text.
+    pub end: usize,
+    norm_start: u32,
+    norm_end: u32,
+}
+
+impl WordList {
+    /// The words of `text`, as [`words`] splits and normalises them.
+    pub fn of(text: &str) -> WordList {
+        let mut list = WordList {
+            norms: String::with_capacity(text.len()),
+            spans: Vec::with_capacity(text.len() / 8),
+        };
+        for_each_word(text, |start, end, norm| {
+            let norm_start = list.norms.len() as u32;
+            list.norms.push_str(norm);
+            list.spans.push(WordSpan {
+                start,
+                end,
+                norm_start,
+                norm_end: list.norms.len() as u32,
+            });
+        });
+        list
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Where each word stands in the text, in order.
+    pub fn spans(&self) -> &[WordSpan] {
+        &self.spans
+    }
+
+    /// The normal form of word `i`.
+    pub fn norm(&self, i: usize) -> &str {
+        let span = &self.spans[i];
+        &self.norms[span.norm_start as usize..span.norm_end as usize]
+    }
+}
+
 /// How many words `text` has.
 pub fn word_count(text: &str) -> usize {
     let mut n = 0;
@@ -230,9 +292,21 @@ const PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
 /// assert!(readings.contains(&normalize("الرئيس")));
 /// ```
 pub fn proclitic_readings(norm: &str, min_len: usize) -> Vec<String> {
-    let mut readings: Vec<String> = vec![norm.to_string()];
+    proclitic_reading_slices(norm, min_len)
+        .into_iter()
+        .map(Cow::into_owned)
+        .collect()
+}
+
+/// [`proclitic_readings`], borrowed from `norm` where they can be: all but
+/// the ال reading of a word opening with لل are endings of it. The entity
+/// matcher reads every word that may start a name this way, and copying
+/// each reading was most of the cost.
+pub fn proclitic_reading_slices<'a>(norm: &'a str, min_len: usize) -> Vec<Cow<'a, str>> {
+    let mut readings: Vec<Cow<'a, str>> = Vec::with_capacity(8);
+    readings.push(Cow::Borrowed(norm));
     let long_enough = |s: &str| s.chars().count() >= min_len;
-    let push = |s: String, readings: &mut Vec<String>| {
+    let push = |s: Cow<'a, str>, readings: &mut Vec<Cow<'a, str>>| {
         if long_enough(&s) && !readings.contains(&s) {
             readings.push(s);
         }
@@ -252,16 +326,15 @@ pub fn proclitic_readings(norm: &str, min_len: usize) -> Vec<String> {
         let after = &rest[c.len_utf8()..];
         if c == 'ل' && after.starts_with('ل') {
             // لل = ل + ال with the alef elided.
-            let with_article = format!("ا{after}");
-            push(with_article, &mut readings);
-            push(after['ل'.len_utf8()..].to_string(), &mut readings);
+            push(Cow::Owned(format!("ا{after}")), &mut readings);
+            push(Cow::Borrowed(&after['ل'.len_utf8()..]), &mut readings);
         }
         stages.push(after);
     }
     for stage in stages {
-        push(stage.to_string(), &mut readings);
+        push(Cow::Borrowed(stage), &mut readings);
         if let Some(bare) = stage.strip_prefix("ال") {
-            push(bare.to_string(), &mut readings);
+            push(Cow::Borrowed(bare), &mut readings);
         }
     }
     readings
@@ -385,9 +458,10 @@ pub fn short_hash(bytes: &[u8]) -> u32 {
     (term_hash(bytes) >> 32) as u32
 }
 
-/// A hasher for keys that are already [`short_hash`]es: it passes them
-/// through instead of hashing them a second time, repeated in both halves
-/// so that a hash table finds well-spread bits at either end.
+/// A hasher for keys that are already [`short_hash`]es (or full 64-bit
+/// hashes): it passes them through instead of hashing them a second time,
+/// a short hash repeated in both halves so that a hash table finds
+/// well-spread bits at either end.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TermHasher(u64);
 
@@ -396,13 +470,16 @@ impl std::hash::Hasher for TermHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        // Only u32 keys are expected; fold anything else in.
+        // Only u32 and u64 keys are expected; fold anything else in.
         for &b in bytes {
             self.0 = self.0.rotate_left(8) ^ u64::from(b);
         }
     }
     fn write_u32(&mut self, n: u32) {
         self.0 = u64::from(n) << 32 | u64::from(n);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
@@ -458,8 +535,23 @@ fn is_content_word(norm: &str) -> bool {
 /// auxiliaries and the reporting verbs every news article is full of.
 /// Takes a normalised word.
 pub fn is_stop_word(norm: &str) -> bool {
-    STOP_WORDS.contains(norm)
+    // Most words of an article are longer than any stop word: they are
+    // told by their length, without being hashed.
+    norm.len() <= LONGEST_STOP_WORD && STOP_WORDS.contains(norm)
 }
+
+/// The length in bytes of the longest of [`STOP_WORD_LIST`].
+const LONGEST_STOP_WORD: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < STOP_WORD_LIST.len() {
+        if STOP_WORD_LIST[i].len() > longest {
+            longest = STOP_WORD_LIST[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 /// Normalised stop words, built once. Looked up for every word of every
 /// article: FNV beats the default SipHash on such short keys, and the list
@@ -679,6 +771,22 @@ mod tests {
         assert_eq!(norms, ["تعهد", "بوتين", "وكيم", "جونغ", "اون", "بالكامل"]);
         assert_eq!(&text[ws[1].start..ws[1].end], "بوتين");
         assert_eq!(&text[ws[0].start..ws[0].end], "تعهّد");
+    }
+
+    #[test]
+    fn word_lists_hold_what_words_gives() {
+        let text = "تعهّد بوتين، وكيم جونغ-أون «بالكامل» في 2024 Reuters ـــ";
+        let list = WordList::of(text);
+        let ws = words(text);
+        assert_eq!(list.len(), ws.len());
+        for (i, w) in ws.iter().enumerate() {
+            assert_eq!(
+                (list.spans()[i].start, list.spans()[i].end),
+                (w.start, w.end)
+            );
+            assert_eq!(list.norm(i), w.norm);
+        }
+        assert!(WordList::of(" ، ").is_empty());
     }
 
     #[test]

@@ -17,12 +17,13 @@
 //! one (عمان: Amman or Oman) is read as before.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::list::{EntityKind, EntityList};
 use crate::arabic::{
-    FnvBuildHasher, Word, has_shadda, is_ignorable, normalize_with_shadda, proclitic_readings,
-    words,
+    FnvBuildHasher, FnvHasher, TermHasher, WordList, WordSpan, has_shadda, is_ignorable,
+    normalize_with_shadda, proclitic_reading_slices, words,
 };
 use crate::article::{Article, Mention, Prominence};
 
@@ -84,14 +85,13 @@ pub struct Matcher {
     /// The same for phrases written with a shadda, by their first word with
     /// its shadda; empty for most lists.
     shadda_first: HashMap<String, Vec<u32>, FastHash>,
-    /// Every first word, also without its article: a word none of whose
-    /// endings is in here cannot start a phrase, whatever its proclitics,
-    /// which spares peeling for most words of an article.
-    endings: HashSet<String, FastHash>,
+    /// Every first word, also without its article, by its
+    /// [`backward_hash`]: a word none of whose endings is in here cannot
+    /// start a phrase, whatever its proclitics, which spares peeling for
+    /// most words of an article.
+    endings: HashSet<u64, BuildHasherDefault<TermHasher>>,
     /// The last two letters of those words, checked before any hashing.
     last_letters: LetterPairs,
-    /// Their first two letters, checked before hashing each ending.
-    first_letters: LetterPairs,
 }
 
 /// FNV-1a: the index is looked up for many words of every article, with
@@ -99,13 +99,10 @@ pub struct Matcher {
 /// beats the default SipHash.
 type FastHash = FnvBuildHasher;
 
-/// A bitmap of letter pairs at one edge of the words in the index: the
-/// final pair (and single letter) of each, or the first. Proclitics only
-/// ever come in front, so a word whose last two letters are not among the
-/// final pairs cannot start a phrase, and an ending of it whose first two
-/// letters are not among the first pairs is not indexed: most words of an
-/// article, and most of the endings of the rest, are ruled out by one bit
-/// test instead of a hash lookup.
+/// A bitmap of the final letter pairs (and single letters) of the words in
+/// the index. Proclitics only ever come in front, so a word whose last two
+/// letters are not among them cannot start a phrase: most words of an
+/// article are ruled out by one bit test instead of hashing their endings.
 #[derive(Debug, Clone)]
 struct LetterPairs {
     pairs: Vec<u64>,
@@ -126,24 +123,14 @@ impl LetterPairs {
         (rev.next(), last)
     }
 
-    /// The edge letter of a word and the one next to it, at its start.
-    fn first_two(word: &str) -> (Option<char>, Option<char>) {
-        let mut chars = word.chars();
-        let first = chars.next();
-        (chars.next(), first)
-    }
-
-    /// The bitmap of `edge` (one of the two above) of each of `words`.
-    fn new<'a>(
-        words: impl Iterator<Item = &'a String>,
-        edge: fn(&str) -> (Option<char>, Option<char>),
-    ) -> LetterPairs {
+    /// The bitmap of the last two letters of each of `words`.
+    fn new<'a>(words: impl Iterator<Item = &'a String>) -> LetterPairs {
         let mut bits = LetterPairs {
             pairs: vec![0; 65536 / 64],
             singles: [0; 4],
         };
         for w in words {
-            match edge(w) {
+            match Self::last_two(w) {
                 (None, Some(outer)) => {
                     if let Some(i) = Self::slot(outer) {
                         bits.singles[i / 64] |= 1 << (i % 64);
@@ -180,6 +167,17 @@ impl LetterPairs {
             }
         }
     }
+}
+
+/// FNV-1a over `bytes` read from the last to the first: hashing a word
+/// this way gives the hash of each of its endings on the way, so all the
+/// endings proclitics may leave are hashed in one pass.
+fn backward_hash(bytes: &[u8]) -> u64 {
+    let mut hash = FnvHasher::default();
+    for &b in bytes.iter().rev() {
+        hash.write_u8(b);
+    }
+    hash.finish()
 }
 
 /// The most letters proclitics add in front of a word: و + ب + ال.
@@ -266,18 +264,14 @@ impl Matcher {
         for ids in first.values_mut().chain(shadda_first.values_mut()) {
             ids.sort_by_key(|&id| (std::cmp::Reverse(phrases[id as usize].tokens.len()), id));
         }
-        let mut endings: HashSet<String, FastHash> = HashSet::default();
-        for key in first.keys() {
-            endings.insert(key.clone());
-            if let Some(bare) = key.strip_prefix("ال") {
-                endings.insert(bare.to_string());
-            }
-        }
-        let last_letters = LetterPairs::new(endings.iter(), LetterPairs::last_two);
-        let first_letters = LetterPairs::new(endings.iter(), LetterPairs::first_two);
+        let endings = first
+            .keys()
+            .flat_map(|key| [Some(key.as_str()), key.strip_prefix("ال")])
+            .flatten()
+            .map(|ending| backward_hash(ending.as_bytes()))
+            .collect();
         Matcher {
-            last_letters,
-            first_letters,
+            last_letters: LetterPairs::new(first.keys()),
             slugs: list.entities.iter().map(|e| e.slug.clone()).collect(),
             kinds: list.entities.iter().map(|e| e.kind).collect(),
             phrases,
@@ -300,7 +294,7 @@ impl Matcher {
     /// count, prominence, spellings and first body sentence (a byte range
     /// of `text`), main actors first. `sentences` are the body's sentences.
     pub fn find(&self, text: &str, sentences: &[String]) -> Vec<Mention> {
-        let ws = words(text);
+        let ws = WordList::of(text);
         let hits = self.hits(text, &ws);
         mentions(self, text, &sentence_spans(text, sentences), &hits)
     }
@@ -320,7 +314,7 @@ impl Matcher {
     /// [`Matcher::analyse`] with the byte range of each body sentence in
     /// `text`, in order.
     fn analyse_spans(&self, text: &str, sentences: &[Range<usize>]) -> super::Analysis {
-        let ws = words(text);
+        let ws = WordList::of(text);
         let hits = self.hits(text, &ws);
         let quotes = super::quotes::find_quotes(self, text, &ws, &hits);
         super::Analysis {
@@ -330,7 +324,7 @@ impl Matcher {
     }
 
     /// Every resolved mention in `text`, in reading order.
-    pub(crate) fn hits(&self, text: &str, ws: &[Word]) -> Vec<Hit> {
+    pub(crate) fn hits(&self, text: &str, ws: &WordList) -> Vec<Hit> {
         let raw = self.raw_hits(text, ws);
         self.resolve(text, ws, raw)
     }
@@ -340,22 +334,24 @@ impl Matcher {
     /// contain a name: سيد الكرملين). A word written with a shadda is read
     /// first with it, against the phrases the list writes with one, so that
     /// among equally long matches those win.
-    fn raw_hits(&self, text: &str, ws: &[Word]) -> Vec<RawHit> {
+    fn raw_hits(&self, text: &str, ws: &WordList) -> Vec<RawHit> {
         let mut out = Vec::new();
         let (mut name_until, mut role_until) = (0, 0);
-        let with_shadda = |w: &Word| normalize_with_shadda(&text[w.start..w.end]);
+        let spans = ws.spans();
+        let with_shadda = |w: &WordSpan| normalize_with_shadda(&text[w.start..w.end]);
         for i in 0..ws.len() {
             if i < name_until && i < role_until {
                 continue;
             }
+            let norm = ws.norm(i);
             // A word whose normal form is as long as its text dropped no
             // mark, so it wrote no shadda: most words stop at that test.
-            let written = &text[ws[i].start..ws[i].end];
+            let written = &text[spans[i].start..spans[i].end];
             let shadda_form = (!self.shadda_first.is_empty()
-                && written.len() != ws[i].norm.len()
+                && written.len() != norm.len()
                 && has_shadda(written))
-            .then(|| with_shadda(&ws[i]));
-            let plain = self.may_start_phrase(&ws[i].norm);
+            .then(|| with_shadda(&spans[i]));
+            let plain = self.may_start_phrase(norm);
             if shadda_form.is_none() && !plain {
                 continue;
             }
@@ -363,7 +359,7 @@ impl Matcher {
                 .as_deref()
                 .map(|form| (form, true))
                 .into_iter()
-                .chain(plain.then_some((ws[i].norm.as_str(), false)));
+                .chain(plain.then_some((norm, false)));
             let mut best_name: Option<RawHit> = None;
             let mut best_role: Option<RawHit> = None;
             for (form, shadda) in forms {
@@ -372,28 +368,25 @@ impl Matcher {
                 } else {
                     &self.first
                 };
-                let same = |t: &String, w: &Word| {
+                let same = |t: &String, j: usize| {
                     if shadda {
-                        *t == with_shadda(w)
+                        *t == with_shadda(&spans[j])
                     } else {
-                        *t == w.norm
+                        *t == ws.norm(j)
                     }
                 };
-                for reading in proclitic_readings(form, 2) {
+                for reading in proclitic_reading_slices(form, 2) {
                     let Some(clitic) = Clitic::of(form, &reading) else {
                         continue;
                     };
-                    let Some(ids) = index.get(&reading) else {
+                    let Some(ids) = index.get(reading.as_ref()) else {
                         continue;
                     };
                     for &id in ids {
                         let p = &self.phrases[id as usize];
                         let len = p.tokens.len();
                         if i + len > ws.len()
-                            || !p.tokens[1..]
-                                .iter()
-                                .zip(&ws[i + 1..])
-                                .all(|(t, w)| same(t, w))
+                            || !p.tokens[1..].iter().zip(i + 1..).all(|(t, j)| same(t, j))
                         {
                             continue;
                         }
@@ -434,21 +427,29 @@ impl Matcher {
 
     /// A cheap necessary condition for `norm` to start a phrase: one of its
     /// endings after at most [`MAX_PROCLITIC_LETTERS`] letters is indexed.
+    ///
+    /// The endings are hashed in one pass from the end of the word, each
+    /// hash extending the last; a hash found for an ending the index does
+    /// not hold only lets the exact lookup that follows say no.
     fn may_start_phrase(&self, norm: &str) -> bool {
-        self.last_letters.may_hold(LetterPairs::last_two(norm))
-            && norm
-                .char_indices()
-                .take(MAX_PROCLITIC_LETTERS + 1)
-                .any(|(b, _)| {
-                    let ending = &norm[b..];
-                    self.first_letters.may_hold(LetterPairs::first_two(ending))
-                        && self.endings.contains(ending)
-                })
+        if !self.last_letters.may_hold(LetterPairs::last_two(norm)) {
+            return false;
+        }
+        let last_start = norm
+            .char_indices()
+            .nth(MAX_PROCLITIC_LETTERS)
+            .map_or(norm.len(), |(b, _)| b);
+        let bytes = norm.as_bytes();
+        let mut hash = FnvHasher::default();
+        (0..bytes.len()).rev().any(|b| {
+            hash.write_u8(bytes[b]);
+            b <= last_start && norm.is_char_boundary(b) && self.endings.contains(&hash.finish())
+        })
     }
 
     /// Turns phrase matches into mentions of one entity each, dropping
     /// those the article does not settle.
-    fn resolve(&self, text: &str, ws: &[Word], raw: Vec<RawHit>) -> Vec<Hit> {
+    fn resolve(&self, text: &str, ws: &WordList, raw: Vec<RawHit>) -> Vec<Hit> {
         // Where each entity is first named outright.
         let mut named_at: HashMap<u32, usize> = HashMap::new();
         for h in raw.iter().filter(|h| h.kind == RawKind::Naming) {
@@ -487,9 +488,7 @@ impl Matcher {
                 }
                 RawKind::Role => {
                     let after = h.word + h.len;
-                    let qualified = ws
-                        .get(after)
-                        .is_some_and(|w| NOT_CURRENT.contains(&w.norm.as_str()));
+                    let qualified = after < ws.len() && NOT_CURRENT.contains(&ws.norm(after));
                     let names_someone = person_name_at.contains(&after);
                     let entity = if qualified || names_someone {
                         None
@@ -500,8 +499,8 @@ impl Matcher {
                 }
             };
             let Some(entity) = entity else { continue };
-            let first = &ws[h.word];
-            let last = &ws[h.word + h.len - 1];
+            let first = &ws.spans()[h.word];
+            let last = &ws.spans()[h.word + h.len - 1];
             let (start, display_prefix) = h.clitic.display_start(text, first);
             let display = format!("{display_prefix}{}", &text[start..last.end]);
             hits.push(Hit {
@@ -604,7 +603,7 @@ impl Clitic {
 
     /// Where the mention starts in the original text once its proclitics are
     /// skipped, and what to write in front of it (the elided alef).
-    fn display_start(&self, text: &str, word: &Word) -> (usize, &'static str) {
+    fn display_start(&self, text: &str, word: &WordSpan) -> (usize, &'static str) {
         let mut letters = 0;
         let mut start = word.end;
         for (i, c) in text[word.start..word.end].char_indices() {
@@ -742,7 +741,6 @@ fn sentence_spans(text: &str, sentences: &[String]) -> Vec<Range<usize>> {
     spans
 }
 
-/// The line of `text` around byte `at`, trimmed.
 /// The byte range of the line around `at`, trimmed.
 fn line_around(text: &str, at: usize) -> Range<usize> {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
@@ -779,6 +777,20 @@ mod tests {
             .iter()
             .find(|m| m.slug == slug)
             .map_or(0, |m| m.count)
+    }
+
+    #[test]
+    fn one_backward_pass_hashes_every_ending() {
+        let word = "وبالكرملين";
+        let bytes = word.as_bytes();
+        let mut hash = FnvHasher::default();
+        for b in (0..bytes.len()).rev() {
+            hash.write_u8(bytes[b]);
+            assert_eq!(hash.finish(), backward_hash(&bytes[b..]));
+        }
+        let m = matcher();
+        assert!(m.may_start_phrase(word) && m.may_start_phrase("لبوتين"));
+        assert!(!m.may_start_phrase("السياسات"));
     }
 
     #[test]

@@ -10,8 +10,9 @@
 
 use super::list::EntityKind;
 use super::matcher::{Hit, Matcher};
-use crate::arabic::{Word, proclitic_readings};
+use crate::arabic::{WordList, proclitic_readings};
 use crate::article::Quote;
+use crate::scan::Positions;
 
 /// Verbs that introduce what someone said, normalised. The subject follows
 /// the verb in Arabic, so the first person named after one is the speaker.
@@ -93,7 +94,12 @@ struct Quoted {
 }
 
 /// Quotes in `text` attributed to listed people, in reading order.
-pub(crate) fn find_quotes(matcher: &Matcher, text: &str, ws: &[Word], hits: &[Hit]) -> Vec<Quote> {
+pub(crate) fn find_quotes(
+    matcher: &Matcher,
+    text: &str,
+    ws: &WordList,
+    hits: &[Hit],
+) -> Vec<Quote> {
     let quoted = quoted_passages(text);
     let mut out: Vec<Quote> = Vec::new();
     for (i, q) in quoted.iter().enumerate() {
@@ -101,8 +107,8 @@ pub(crate) fn find_quotes(matcher: &Matcher, text: &str, ws: &[Word], hits: &[Hi
         // Words are in order and do not overlap, so those inside the quote
         // are one run, found by two binary searches rather than a scan of
         // the whole article per quote.
-        let first_inside = ws.partition_point(|w| w.start < q.inner.0);
-        let past_inside = ws.partition_point(|w| w.end <= q.inner.1);
+        let first_inside = ws.spans().partition_point(|w| w.start < q.inner.0);
+        let past_inside = ws.spans().partition_point(|w| w.end <= q.inner.1);
         let inner_words = past_inside.saturating_sub(first_inside);
         if inner_words < MIN_QUOTE_WORDS {
             continue;
@@ -146,25 +152,26 @@ fn is_one_of(norm: &str, set: &[&str]) -> bool {
 fn speaker_before(
     matcher: &Matcher,
     text: &str,
-    ws: &[Word],
+    ws: &WordList,
     hits: &[Hit],
     segment_start: usize,
     q: &Quoted,
 ) -> Option<u32> {
-    let first_in_segment = ws.partition_point(|w| w.start < segment_start);
-    let quote_word = ws.partition_point(|w| w.start < q.open);
+    let spans = ws.spans();
+    let first_in_segment = spans.partition_point(|w| w.start < segment_start);
+    let quote_word = spans.partition_point(|w| w.start < q.open);
     let verb = (first_in_segment..quote_word)
         .rev()
-        .find(|&i| is_one_of(&ws[i].norm, SPEECH_VERBS))?;
+        .find(|&i| is_one_of(ws.norm(i), SPEECH_VERBS))?;
     // What was said starts at the first colon or complementiser after the
     // verb; the speaker must come before it.
     let said_from = (verb + 1..quote_word)
         .find(|&i| {
-            COMPLEMENTISERS.contains(&ws[i].norm.as_str())
-                || text[ws[i - 1].end..ws[i].start].contains(':')
+            COMPLEMENTISERS.contains(&ws.norm(i))
+                || text[spans[i - 1].end..spans[i].start].contains(':')
         })
         .unwrap_or(quote_word);
-    let colon_before_quote = text[ws[quote_word - 1].end..q.open].contains(':');
+    let colon_before_quote = text[spans[quote_word - 1].end..q.open].contains(':');
     let speaker = hits.iter().find(|h| {
         h.word > verb && h.word < said_from && matcher.kind(h.entity) == EntityKind::Person
     })?;
@@ -179,31 +186,43 @@ fn speaker_before(
 fn speaker_after(
     matcher: &Matcher,
     text: &str,
-    ws: &[Word],
+    ws: &WordList,
     hits: &[Hit],
     q: &Quoted,
 ) -> Option<u32> {
-    let next = ws.partition_point(|w| w.start < q.close_end);
-    let source = ws.get(next)?;
+    let next = ws.spans().partition_point(|w| w.start < q.close_end);
+    let source = ws.spans().get(next)?;
     let gap = &text[q.close_end..source.start];
     if !gap
         .chars()
         .all(|c| c.is_whitespace() || matches!(c, '،' | ','))
-        || !is_one_of(&source.norm, SOURCE_AFTER)
+        || !is_one_of(ws.norm(next), SOURCE_AFTER)
     {
         return None;
     }
     let speaker = hits.iter().find(|h| h.word > next && h.word <= next + 2)?;
-    let preposition_allowed = is_one_of(&source.norm, SOURCE_WITH_PREPOSITION);
+    let preposition_allowed = is_one_of(ws.norm(next), SOURCE_WITH_PREPOSITION);
     let person = matcher.kind(speaker.entity) == EntityKind::Person;
     (person && (preposition_allowed || !speaker.preposition)).then_some(speaker.entity)
 }
+
+/// The first bytes of every character [`quoted_passages`] reacts to: `"`,
+/// the line break, and the lead bytes of « » (C2) and “ ” „ (E2). Arabic
+/// letters start with other bytes, so the text between is skipped unread.
+const QUOTE_LEAD_BYTES: &[u8] = b"\"\n\xC2\xE2";
 
 /// Quoted passages: «…», “…”, „…“ and "…", each within one paragraph.
 fn quoted_passages(text: &str) -> Vec<Quoted> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
+    let marks = Positions::new(text.as_bytes(), QUOTE_LEAD_BYTES);
+    // Each position is a lead byte or an ASCII byte: a character boundary.
+    for (i, c) in marks.map(|i| {
+        (
+            i,
+            text[i..].chars().next().expect("a character starts here"),
+        )
+    }) {
         match open {
             None => {
                 if matches!(c, '«' | '“' | '„' | '"') {
@@ -250,6 +269,16 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.text))
             .collect()
+    }
+
+    #[test]
+    fn passages_open_and_close_with_their_own_marks() {
+        let text = "قال «أ ب» ثم “ج د” و„هـ و“ و\"ز ح\" ثم «لم يغلق\nهنا» و«ط»";
+        let found: Vec<&str> = super::quoted_passages(text)
+            .iter()
+            .map(|q| &text[q.inner.0..q.inner.1])
+            .collect();
+        assert_eq!(found, ["أ ب", "ج د", "هـ و", "ز ح", "ط"]);
     }
 
     #[test]

@@ -15,7 +15,9 @@ use std::fmt::Write;
 use super::list::{EntityKind, EntityList};
 use super::matcher::Matcher;
 use crate::arabic::dates::{MONTHS_EGYPTIAN, MONTHS_LEVANTINE, MONTHS_MAGHREBI, WEEKDAYS};
-use crate::arabic::{Word, is_stop_word, light_stem, normalize, proclitic_readings, words};
+use crate::arabic::{
+    Word, WordList, is_stop_word, light_stem, normalize, proclitic_readings, words,
+};
 use crate::article::Article;
 
 /// Words that introduce a person's name, normalised (titles and jobs).
@@ -223,7 +225,7 @@ pub fn suggest(articles: &[Article], list: &EntityList) -> Vec<Suggestion> {
     let mut sightings = Vec::new();
     for (article, (text, ws)) in texts.iter().zip(&tokenised).enumerate() {
         let mut known = vec![None; ws.len()];
-        for h in matcher.hits(text, ws) {
+        for h in matcher.hits(text, &WordList::of(text)) {
             known[h.word..h.word + h.len]
                 .iter_mut()
                 .for_each(|k| *k = Some(matcher.kind(h.entity)));
