@@ -8,6 +8,8 @@
 //! file's bytes, so unchanged files are never rewritten and files that are no
 //! longer produced are removed.
 
+mod encode;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -46,10 +48,9 @@ pub fn hash_bytes(bytes: &[u8]) -> u64 {
 
 /// What a page (or card) is made from, fed in piece by piece as it is
 /// handed to its template and hashed in one call when complete: equal
-/// fingerprints, equal output. Each piece is written as its key and its JSON
-/// into the caller's buffer (strings in JSON hold no NUL, so the separators
-/// keep two different inputs apart); building a JSON value tree for every
-/// page only to hash it cost more than the hashing.
+/// fingerprints, equal output. Each piece is written as its key and its
+/// encoding ([`encode`]) into the caller's buffer; building a JSON value
+/// tree for every page only to hash it cost more than the hashing.
 pub struct Fingerprint<'b> {
     buf: &'b mut Vec<u8>,
 }
@@ -64,10 +65,8 @@ impl<'b> Fingerprint<'b> {
 
     /// Adds `value` under `key`.
     pub fn add<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
-        self.buf.extend_from_slice(key.as_bytes());
-        self.buf.push(0);
-        serde_json::to_writer(&mut *self.buf, value).expect("page data serialises as JSON");
-        self.buf.push(0);
+        encode::write(self.buf, key);
+        encode::write(self.buf, value);
     }
 
     pub fn finish(self) -> u64 {
