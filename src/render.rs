@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::article::{BlockRef, Prominence};
+use crate::article::{BlockKind, BlockRef, Prominence};
 use crate::cache::Fingerprint;
 use crate::config::Config;
 use crate::site::{ArticleCard, Counted, Day, Link, Site, StoryCard, kind_heading};
@@ -378,6 +378,26 @@ struct MonthView<'a> {
 struct TimelineItem<'a> {
     card: ArticleRef<'a>,
     also: Vec<Link>,
+}
+
+/// A block of an article's text as its page shows it. `heading` tells the
+/// template which element to use: comparing `kind` with a string made Tera
+/// copy both strings for each of an article's 20-odd blocks.
+#[derive(Serialize)]
+struct BlockView<'a> {
+    kind: BlockKind,
+    heading: bool,
+    text: &'a str,
+}
+
+impl<'a> BlockView<'a> {
+    fn of(block: BlockRef<'a>) -> Self {
+        BlockView {
+            kind: block.kind,
+            heading: block.kind == BlockKind::Heading,
+            text: block.text,
+        }
+    }
 }
 
 /// What a page shows of an article it links to, without its summary.
@@ -787,7 +807,10 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 "body_html",
                 &format!("markdown {:016x} {:?}", excerpt.hash, excerpt.range),
             ),
-            None => ctx.insert("blocks", &a.text_blocks().collect::<Vec<BlockRef>>()),
+            None => ctx.insert(
+                "blocks",
+                &a.text_blocks().map(BlockView::of).collect::<Vec<_>>(),
+            ),
         }
         ctx.insert("day", &s.article_day[i].map(|d| day_link(&s.days[d])));
         if let Some(story) = a.story {
