@@ -237,7 +237,7 @@ pub fn render(
         (
             Vec::with_capacity(PAGE_BUFFER),
             Vec::with_capacity(PAGE_BUFFER),
-            CardMaker::new(&renderer.base_context),
+            CardMaker::new(&renderer.card_context),
         )
     };
     jobs.par_iter()
@@ -459,7 +459,12 @@ struct Renderer<'s, 'a> {
     site: &'s Site<'a>,
     config: &'s Config,
     tera: &'s Tera,
+    /// What every page's context starts from: `site` and its shortcuts.
     base_context: Context,
+    /// What every card's context starts from: `site` alone. Cards print no
+    /// page frame, and more names in a context make Tera compare more keys
+    /// in each of a card's lookups.
+    card_context: Context,
     cards: Cards,
     page_size: usize,
 }
@@ -486,15 +491,17 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 })
                 .collect(),
         };
-        let mut base_context = Context::new();
+        let mut card_context = Context::new();
+        card_context.insert("site", &info);
+        let mut base_context = card_context.clone();
         insert_site_shortcuts(&mut base_context, &info);
-        base_context.insert("site", &info);
         let cards = Cards::new(site);
         Ok(Renderer {
             site,
             config,
             tera,
             base_context,
+            card_context,
             cards,
             page_size: config.site.page_size,
         })
@@ -756,7 +763,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
             Fill::Html(_) => {
                 Cow::Borrowed(
                     self.cards
-                        .story(i, self.site, self.tera, &self.base_context)?,
+                        .story(i, self.site, self.tera, &self.card_context)?,
                 )
             }
         })
@@ -1126,7 +1133,7 @@ struct ArticleView<'a> {
 }
 
 /// Puts the site-wide values that `base.html` prints on every page at the
-/// top level of the context, beside `site`: Tera finds a top-level name in
+/// top level of a page's context, beside `site`: Tera finds a top-level name in
 /// one map lookup, while each dotted path (`site.base`) costs it a walk with
 /// four string copies, and the page frame prints these 19 times.
 fn insert_site_shortcuts(ctx: &mut Context, info: &SiteInfo) {
