@@ -1133,9 +1133,9 @@ struct ArticleView<'a> {
 }
 
 /// Puts the site-wide values that `base.html` prints on every page at the
-/// top level of a page's context, beside `site`: Tera finds a top-level name in
-/// one map lookup, while each dotted path (`site.base`) costs it a walk with
-/// four string copies, and the page frame prints these 19 times.
+/// top level of a page's context, beside `site`: Tera finds a top-level
+/// name in one map lookup, while each dotted path (`site.base`) costs it a
+/// walk with four string copies, and the page frame prints these 19 times.
 fn insert_site_shortcuts(ctx: &mut Context, info: &SiteInfo) {
     ctx.insert("base", info.base);
     ctx.insert("site_title", info.title);
