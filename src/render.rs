@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::article::{BlockRef, Prominence};
+use crate::article::{BlockKind, BlockRef, Prominence};
 use crate::cache::Fingerprint;
 use crate::config::Config;
 use crate::site::{ArticleCard, Counted, Day, Link, Site, StoryCard, kind_heading};
@@ -237,7 +237,7 @@ pub fn render(
         (
             Vec::with_capacity(PAGE_BUFFER),
             Vec::with_capacity(PAGE_BUFFER),
-            CardMaker::new(&renderer.base_context),
+            CardMaker::new(&renderer.card_context),
         )
     };
     jobs.par_iter()
@@ -380,6 +380,26 @@ struct TimelineItem<'a> {
     also: Vec<Link>,
 }
 
+/// A block of an article's text as its page shows it. `heading` tells the
+/// template which element to use: comparing `kind` with a string made Tera
+/// copy both strings for each of an article's 20-odd blocks.
+#[derive(Serialize)]
+struct BlockView<'a> {
+    kind: BlockKind,
+    heading: bool,
+    text: &'a str,
+}
+
+impl<'a> BlockView<'a> {
+    fn of(block: BlockRef<'a>) -> Self {
+        BlockView {
+            kind: block.kind,
+            heading: block.kind == BlockKind::Heading,
+            text: block.text,
+        }
+    }
+}
+
 /// What a page shows of an article it links to, without its summary.
 #[derive(Serialize)]
 struct ArticleRef<'a> {
@@ -439,7 +459,12 @@ struct Renderer<'s, 'a> {
     site: &'s Site<'a>,
     config: &'s Config,
     tera: &'s Tera,
+    /// What every page's context starts from: `site` and its shortcuts.
     base_context: Context,
+    /// What every card's context starts from: `site` alone. Cards print no
+    /// page frame, and more names in a context make Tera compare more keys
+    /// in each of a card's lookups.
+    card_context: Context,
     cards: Cards,
     page_size: usize,
 }
@@ -466,14 +491,17 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 })
                 .collect(),
         };
-        let mut base_context = Context::new();
-        base_context.insert("site", &info);
+        let mut card_context = Context::new();
+        card_context.insert("site", &info);
+        let mut base_context = card_context.clone();
+        insert_site_shortcuts(&mut base_context, &info);
         let cards = Cards::new(site);
         Ok(Renderer {
             site,
             config,
             tera,
             base_context,
+            card_context,
             cards,
             page_size: config.site.page_size,
         })
@@ -735,7 +763,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
             Fill::Html(_) => {
                 Cow::Borrowed(
                     self.cards
-                        .story(i, self.site, self.tera, &self.base_context)?,
+                        .story(i, self.site, self.tera, &self.card_context)?,
                 )
             }
         })
@@ -786,7 +814,10 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 "body_html",
                 &format!("markdown {:016x} {:?}", excerpt.hash, excerpt.range),
             ),
-            None => ctx.insert("blocks", &a.text_blocks().collect::<Vec<BlockRef>>()),
+            None => ctx.insert(
+                "blocks",
+                &a.text_blocks().map(BlockView::of).collect::<Vec<_>>(),
+            ),
         }
         ctx.insert("day", &s.article_day[i].map(|d| day_link(&s.days[d])));
         if let Some(story) = a.story {
@@ -1099,6 +1130,19 @@ struct ArticleView<'a> {
     subtitle: Option<&'a str>,
     author: Option<&'a str>,
     url: Option<&'a str>,
+}
+
+/// Puts the site-wide values that `base.html` prints on every page at the
+/// top level of a page's context, beside `site`: Tera finds a top-level
+/// name in one map lookup, while each dotted path (`site.base`) costs it a
+/// walk with four string copies, and the page frame prints these 19 times.
+fn insert_site_shortcuts(ctx: &mut Context, info: &SiteInfo) {
+    ctx.insert("base", info.base);
+    ctx.insert("site_title", info.title);
+    ctx.insert("site_description", info.description);
+    ctx.insert("rss_url", &info.rss_url);
+    ctx.insert("atom_url", &info.atom_url);
+    ctx.insert("briefings_url", &info.briefings_url);
 }
 
 fn day_link(day: &Day) -> DayLink<'_> {
