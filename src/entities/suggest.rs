@@ -338,8 +338,10 @@ fn cue_before(
 /// The sentence of `text` around byte `at`, trimmed and shortened.
 fn sentence_around(text: &str, at: usize) -> String {
     let ends = ['.', '!', '?', '؟', '\n'];
-    let start = text[..at].rfind(ends).map_or(0, |i| i + 1);
-    let end = text[at..].find(ends).map_or(text.len(), |i| at + i + 1);
+    // Just past the terminator at byte `i`; ؟ is two bytes long.
+    let after = |i: usize| i + text[i..].chars().next().map_or(0, char::len_utf8);
+    let start = text[..at].rfind(ends).map_or(0, after);
+    let end = text[at..].find(ends).map_or(text.len(), |i| after(at + i));
     let sentence = text[start..end].trim();
     match sentence.char_indices().nth(240) {
         Some((cut, _)) => format!("{}…", &sentence[..cut]),
@@ -674,6 +676,21 @@ mod tests {
                 s.name
             );
         }
+    }
+
+    #[test]
+    fn example_sentences_end_at_an_arabic_question_mark() {
+        let text = "هل تنجح الوساطة؟ قال الناطق جون كيربي إن المحادثات مستمرة؟ ثم غادر.";
+        assert_eq!(
+            sentence_around(text, text.find("كيربي").unwrap()),
+            "قال الناطق جون كيربي إن المحادثات مستمرة؟"
+        );
+        let asked = [article(
+            "أسئلة معلقة",
+            "هل قال الناطق جون كيربي ذلك؟ وأكد الناطق جون كيربي لاحقا أن الموقف لم يتغير؟",
+        )];
+        let found = suggest(&asked, &without(&["john-kirby"]));
+        assert!(found.iter().any(|s| s.name == "جون كيربي"), "{found:?}");
     }
 
     #[test]
