@@ -57,7 +57,6 @@ enum HugoWanted {
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--child-build") {
-        nashra::allocator::keep_freed_memory();
         nashra::allocator::no_huge_pages();
         return child_build(&args[1..]);
     }

@@ -586,6 +586,7 @@ pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) ->
         .map(Path::to_path_buf)
         .unwrap_or_else(|| config.resolve(&config.site.output_dir));
     let manifest = crate::cache::Manifest::path_for(&std::path::absolute(&out)?);
+    crate::allocator::keep_freed_memory(manifest.exists());
     // Pages do not show removed debris: only `nashra inspect` keeps it.
     let mut corpus = understand_keeping(config, progress, Keep::Pages, Some(&manifest))?;
     // Pages show blocks and summaries; the analysis text is done with.

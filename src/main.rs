@@ -78,7 +78,6 @@ enum EntitiesCommand {
 }
 
 fn main() -> ExitCode {
-    nashra::allocator::keep_freed_memory();
     nashra::allocator::no_huge_pages();
     let cli = Cli::parse();
     match run(cli) {
