@@ -7,7 +7,7 @@
 //! down, which keeps two different Putin meetings a week apart from being
 //! chained together through a third article that mentions both.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -36,6 +36,9 @@ const MAX_POSTINGS: usize = 150;
 /// Pairs scoring below this fraction of the threshold are forgotten; those
 /// above count towards the average linkage of the clusters they join.
 const LINK_FLOOR: f32 = 0.5;
+
+/// The most links an undated article keeps (see [`undated_links_kept`]).
+const MAX_UNDATED_LINKS: usize = 40;
 
 /// Body cosine above which a pair is checked for being the same text.
 const DUPLICATE_PREFILTER: f32 = 0.5;
@@ -93,10 +96,11 @@ pub fn group(
             similarity(body, &corpus.features[i], &corpus.features[j], fit)
         })
         .collect();
+    let kept = undated_links_kept(&pairs, &scores, days, floor);
     let mut edges: Vec<(u32, u32, f32)> = Vec::new();
     let mut suspects: Vec<(u32, u32)> = Vec::new();
-    for ((&(i, j), &body), &score) in pairs.iter().zip(&bodies).zip(&scores) {
-        if score >= floor {
+    for (((&(i, j), &body), &score), &kept) in pairs.iter().zip(&bodies).zip(&scores).zip(&kept) {
+        if score >= floor && kept {
             edges.push((i, j, score));
             if body >= DUPLICATE_PREFILTER {
                 suspects.push((i, j));
@@ -173,6 +177,41 @@ pub fn group(
         links,
         copy_checks,
     }
+}
+
+/// Which pairs to keep as links, as far as undated articles go: a pair
+/// with an undated article is kept when it is among that article's
+/// [`MAX_UNDATED_LINKS`] best-scoring links (or the other end's, when it
+/// is undated too). An undated article may belong to a story of any date,
+/// so every dated article sharing its terms reads it, and its links grow
+/// with the archive; it joins one story, which its best links show.
+fn undated_links_kept(
+    pairs: &[(u32, u32)],
+    scores: &[f32],
+    days: &[Option<i32>],
+    floor: f32,
+) -> Vec<bool> {
+    let undated = |i: u32| days[i as usize].is_none();
+    let mut kept: Vec<bool> = pairs
+        .iter()
+        .map(|&(i, j)| !undated(i) && !undated(j))
+        .collect();
+    let mut by_article: HashMap<u32, Vec<(f32, usize)>> = HashMap::new();
+    for (k, (&(i, j), &score)) in pairs.iter().zip(scores).enumerate() {
+        if score < floor {
+            continue;
+        }
+        for end in [i, j].into_iter().filter(|&e| undated(e)) {
+            by_article.entry(end).or_default().push((score, k));
+        }
+    }
+    for links in by_article.values_mut() {
+        links.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, k) in links.iter().take(MAX_UNDATED_LINKS) {
+            kept[k] = true;
+        }
+    }
+    kept
 }
 
 /// What is known of when an article was published: its day, or for an
@@ -504,6 +543,29 @@ mod tests {
     }
 
     use chrono::Weekday::{Mon, Sat, Sun, Tue, Wed};
+
+    #[test]
+    fn an_undated_article_keeps_only_its_best_links() {
+        // Article 0 is undated and linked to 60 dated articles, 1..=60,
+        // which are also linked in a chain among themselves.
+        let mut days = vec![None];
+        days.extend((1..=60).map(Some));
+        let mut pairs: Vec<(u32, u32)> = (1..=60).map(|j| (0, j)).collect();
+        pairs.extend((1..60).map(|i| (i, i + 1)));
+        let scores: Vec<f32> = pairs.iter().map(|&(i, j)| (i + j) as f32 / 100.0).collect();
+        let kept = undated_links_kept(&pairs, &scores, &days, 0.0);
+        let kept_from_undated: Vec<u32> = pairs
+            .iter()
+            .zip(&kept)
+            .filter(|&(&(i, _), &k)| i == 0 && k)
+            .map(|(&(_, j), _)| j)
+            .collect();
+        assert_eq!(kept_from_undated, (21..=60).collect::<Vec<_>>());
+        assert!(
+            kept[60..].iter().all(|&k| k),
+            "links between dated articles stay"
+        );
+    }
 
     #[test]
     fn a_named_weekday_on_the_date_or_the_day_before_fits_it() {
