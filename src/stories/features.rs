@@ -8,6 +8,7 @@
 //! nothing about which event an article tells, a term two articles share
 //! says a lot.
 
+use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::arabic::TermMap;
@@ -111,10 +112,21 @@ pub fn extract(articles: &[Article]) -> Corpus {
     let entity_df = vocabulary.frequencies(&frequencies.entities);
     drop(frequencies);
     let n = articles.len() as f32;
-    let features = articles
+    // Vectors are made in date order, so that the vectors of articles a
+    // few days apart, which the grouper compares with each other, lie close
+    // in memory: at 100,000 articles, made in file order, they were read
+    // from all over the heap, and the reads waited on memory. Only where
+    // they live changes: `features[i]` is still article `i`'s.
+    let mut order: Vec<(Option<NaiveDate>, usize)> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.published.map(|p| p.date), i))
+        .collect();
+    order.sort_unstable();
+    let weighed: Vec<Features> = order
         .par_iter()
-        .map(|article| {
-            let c = count_terms(article);
+        .map(|&(_, i)| {
+            let c = count_terms(&articles[i]);
             Features {
                 body: weigh(&vocabulary.numbered(&c.body), &body_df, n, true),
                 title: weigh(&vocabulary.numbered(&c.title), &title_df, n, false),
@@ -122,6 +134,10 @@ pub fn extract(articles: &[Article]) -> Corpus {
             }
         })
         .collect();
+    let mut features = vec![Features::default(); articles.len()];
+    for ((_, i), f) in order.into_iter().zip(weighed) {
+        features[i] = f;
+    }
     Corpus { features, body_df }
 }
 
