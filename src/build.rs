@@ -397,10 +397,22 @@ fn assign_slugs(articles: &mut [Article], stated: &[Stated], pages: &[Page]) -> 
             article.slug = slug.clone();
         }
     }
-    for article in articles.iter_mut().filter(|a| a.slug.is_empty()) {
-        let wanted = slugify_words(&article.title, 6);
-        let fallback = crate::enrich::file_stem_slug(&article.file);
-        article.slug = registry.claim(&wanted, &fallback);
+    // Transliterated in parallel, claimed in order.
+    let wanted: Vec<Option<(String, String)>> = articles
+        .par_iter()
+        .map(|a| {
+            a.slug.is_empty().then(|| {
+                (
+                    slugify_words(&a.title, 6),
+                    crate::enrich::file_stem_slug(&a.file),
+                )
+            })
+        })
+        .collect();
+    for (article, wanted) in articles.iter_mut().zip(wanted) {
+        if let Some((wanted, fallback)) = wanted {
+            article.slug = registry.claim(&wanted, &fallback);
+        }
     }
     Ok(())
 }
@@ -590,17 +602,27 @@ pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) ->
     // Pages do not show removed debris: only `nashra inspect` keeps it.
     let mut corpus = understand_keeping(config, progress, Keep::Pages, Some(&manifest))?;
     // Pages show blocks and summaries; the analysis text is done with.
-    for a in &mut corpus.articles {
-        a.forget_reading();
-    }
+    corpus
+        .articles
+        .par_iter_mut()
+        .for_each(Article::forget_reading);
     let mut timings = corpus.timings.clone();
     let clock = Instant::now();
 
-    let templates = crate::render::load_templates(&config.resolve(&config.site.templates_dir))?;
-    let target = Output::open(&out, &config.root, templates.key)?;
+    // Templates and the previous build's manifest are read while the
+    // site's listings are laid out.
+    let (site, opened) = rayon::join(
+        || Site::new(&corpus, config),
+        || -> Result<_> {
+            let templates =
+                crate::render::load_templates(&config.resolve(&config.site.templates_dir))?;
+            let target = Output::open(&out, &config.root, templates.key)?;
+            Ok((templates, target))
+        },
+    );
+    let (templates, target) = opened?;
     let incremental = target.is_incremental();
     let sink = target.sink();
-    let site = Site::new(&corpus, config);
     let rendered = crate::render::render(&site, config, &templates, sink)?;
     let static_dir = config.resolve(&config.site.static_dir);
     crate::output::copy_tree(sink, &static_dir, "static")?;
@@ -613,11 +635,12 @@ pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) ->
     timings.push(("render", clock.elapsed()));
     progress.stage("render", clock.elapsed());
     let clock = Instant::now();
-    let written = target.commit()?;
+    let (written, ()) = rayon::join(|| target.commit(), move || drop(site));
+    let written = written?;
     timings.push(("write", clock.elapsed()));
     progress.stage("write", clock.elapsed());
 
-    Ok(Report {
+    let report = Report {
         articles: corpus.articles.len(),
         undated: corpus
             .articles
@@ -639,5 +662,10 @@ pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) ->
         output: out,
         timings,
         elapsed: start.elapsed(),
-    })
+    };
+    // Freeing every article and story takes a noticeable moment at scale
+    // (40 ms of a rebuild at 10,000 articles): the caller has its report
+    // without waiting for it.
+    std::thread::spawn(move || drop(corpus));
+    Ok(report)
 }

@@ -278,12 +278,19 @@ pub fn render(
         })?;
     let html_pages = jobs.len();
 
-    let feeds = crate::feeds::write_feeds(site, config, sink)?;
     let mut entries = sitemap
         .into_inner()
         .expect("no panics while holding the lock");
-    entries.sort();
-    let sitemap_files = renderer.write_sitemap(&entries, sink)?;
+    // The sitemap is one template over every page: it is rendered while
+    // the feeds are written rather than after them.
+    let (feeds, sitemap_files) = rayon::join(
+        || crate::feeds::write_feeds(site, config, sink),
+        || {
+            entries.par_sort_unstable();
+            renderer.write_sitemap(&entries, sink)
+        },
+    );
+    let (feeds, sitemap_files) = (feeds?, sitemap_files?);
     let robots = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
         config.base_url()
@@ -1103,12 +1110,15 @@ impl<'s, 'a> Renderer<'s, 'a> {
             )?;
             return Ok(1);
         }
-        let mut parts = Vec::new();
-        for (n, chunk) in chunks.iter().enumerate() {
-            let name = format!("sitemap-{}.xml", n + 1);
-            sink.put(&name, part(chunk)?.as_bytes())?;
-            parts.push(format!("{base_url}{name}"));
-        }
+        let parts = chunks
+            .par_iter()
+            .enumerate()
+            .map(|(n, chunk)| {
+                let name = format!("sitemap-{}.xml", n + 1);
+                sink.put(&name, part(chunk)?.as_bytes())?;
+                Ok(format!("{base_url}{name}"))
+            })
+            .collect::<Result<Vec<String>>>()?;
         let mut ctx = Context::new();
         ctx.insert("index", &true);
         ctx.insert("parts", &parts);

@@ -217,46 +217,54 @@ impl<'a> Site<'a> {
             .map(|s| format!("{base}stories/{}/", s.id))
             .collect();
 
-        let source_slugs = source_slugs(articles);
-        let cards: Vec<ArticleCard> = articles
-            .par_iter()
-            .zip(&article_urls)
-            .map(|(a, url)| ArticleCard {
-                url: url.clone(),
-                title: a.title.clone(),
-                source: a.source.clone(),
-                source_url: a
-                    .source
-                    .as_ref()
-                    .map(|s| format!("{base}sources/{}/", source_slugs[s])),
-                date: a
-                    .published
-                    .map(|p| format_date(p.date, style))
-                    .unwrap_or_default(),
-                date_iso: a.published.map(|p| p.date.to_string()).unwrap_or_default(),
-                summary: a.summary.clone(),
-            })
-            .collect();
+        // Entity profiles read every mention in one pass; the listings
+        // below are laid out meanwhile.
+        let (profiles, (source_slugs, cards, newest, undated, rank)) = rayon::join(
+            || crate::entities::profiles(articles),
+            || {
+                let source_slugs = source_slugs(articles);
+                let cards: Vec<ArticleCard> = articles
+                    .par_iter()
+                    .zip(&article_urls)
+                    .map(|(a, url)| ArticleCard {
+                        url: url.clone(),
+                        title: a.title.clone(),
+                        source: a.source.clone(),
+                        source_url: a
+                            .source
+                            .as_ref()
+                            .map(|s| format!("{base}sources/{}/", source_slugs[s])),
+                        date: a
+                            .published
+                            .map(|p| format_date(p.date, style))
+                            .unwrap_or_default(),
+                        date_iso: a.published.map(|p| p.date.to_string()).unwrap_or_default(),
+                        summary: a.summary.clone(),
+                    })
+                    .collect();
 
-        // Newest first, deterministic among equals.
-        let mut newest: Vec<usize> = (0..articles.len())
-            .filter(|&i| articles[i].published.is_some())
-            .collect();
-        newest.sort_by(|&x, &y| {
-            let (a, b) = (&articles[x], &articles[y]);
-            b.published
-                .cmp(&a.published)
-                .then_with(|| a.slug.cmp(&b.slug))
-        });
-        let undated: Vec<usize> = (0..articles.len())
-            .filter(|&i| articles[i].published.is_none())
-            .collect();
-        // Each article's place in `newest` (undated ones last), computed
-        // once for every listing that sorts by it.
-        let mut rank = vec![usize::MAX; articles.len()];
-        for (r, &i) in newest.iter().enumerate() {
-            rank[i] = r;
-        }
+                // Newest first, deterministic among equals.
+                let mut newest: Vec<usize> = (0..articles.len())
+                    .filter(|&i| articles[i].published.is_some())
+                    .collect();
+                newest.sort_by(|&x, &y| {
+                    let (a, b) = (&articles[x], &articles[y]);
+                    b.published
+                        .cmp(&a.published)
+                        .then_with(|| a.slug.cmp(&b.slug))
+                });
+                let undated: Vec<usize> = (0..articles.len())
+                    .filter(|&i| articles[i].published.is_none())
+                    .collect();
+                // Each article's place in `newest` (undated ones last), computed
+                // once for every listing that sorts by it.
+                let mut rank = vec![usize::MAX; articles.len()];
+                for (r, &i) in newest.iter().enumerate() {
+                    rank[i] = r;
+                }
+                (source_slugs, cards, newest, undated, rank)
+            },
+        );
         let by_recency = |list: &mut Vec<usize>| list.sort_by_key(|&i| (rank[i], i));
 
         // Topics: configured and stated ones, plus "other" when needed.
@@ -324,7 +332,7 @@ impl<'a> Site<'a> {
             .collect();
         let mut entities = Vec::new();
         let mut entity_info = Vec::new();
-        for (slug, profile) in crate::entities::profiles(articles) {
+        for (slug, profile) in profiles {
             let Some(entity) = known.get(slug.as_str()) else {
                 continue;
             };
@@ -384,7 +392,7 @@ impl<'a> Site<'a> {
         // Stories.
         let story_cards: Vec<StoryCard> = corpus
             .stories
-            .iter()
+            .par_iter()
             .zip(&story_urls)
             .map(|(s, url)| {
                 let mut outlets: Vec<String> = Vec::new();

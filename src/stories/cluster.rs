@@ -160,7 +160,7 @@ pub fn group(
         };
         s >= needed
     });
-    edges.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    edges.par_sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
 
     for &(i, j) in &duplicates {
         sets.merge(i, j);

@@ -12,6 +12,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 /// A cluster's neighbouring roots and the summed similarity of the scored
 /// pairs between them, sorted by root.
 type Neighbours = Vec<(u32, f32)>;
@@ -38,9 +40,8 @@ impl Clusters {
             sums[i as usize].push((j, s));
             sums[j as usize].push((i, s));
         }
-        for list in &mut sums {
-            list.sort_unstable_by_key(|&(c, _)| c);
-        }
+        sums.par_iter_mut()
+            .for_each(|list| list.sort_unstable_by_key(|&(c, _)| c));
         Clusters {
             parent: (0..n).collect(),
             size: vec![1; n],
