@@ -153,6 +153,10 @@ fn fill(template: &str, voice: &Voice, date: NaiveDate, rng: &mut Rng, out: &mut
             "N2" => out.push_str(&voice.number(e.small)),
             "X" => out.push_str(&voice.number(rng.between(2, 900))),
             "X2" => out.push_str(&voice.number(rng.between(2, 30))),
+            "LOCAL" => out.push_str(&e.locality),
+            "OFFICIAL" => out.push_str(&e.official),
+            "NAMED" => out.push_str(&e.named),
+            "PERSON" => out.push_str(&super::coined_person(rng)),
             "M" => out.push_str(&voice.number(format!("{}.{}", e.magnitude.0, e.magnitude.1))),
             "DAY" => out.push_str(&voice.weekday(date)),
             "Q" => {
@@ -204,11 +208,12 @@ fn body(
     let mut deck: Vec<&str> = kind
         .details()
         .iter()
+        .chain(vocab::LOCAL_DETAILS)
         .chain(vocab::BACKGROUND)
         .copied()
         .collect();
     // Event sentences first, mostly: they carry what the story is about.
-    let details = kind.details().len();
+    let details = kind.details().len() + vocab::LOCAL_DETAILS.len();
     for i in (1..deck.len()).rev() {
         let j = if i < details {
             rng.below(i + 1)

@@ -667,7 +667,8 @@ pub const EVENT_KINDS: &[EventKind] = &[
 /// per mention), {RA} {RB} their roles, {C} a country, {C2} another one,
 /// {CITY}, {ORG}, {N} a number, {N2} another, {DAY} the weekday of the
 /// event, {Q} a quotation with the outlet's quote marks, {MONTH} a
-/// month-and-year phrase.
+/// month-and-year phrase; {LOCAL}, {OFFICIAL} and {NAMED} (see
+/// [`LOCAL_DETAILS`]).
 impl EventKind {
     pub fn topic(self) -> &'static str {
         match self {
@@ -840,6 +841,67 @@ impl EventKind {
     }
 }
 
+/// Syllables that local names are made of. News names thousands of places
+/// and people once or twice (a village, a district official, an
+/// operation); a lexicon of famous names alone would give a 10,000-article
+/// archive two thousand distinct stems where a real one has tens of
+/// thousands, and every structure sized by the vocabulary would be measured
+/// too small.
+pub const SYLLABLES: &[&str] = &[
+    "بر", "نو", "سا", "مي", "قا", "لو", "حا", "طي", "زو", "را", "دي", "كو", "فا", "شو", "ني", "جا",
+    "عو", "تي", "خا", "صو", "غا", "ذي", "وا", "هو", "لا", "مو", "سي", "كا", "بو", "دا", "رو", "جي",
+    "نا", "سو", "فو", "قي", "طا", "زا", "شي", "حو",
+];
+
+/// What a local place is ("قرية …").
+pub const LOCALITIES: &[&str] = &["قرية", "بلدة", "حي", "مخيم", "منطقة", "ضاحية"];
+
+/// First names of the officials and witnesses a report quotes once.
+pub const FIRST_NAMES: &[&str] = &[
+    "محمد",
+    "أحمد",
+    "خالد",
+    "عمر",
+    "يوسف",
+    "علي",
+    "حسن",
+    "إبراهيم",
+    "سامي",
+    "ناصر",
+    "فادي",
+    "طارق",
+    "وليد",
+    "كريم",
+    "مصطفى",
+    "عادل",
+    "هشام",
+    "رامي",
+    "ماجد",
+    "زياد",
+    "سليم",
+    "جمال",
+    "مريم",
+    "فاطمة",
+    "ليلى",
+    "هدى",
+    "رنا",
+    "سعاد",
+    "نور",
+    "دينا",
+];
+
+/// Event sentences about its own place, people and plan, for any kind of
+/// event: slots {LOCAL} (a place named for this event), {OFFICIAL} (a
+/// person named for it) and {NAMED} (the name given to its plan). {PERSON}
+/// is someone quoted once, a new name each time.
+pub const LOCAL_DETAILS: &[&str] = &[
+    "وقال {OFFICIAL}، وهو مسؤول محلي في {LOCAL}، إن {Q}.",
+    "وتقع {LOCAL} على بعد {N2} كيلومترا من {CITY}.",
+    "وأطلقت السلطات على خطتها اسم {NAMED}، وقالت إنها تمتد أشهرا.",
+    "وقال أحد سكان {LOCAL} إن {Q}.",
+    "وأكد {OFFICIAL} أن التحقيقات ما زالت جارية لمعرفة ملابسات ما جرى في {LOCAL}.",
+];
+
 /// Background sentences any story may carry: the connective tissue of news
 /// writing that keeps bodies from being pure event facts.
 pub const BACKGROUND: &[&str] = &[
@@ -899,6 +961,9 @@ pub const SPEAKERS: &[&str] = &[
     "خبير في الشؤون الاستراتيجية",
     "الناطق باسم حكومة {C}",
     "مراسل وكالة محلية في {CITY}",
+    "الناشط {PERSON}",
+    "المحامي {PERSON}",
+    "الأكاديمي {PERSON}",
 ];
 
 pub const CLAIMS: &[&str] = &[
