@@ -268,13 +268,13 @@ impl<'s, 'a> Feeds<'s, 'a> {
                 for &s in &day.stories {
                     let card = &site.story_cards[s];
                     text.push_str("• ");
-                    text.push_str(&card.headline);
+                    text.push_str(card.headline);
                     if card.article_count > 1 {
                         text.push_str(&format!(" ({})", card.count_label));
                     }
                     if let Some(line) = card.summary.first() {
                         text.push_str(": ");
-                        text.push_str(&line.text);
+                        text.push_str(line.text);
                     }
                     text.push('\n');
                 }

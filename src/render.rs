@@ -421,8 +421,8 @@ impl<'a> ArticleRef<'a> {
     fn of(card: &'a ArticleCard) -> Self {
         ArticleRef {
             url: &card.url,
-            title: &card.title,
-            source: card.source.as_deref(),
+            title: card.title,
+            source: card.source,
             date: &card.date,
             date_iso: &card.date_iso,
         }
@@ -442,7 +442,7 @@ impl<'a> StoryRef<'a> {
     fn of(card: &'a StoryCard) -> Self {
         StoryRef {
             url: &card.url,
-            headline: &card.headline,
+            headline: card.headline,
             article_count: card.article_count,
             count_label: &card.count_label,
         }
@@ -579,7 +579,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 (
                     format!("stories/{id}/"),
                     "story.html",
-                    s.story_cards[i].headline.clone(),
+                    s.story_cards[i].headline.to_string(),
                 )
             }
             Job::Day(d) => {
@@ -836,8 +836,8 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 .take(crate::site::ARTICLE_VERSIONS)
                 .map(|&j| Version {
                     url: &s.cards[j].url,
-                    title: &s.cards[j].title,
-                    source: s.cards[j].source.as_deref(),
+                    title: s.cards[j].title,
+                    source: s.cards[j].source,
                 })
                 .collect();
             ctx.insert("versions", &versions);
@@ -886,10 +886,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                             .iter()
                             .map(|&d| Link {
                                 url: s.cards[d].url.clone(),
-                                name: s.cards[d]
-                                    .source
-                                    .clone()
-                                    .unwrap_or_else(|| s.cards[d].title.clone()),
+                                name: s.cards[d].source.unwrap_or(s.cards[d].title).to_string(),
                             })
                             .collect()
                     })
@@ -909,11 +906,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         ctx.insert("day", &day);
         ctx.insert(
             "description",
-            &s.story_cards[i]
-                .summary
-                .first()
-                .map(|l| l.text.as_str())
-                .unwrap_or(""),
+            &s.story_cards[i].summary.first().map_or("", |l| l.text),
         );
     }
 

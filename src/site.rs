@@ -51,33 +51,37 @@ pub struct Link {
 
 /// An article as listings show it.
 #[derive(Debug, Clone, Serialize)]
-pub struct ArticleCard {
+///
+/// Texts are borrowed from the article: a large archive's cards would
+/// otherwise hold a second copy of every title and summary while pages are
+/// rendered.
+pub struct ArticleCard<'a> {
     pub url: String,
-    pub title: String,
-    pub source: Option<String>,
+    pub title: &'a str,
+    pub source: Option<&'a str>,
     pub source_url: Option<String>,
     /// Display date, e.g. "13 أغسطس 2025"; empty when undated.
     pub date: String,
     /// ISO date for `<time datetime>`; empty when undated.
     pub date_iso: String,
-    pub summary: String,
+    pub summary: &'a str,
 }
 
 /// A sentence of a story summary with its outlet.
 #[derive(Debug, Clone, Serialize)]
-pub struct SummaryLine {
-    pub text: String,
-    pub source: Option<String>,
+pub struct SummaryLine<'a> {
+    pub text: &'a str,
+    pub source: Option<&'a str>,
 }
 
 /// A story as briefings show it.
 #[derive(Debug, Clone, Serialize)]
-pub struct StoryCard {
+pub struct StoryCard<'a> {
     pub url: String,
-    pub headline: String,
-    pub summary: Vec<SummaryLine>,
+    pub headline: &'a str,
+    pub summary: Vec<SummaryLine<'a>>,
     /// Distinct outlets that told it.
-    pub sources: Vec<String>,
+    pub sources: Vec<&'a str>,
     /// The story's first articles, named by their outlet (or title when
     /// the outlet is unknown), oldest first; the story page lists them all.
     pub coverage: Vec<Link>,
@@ -178,9 +182,9 @@ pub struct Site<'a> {
     /// Path part of the base URL (`/` or `/sub/`), prefixed to every link.
     pub base: String,
     pub article_urls: Vec<String>,
-    pub cards: Vec<ArticleCard>,
+    pub cards: Vec<ArticleCard<'a>>,
     pub story_urls: Vec<String>,
-    pub story_cards: Vec<StoryCard>,
+    pub story_cards: Vec<StoryCard<'a>>,
     /// Days, oldest first.
     pub days: Vec<Day>,
     /// Weeks, oldest first.
@@ -228,8 +232,8 @@ impl<'a> Site<'a> {
                     .zip(&article_urls)
                     .map(|(a, url)| ArticleCard {
                         url: url.clone(),
-                        title: a.title.clone(),
-                        source: a.source.clone(),
+                        title: &a.title,
+                        source: a.source.as_deref(),
                         source_url: a
                             .source
                             .as_ref()
@@ -239,7 +243,7 @@ impl<'a> Site<'a> {
                             .map(|p| format_date(p.date, style))
                             .unwrap_or_default(),
                         date_iso: a.published.map(|p| p.date.to_string()).unwrap_or_default(),
-                        summary: a.summary.clone(),
+                        summary: &a.summary,
                     })
                     .collect();
 
@@ -395,12 +399,12 @@ impl<'a> Site<'a> {
             .par_iter()
             .zip(&story_urls)
             .map(|(s, url)| {
-                let mut outlets: Vec<String> = Vec::new();
+                let mut outlets: Vec<&str> = Vec::new();
                 for &i in &s.articles {
-                    if let Some(src) = &articles[i].source
-                        && !outlets.contains(src)
+                    if let Some(src) = articles[i].source.as_deref()
+                        && !outlets.contains(&src)
                     {
-                        outlets.push(src.clone());
+                        outlets.push(src);
                     }
                 }
                 let mut topic_slugs: Vec<&str> = Vec::new();
@@ -429,8 +433,8 @@ impl<'a> Site<'a> {
                         .first()
                         .map(|&i| {
                             vec![SummaryLine {
-                                text: articles[i].summary.clone(),
-                                source: articles[i].source.clone(),
+                                text: &articles[i].summary,
+                                source: articles[i].source.as_deref(),
                             }]
                         })
                         .unwrap_or_default()
@@ -438,8 +442,8 @@ impl<'a> Site<'a> {
                     s.summary
                         .iter()
                         .map(|l| SummaryLine {
-                            text: l.text.clone(),
-                            source: l.source.clone(),
+                            text: &l.text,
+                            source: l.source.as_deref(),
                         })
                         .collect()
                 };
@@ -458,7 +462,7 @@ impl<'a> Site<'a> {
                 StoryCard {
                     url: url.clone(),
                     coverage,
-                    headline: s.headline.clone(),
+                    headline: &s.headline,
                     summary,
                     sources: outlets,
                     article_count: s.articles.len(),

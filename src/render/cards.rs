@@ -134,7 +134,7 @@ impl CardMaker {
 fn story_card(tera: &Tera, base: &Context, story: &StoryCard) -> Result<String> {
     #[derive(Serialize)]
     struct View<'a> {
-        story: &'a StoryCard,
+        story: &'a StoryCard<'a>,
     }
     fill(tera, "story_card.html", base, &View { story })
 }
