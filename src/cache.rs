@@ -9,6 +9,7 @@
 //! longer produced are removed.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -177,12 +178,14 @@ impl Manifest {
         let mut text = String::with_capacity(self.files.len() * 64);
         text.push_str(MANIFEST_VERSION);
         text.push('\n');
-        text.push_str(&format!("key {:016x}\n", self.key));
+        let _ = writeln!(text, "key {:016x}", self.key);
         for (path, e) in &self.files {
-            text.push_str(&format!(
-                "{:016x}\t{:016x}\t{}\t{path}\n",
+            // Writing into a String cannot fail.
+            let _ = writeln!(
+                text,
+                "{:016x}\t{:016x}\t{}\t{path}",
                 e.inputs, e.content, e.size
-            ));
+            );
         }
         text.push_str("end\n");
         let tmp = path.with_extension("manifest.tmp");
