@@ -50,11 +50,11 @@ pub struct Link {
 }
 
 /// An article as listings show it.
-#[derive(Debug, Clone, Serialize)]
 ///
 /// Texts are borrowed from the article: a large archive's cards would
 /// otherwise hold a second copy of every title and summary while pages are
 /// rendered.
+#[derive(Debug, Clone, Serialize)]
 pub struct ArticleCard<'a> {
     pub url: String,
     pub title: &'a str,

@@ -667,7 +667,7 @@ pub const EVENT_KINDS: &[EventKind] = &[
 /// per mention), {RA} {RB} their roles, {C} a country, {C2} another one,
 /// {CITY}, {ORG}, {N} a number, {N2} another, {DAY} the weekday of the
 /// event, {Q} a quotation with the outlet's quote marks, {MONTH} a
-/// month-and-year phrase; {LOCAL}, {OFFICIAL} and {NAMED} (see
+/// month-and-year phrase; {LOCAL}, {OFFICIAL}, {NAMED} and {PERSON} (see
 /// [`LOCAL_DETAILS`]).
 impl EventKind {
     pub fn topic(self) -> &'static str {
