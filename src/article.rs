@@ -368,7 +368,7 @@ impl Article {
         (0..self.sentence_count()).map(|i| self.sentence(i))
     }
 
-    /// Hashed content stems of the title (see [`crate::arabic::stem_hashes`]).
+    /// Hashed content stems of the title (see [`arabic::stem_hashes`]).
     pub fn title_stems(&self) -> &[u32] {
         &self.reading.stems[..self.reading.title_stems as usize]
     }
@@ -483,18 +483,18 @@ impl Reading {
     /// sentences a summary could take.
     fn of(title: &str, text: &Text) -> (Reading, usize) {
         let mut stems = Vec::with_capacity((title.len() + text.joined.len()) / 16);
-        crate::arabic::push_stem_hashes(title, &mut stems);
+        arabic::push_stem_hashes(title, &mut stems);
         let title_stems = stems.len() as u32;
         let mut sentences = Vec::new();
         let mut words = 0;
         for (span, block) in text.blocks.iter().zip(text.blocks()) {
             if block.kind == BlockKind::Heading {
-                words += crate::arabic::push_stem_hashes(block.text, &mut stems);
+                words += arabic::push_stem_hashes(block.text, &mut stems);
                 continue;
             }
-            for range in crate::arabic::sentence_ranges(block.text) {
+            for range in arabic::sentence_ranges(block.text) {
                 let stems_start = stems.len() as u32;
-                words += crate::arabic::push_stem_hashes(&block.text[range.clone()], &mut stems);
+                words += arabic::push_stem_hashes(&block.text[range.clone()], &mut stems);
                 sentences.push(Sentence {
                     start: span.start + range.start as u32,
                     end: span.start + range.end as u32,
@@ -559,7 +559,7 @@ mod fixed_width {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::arabic::{stem_hashes, word_count};
+    use arabic::{stem_hashes, word_count};
 
     fn article() -> Article {
         Article::from_blocks(
@@ -582,7 +582,7 @@ mod tests {
         let expected: Vec<&str> = a
             .text_blocks()
             .filter(|b| b.kind == BlockKind::Paragraph)
-            .flat_map(|b| crate::arabic::sentences(b.text))
+            .flat_map(|b| arabic::sentences(b.text))
             .collect();
         assert_eq!(a.sentences().collect::<Vec<_>>(), expected);
         assert!(

@@ -524,10 +524,10 @@ fn apply_stated_topics(articles: &mut [Article], stated: &[Stated], config: &Con
         let Some(names) = &s.topics else { continue };
         let mut slugs = Vec::new();
         for name in names {
-            let key = crate::arabic::phrase_key(name);
+            let key = arabic::phrase_key(name);
             let existing = topics
                 .iter()
-                .find(|t| t.slug == *name || crate::arabic::phrase_key(&t.name) == key);
+                .find(|t| t.slug == *name || arabic::phrase_key(&t.name) == key);
             let slug = match existing {
                 Some(t) => t.slug.clone(),
                 None => {
@@ -593,12 +593,34 @@ pub fn build(config: &Config, output: Option<&Path>) -> Result<Report> {
 
 /// [`build`], reporting stages to `progress`.
 pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) -> Result<Report> {
-    let start = Instant::now();
-    let out = output
+    build_keeping_corpus(config, output, progress).map(|(report, _)| report)
+}
+
+/// The folder a build writes: `output`, or the configured one.
+fn output_folder(config: &Config, output: Option<&Path>) -> PathBuf {
+    output
         .map(Path::to_path_buf)
-        .unwrap_or_else(|| config.resolve(&config.site.output_dir));
+        .unwrap_or_else(|| config.resolve(&config.site.output_dir))
+}
+
+/// True when a build into `output` (or the configured folder) will update
+/// a site an earlier build wrote there, rather than write one afresh.
+pub fn is_rebuild(config: &Config, output: Option<&Path>) -> bool {
+    std::path::absolute(output_folder(config, output))
+        .is_ok_and(|out| crate::cache::Manifest::path_for(&out).exists())
+}
+
+/// [`build_with`], handing back the corpus with the report: freeing every
+/// article and story takes a noticeable moment at scale, and a program
+/// that is about to exit need not spend it.
+pub fn build_keeping_corpus(
+    config: &Config,
+    output: Option<&Path>,
+    progress: Progress,
+) -> Result<(Report, Corpus)> {
+    let start = Instant::now();
+    let out = output_folder(config, output);
     let manifest = crate::cache::Manifest::path_for(&std::path::absolute(&out)?);
-    crate::allocator::keep_freed_memory(manifest.exists());
     // Pages do not show removed debris: only `nashra inspect` keeps it.
     let mut corpus = understand_keeping(config, progress, Keep::Pages, Some(&manifest))?;
     // Pages show blocks and summaries; the analysis text is done with.
@@ -663,9 +685,35 @@ pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) ->
         timings,
         elapsed: start.elapsed(),
     };
-    // Freeing every article and story takes a noticeable moment at scale
-    // (40 ms of a rebuild at 10,000 articles): the caller has its report
-    // without waiting for it.
-    std::thread::spawn(move || drop(corpus));
-    Ok(report)
+    Ok((report, corpus))
+}
+
+impl Report {
+    /// The report as `nashra build --json` prints it.
+    pub fn to_json(&self) -> serde_json::Value {
+        let stages: Vec<(&str, f64)> = self
+            .timings
+            .iter()
+            .map(|(name, took)| (*name, took.as_secs_f64()))
+            .collect();
+        serde_json::json!({
+            "articles": self.articles,
+            "undated": self.undated,
+            "drafts": self.drafts,
+            "stories": self.stories,
+            "pages": self.pages,
+            "feeds": self.feeds,
+            "files": self.files,
+            "bytes": self.bytes,
+            "rewritten": self.rewritten,
+            "removed": self.removed,
+            "incremental": self.incremental,
+            "input_files": self.input_files,
+            "reused_files": self.reused_files,
+            "warnings": self.warnings,
+            "output": self.output,
+            "elapsed": self.elapsed.as_secs_f64(),
+            "stages": stages,
+        })
+    }
 }

@@ -12,13 +12,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::arabic::dates::date_line;
-use crate::arabic::lines::{
+use crate::article::{Block, BlockKind, DebrisKind, Removed};
+use arabic::dates::date_line;
+use arabic::lines::{
     at_most_words, before_closing_parenthetical, closing_parenthetical, ends_sentence,
     is_fully_quoted, tidy_spaces, unwrap_decorations, word_count,
 };
-use crate::arabic::{self, is_arabic_letter, is_letter, is_letter_or_digit, normalize};
-use crate::article::{Block, BlockKind, DebrisKind, Removed};
+use arabic::{self, is_arabic_letter, is_letter, is_letter_or_digit, normalize};
 
 /// One article recovered from a raw file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

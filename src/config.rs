@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
+use arabic::dates::DateStyle;
+
 use crate::error::located;
 
 /// The whole of `site.toml`.
@@ -63,36 +65,6 @@ pub struct SiteConfig {
     /// Story grouping thresholds.
     #[serde(default)]
     pub stories: StoryConfig,
-}
-
-/// How dates are displayed.
-#[derive(Debug, Clone, Deserialize, Serialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct DateStyle {
-    /// `arabic` (١٣ أغسطس ٢٠٢٥) or `latin` (13 أغسطس 2025).
-    #[serde(default)]
-    pub digits: Digits,
-    /// Month names: `egyptian` (أغسطس), `levantine` (آب) or `paired` (آب/أغسطس).
-    #[serde(default)]
-    pub months: MonthStyle,
-}
-
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, Default, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum Digits {
-    Arabic,
-    #[default]
-    Latin,
-}
-
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, Default, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum MonthStyle {
-    #[default]
-    Egyptian,
-    Levantine,
-    Maghrebi,
-    Paired,
 }
 
 /// A topic: a name, a URL slug and the keywords that place articles in it.

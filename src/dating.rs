@@ -18,12 +18,12 @@
 //! Any of these may be a Hijri date ("الأحد 3 رمضان 1446 هـ"), taken as the
 //! Gregorian day it names only when the text gives no Gregorian date as
 //! evidence: the conversion is arithmetic and can be a day off the calendar
-//! the outlet follows (see [`crate::arabic::hijri`]).
+//! the outlet follows (see [`arabic::hijri`]).
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::arabic::dates::{Calendar, DateMention, date_line, find_dates, find_weekdays};
 use crate::article::{Block, BlockKind, DebrisKind, Evidence, Origin, Removed};
+use arabic::dates::{Calendar, DateMention, date_line, find_dates, find_weekdays};
 
 /// The publication date found for an article, with its evidence.
 #[derive(Debug, Clone, PartialEq, Eq)]

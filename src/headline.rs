@@ -6,9 +6,9 @@
 //! derived from the lede's first sentence, cut where a reader would, and
 //! marked as derived so the editor knows to check it.
 
-use crate::arabic::{self, is_stop_word, normalize};
 use crate::article::{Block, BlockKind};
 use crate::clean::{TITLE_MAX_WORDS, is_headline_like};
+use arabic::{is_stop_word, normalize};
 
 /// An article's headline, separated from its body.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,11 +16,8 @@
 //! [`arabic`] is the single home of Arabic text handling that every stage
 //! shares.
 
-pub mod allocator;
 pub mod analysis_cache;
-pub mod arabic;
 pub mod article;
-pub mod bench_corpus;
 pub mod build;
 pub mod cache;
 pub mod clean;
@@ -38,7 +35,6 @@ pub mod markdown;
 pub mod outlets;
 pub mod output;
 pub mod render;
-pub mod scan;
 pub mod site;
 pub mod slug;
 pub mod stories;

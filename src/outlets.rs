@@ -21,10 +21,10 @@ use std::rc::Rc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::arabic::lines::{before_closing_parenthetical, word_count};
-use crate::arabic::{is_letter_or_digit, normalize};
 use crate::article::{Block, BlockKind, DebrisKind, Evidence, Removed};
 use crate::config::OutletConfig;
+use arabic::lines::{before_closing_parenthetical, word_count};
+use arabic::{is_letter_or_digit, normalize};
 
 /// How strongly a piece of text ties an article to an outlet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -137,7 +137,7 @@ pub fn load_templates(dir: &Path) -> Result<Templates> {
 /// attribute. Tera's default also escapes `/`, which bloats every URL
 /// without making anything safer inside quoted attributes.
 pub fn escape_html(input: &str) -> String {
-    let mut specials = crate::scan::Positions::new(input.as_bytes(), b"&<>\"'");
+    let mut specials = arabic::scan::Positions::new(input.as_bytes(), b"&<>\"'");
     // Most text (Arabic prose, URLs) has nothing to escape: copy it whole.
     let Some(first) = specials.next() else {
         return input.to_string();
@@ -742,7 +742,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
     fn undated_label(&self) -> String {
         crate::site::count_label(
             self.site.undated.len(),
-            &crate::arabic::numbers::ARTICLE,
+            &arabic::numbers::ARTICLE,
             &self.config.site.dates,
         )
     }

@@ -10,12 +10,12 @@ use chrono::{Datelike, IsoWeek, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::arabic::dates::{format_date, format_date_long, format_month, format_number};
-use crate::arabic::numbers;
 use crate::article::{Article, Prominence};
 use crate::build::Corpus;
 use crate::config::Config;
 use crate::entities::EntityKind;
+use arabic::dates::{format_date, format_date_long, format_month, format_number};
+use arabic::numbers;
 
 /// Top-level folder names that articles and pages may not take as slugs.
 pub const RESERVED_SLUGS: &[&str] = &[
@@ -666,7 +666,7 @@ impl<'a> Site<'a> {
 }
 
 /// `n` and its counted noun, in the configured digits.
-pub fn count_label(n: usize, noun: &numbers::Noun, style: &crate::config::DateStyle) -> String {
+pub fn count_label(n: usize, noun: &numbers::Noun, style: &arabic::dates::DateStyle) -> String {
     format_number(numbers::count(n, noun), style)
 }
 
@@ -715,7 +715,7 @@ fn entity_details(
     base: &str,
     articles: &[Article],
     topic_links: &HashMap<&str, Link>,
-    style: &crate::config::DateStyle,
+    style: &arabic::dates::DateStyle,
 ) -> EntityInfo {
     let slug = &profile.slug;
     let quotes = profile
@@ -777,7 +777,7 @@ fn entity_details(
             .variants
             .iter()
             .map(|(v, _)| v.clone())
-            .filter(|v| crate::arabic::phrase_key(v) != crate::arabic::phrase_key(&entity.name))
+            .filter(|v| arabic::phrase_key(v) != arabic::phrase_key(&entity.name))
             .collect(),
         sentences: profile.timeline.into_iter().map(|t| t.sentence).collect(),
         co_mentions,

@@ -6,54 +6,18 @@
 
 use std::collections::{HashMap, HashSet};
 
-/// Transliterates one Arabic letter (before normalisation, so that taa
-/// marbuta can read as `a`); `None` for letters that vanish (ع, ء, marks).
-fn latin(c: char) -> Option<&'static str> {
-    Some(match c {
-        'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' => "a",
-        'ب' => "b",
-        'ت' => "t",
-        'ث' => "th",
-        'ج' => "j",
-        'ح' => "h",
-        'خ' => "kh",
-        'د' => "d",
-        'ذ' => "dh",
-        'ر' => "r",
-        'ز' => "z",
-        'س' => "s",
-        'ش' => "sh",
-        'ص' => "s",
-        'ض' => "d",
-        'ط' => "t",
-        'ظ' => "z",
-        'غ' => "gh",
-        'ف' | 'ڤ' => "f",
-        'ق' => "q",
-        'ك' | 'ک' | 'گ' => "k",
-        'ل' => "l",
-        'م' => "m",
-        'ن' => "n",
-        'ه' => "h",
-        'ة' => "a",
-        'و' | 'ؤ' => "w",
-        'ي' | 'ی' | 'ئ' => "y",
-        _ => return None,
-    })
-}
-
 /// A slug for `text`: lowercase ASCII words joined by hyphens, at most
 /// `max_words` words. Arabic is transliterated, digits in any script become
 /// ASCII, everything else separates words. Empty when nothing is left.
 pub fn slugify_words(text: &str, max_words: usize) -> String {
     let mut words: Vec<String> = Vec::new();
     let mut current = String::new();
-    for c in crate::arabic::fold_digits(text).chars() {
+    for c in arabic::fold_digits(text).chars() {
         if c.is_ascii_alphanumeric() {
             current.push(c.to_ascii_lowercase());
-        } else if let Some(l) = latin(c) {
+        } else if let Some(l) = arabic::translit::latin(c) {
             current.push_str(l);
-        } else if crate::arabic::is_ignorable(c) || matches!(c, 'ع' | 'ء') {
+        } else if arabic::is_ignorable(c) || matches!(c, 'ع' | 'ء') {
             // Inside a word: drop the mark, keep the word together.
         } else if !current.is_empty() {
             words.push(std::mem::take(&mut current));

@@ -8,10 +8,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::arabic::{TermMap, stem_hashes};
 use crate::article::Article;
 use crate::config::TopicConfig;
 use crate::stories::Story;
+use arabic::{TermMap, stem_hashes};
 
 /// The score a topic needs to be given to an article: two plain keyword
 /// hits, one in the title, or one keyword of weight 2.

@@ -163,7 +163,7 @@ fn score_snippets(list: &EntityList) -> Score {
         check_labels_exist(list, &case.expected, &case.note);
         let text = case.text.trim();
         let body = text.split_once("\n\n").map_or("", |(_, body)| body);
-        let sentences: Vec<String> = nashra::arabic::sentences(body)
+        let sentences: Vec<String> = arabic::sentences(body)
             .into_iter()
             .map(String::from)
             .collect();

@@ -7,7 +7,7 @@ use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::arabic::{has_shadda, is_stop_word, phrase_key, phrase_key_with_shadda};
+use arabic::{has_shadda, is_stop_word, phrase_key, phrase_key_with_shadda};
 
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
@@ -60,7 +60,7 @@ impl Entity {
         if self.kind != EntityKind::Person {
             return Vec::new();
         }
-        let words = crate::arabic::words(&self.name);
+        let words = arabic::words(&self.name);
         match words.last() {
             Some(last)
                 if words.len() > 1
@@ -266,7 +266,7 @@ mod tests {
     use super::*;
 
     fn same_word(a: &str, b: &str) -> bool {
-        crate::arabic::normalize(a) == crate::arabic::normalize(b)
+        arabic::normalize(a) == arabic::normalize(b)
     }
 
     #[test]

@@ -21,11 +21,11 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::list::{EntityKind, EntityList};
-use crate::arabic::{
+use crate::article::{Article, Mention, Prominence};
+use arabic::{
     FnvBuildHasher, FnvHasher, TermHasher, WordList, WordSpan, has_shadda, is_ignorable,
     normalize_with_shadda, proclitic_reading_slices, words,
 };
-use crate::article::{Article, Mention, Prominence};
 
 /// How a phrase refers to its entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -756,7 +756,7 @@ mod tests {
     use super::*;
 
     fn same(a: &str, b: &str) -> bool {
-        crate::arabic::normalize(a) == crate::arabic::normalize(b)
+        arabic::normalize(a) == arabic::normalize(b)
     }
 
     fn matcher() -> Matcher {
@@ -765,7 +765,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<Mention> {
         let body = text.split_once("\n\n").map_or("", |(_, b)| b);
-        let sentences: Vec<String> = crate::arabic::sentences(body)
+        let sentences: Vec<String> = arabic::sentences(body)
             .into_iter()
             .map(String::from)
             .collect();

@@ -10,9 +10,9 @@
 
 use super::list::EntityKind;
 use super::matcher::{Hit, Matcher};
-use crate::arabic::{WordList, proclitic_readings};
 use crate::article::Quote;
-use crate::scan::Positions;
+use arabic::scan::Positions;
+use arabic::{WordList, proclitic_readings};
 
 /// Verbs that introduce what someone said, normalised. The subject follows
 /// the verb in Arabic, so the first person named after one is the speaker.
@@ -259,7 +259,7 @@ mod tests {
 
     fn quotes(body: &str) -> Vec<(String, String)> {
         let text = format!("عنوان\n\n{body}");
-        let sentences: Vec<String> = crate::arabic::sentences(body)
+        let sentences: Vec<String> = arabic::sentences(body)
             .into_iter()
             .map(String::from)
             .collect();

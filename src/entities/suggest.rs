@@ -14,11 +14,9 @@ use std::fmt::Write;
 
 use super::list::{EntityKind, EntityList};
 use super::matcher::Matcher;
-use crate::arabic::dates::{MONTHS_EGYPTIAN, MONTHS_LEVANTINE, MONTHS_MAGHREBI, WEEKDAYS};
-use crate::arabic::{
-    Word, WordList, is_stop_word, light_stem, normalize, proclitic_readings, words,
-};
 use crate::article::Article;
+use arabic::dates::{MONTHS_EGYPTIAN, MONTHS_LEVANTINE, MONTHS_MAGHREBI, WEEKDAYS};
+use arabic::{Word, WordList, is_stop_word, light_stem, normalize, proclitic_readings, words};
 
 /// Words that introduce a person's name, normalised (titles and jobs).
 const PERSON_CUES: &[&str] = &[

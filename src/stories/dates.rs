@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use crate::arabic::dates::WEEKDAYS;
-use crate::arabic::{normalize, proclitic_readings, words};
 use crate::article::{Article, Evidence, Origin, Published};
+use arabic::dates::WEEKDAYS;
+use arabic::{normalize, proclitic_readings, words};
 
 /// How far into an article a named weekday counts as evidence of when it
 /// was written: the lede and the first paragraphs.

@@ -11,8 +11,8 @@
 use rayon::prelude::*;
 
 use super::features::{MAX_TEXT_BYTES, head};
-use crate::arabic::for_each_word_hash;
 use crate::article::Article;
+use arabic::for_each_word_hash;
 
 /// Two copies of one text differ at most this much in length.
 const LENGTH_RATIO: f32 = 0.5;

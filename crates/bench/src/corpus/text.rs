@@ -5,9 +5,9 @@ use chrono::{Datelike, NaiveDate};
 
 use super::vocab::{self, EventKind, HouseStyle, Outlet};
 use super::{Event, Generated, Rng};
-use crate::arabic::dates::{MONTHS_EGYPTIAN, MONTHS_LEVANTINE, MONTHS_MAGHREBI, WEEKDAYS};
-use crate::arabic::to_arabic_indic_digits;
-use crate::article::{Block, BlockKind};
+use arabic::dates::{MONTHS_EGYPTIAN, MONTHS_LEVANTINE, MONTHS_MAGHREBI, WEEKDAYS};
+use arabic::to_arabic_indic_digits;
+use nashra::article::{Block, BlockKind};
 
 /// Whether an article is a raw scraped page or a Markdown file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

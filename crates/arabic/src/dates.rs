@@ -4,7 +4,57 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::hijri;
-use crate::config::{DateStyle, Digits, MonthStyle};
+
+/// How dates (and the numbers beside them) are written for readers.
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize, serde::Serialize),
+    serde(deny_unknown_fields)
+)]
+pub struct DateStyle {
+    /// `arabic` (١٣ أغسطس ٢٠٢٥) or `latin` (13 أغسطس 2025).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub digits: Digits,
+    /// Month names: `egyptian` (أغسطس), `levantine` (آب), `maghrebi` (أوت)
+    /// or `paired` (آب/أغسطس).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub months: MonthStyle,
+}
+
+/// Which digits numbers are written in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize, serde::Serialize),
+    serde(rename_all = "lowercase")
+)]
+pub enum Digits {
+    /// Arabic-Indic digits: ٠١٢٣٤٥٦٧٨٩.
+    Arabic,
+    /// ASCII digits, as most Arabic news sites print them.
+    #[default]
+    Latin,
+}
+
+/// Which of the Arabic world's month names dates are written with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize, serde::Serialize),
+    serde(rename_all = "lowercase")
+)]
+pub enum MonthStyle {
+    /// Egypt and the Gulf: يناير، فبراير…
+    #[default]
+    Egyptian,
+    /// The Levant and Iraq: كانون الثاني، شباط…
+    Levantine,
+    /// Algeria and Tunisia: جانفي، فيفري…
+    Maghrebi,
+    /// Levantine and Egyptian together: كانون الثاني/يناير.
+    Paired,
+}
 
 /// Egyptian and Gulf month names (from the Latin calendar names).
 pub const MONTHS_EGYPTIAN: [&str; 12] = [
@@ -281,7 +331,7 @@ const MONTH_FIRST_WORDS: [&str; 4] = ["كانون", "تشرين", "ربيع", "�
 /// takes (الثالث: one; الحادي والعشرين: two).
 ///
 /// ```
-/// use nashra::arabic::dates::ordinal_day;
+/// use arabic::dates::ordinal_day;
 /// assert_eq!(ordinal_day("الثالث", Some("من")), Some((3, 1)));
 /// assert_eq!(ordinal_day("الحادي", Some("والعشرين")), Some((21, 2)));
 /// assert_eq!(ordinal_day("الثانية", Some("عشرة")), Some((12, 2)));
@@ -347,7 +397,7 @@ const PUBLICATION_MARKERS: [&[&str]; 15] = [
 /// words and are only recognised inside a date (see [`find_dates`]).
 ///
 /// ```
-/// use nashra::arabic::dates::month_number;
+/// use arabic::dates::month_number;
 /// assert_eq!(month_number("إبريل"), Some(4));
 /// assert_eq!(month_number("أيلول"), Some(9));
 /// assert_eq!(month_number("غشت"), Some(8));
@@ -391,6 +441,7 @@ pub enum DateForm {
 /// The calendar a date was written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Calendar {
+    /// The Gregorian (civil) calendar, whatever its month names.
     Gregorian,
     /// The Hijri calendar, read with [`hijri::to_gregorian`]: the table's
     /// day, moved to the weekday written beside it when that is the day
@@ -411,6 +462,7 @@ pub struct DateMention {
     pub weekday: Option<Weekday>,
     /// Whether a publication marker (نشر في، تاريخ النشر، date …) introduces it.
     pub marked: bool,
+    /// Whether the month was written as a number or a name.
     pub form: DateForm,
     /// The calendar of `date`'s source. A day written in both calendars
     /// ("3 رمضان 1446 هـ الموافق 2 مارس 2025") is one mention of the
@@ -425,7 +477,7 @@ pub struct DateMention {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use nashra::arabic::dates::find_dates;
+/// use arabic::dates::find_dates;
 /// let found = find_dates("نشر في ١٣ آب/أغسطس ٢٠٢٥، بعد هجوم في أغسطس 2024");
 /// assert_eq!(found.len(), 1);
 /// assert_eq!(found[0].date, NaiveDate::from_ymd_opt(2025, 8, 13).unwrap());
@@ -537,9 +589,11 @@ pub fn find_weekdays(text: &str) -> Vec<(Weekday, std::ops::Range<usize>)> {
 /// "تاريخ النشر: ١٣/٠٨/٢٠٢٥ - 10:35", or a bare "الأربعاء 13 أغسطس 2025".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateLine {
+    /// The Gregorian day it states.
     pub date: NaiveDate,
     /// Whether a publication marker introduces the date.
     pub marked: bool,
+    /// The calendar the date was written in.
     pub calendar: Calendar,
     /// Byte offset in the line where the text after the date (and any time
     /// of day) begins; the line's length when the date is all there is.
@@ -971,24 +1025,24 @@ mod tests {
     #[test]
     fn month_table_is_normalised() {
         for (name, _) in MONTH_WORDS {
-            assert_eq!(crate::arabic::normalize(name), name);
+            assert_eq!(crate::normalize(name), name);
         }
         for name in WEEKDAY_WORDS.into_iter().chain(MONTH_FIRST_WORDS) {
-            assert_eq!(crate::arabic::normalize(name), name);
+            assert_eq!(crate::normalize(name), name);
         }
         for (name, _) in ORDINAL_DAYS
             .iter()
             .chain(&ORDINAL_ONES)
             .chain(&ORDINAL_TENS)
         {
-            assert_eq!(crate::arabic::normalize(name), *name);
+            assert_eq!(crate::normalize(name), *name);
         }
         for (first, second, _) in HIJRI_MONTH_WORDS {
-            assert_eq!(crate::arabic::normalize(first), first);
-            assert!(second.is_none_or(|w| crate::arabic::normalize(w) == w));
+            assert_eq!(crate::normalize(first), first);
+            assert!(second.is_none_or(|w| crate::normalize(w) == w));
         }
         for name in HIJRI_ERA_WORDS {
-            assert_eq!(crate::arabic::normalize(name), name);
+            assert_eq!(crate::normalize(name), name);
         }
     }
 

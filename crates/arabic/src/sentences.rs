@@ -13,7 +13,7 @@ use crate::scan::Positions;
 /// any letter or digit (stray punctuation) are dropped.
 ///
 /// ```
-/// use nashra::arabic::sentences;
+/// use arabic::sentences;
 /// let text = "قال د. أحمد إن النمو بلغ 3.5 في المئة. وأضاف: «الوضع صعب. لكننا متفائلون»؛ ثم غادر";
 /// assert_eq!(
 ///     sentences(text),
@@ -32,7 +32,7 @@ pub fn sentences(text: &str) -> Vec<&str> {
 /// sentences as spans of one text rather than as strings of their own.
 ///
 /// ```
-/// use nashra::arabic::sentence_ranges;
+/// use arabic::sentence_ranges;
 /// let text = "وصل الوفد. وبدأت المحادثات.";
 /// assert_eq!(sentence_ranges(text), [0..18, 19..text.len()]);
 /// ```

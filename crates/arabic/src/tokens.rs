@@ -243,10 +243,12 @@ impl WordList {
         list
     }
 
+    /// How many words the list holds.
     pub fn len(&self) -> usize {
         self.spans.len()
     }
 
+    /// True when the text had no word.
     pub fn is_empty(&self) -> bool {
         self.spans.is_empty()
     }
@@ -285,7 +287,7 @@ const PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
 /// (ل + ال) yields the ال reading, so that للكرملين gives الكرملين and كرملين.
 ///
 /// ```
-/// use nashra::arabic::{normalize, proclitic_readings};
+/// use arabic::{normalize, proclitic_readings};
 /// assert!(proclitic_readings("وبالكرملين", 3).contains(&"الكرملين".to_string()));
 /// assert!(proclitic_readings("لبوتين", 3).contains(&"بوتين".to_string()));
 /// let readings = proclitic_readings(&normalize("للرئيس"), 3);
@@ -736,7 +738,7 @@ pub fn phrase_key_with_shadda(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::arabic::normalize;
+    use crate::normalize;
 
     #[test]
     fn word_hashes_are_the_hashes_of_the_words() {
@@ -873,7 +875,9 @@ mod tests {
 
     #[test]
     fn light_stems_follow_the_rules_on_every_word_of_the_fixtures() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        // The workspace's article fixtures: real-looking news in every
+        // style nashra reads.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
         let mut checked = 0;
         for entry in walkdir::WalkDir::new(dir) {
             let entry = entry.expect("fixture folder");

@@ -30,7 +30,7 @@ const CE_JDN: i64 = 1_721_426;
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use nashra::arabic::hijri::to_gregorian;
+/// use arabic::hijri::to_gregorian;
 /// // 1 Ramadan 1446.
 /// assert_eq!(to_gregorian(1446, 9, 1), NaiveDate::from_ymd_opt(2025, 3, 1));
 /// ```

@@ -16,6 +16,7 @@ pub struct Noun {
     pub hundred: &'static str,
 }
 
+/// A article (مقال).
 pub const ARTICLE: Noun = Noun {
     one: "مقال واحد",
     two: "مقالان",
@@ -23,6 +24,7 @@ pub const ARTICLE: Noun = Noun {
     many: "مقالاً",
     hundred: "مقال",
 };
+/// A story (قصة).
 pub const STORY: Noun = Noun {
     one: "قصة واحدة",
     two: "قصتان",
@@ -30,6 +32,7 @@ pub const STORY: Noun = Noun {
     many: "قصةً",
     hundred: "قصة",
 };
+/// A news source (مصدر).
 pub const SOURCE: Noun = Noun {
     one: "مصدر واحد",
     two: "مصدران",
@@ -37,6 +40,7 @@ pub const SOURCE: Noun = Noun {
     many: "مصدراً",
     hundred: "مصدر",
 };
+/// A time, as in "three times" (مرة).
 pub const TIME: Noun = Noun {
     one: "مرة واحدة",
     two: "مرتان",

@@ -1,6 +1,6 @@
 //! A deterministic synthetic Arabic news archive, for benchmarks.
 //!
-//! `nashra bench-corpus --n N --out DIR` writes a complete site folder whose
+//! `bench-corpus --n N --out DIR` writes a complete site folder whose
 //! articles look like what a newsroom scrapes: raw pages from outlets with
 //! different house styles (repeated headlines, "TT" markers, "يقرأ" teasers,
 //! related-article blocks, wire sign-offs and desk codes) next to Markdown
@@ -26,7 +26,7 @@ use anyhow::{Context, Result};
 use chrono::{Datelike, Days, NaiveDate};
 use rayon::prelude::*;
 
-use crate::article::Block;
+use nashra::article::Block;
 use vocab::{EventKind, Outlet};
 
 pub use text::Format;
@@ -561,9 +561,9 @@ mod tests {
         let corpus = Corpus::new(600, 5);
         let all: String = (0..corpus.len()).map(|i| corpus.article(i).file).collect();
         let uses = |months: &[&str]| months.iter().any(|m| all.contains(&format!(" {m} ")));
-        assert!(uses(&crate::arabic::dates::MONTHS_EGYPTIAN));
+        assert!(uses(&arabic::dates::MONTHS_EGYPTIAN));
         assert!(
-            uses(&crate::arabic::dates::MONTHS_LEVANTINE[7..]),
+            uses(&arabic::dates::MONTHS_LEVANTINE[7..]),
             "no آب/أيلول/تشرين…"
         );
         assert!(
@@ -675,8 +675,8 @@ mod tests {
     fn generated_site_builds() {
         let dir = tempfile::tempdir().unwrap();
         let summary = write_site(dir.path(), &Corpus::new(80, 4), None).unwrap();
-        let config = crate::config::Config::load(&dir.path().join("site.toml")).unwrap();
-        let corpus = crate::build::understand(&config).unwrap();
+        let config = nashra::config::Config::load(&dir.path().join("site.toml")).unwrap();
+        let corpus = nashra::build::understand(&config).unwrap();
         assert!(corpus.articles.len() + corpus.drafts.len() >= summary.articles);
         assert!(config.site.outlets.len() >= 5 && config.site.topics.len() >= 5);
     }
