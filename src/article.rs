@@ -9,8 +9,6 @@ use std::ops::Range;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::load::Excerpt;
-
 /// A block of article text as a reader sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Block {
@@ -554,6 +552,20 @@ mod fixed_width {
             .map(|c| u32::from_le_bytes(c.try_into().expect("chunks of 4")))
             .collect())
     }
+}
+
+/// A part of an input file that is read again when it is needed instead
+/// of being held for the whole build (a Markdown body, rendered to HTML
+/// only when its page is written; see `load::read_excerpt`), with the file's hash at load time so
+/// that a file edited in between is noticed instead of silently mixed in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Excerpt {
+    /// The file, as it was read.
+    pub path: std::path::PathBuf,
+    /// Byte range of the part in the file.
+    pub range: Range<usize>,
+    /// xxh3 of the whole file as it was loaded.
+    pub hash: u64,
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The pipeline, stage by stage: understand the corpus, then write the site.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -9,61 +9,17 @@ use anyhow::{Result, bail};
 use rayon::prelude::*;
 
 use crate::analysis_cache::{AnalysisCache, FileAnalysis, KeptFile, Saving};
-use crate::article::{Article, Mention, Origin, Prominence};
+use crate::article::Article;
 use crate::config::Config;
+use crate::corpus::Corpus;
 use crate::enrich::{Item, Keep, Page, Stated, read_document};
-use crate::entities::list::{NameKeys, spelling_key};
-use crate::entities::{Entity, EntityKind, EntityList, Matcher};
+use crate::entities::{EntityList, Matcher};
 use crate::load::Stamp;
 use crate::output::Output;
 use crate::site::Site;
-use crate::slug::{SlugRegistry, slugify, slugify_words};
-use crate::stories::{self, Story, memo::Memo};
-use crate::summarize::summarize_article;
+use crate::slug::{SlugRegistry, slugify_words};
+use crate::stories::{self, memo::Memo};
 use crate::topics::TopicMatcher;
-
-/// A topic as the site shows it.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Topic {
-    pub slug: String,
-    pub name: String,
-    pub description: String,
-}
-
-/// Everything nashra understood of the input, before any page is laid out.
-#[derive(Debug, Clone)]
-pub struct Corpus {
-    /// Articles in input order (by file, then part).
-    pub articles: Vec<Article>,
-    pub pages: Vec<Page>,
-    pub stories: Vec<Story>,
-    /// Listed entities plus those named only in front matter.
-    pub entities: EntityList,
-    /// Configured topics plus those named only in front matter.
-    pub topics: Vec<Topic>,
-    /// Files left out because they are drafts.
-    pub drafts: Vec<String>,
-    /// Input files read, and how many of them were not analysed again
-    /// because the analysis cache held them unchanged.
-    pub input_files: usize,
-    pub reused_files: usize,
-    /// Time spent in each stage, in pipeline order.
-    pub timings: Vec<(&'static str, Duration)>,
-}
-
-impl Corpus {
-    /// All warnings, each prefixed with the article it concerns.
-    pub fn warnings(&self) -> Vec<String> {
-        self.articles
-            .iter()
-            .flat_map(|a| {
-                a.warnings
-                    .iter()
-                    .map(move |w| format!("{}: {}", a.label(), w))
-            })
-            .collect()
-    }
-}
 
 /// Reports each finished stage on standard error, for builds long enough
 /// that a silent terminal would worry the editor.
@@ -277,17 +233,11 @@ fn understand_keeping(
     lap("topics", &mut timings);
 
     // Article summaries come first: a single-article story reuses its own.
-    for_fresh(&mut articles, &fresh, |a| {
-        if a.summary_origin != Origin::FrontMatter {
-            let picked = summarize_article(a, 2);
-            a.summary = picked
-                .iter()
-                .map(|&i| a.sentence(i))
-                .collect::<Vec<_>>()
-                .join(" ");
-            a.summary_origin = Origin::Text;
-        }
-    });
+    for_fresh(
+        &mut articles,
+        &fresh,
+        crate::summarize::summarize_unless_stated,
+    );
     lap("summaries", &mut timings);
 
     if let Some(cache) = &cache {
@@ -313,8 +263,8 @@ fn understand_keeping(
     let story_memo = cache.map(|c| c.kept_file("stories"));
     lap("cache", &mut timings);
 
-    apply_stated_entities(&mut articles, &stated, &mut entities);
-    let topics = apply_stated_topics(&mut articles, &stated, config);
+    crate::entities::apply_stated(&mut articles, &stated, &mut entities);
+    let topics = crate::topics::apply_stated(&mut articles, &stated, &config.site.topics);
     lap("front matter", &mut timings);
 
     let previous: Memo = story_memo.as_ref().map(KeptFile::load).unwrap_or_default();
@@ -417,147 +367,6 @@ fn assign_slugs(articles: &mut [Article], stated: &[Stated], pages: &[Page]) -> 
     Ok(())
 }
 
-/// Front matter `entities` replace what matching found. A name the entity
-/// list knows maps to its entity; an unknown name gets an entity of its own.
-fn apply_stated_entities(articles: &mut [Article], stated: &[Stated], list: &mut EntityList) {
-    let mut known = KnownEntities::of(list);
-    for (article, s) in articles.iter_mut().zip(stated) {
-        let Some(names) = &s.entities else { continue };
-        let mut mentions = Vec::new();
-        for name in names {
-            let slug = match known.find(name) {
-                Some(e) => list.entities[e].slug.clone(),
-                None => {
-                    let mut slug = slugify(name);
-                    if slug.is_empty() {
-                        slug = "entity".into();
-                    }
-                    let mut n = 1;
-                    let base = slug.clone();
-                    while known.by_slug.contains_key(&slug) {
-                        n += 1;
-                        slug = format!("{base}-{n}");
-                    }
-                    known.add(list.entities.len(), &slug, name);
-                    list.entities.push(Entity {
-                        slug: slug.clone(),
-                        name: name.clone(),
-                        kind: EntityKind::Other,
-                        aliases: Vec::new(),
-                        short: None,
-                        roles: Vec::new(),
-                        english: None,
-                        description: None,
-                    });
-                    slug
-                }
-            };
-            let found = article.entities.iter().find(|m| m.slug == slug).cloned();
-            mentions.push(found.unwrap_or(Mention {
-                slug,
-                count: 1,
-                prominence: Prominence::Main,
-                variants: vec![name.clone()],
-                sentence: 0..0,
-            }));
-        }
-        mentions.dedup_by(|a, b| a.slug == b.slug);
-        article.entities = mentions;
-    }
-}
-
-/// The entity list indexed by every name's spelling-free key and by slug,
-/// for front matter naming entities in thousands of files: looking each
-/// name up in the list would normalise every name of every entity again.
-struct KnownEntities {
-    by_key: HashMap<String, usize>,
-    by_slug: HashMap<String, usize>,
-}
-
-impl KnownEntities {
-    fn of(list: &EntityList) -> KnownEntities {
-        let mut known = KnownEntities {
-            by_key: HashMap::new(),
-            by_slug: HashMap::new(),
-        };
-        for (i, e) in list.entities.iter().enumerate() {
-            for name in e.names() {
-                known.by_key.entry(spelling_key(name)).or_insert(i);
-            }
-            known.by_slug.entry(e.slug.clone()).or_insert(i);
-        }
-        known
-    }
-
-    /// As [`EntityList::find_by_name`], then [`EntityList::get`]: the first
-    /// entity in list order with that name, else the one with that slug.
-    fn find(&self, name: &str) -> Option<usize> {
-        // Keys of spellings with a shadda hold one, others never do.
-        let keys = NameKeys::of(name);
-        keys.shadda
-            .and_then(|key| self.by_key.get(&key))
-            .or_else(|| self.by_key.get(&keys.plain))
-            .or_else(|| self.by_slug.get(name))
-            .copied()
-    }
-
-    fn add(&mut self, index: usize, slug: &str, name: &str) {
-        self.by_key.entry(spelling_key(name)).or_insert(index);
-        self.by_slug.entry(slug.to_string()).or_insert(index);
-    }
-}
-
-/// Front matter `topics` replace what keywords found; unknown topic names
-/// become topics of their own. Returns every topic the site shows.
-fn apply_stated_topics(articles: &mut [Article], stated: &[Stated], config: &Config) -> Vec<Topic> {
-    let mut topics: Vec<Topic> = config
-        .site
-        .topics
-        .iter()
-        .map(|t| Topic {
-            slug: t.slug.clone(),
-            name: t.name.clone(),
-            description: t.description.clone(),
-        })
-        .collect();
-    for (article, s) in articles.iter_mut().zip(stated) {
-        let Some(names) = &s.topics else { continue };
-        let mut slugs = Vec::new();
-        for name in names {
-            let key = arabic::phrase_key(name);
-            let existing = topics
-                .iter()
-                .find(|t| t.slug == *name || arabic::phrase_key(&t.name) == key);
-            let slug = match existing {
-                Some(t) => t.slug.clone(),
-                None => {
-                    let base = match slugify(name) {
-                        s if s.is_empty() => "topic".to_string(),
-                        s => s,
-                    };
-                    let mut slug = base.clone();
-                    let mut n = 1;
-                    while topics.iter().any(|t| t.slug == slug) {
-                        n += 1;
-                        slug = format!("{base}-{n}");
-                    }
-                    topics.push(Topic {
-                        slug: slug.clone(),
-                        name: name.clone(),
-                        description: String::new(),
-                    });
-                    slug
-                }
-            };
-            if !slugs.contains(&slug) {
-                slugs.push(slug);
-            }
-        }
-        article.topics = slugs;
-    }
-    topics
-}
-
 /// What a finished build reports.
 #[derive(Debug, Clone)]
 pub struct Report {
@@ -645,7 +454,14 @@ pub fn build_keeping_corpus(
     let (templates, target) = opened?;
     let incremental = target.is_incremental();
     let sink = target.sink();
-    let rendered = crate::render::render(&site, config, &templates, sink)?;
+    let pages = crate::render::pages(&site, config, &templates, sink)?;
+    // The sitemap is one template over every page: it is rendered while
+    // the feeds are written rather than after them.
+    let (feeds, crawler_files) = rayon::join(
+        || crate::feeds::write_feeds(&site, config, sink),
+        || crate::render::write_sitemap(pages.sitemap, config, &templates, sink),
+    );
+    let (feeds, _) = (feeds?, crawler_files?);
     let static_dir = config.resolve(&config.site.static_dir);
     crate::output::copy_tree(sink, &static_dir, "static")?;
     if !static_dir.join("style.css").is_file() {
@@ -670,7 +486,7 @@ pub fn build_keeping_corpus(
             .filter(|a| a.published.is_none())
             .count(),
         stories: corpus.stories.len(),
-        pages: rendered.html_pages,
+        pages: pages.html_pages,
         files: written.files,
         bytes: written.bytes,
         rewritten: written.rewritten,
@@ -678,7 +494,7 @@ pub fn build_keeping_corpus(
         incremental,
         input_files: corpus.input_files,
         reused_files: corpus.reused_files,
-        feeds: rendered.feeds,
+        feeds,
         warnings: corpus.warnings(),
         drafts: corpus.drafts.len(),
         output: out,

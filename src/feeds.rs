@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::article::Published;
 use crate::config::Config;
-use crate::render::Sink;
+use crate::output::Sink;
 use crate::site::Site;
 
 /// Writes every feed; returns how many.

@@ -10,7 +10,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::article::{Article, DebrisKind, Origin, Prominence};
-use crate::build::Corpus;
+use crate::corpus::Corpus;
 
 /// Version of the JSON layout below.
 pub const SCHEMA: u32 = 1;

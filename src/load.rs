@@ -1,12 +1,11 @@
 //! Reading the input folders: the only place the pipeline reads files.
 
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use walkdir::WalkDir;
 
-use crate::article::SourceKind;
+use crate::article::{Excerpt, SourceKind};
 use crate::cache::hash_bytes;
 use crate::config::Config;
 
@@ -39,19 +38,6 @@ impl Document {
             hash: self.hash,
         }
     }
-}
-
-/// A part of an input file that is read again when it is needed instead
-/// of being held for the whole build (a Markdown body, rendered to HTML
-/// only when its page is written), with the file's hash at load time so
-/// that a file edited in between is noticed instead of silently mixed in.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Excerpt {
-    pub path: PathBuf,
-    /// Byte range of the part in the file.
-    pub range: Range<usize>,
-    /// xxh3 of the whole file as it was loaded.
-    pub hash: u64,
 }
 
 /// Reads an excerpt again. A file that changed since it was loaded is an

@@ -159,7 +159,7 @@ fn run(cli: Cli) -> Result<()> {
             let corpus = nashra::build::understand(&config)?;
             print!(
                 "{}",
-                nashra::entities::suggest::report(&corpus, toml, limit)
+                nashra::entities::suggest::report(&corpus.articles, &corpus.entities, toml, limit)
             );
         }
     }

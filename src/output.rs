@@ -13,7 +13,26 @@ use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
 use crate::cache::{Entry, Manifest, hash_bytes};
-use crate::render::Sink;
+
+/// Where rendered files go. Paths are relative to the output folder.
+pub trait Sink: Sync {
+    /// Stores `bytes` at `path`, made from inputs fingerprinted as `inputs`.
+    fn put_made(&self, path: &str, bytes: &[u8], inputs: u64) -> Result<()>;
+
+    /// Stores `bytes` at `path`; the bytes are their own fingerprint.
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.put_made(path, bytes, crate::cache::hash_bytes(bytes))
+    }
+
+    /// True when `path` is already in place from inputs fingerprinted as
+    /// `inputs`; the caller then skips making it and calls [`Sink::keep`].
+    fn is_current(&self, _path: &str, _inputs: u64) -> bool {
+        false
+    }
+
+    /// Keeps `path` as the last build left it.
+    fn keep(&self, _path: &str) {}
+}
 
 /// Name of the file that marks a folder as nashra's output, so that a build
 /// never replaces a folder it did not write (say, a mistyped `--output .`).

@@ -1,5 +1,5 @@
-//! Rendering: every page of the [`Site`] through its Tera template, feeds and
-//! the sitemap, handed to a [`Sink`] as soon as each is ready.
+//! Rendering: every page of the [`Site`] through its Tera template, and the
+//! sitemap, handed to a [`Sink`] as soon as each is ready.
 //!
 //! Pages render in parallel and are written as they come, so memory stays
 //! flat however many articles the site holds. Article and story cards,
@@ -20,28 +20,9 @@ use tera::{Context, Tera};
 use crate::article::{BlockKind, BlockRef, Prominence};
 use crate::cache::Fingerprint;
 use crate::config::Config;
+use crate::output::Sink;
 use crate::site::{ArticleCard, Counted, Day, Link, Site, StoryCard, kind_heading};
 use cards::{CardMaker, Cards};
-
-/// Where rendered files go. Paths are relative to the output folder.
-pub trait Sink: Sync {
-    /// Stores `bytes` at `path`, made from inputs fingerprinted as `inputs`.
-    fn put_made(&self, path: &str, bytes: &[u8], inputs: u64) -> Result<()>;
-
-    /// Stores `bytes` at `path`; the bytes are their own fingerprint.
-    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        self.put_made(path, bytes, crate::cache::hash_bytes(bytes))
-    }
-
-    /// True when `path` is already in place from inputs fingerprinted as
-    /// `inputs`; the caller then skips making it and calls [`Sink::keep`].
-    fn is_current(&self, _path: &str, _inputs: u64) -> bool {
-        false
-    }
-
-    /// Keeps `path` as the last build left it.
-    fn keep(&self, _path: &str) {}
-}
 
 /// The loaded templates and the key every page fingerprint starts from.
 pub struct Templates {
@@ -206,23 +187,24 @@ enum Job {
     NotFound,
 }
 
-/// What rendering produced.
+/// The pages rendered, and what the sitemap lists of them.
 #[derive(Debug, Default, Clone)]
-pub struct Rendered {
+pub struct Pages {
+    /// How many HTML pages the site has.
     pub html_pages: usize,
-    pub feeds: usize,
-    pub files: usize,
+    /// Each page's folder and last modification day (empty when unknown).
+    pub sitemap: Vec<(String, String)>,
 }
 
-/// Renders the whole site into `sink`.
+/// Renders every page of the site into `sink`.
 /// A page whose data is unchanged since the last build is not rendered at
 /// all: the sink keeps the file it already has.
-pub fn render(
+pub fn pages(
     site: &Site,
     config: &Config,
     templates: &Templates,
     sink: &dyn Sink,
-) -> Result<Rendered> {
+) -> Result<Pages> {
     let renderer = Renderer::new(site, config, &templates.tera)?;
     let seed = crate::cache::fingerprint_of(
         templates.key,
@@ -276,31 +258,75 @@ pub fn render(
             }
             Ok(())
         })?;
-    let html_pages = jobs.len();
-
-    let mut entries = sitemap
-        .into_inner()
-        .expect("no panics while holding the lock");
-    // The sitemap is one template over every page: it is rendered while
-    // the feeds are written rather than after them.
-    let (feeds, sitemap_files) = rayon::join(
-        || crate::feeds::write_feeds(site, config, sink),
-        || {
-            entries.par_sort_unstable();
-            renderer.write_sitemap(&entries, sink)
-        },
-    );
-    let (feeds, sitemap_files) = (feeds?, sitemap_files?);
-    let robots = format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-        config.base_url()
-    );
-    sink.put("robots.txt", robots.as_bytes())?;
-    Ok(Rendered {
-        html_pages,
-        feeds,
-        files: html_pages + feeds + sitemap_files + 1,
+    Ok(Pages {
+        html_pages: jobs.len(),
+        sitemap: sitemap
+            .into_inner()
+            .expect("no panics while holding the lock"),
     })
+}
+
+/// Writes the files crawlers read: the sitemap of `pages` (split into parts
+/// and an index past the protocol's limit) and `robots.txt` pointing at it.
+/// Returns how many files that made.
+pub fn write_sitemap(
+    mut pages: Vec<(String, String)>,
+    config: &Config,
+    templates: &Templates,
+    sink: &dyn Sink,
+) -> Result<usize> {
+    #[derive(Serialize)]
+    struct Entry {
+        loc: String,
+        lastmod: String,
+    }
+    pages.par_sort_unstable();
+    let base_url = config.base_url();
+    let render = |ctx: &Context| {
+        templates
+            .tera
+            .render("sitemap.xml", ctx)
+            .map_err(|e| anyhow!("templates/sitemap.xml: {}", error_chain(&e)))
+    };
+    let part = |chunk: &[(String, String)]| -> Result<String> {
+        let mut ctx = Context::new();
+        ctx.insert("index", &false);
+        let list: Vec<Entry> = chunk
+            .iter()
+            .map(|(dir, lastmod)| Entry {
+                loc: format!("{base_url}{dir}"),
+                lastmod: lastmod.clone(),
+            })
+            .collect();
+        ctx.insert("entries", &list);
+        render(&ctx)
+    };
+    let chunks: Vec<&[(String, String)]> = pages.chunks(SITEMAP_LIMIT).collect();
+    let files = if chunks.len() <= 1 {
+        sink.put(
+            "sitemap.xml",
+            part(chunks.first().copied().unwrap_or(&[]))?.as_bytes(),
+        )?;
+        1
+    } else {
+        let parts = chunks
+            .par_iter()
+            .enumerate()
+            .map(|(n, chunk)| {
+                let name = format!("sitemap-{}.xml", n + 1);
+                sink.put(&name, part(chunk)?.as_bytes())?;
+                Ok(format!("{base_url}{name}"))
+            })
+            .collect::<Result<Vec<String>>>()?;
+        let mut ctx = Context::new();
+        ctx.insert("index", &true);
+        ctx.insert("parts", &parts);
+        sink.put("sitemap.xml", render(&ctx)?.as_bytes())?;
+        parts.len() + 1
+    };
+    let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n");
+    sink.put("robots.txt", robots.as_bytes())?;
+    Ok(files + 1)
 }
 
 /// Where a page's data goes: into its template's context, or into the
@@ -1068,55 +1094,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
         ctx.insert("undated_count", &s.undated.len());
         ctx.insert("undated_label", &self.undated_label());
         shown_year
-    }
-
-    fn write_sitemap(&self, entries: &[(String, String)], sink: &dyn Sink) -> Result<usize> {
-        #[derive(Serialize)]
-        struct Entry {
-            loc: String,
-            lastmod: String,
-        }
-        let base_url = self.config.base_url();
-        let chunks: Vec<&[(String, String)]> = entries.chunks(SITEMAP_LIMIT).collect();
-        let render = |ctx: &Context| {
-            self.tera
-                .render("sitemap.xml", ctx)
-                .map_err(|e| anyhow!("templates/sitemap.xml: {}", error_chain(&e)))
-        };
-        let part = |chunk: &[(String, String)]| -> Result<String> {
-            let mut ctx = Context::new();
-            ctx.insert("index", &false);
-            let list: Vec<Entry> = chunk
-                .iter()
-                .map(|(dir, lastmod)| Entry {
-                    loc: format!("{base_url}{dir}"),
-                    lastmod: lastmod.clone(),
-                })
-                .collect();
-            ctx.insert("entries", &list);
-            render(&ctx)
-        };
-        if chunks.len() <= 1 {
-            sink.put(
-                "sitemap.xml",
-                part(chunks.first().copied().unwrap_or(&[]))?.as_bytes(),
-            )?;
-            return Ok(1);
-        }
-        let parts = chunks
-            .par_iter()
-            .enumerate()
-            .map(|(n, chunk)| {
-                let name = format!("sitemap-{}.xml", n + 1);
-                sink.put(&name, part(chunk)?.as_bytes())?;
-                Ok(format!("{base_url}{name}"))
-            })
-            .collect::<Result<Vec<String>>>()?;
-        let mut ctx = Context::new();
-        ctx.insert("index", &true);
-        ctx.insert("parts", &parts);
-        sink.put("sitemap.xml", render(&ctx)?.as_bytes())?;
-        Ok(parts.len() + 1)
     }
 }
 

@@ -11,8 +11,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article::{Article, Prominence};
-use crate::build::Corpus;
 use crate::config::Config;
+use crate::corpus::Corpus;
 use crate::entities::EntityKind;
 use arabic::dates::{format_date, format_date_long, format_month, format_number};
 use arabic::numbers;

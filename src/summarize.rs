@@ -7,8 +7,8 @@
 //! lede (biased LexRank), which keeps background paragraphs out of the
 //! summary even when they are long and wordy.
 
-use crate::article::Article;
-use crate::stories::features::{Sparse, cosine, idf, normalize_vector};
+use crate::article::{Article, Origin};
+use crate::vectors::{Sparse, cosine, idf, normalize_vector};
 
 /// Only the first sentences of an article compete: it keeps the work per
 /// article bounded (the similarity graph is quadratic) and the rest of an
@@ -58,6 +58,20 @@ struct Candidate<'a> {
 /// A sentence offered to the pool: its document, its position there, its
 /// text and its stored stems.
 type Offered<'a> = (usize, usize, &'a str, &'a [u32]);
+
+/// Sets an article's summary to its two most central sentences, unless
+/// its front matter states one.
+pub fn summarize_unless_stated(article: &mut Article) {
+    if article.summary_origin != Origin::FrontMatter {
+        let picked = summarize_article(article, 2);
+        article.summary = picked
+            .iter()
+            .map(|&i| article.sentence(i))
+            .collect::<Vec<_>>()
+            .join(" ");
+        article.summary_origin = Origin::Text;
+    }
+}
 
 /// Indices of the sentences that summarise an article, in original order:
 /// the `max` most central complete sentences, none repeating another.

@@ -10,6 +10,9 @@ use std::collections::BTreeMap;
 
 use crate::article::Article;
 use crate::config::TopicConfig;
+use crate::corpus::Topic;
+use crate::enrich::Stated;
+use crate::slug::slugify;
 use crate::stories::Story;
 use arabic::{TermMap, stem_hashes};
 
@@ -161,6 +164,59 @@ pub fn fill_uncovered(articles: &mut [Article], stories: &[Story]) {
             }
         }
     }
+}
+
+/// Front matter `topics` replace what keywords found; unknown topic names
+/// become topics of their own. Returns every topic the site shows.
+pub fn apply_stated(
+    articles: &mut [Article],
+    stated: &[Stated],
+    configured: &[TopicConfig],
+) -> Vec<Topic> {
+    let mut topics: Vec<Topic> = configured
+        .iter()
+        .map(|t| Topic {
+            slug: t.slug.clone(),
+            name: t.name.clone(),
+            description: t.description.clone(),
+        })
+        .collect();
+    for (article, s) in articles.iter_mut().zip(stated) {
+        let Some(names) = &s.topics else { continue };
+        let mut slugs = Vec::new();
+        for name in names {
+            let key = arabic::phrase_key(name);
+            let existing = topics
+                .iter()
+                .find(|t| t.slug == *name || arabic::phrase_key(&t.name) == key);
+            let slug = match existing {
+                Some(t) => t.slug.clone(),
+                None => {
+                    let base = match slugify(name) {
+                        s if s.is_empty() => "topic".to_string(),
+                        s => s,
+                    };
+                    let mut slug = base.clone();
+                    let mut n = 1;
+                    while topics.iter().any(|t| t.slug == slug) {
+                        n += 1;
+                        slug = format!("{base}-{n}");
+                    }
+                    topics.push(Topic {
+                        slug: slug.clone(),
+                        name: name.clone(),
+                        description: String::new(),
+                    });
+                    slug
+                }
+            };
+            if !slugs.contains(&slug) {
+                slugs.push(slug);
+            }
+        }
+        article.topics = slugs;
+    }
+    topics
 }
 
 #[cfg(test)]

@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use nashra::article::Origin;
-use nashra::build::{Corpus, understand};
+use nashra::build::understand;
+use nashra::corpus::Corpus;
 use nashra::config::Config;
 
 fn corpus(site: &str) -> Corpus {

@@ -7,7 +7,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use nashra::article::{Article, BlockKind, DebrisKind, Origin, Prominence};
-use nashra::build::{Corpus, understand};
+use nashra::build::understand;
+use nashra::corpus::Corpus;
 use nashra::config::Config;
 
 fn corpus() -> Corpus {

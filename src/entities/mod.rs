@@ -6,17 +6,20 @@
 //! - [`quotes`]: attributing quotes to listed people;
 //! - [`profile`]: what the corpus says about each entity (spellings seen,
 //!   timeline, co-mentions, topics, quotes), for entity pages;
-//! - [`suggest`]: names the list does not know yet, for the editor.
+//! - [`suggest`]: names the list does not know yet, for the editor;
+//! - [`stated`]: entities named in front matter.
 
 pub mod list;
 pub mod matcher;
 pub mod profile;
 mod quotes;
+pub mod stated;
 pub mod suggest;
 
 pub use list::{Entity, EntityKind, EntityList};
 pub use matcher::Matcher;
 pub use profile::{EntityProfile, profiles};
+pub use stated::apply_stated;
 
 use crate::article::{Mention, Quote};
 

@@ -544,8 +544,8 @@ fn kind_name(kind: EntityKind) -> &'static str {
 
 /// What `nashra entities suggest` prints: the `limit` most used unlisted
 /// names in the corpus, as a table or as TOML.
-pub fn report(corpus: &crate::build::Corpus, as_toml: bool, limit: usize) -> String {
-    let mut found = suggest(&corpus.articles, &corpus.entities);
+pub fn report(articles: &[Article], list: &EntityList, as_toml: bool, limit: usize) -> String {
+    let mut found = suggest(articles, list);
     found.truncate(limit);
     if as_toml {
         to_toml(&found)

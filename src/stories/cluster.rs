@@ -12,11 +12,12 @@ use std::collections::{HashMap, HashSet};
 use rayon::prelude::*;
 
 use super::duplicates;
-use super::features::{Corpus, Features, cosine};
+use super::features::{Corpus, Features};
 use super::linkage::Clusters;
 use super::memo::Memo;
 use crate::article::Article;
 use crate::config::StoryConfig;
+use crate::vectors::cosine;
 
 /// Terms per article that go into the inverted index: its highest-weighted
 /// terms found in at least one other article.

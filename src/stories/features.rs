@@ -14,8 +14,7 @@ use rayon::prelude::*;
 use crate::article::{Article, Prominence};
 use arabic::TermMap;
 
-/// A sparse vector: (term hash, weight) sorted by term, unit length.
-pub type Sparse = Vec<(u32, f32)>;
+use crate::vectors::{idf, normalize_vector};
 
 /// Only the start of a long article is read: the lede and the first
 /// paragraphs say which event it is; the background that follows is what
@@ -309,12 +308,6 @@ fn sum_by_term(mut terms: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
 /// lot. Thousands of articles make these few imaginary ones irrelevant.
 const BACKGROUND_DOCUMENTS: f32 = 5.0;
 
-/// Inverse document frequency, smoothed so that a term found everywhere
-/// still weighs a little (tiny corpora would otherwise lose every term).
-pub fn idf(df: u32, n: f32) -> f32 {
-    ((n + 1.0) / df.max(1) as f32).ln()
-}
-
 /// Inverse document frequency over the corpus and its background, so that
 /// a term found in every article of a small corpus still counts.
 fn corpus_idf(df: u32, n: f32) -> f32 {
@@ -332,31 +325,4 @@ fn weigh(counts: &[(u32, f32)], df: &[u32], n: f32, log_tf: bool) -> TermVector 
         .collect();
     normalize_vector(&mut v);
     v
-}
-
-/// Scales `v` to unit length (leaves an all-zero vector alone).
-pub fn normalize_vector<T>(v: &mut [(T, f32)]) {
-    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        for (_, w) in v.iter_mut() {
-            *w /= norm;
-        }
-    }
-}
-
-/// Dot product of two sorted sparse vectors (their cosine when unit length).
-pub fn cosine<T: Ord + Copy>(a: &[(T, f32)], b: &[(T, f32)]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
 }

@@ -266,7 +266,7 @@ fn choose_headline(
         order
             .iter()
             .filter(|&&j| j != i)
-            .map(|&j| features::cosine(&features[i].title, &features[j].body))
+            .map(|&j| crate::vectors::cosine(&features[i].title, &features[j].body))
             .sum()
     };
     let mut best = pool[0];

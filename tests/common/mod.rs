@@ -60,12 +60,12 @@ impl TempSite {
 
     /// What nashra understood of the site's input, for checking pages
     /// against.
-    pub fn corpus(&self) -> nashra::build::Corpus {
+    pub fn corpus(&self) -> nashra::corpus::Corpus {
         nashra::build::understand(&self.config()).unwrap()
     }
 
     /// The articles that have a publication date.
-    pub fn dated(corpus: &nashra::build::Corpus) -> Vec<&nashra::article::Article> {
+    pub fn dated(corpus: &nashra::corpus::Corpus) -> Vec<&nashra::article::Article> {
         corpus
             .articles
             .iter()
