@@ -10,7 +10,7 @@
 //! analysed again, so a build that reuses analysis cannot differ from a clean
 //! one. Stories are not cached: they depend on the whole archive.
 //!
-//! Entries are spread over [`SHARDS`] files by a hash of their file's path,
+//! Entries are spread over `SHARDS` files by a hash of their file's path,
 //! so that a rebuild after an edit rewrites the one shard holding that file
 //! instead of the whole archive's analysis (89 MB for 10,000 articles). A
 //! shard is a list of entries (path, content hash, file stamp, payload

@@ -1,6 +1,6 @@
 //! The article model that flows through the pipeline.
 //!
-//! `load` produces [`Document`]s, cleaning and enrichment turn each into one
+//! `load` produces [`Document`](crate::load::Document)s, cleaning and enrichment turn each into one
 //! or more [`Article`]s, later stages (entities, topics, stories, summaries)
 //! fill in their fields, and rendering only reads them.
 

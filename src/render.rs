@@ -3,7 +3,7 @@
 //!
 //! Pages render in parallel and are written as they come, so memory stays
 //! flat however many articles the site holds. Article and story cards,
-//! which many pages repeat, are rendered once beforehand ([`cards`]).
+//! which many pages repeat, are rendered once beforehand (`cards`).
 
 mod cards;
 

@@ -3,7 +3,7 @@
 //! - [`list`]: the bundled entity list and a site's own list on top of it;
 //! - [`matcher`]: finding listed entities in an article, across spellings,
 //!   clitics, short forms and role phrases;
-//! - [`quotes`]: attributing quotes to listed people;
+//! - `quotes`: attributing quotes to listed people;
 //! - [`profile`]: what the corpus says about each entity (spellings seen,
 //!   timeline, co-mentions, topics, quotes), for entity pages;
 //! - [`suggest`]: names the list does not know yet, for the editor;

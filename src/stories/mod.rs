@@ -5,7 +5,7 @@
 //! reader meets the event once, with every outlet that covered it, a
 //! headline and a summary drawn from all of them ([`crate::summarize`]).
 //! An undated article takes its date from a story it clearly belongs to
-//! ([`dates`]).
+//! (`dates`).
 
 pub mod cluster;
 mod dates;

@@ -19,7 +19,7 @@ pub struct Word {
     pub start: usize,
     /// Byte offset just past the last character in the original text.
     pub end: usize,
-    /// The word after [`normalize`].
+    /// The word after [`normalize`](crate::normalize).
     pub norm: String,
 }
 
@@ -348,7 +348,7 @@ pub fn proclitic_reading_slices<'a>(norm: &'a str, min_len: usize) -> Vec<Cow<'a
 /// joins روسيا/الروسية/وروسيا without conflating unrelated roots as full
 /// root extraction would.
 ///
-/// Takes a normalised word (see [`normalize`]).
+/// Takes a normalised word (see [`normalize`](crate::normalize)).
 pub fn light_stem(norm: &str) -> String {
     light_stem_str(norm).to_string()
 }

@@ -179,8 +179,8 @@ pub struct Generated {
 
 impl Corpus {
     /// Plans `articles` articles: events of one to four reports each, at a
-    /// steady [`ARTICLES_PER_DAY`] over as many days as that takes (at least
-    /// [`MIN_SPAN_DAYS`], so that small archives still span two years). A
+    /// steady `ARTICLES_PER_DAY` over as many days as that takes (at least
+    /// `MIN_SPAN_DAYS`, so that small archives still span two years). A
     /// larger archive covers more days, as a newsroom's archive grows, rather
     /// than packing more articles into each day.
     pub fn new(articles: usize, seed: u64) -> Corpus {
