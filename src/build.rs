@@ -281,11 +281,14 @@ fn understand_keeping(
             .push("no publication date found; published as undated".into());
     }
     lap("stories", &mut timings);
+    let threads = crate::threads::link(&stories, &articles);
+    lap("threads", &mut timings);
 
     Ok(Corpus {
         articles,
         pages,
         stories,
+        threads,
         entities,
         topics,
         drafts,

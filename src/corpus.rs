@@ -10,6 +10,7 @@ use crate::article::Article;
 use crate::enrich::Page;
 use crate::entities::EntityList;
 use crate::stories::Story;
+use crate::threads::Threads;
 
 /// A topic as the site shows it.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -26,6 +27,8 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     pub pages: Vec<Page>,
     pub stories: Vec<Story>,
+    /// Storylines: stories that continue one another.
+    pub threads: Threads,
     /// Listed entities plus those named only in front matter.
     pub entities: EntityList,
     /// Configured topics plus those named only in front matter.

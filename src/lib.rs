@@ -40,5 +40,6 @@ pub mod site;
 pub mod slug;
 pub mod stories;
 pub mod summarize;
+pub mod threads;
 pub mod topics;
 pub mod vectors;
