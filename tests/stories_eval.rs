@@ -13,8 +13,8 @@ use std::path::Path;
 
 use nashra::article::Origin;
 use nashra::build::understand;
-use nashra::corpus::Corpus;
 use nashra::config::Config;
+use nashra::corpus::Corpus;
 
 fn corpus(site: &str) -> Corpus {
     understand(&Config::load(Path::new(site)).expect("site.toml loads")).expect("the corpus builds")

@@ -8,8 +8,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use nashra::article::{Article, BlockKind, DebrisKind, Origin, Prominence};
 use nashra::build::understand;
-use nashra::corpus::Corpus;
 use nashra::config::Config;
+use nashra::corpus::Corpus;
 
 fn corpus() -> Corpus {
     understand(&Config::load(Path::new("site.toml")).expect("site.toml loads"))
