@@ -65,6 +65,24 @@ pub struct SiteConfig {
     pub stories: StoryConfig,
 }
 
+impl SiteConfig {
+    /// Takes out of every text the site shows the characters no page or
+    /// feed may carry (see [`crate::safe_text`]), which TOML escapes can
+    /// write.
+    fn clean_text(&mut self) {
+        use crate::safe_text::clean_in_place;
+        clean_in_place(&mut self.title);
+        clean_in_place(&mut self.description);
+        for topic in &mut self.topics {
+            clean_in_place(&mut topic.name);
+            clean_in_place(&mut topic.description);
+        }
+        for outlet in &mut self.outlets {
+            clean_in_place(&mut outlet.name);
+        }
+    }
+}
+
 /// How dates are displayed.
 #[derive(Debug, Clone, Deserialize, Serialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -221,7 +239,8 @@ impl Config {
 
     /// Parses `text` as the `site.toml` found at `path`.
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
-        let site: SiteConfig = toml::from_str(text).map_err(|e| located(path, text, &e))?;
+        let mut site: SiteConfig = toml::from_str(text).map_err(|e| located(path, text, &e))?;
+        site.clean_text();
         let timezone: chrono_tz::Tz = site.timezone.parse().map_err(|_| {
             anyhow::anyhow!(
                 "{}: timezone `{}` is not an IANA time zone name (e.g. `Asia/Riyadh`, `UTC`)",
@@ -348,6 +367,16 @@ base_url = "https://example.org/briefing"
             .unwrap_err()
             .to_string();
         assert!(err.contains("Mars/Olympus"), "{err}");
+    }
+
+    #[test]
+    fn escaped_controls_leave_the_shown_texts() {
+        let text = "title = \"نشرة\\u0000\\u202E\"\ndescription = \"\\u0001موجز\"\nbase_url = \"https://example.org\"\n";
+        let c = Config::parse(text, Path::new("site.toml")).unwrap();
+        assert_eq!(
+            (c.site.title.as_str(), c.site.description.as_str()),
+            ("نشرة", "موجز")
+        );
     }
 
     #[test]

@@ -31,6 +31,26 @@ pub struct FrontMatter {
     pub kind: ContentKind,
 }
 
+impl FrontMatter {
+    /// Takes out of every text value the characters no page or feed may
+    /// carry, which a TOML escape (`"\u0000"`, `"\u202E"`) can still
+    /// write after the file itself was cleaned.
+    fn clean_text(&mut self) {
+        let single = [
+            &mut self.title,
+            &mut self.subtitle,
+            &mut self.source,
+            &mut self.summary,
+        ];
+        let lists = [&mut self.topics, &mut self.entities];
+        single
+            .into_iter()
+            .flatten()
+            .chain(lists.into_iter().flatten().flatten())
+            .for_each(crate::safe_text::clean_in_place);
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum ContentKind {
@@ -69,8 +89,9 @@ pub fn parse<'a>(text: &'a str, path: &Path) -> Result<Parsed<'a>> {
     for line in lines {
         if line.trim_end() == "+++" {
             let toml_text = &text[start..offset];
-            let front: FrontMatter =
+            let mut front: FrontMatter =
                 toml::from_str(toml_text).map_err(|e| located_at(path, toml_text, &e, 1))?;
+            front.clean_text();
             let body = &text[offset + line.len()..];
             return Ok(Parsed { front, body });
         }
@@ -187,6 +208,17 @@ mod tests {
         let err = p("+++\ntitel = \"x\"\n+++\n").unwrap_err().to_string();
         assert!(err.contains("titel"), "{err}");
         assert!(err.starts_with("content/x.md:2:"), "{err}");
+    }
+
+    #[test]
+    fn escaped_controls_and_bidi_overrides_are_taken_out_of_values() {
+        let parsed = p(
+            "+++\ntitle = \"\\u202Eانفجار\\u0000 في المرفأ\\u000B\"\nsummary = \"ملخص\\uFFFE\"\ntopics = [\"\\u2066اقتصاد\\u2069\"]\n+++\nنص\n",
+        )
+        .unwrap();
+        assert_eq!(parsed.front.title.as_deref(), Some("انفجار في المرفأ "));
+        assert_eq!(parsed.front.summary.as_deref(), Some("ملخص"));
+        assert_eq!(parsed.front.topics, Some(vec!["اقتصاد".to_string()]));
     }
 
     #[test]

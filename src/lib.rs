@@ -38,6 +38,7 @@ pub mod markdown;
 pub mod outlets;
 pub mod output;
 pub mod render;
+pub mod safe_text;
 pub mod scan;
 pub mod site;
 pub mod slug;

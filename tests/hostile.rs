@@ -1,0 +1,266 @@
+//! Hostile input, as an attacker or an unlucky editor writes it: each case
+//! puts one bad file (or setting) into a small, well-formed site
+//! (`tests/fixtures/hostile/`) and expects either an error naming the file
+//! (and line), or a site that is still sound. A sound site is checked
+//! whole: every feed parses with `feed-rs` and carries no character XML
+//! forbids and no markup in its text, and every page parses with `scraper`
+//! and carries no control character, script, event handler or script link.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::{copy_dir, read_tree};
+use nashra::build::Report;
+use nashra::config::Config;
+
+/// A copy of the hostile-input fixture site in a temporary folder.
+struct Case {
+    dir: tempfile::TempDir,
+}
+
+impl Case {
+    fn new() -> Case {
+        let dir = tempfile::tempdir().unwrap();
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+        copy_dir(&fixture, dir.path());
+        Case { dir }
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn write(&self, rel: &str, text: impl AsRef<[u8]>) {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// Rewrites `from` in site.toml to `to`.
+    fn edit_config(&self, from: &str, to: &str) {
+        let path = self.root().join("site.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "site.toml has no `{from}`");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    }
+
+    /// Builds the site; an error comes back as its full message.
+    fn try_build(&self) -> Result<Built, String> {
+        let config = Config::load(&self.root().join("site.toml")).map_err(|e| format!("{e:#}"))?;
+        let report = nashra::build::build(&config, None).map_err(|e| format!("{e:#}"))?;
+        let public = self.root().join("public");
+        let files = read_tree(&public);
+        let built = Built { report, files };
+        built.check_sound();
+        Ok(built)
+    }
+
+    /// Builds the site, which must succeed and be sound.
+    fn build(&self) -> Built {
+        self.try_build()
+            .unwrap_or_else(|e| panic!("the build failed: {e}"))
+    }
+
+    /// Builds the site, which must fail with each of `expected` in its
+    /// message.
+    fn fails(&self, expected: &[&str]) -> String {
+        let err = match self.try_build() {
+            Ok(_) => panic!("the build should fail with {expected:?}"),
+            Err(e) => e,
+        };
+        for e in expected {
+            assert!(err.contains(e), "`{e}` not in: {err}");
+        }
+        err
+    }
+}
+
+/// A finished build and the files it wrote.
+struct Built {
+    report: Report,
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Built {
+    fn text(&self, rel: &str) -> &str {
+        let bytes = self
+            .files
+            .get(rel)
+            .unwrap_or_else(|| panic!("{rel} was not written"));
+        std::str::from_utf8(bytes).unwrap()
+    }
+
+    fn pages(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files
+            .keys()
+            .filter(|p| p.ends_with(".html"))
+            .map(|p| (p.as_str(), self.text(p)))
+    }
+
+    /// Every feed, parsed.
+    fn feeds(&self) -> Vec<(&str, feed_rs::model::Feed)> {
+        self.files
+            .keys()
+            .filter(|p| p.ends_with(".xml") && !p.starts_with("sitemap"))
+            .map(|p| {
+                let feed = feed_rs::parser::parse(self.text(p).as_bytes())
+                    .unwrap_or_else(|e| panic!("{p} does not parse: {e}"));
+                (p.as_str(), feed)
+            })
+            .collect()
+    }
+
+    /// The folders of the article pages written.
+    fn article_pages(&self) -> Vec<&str> {
+        self.files
+            .keys()
+            .filter_map(|p| p.strip_prefix("articles/")?.strip_suffix("/index.html"))
+            .collect()
+    }
+
+    fn warned(&self, parts: &[&str]) -> bool {
+        self.report
+            .warnings
+            .iter()
+            .any(|w| parts.iter().all(|p| w.contains(p)))
+    }
+
+    /// What every build must give, whatever its input.
+    fn check_sound(&self) {
+        for (path, bytes) in &self.files {
+            if path.ends_with(".xml") || path.ends_with(".html") {
+                let text = std::str::from_utf8(bytes).unwrap();
+                if let Some(c) = text.chars().find(|&c| !xml_char(c)) {
+                    panic!("{path} carries U+{:04X}, which XML forbids", c as u32);
+                }
+            }
+        }
+        for (path, feed) in self.feeds() {
+            for text in feed_texts(&feed) {
+                assert!(!text.contains('<'), "{path}: markup in feed text {text:?}");
+                assert!(!has_bidi_control(text), "{path}: bidi control in {text:?}");
+            }
+            for entry in &feed.entries {
+                for link in &entry.links {
+                    assert!(safe_link(&link.href), "{path}: link {}", link.href);
+                }
+            }
+        }
+        let scripts = scraper::Selector::parse("script, [href], [src]").unwrap();
+        for (path, html) in self.pages() {
+            let doc = scraper::Html::parse_document(html);
+            for e in doc.select(&scripts) {
+                let v = e.value();
+                assert_ne!(v.name(), "script", "{path}: a script");
+                for link in v.attr("href").into_iter().chain(v.attr("src")) {
+                    assert!(safe_link(link), "{path}: link {link}");
+                }
+            }
+            for e in doc
+                .root_element()
+                .descendants()
+                .filter_map(scraper::ElementRef::wrap)
+            {
+                for (name, _) in e.value().attrs() {
+                    assert!(!name.starts_with("on"), "{path}: event handler {name}");
+                }
+            }
+            let text: String = doc.root_element().text().collect();
+            assert!(!has_bidi_control(&text), "{path}: bidi control in text");
+        }
+    }
+}
+
+/// Characters XML 1.0 may carry.
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+fn has_bidi_control(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+}
+
+/// A link a page or feed may carry: the site's own, relative, or http(s).
+fn safe_link(link: &str) -> bool {
+    let lower = link.trim().to_ascii_lowercase();
+    !lower.contains(':') || lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// The texts of a feed a reader shows: titles, descriptions, summaries,
+/// categories and authors.
+fn feed_texts(feed: &feed_rs::model::Feed) -> Vec<&str> {
+    fn text(t: &Option<feed_rs::model::Text>) -> Option<&str> {
+        t.as_ref().map(|t| t.content.as_str())
+    }
+    let mut texts: Vec<&str> = Vec::new();
+    texts.extend(text(&feed.title));
+    texts.extend(text(&feed.description));
+    for entry in &feed.entries {
+        texts.extend(text(&entry.title));
+        texts.extend(text(&entry.summary));
+        texts.extend(entry.categories.iter().map(|c| c.term.as_str()));
+        texts.extend(entry.categories.iter().filter_map(|c| c.label.as_deref()));
+        texts.extend(entry.authors.iter().filter_map(|p| p.name.as_deref()));
+    }
+    texts
+}
+
+fn public(case: &Case) -> PathBuf {
+    case.root().join("public")
+}
+
+#[test]
+fn the_fixture_site_is_sound() {
+    let case = Case::new();
+    let built = case.build();
+    assert_eq!(built.article_pages().len(), 3);
+    assert!(
+        built.report.warnings.is_empty(),
+        "{:?}",
+        built.report.warnings
+    );
+    assert!(public(&case).join("rss.xml").is_file());
+}
+
+// Item 12: characters XML cannot carry.
+
+#[test]
+fn control_characters_in_headlines_and_front_matter_leave_feeds_valid() {
+    let case = Case::new();
+    case.write(
+        "seeds/cairo_fire.txt",
+        "حريق\u{B} في\0 مستودع\u{1} بميناء الإسكندرية\u{FFFE}\n\nنشر في 16 سبتمبر 2025\n\n\
+         اندلع حريق كبير، فجر الثلاثاء، في مستودع للبضائع بميناء الإسكندرية، وهرعت فرق الدفاع المدني إلى المكان.\n\n\
+         وقالت هيئة الميناء في بيان إن الحريق لم يسفر عن إصابات، وإن حركة السفن لم تتأثر.\n",
+    );
+    case.write(
+        "content/oil.md",
+        "+++\ntitle = \"أسعار النفط\\u0001 ترتفع\\u000B مع\\u0000 تراجع المخزونات\"\n\
+         summary = \"ارتفعت أسعار النفط\\u001F بعد بيانات\\uFFFF المخزون الأمريكية.\"\n\
+         date = 2025-09-16\n+++\n\nارتفعت أسعار النفط في تعاملات الثلاثاء\u{7} بعد بيانات أظهرت تراجع المخزونات الأمريكية.\n",
+    );
+    let built = case.build();
+    let titles: Vec<String> = built
+        .feeds()
+        .into_iter()
+        .find(|(p, _)| *p == "rss.xml")
+        .unwrap()
+        .1
+        .entries
+        .iter()
+        .filter_map(|e| e.title.as_ref().map(|t| t.content.clone()))
+        .collect();
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.starts_with("حريق") && t.contains("مستودع")),
+        "{titles:?}"
+    );
+    assert!(
+        titles.iter().any(|t| t.starts_with("أسعار النفط ترتفع")),
+        "{titles:?}"
+    );
+}
