@@ -315,6 +315,11 @@ fn understand_keeping(
 
     apply_stated_entities(&mut articles, &stated, &mut entities);
     let topics = apply_stated_topics(&mut articles, &stated, config);
+    let years = crate::dating::plausible_years(chrono::Utc::now().date_naive());
+    let set_aside: Vec<bool> = articles
+        .iter_mut()
+        .map(|a| crate::dating::set_aside_implausible_date(a, &years))
+        .collect();
     lap("front matter", &mut timings);
 
     let previous: Memo = story_memo.as_ref().map(KeptFile::load).unwrap_or_default();
@@ -326,7 +331,11 @@ fn understand_keeping(
     }
     drop((previous, next));
     crate::topics::fill_uncovered(&mut articles, &stories);
-    for a in articles.iter_mut().filter(|a| a.published.is_none()) {
+    for (a, _) in articles
+        .iter_mut()
+        .zip(set_aside)
+        .filter(|(a, set_aside)| a.published.is_none() && !set_aside)
+    {
         a.warnings
             .push("no publication date found; published as undated".into());
     }

@@ -89,8 +89,8 @@ fn read_raw(doc: &Document, config: &Config, keep: Keep) -> Vec<Item> {
 
 fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
     let path = Path::new(&doc.file);
-    let parsed = frontmatter::parse(&doc.text, path)?;
-    let front = parsed.front;
+    let mut parsed = frontmatter::parse(&doc.text, path)?;
+    let front = std::mem::take(&mut parsed.front);
     if front.draft {
         return Ok(Item::Draft(doc.file.clone()));
     }
@@ -125,10 +125,11 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
     }
 
     let (published, date_evidence) = match &front.date {
-        Some(value) => (
-            Some(frontmatter::published(value, &config.timezone, path)?),
-            Evidence::front_matter("date"),
-        ),
+        Some(value) => {
+            let at = format!("{}:{}", doc.file, parsed.line_of(value.span()));
+            let published = frontmatter::published(value.get_ref(), &config.timezone, &at)?;
+            (Some(published), Evidence::front_matter("date"))
+        }
         None => {
             let found = find_publication_date(&title, &blocks);
             let published = found.date.map(|date| Published { date, time: None });

@@ -56,6 +56,17 @@ fn dated_newest(site: &Site, list: &[usize], n: usize) -> Vec<usize> {
         .collect()
 }
 
+/// `time` as RSS writes dates, or `None` for a time RFC 2822 cannot
+/// write (a year before 0 or after 9999, where chrono's formatter panics):
+/// no input may stop a build. Builds set such dates aside before this
+/// (see [`crate::dating::plausible_years`]); this is the last guard.
+fn rfc2822(time: DateTime<FixedOffset>) -> Option<String> {
+    use chrono::Datelike;
+    (0..=9999)
+        .contains(&time.naive_local().year())
+        .then(|| time.to_rfc2822())
+}
+
 struct Feeds<'s, 'a> {
     site: &'s Site<'a>,
     config: &'s Config,
@@ -119,7 +130,7 @@ impl<'s, 'a> Feeds<'s, 'a> {
                             .permalink(true)
                             .build(),
                     ))
-                    .pub_date(a.published.map(|p| self.time_of(p).to_rfc2822()))
+                    .pub_date(a.published.and_then(|p| rfc2822(self.time_of(p))))
                     .description(Some(a.summary.clone()))
                     .author(None)
                     .source(a.source.as_ref().map(|s| {
@@ -143,7 +154,7 @@ impl<'s, 'a> Feeds<'s, 'a> {
         let last = items
             .first()
             .and_then(|&i| site.article(i).published)
-            .map(|p| self.time_of(p).to_rfc2822());
+            .and_then(|p| rfc2822(self.time_of(p)));
         let page_url = if page.is_empty() {
             self.config.base_url()
         } else {
@@ -287,12 +298,15 @@ impl<'s, 'a> Feeds<'s, 'a> {
                             .permalink(true)
                             .build(),
                     ))
-                    .pub_date(Some(self.start_of(day.date).to_rfc2822()))
+                    .pub_date(rfc2822(self.start_of(day.date)))
                     .description(Some(text))
                     .build()
             })
             .collect();
-        let last = site.days.last().map(|d| self.start_of(d.date).to_rfc2822());
+        let last = site
+            .days
+            .last()
+            .and_then(|d| rfc2822(self.start_of(d.date)));
         rss::ChannelBuilder::default()
             .title(format!("{}: الموجزات اليومية", self.config.site.title))
             .link(self.config.base_url())
@@ -304,5 +318,26 @@ impl<'s, 'a> Feeds<'s, 'a> {
             .items(items)
             .build()
             .to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_rfc_2822_cannot_write_are_left_out() {
+        let at = |text: &str| DateTime::parse_from_rfc3339(text).unwrap();
+        assert_eq!(
+            rfc2822(at("2025-09-15T10:00:00+03:00")).as_deref(),
+            Some("Mon, 15 Sep 2025 10:00:00 +0300")
+        );
+        assert_eq!(
+            rfc2822(at("9999-12-31T23:59:59-12:00")),
+            Some("Fri, 31 Dec 9999 23:59:59 -1200".into())
+        );
+        let late = at("9999-12-31T23:59:59-12:00")
+            .with_timezone(&FixedOffset::east_opt(14 * 3600).unwrap());
+        assert_eq!(rfc2822(late), None);
     }
 }

@@ -1,5 +1,6 @@
 //! TOML front matter between `+++` lines at the top of a Markdown file.
 
+use std::ops::Range;
 use std::path::Path;
 
 use anyhow::{Result, bail};
@@ -16,8 +17,9 @@ use crate::error::located_at;
 pub struct FrontMatter {
     pub title: Option<String>,
     pub subtitle: Option<String>,
-    /// A date (`2025-08-13`) or an RFC 3339 date-time, bare or quoted.
-    pub date: Option<toml::Value>,
+    /// A date (`2025-08-13`) or an RFC 3339 date-time, bare or quoted;
+    /// with its place, so that a date that does not read names its line.
+    pub date: Option<toml::Spanned<toml::Value>>,
     pub source: Option<String>,
     pub url: Option<String>,
     pub topics: Option<Vec<String>>,
@@ -64,6 +66,15 @@ pub enum ContentKind {
 pub struct Parsed<'a> {
     pub front: FrontMatter,
     pub body: &'a str,
+    /// The TOML between the `+++` lines, which value spans point into.
+    toml: &'a str,
+}
+
+impl Parsed<'_> {
+    /// The line of the file where the front matter value at `span` stands.
+    pub fn line_of(&self, span: Range<usize>) -> usize {
+        crate::error::line_col(self.toml, span.start).0 + 1
+    }
 }
 
 /// Splits and parses a content file. A file without a `+++` first line has
@@ -76,12 +87,14 @@ pub fn parse<'a>(text: &'a str, path: &Path) -> Result<Parsed<'a>> {
         return Ok(Parsed {
             front: FrontMatter::default(),
             body: text,
+            toml: "",
         });
     };
     if first.trim_end() != "+++" {
         return Ok(Parsed {
             front: FrontMatter::default(),
             body: text,
+            toml: "",
         });
     }
     let start = first.len();
@@ -93,7 +106,11 @@ pub fn parse<'a>(text: &'a str, path: &Path) -> Result<Parsed<'a>> {
                 toml::from_str(toml_text).map_err(|e| located_at(path, toml_text, &e, 1))?;
             front.clean_text();
             let body = &text[offset + line.len()..];
-            return Ok(Parsed { front, body });
+            return Ok(Parsed {
+                front,
+                body,
+                toml: toml_text,
+            });
         }
         offset += line.len();
     }
@@ -103,14 +120,14 @@ pub fn parse<'a>(text: &'a str, path: &Path) -> Result<Parsed<'a>> {
     )
 }
 
-/// Interprets the front matter `date` in the site's time zone.
-pub fn published(value: &toml::Value, tz: &chrono_tz::Tz, path: &Path) -> Result<Published> {
+/// Interprets the front matter `date` in the site's time zone; `at` is
+/// where it stands (`content/x.md:3`), for the error a bad date gets.
+pub fn published(value: &toml::Value, tz: &chrono_tz::Tz, at: &str) -> Result<Published> {
     let text = match value {
         toml::Value::Datetime(d) => d.to_string(),
         toml::Value::String(s) => s.trim().to_string(),
         other => bail!(
-            "{}: `date` must be a date or date-time, not {}",
-            path.display(),
+            "{at}: `date` must be a date or date-time, not {}",
             other.type_str()
         ),
     };
@@ -140,9 +157,7 @@ pub fn published(value: &toml::Value, tz: &chrono_tz::Tz, path: &Path) -> Result
         }
     }
     bail!(
-        "{}: `date = {}` is neither a date (2025-08-13) nor an RFC 3339 date-time (2025-08-13T09:30:00+03:00)",
-        path.display(),
-        text
+        "{at}: `date = {text}` is neither a date (2025-08-13) nor an RFC 3339 date-time (2025-08-13T09:30:00+03:00)"
     )
 }
 
@@ -163,9 +178,9 @@ mod tests {
         assert_eq!(parsed.front.topics, Some(vec!["سياسة".to_string()]));
         assert_eq!(parsed.body, "نص المقال.\n");
         let d = published(
-            parsed.front.date.as_ref().unwrap(),
+            parsed.front.date.as_ref().unwrap().get_ref(),
             &chrono_tz::UTC,
-            Path::new("x"),
+            "x",
         )
         .unwrap();
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2025, 8, 13).unwrap());
@@ -183,7 +198,7 @@ mod tests {
     fn datetime_lands_on_the_local_day() {
         let value = toml::Value::String("2025-08-12T23:30:00+00:00".into());
         let riyadh: chrono_tz::Tz = "Asia/Riyadh".parse().unwrap();
-        let d = published(&value, &riyadh, Path::new("x")).unwrap();
+        let d = published(&value, &riyadh, "x").unwrap();
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2025, 8, 13).unwrap());
         assert!(d.time.is_some());
     }
@@ -224,12 +239,19 @@ mod tests {
     #[test]
     fn bad_date_is_explained() {
         let value = toml::Value::String("13/08/2025".into());
-        let err = published(&value, &chrono_tz::UTC, Path::new("content/x.md"))
+        let err = published(&value, &chrono_tz::UTC, "content/x.md:3")
             .unwrap_err()
             .to_string();
         assert!(
-            err.contains("content/x.md") && err.contains("13/08/2025"),
+            err.contains("content/x.md:3") && err.contains("13/08/2025"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_value_names_its_line() {
+        let parsed = p("+++\ntitle = \"قمة\"\n\ndate = \"13/08/2025\"\n+++\nنص\n").unwrap();
+        let date = parsed.front.date.as_ref().unwrap();
+        assert_eq!(parsed.line_of(date.span()), 4);
     }
 }

@@ -264,3 +264,54 @@ fn control_characters_in_headlines_and_front_matter_leave_feeds_valid() {
         "{titles:?}"
     );
 }
+
+// Item 1: no date may panic a build, and none far off heads the feeds.
+
+#[test]
+fn dates_out_of_range_warn_and_never_date_the_feeds() {
+    let case = Case::new();
+    let article = |date: &str| {
+        format!(
+            "+++\ntitle = \"وزارة الصحة تطلق حملة تطعيم في المدارس\"\ndate = {date}\n+++\n\n\
+             أطلقت وزارة الصحة حملة وطنية لتطعيم تلاميذ المدارس ضد الحصبة، تستمر أسبوعين في جميع المحافظات.\n"
+        )
+    };
+    case.write(
+        "content/far_future.md",
+        article("9999-12-31T23:59:59-12:00"),
+    );
+    case.write("content/year_zero.md", article("0000-01-01T01:00:00+14:00"));
+    case.write("content/too_old.md", article("1850-03-01"));
+    let built = case.build();
+    for file in ["far_future.md", "year_zero.md", "too_old.md"] {
+        assert!(
+            built.warned(&[&format!("content/{file}"), "outside 1900-"]),
+            "{file}: {:?}",
+            built.report.warnings
+        );
+    }
+    assert_eq!(built.report.undated, 3);
+    let rss = built.text("rss.xml");
+    assert!(
+        rss.contains("<lastBuildDate>Mon, 15 Sep 2025 10:00:00 +0300</lastBuildDate>"),
+        "{rss}"
+    );
+    let atom = built.text("atom.xml");
+    assert!(
+        atom.contains("<updated>2025-09-15T10:00:00+03:00</updated>"),
+        "{atom}"
+    );
+    assert!(!built.text("briefings.xml").contains("9999"));
+}
+
+// Item 13: a front matter date that does not read names its line.
+
+#[test]
+fn a_bad_front_matter_date_names_file_and_line() {
+    let case = Case::new();
+    case.write(
+        "content/bad_date.md",
+        "+++\ntitle = \"انتخابات بلدية في تونس\"\nsource = \"وكالة تونس إفريقيا للأنباء\"\ndate = \"15/09/2025\"\n+++\n\nنص الخبر.\n",
+    );
+    case.fails(&["content/bad_date.md:4:", "15/09/2025"]);
+}
