@@ -150,7 +150,17 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
         article.source = Some(name);
         article.source_evidence = evidence;
     }
-    article.url = front.url.clone();
+    if let Some(url) = &front.url
+        && let Some(problem) = crate::weblink::http_url_problem(url.get_ref())
+    {
+        anyhow::bail!(
+            "{}:{}: url `{}` {problem}",
+            doc.file,
+            parsed.line_of(url.span()),
+            url.get_ref().escape_debug()
+        );
+    }
+    article.url = front.url.map(toml::Spanned::into_inner);
     if let Some(summary) = &front.summary {
         article.summary = summary.clone();
         article.summary_origin = Origin::FrontMatter;

@@ -21,7 +21,9 @@ pub struct FrontMatter {
     /// with its place, so that a date that does not read names its line.
     pub date: Option<toml::Spanned<toml::Value>>,
     pub source: Option<String>,
-    pub url: Option<String>,
+    /// The original address: an absolute http(s) URL (see
+    /// [`crate::weblink`]), with its place for the error a bad one gets.
+    pub url: Option<toml::Spanned<String>>,
     pub topics: Option<Vec<String>>,
     pub entities: Option<Vec<String>>,
     pub summary: Option<String>,
@@ -234,6 +236,14 @@ mod tests {
         assert_eq!(parsed.front.title.as_deref(), Some("انفجار في المرفأ "));
         assert_eq!(parsed.front.summary.as_deref(), Some("ملخص"));
         assert_eq!(parsed.front.topics, Some(vec!["اقتصاد".to_string()]));
+    }
+
+    #[test]
+    fn the_original_address_keeps_its_line() {
+        let parsed = p("+++\ntitle = \"قمة\"\nurl = \"javascript:alert(5)\"\n+++\nنص\n").unwrap();
+        let url = parsed.front.url.as_ref().unwrap();
+        assert_eq!(url.get_ref(), "javascript:alert(5)");
+        assert_eq!(parsed.line_of(url.span()), 3);
     }
 
     #[test]

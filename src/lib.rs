@@ -45,3 +45,4 @@ pub mod slug;
 pub mod stories;
 pub mod summarize;
 pub mod topics;
+pub mod weblink;

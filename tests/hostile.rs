@@ -315,3 +315,38 @@ fn a_bad_front_matter_date_names_file_and_line() {
     );
     case.fails(&["content/bad_date.md:4:", "15/09/2025"]);
 }
+
+// Item 2: only http(s) addresses become links.
+
+#[test]
+fn a_script_or_data_url_in_front_matter_is_an_error_naming_its_line() {
+    for url in [
+        "javascript:alert(5)",
+        "JAVASCRIPT:alert(5)",
+        " javascript:alert(5)",
+        "data:text/html,<script>alert(5)</script>",
+        "vbscript:msgbox(5)",
+        "https://",
+    ] {
+        let case = Case::new();
+        case.write(
+            "content/linked.md",
+            format!(
+                "+++\ntitle = \"وزير الطاقة يزور محطة الرياح\"\ndate = 2025-09-15\nurl = \"{url}\"\n+++\n\n\
+                 زار وزير الطاقة محطة لتوليد الكهرباء من الرياح في خليج السويس، وتفقد أعمال التوسعة الجارية.\n"
+            ),
+        );
+        case.fails(&["content/linked.md:4:", "url `"]);
+    }
+}
+
+#[test]
+fn an_http_url_in_front_matter_is_the_original_link() {
+    let case = Case::new();
+    let built = case.build();
+    let page = built.text("articles/gulf-summit/index.html");
+    assert!(
+        common::links(page).contains(&"https://example.com/gulf-summit".to_string()),
+        "{page}"
+    );
+}
