@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::article::Published;
 use crate::config::Config;
-use crate::render::Sink;
+use crate::render::{Sink, escape_html};
 use crate::site::Site;
 
 /// Writes every feed; returns how many.
@@ -54,6 +54,18 @@ fn dated_newest(site: &Site, list: &[usize], n: usize) -> Vec<usize> {
         .filter(|&i| site.article(i).published.is_some())
         .take(n)
         .collect()
+}
+
+/// A text for an RSS element that readers show either as text or as HTML
+/// (titles, categories, channel descriptions): written with `<` and `>` as
+/// entities, so that no reader of either kind meets markup in it. An item's
+/// description is HTML for every reader, and is escaped whole
+/// ([`escape_html`]); Atom says which its texts are, and they are text.
+fn without_markup(text: &str) -> String {
+    if !text.contains(['<', '>']) {
+        return text.to_string();
+    }
+    text.replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// `time` as RSS writes dates, or `None` for a time RFC 2822 cannot
@@ -122,7 +134,7 @@ impl<'s, 'a> Feeds<'s, 'a> {
                 let a = site.article(i);
                 let url = self.absolute(&site.cards[i].url);
                 rss::ItemBuilder::default()
-                    .title(Some(a.title.clone()))
+                    .title(Some(without_markup(&a.title)))
                     .link(Some(url.clone()))
                     .guid(Some(
                         rss::GuidBuilder::default()
@@ -131,11 +143,11 @@ impl<'s, 'a> Feeds<'s, 'a> {
                             .build(),
                     ))
                     .pub_date(a.published.and_then(|p| rfc2822(self.time_of(p))))
-                    .description(Some(a.summary.clone()))
+                    .description(Some(escape_html(&a.summary)))
                     .author(None)
                     .source(a.source.as_ref().map(|s| {
                         rss::SourceBuilder::default()
-                            .title(Some(s.clone()))
+                            .title(Some(without_markup(s)))
                             .url(
                                 a.url
                                     .clone()
@@ -145,7 +157,11 @@ impl<'s, 'a> Feeds<'s, 'a> {
                     }))
                     .categories(
                         site.topics_of(a)
-                            .map(|t| rss::CategoryBuilder::default().name(t.name.clone()).build())
+                            .map(|t| {
+                                rss::CategoryBuilder::default()
+                                    .name(without_markup(&t.name))
+                                    .build()
+                            })
                             .collect::<Vec<_>>(),
                     )
                     .build()
@@ -161,13 +177,13 @@ impl<'s, 'a> Feeds<'s, 'a> {
             self.absolute(page)
         };
         let mut channel = rss::ChannelBuilder::default()
-            .title(title.to_string())
+            .title(without_markup(title))
             .link(page_url)
-            .description(if description.is_empty() {
-                title.to_string()
+            .description(without_markup(if description.is_empty() {
+                title
             } else {
-                description.to_string()
-            })
+                description
+            }))
             .language(Some(self.config.site.language.clone()))
             .generator(Some("nashra".to_string()))
             .last_build_date(last.clone())
@@ -299,7 +315,7 @@ impl<'s, 'a> Feeds<'s, 'a> {
                             .build(),
                     ))
                     .pub_date(rfc2822(self.start_of(day.date)))
-                    .description(Some(text))
+                    .description(Some(escape_html(&text)))
                     .build()
             })
             .collect();
@@ -308,9 +324,12 @@ impl<'s, 'a> Feeds<'s, 'a> {
             .last()
             .and_then(|d| rfc2822(self.start_of(d.date)));
         rss::ChannelBuilder::default()
-            .title(format!("{}: الموجزات اليومية", self.config.site.title))
+            .title(without_markup(&format!(
+                "{}: الموجزات اليومية",
+                self.config.site.title
+            )))
             .link(self.config.base_url())
-            .description(self.config.site.description.clone())
+            .description(without_markup(&self.config.site.description))
             .language(Some(self.config.site.language.clone()))
             .generator(Some("nashra".to_string()))
             .last_build_date(last.clone())
@@ -324,6 +343,15 @@ impl<'s, 'a> Feeds<'s, 'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn texts_carry_no_markup() {
+        assert_eq!(
+            without_markup("الذهب <يرتفع> S&P"),
+            "الذهب &lt;يرتفع&gt; S&P"
+        );
+        assert_eq!(without_markup("قمة «الرياض»"), "قمة «الرياض»");
+    }
 
     #[test]
     fn times_rfc_2822_cannot_write_are_left_out() {

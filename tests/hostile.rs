@@ -189,21 +189,28 @@ fn safe_link(link: &str) -> bool {
     !lower.contains(':') || lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-/// The texts of a feed a reader shows: titles, descriptions, summaries,
-/// categories and authors.
+/// The texts of a feed a reader may show as HTML: titles, descriptions,
+/// summaries, categories and authors of RSS (which readers take either
+/// way), and those Atom marks as HTML (Atom's plain text is shown as text).
 fn feed_texts(feed: &feed_rs::model::Feed) -> Vec<&str> {
-    fn text(t: &Option<feed_rs::model::Text>) -> Option<&str> {
-        t.as_ref().map(|t| t.content.as_str())
-    }
+    let atom = feed.feed_type == feed_rs::model::FeedType::Atom;
     let mut texts: Vec<&str> = Vec::new();
-    texts.extend(text(&feed.title));
-    texts.extend(text(&feed.description));
-    for entry in &feed.entries {
-        texts.extend(text(&entry.title));
-        texts.extend(text(&entry.summary));
-        texts.extend(entry.categories.iter().map(|c| c.term.as_str()));
-        texts.extend(entry.categories.iter().filter_map(|c| c.label.as_deref()));
-        texts.extend(entry.authors.iter().filter_map(|p| p.name.as_deref()));
+    for t in [&feed.title, &feed.description]
+        .into_iter()
+        .chain(feed.entries.iter().flat_map(|e| [&e.title, &e.summary]))
+        .flatten()
+    {
+        let plain = t.content_type.to_string().starts_with("text/plain");
+        if !(atom && plain) {
+            texts.push(&t.content);
+        }
+    }
+    if !atom {
+        for entry in &feed.entries {
+            texts.extend(entry.categories.iter().map(|c| c.term.as_str()));
+            texts.extend(entry.categories.iter().filter_map(|c| c.label.as_deref()));
+            texts.extend(entry.authors.iter().filter_map(|p| p.name.as_deref()));
+        }
     }
     texts
 }
@@ -348,5 +355,49 @@ fn an_http_url_in_front_matter_is_the_original_link() {
     assert!(
         common::links(page).contains(&"https://example.com/gulf-summit".to_string()),
         "{page}"
+    );
+}
+
+// Item 3: feeds carry text, never markup from an article.
+
+#[test]
+fn markup_in_summaries_and_seed_paragraphs_is_text_in_feeds() {
+    let case = Case::new();
+    case.write(
+        "content/scripted.md",
+        "+++\ntitle = \"البرلمان يقر <b>قانون</b> الموازنة\"\ndate = 2025-09-16\n\
+         summary = \"<script>alert(3)</script> أقر البرلمان قانون الموازنة العامة.\"\n+++\n\n\
+         أقر البرلمان قانون الموازنة العامة للدولة بعد نقاش استمر ثلاثة أيام.\n",
+    );
+    case.write(
+        "seeds/beirut_port.txt",
+        "لبنان يعيد فتح مرفأ بيروت أمام سفن الحاويات\n\nنشر في 16 سبتمبر 2025\n\n\
+         أعلنت السلطات اللبنانية إعادة فتح مرفأ بيروت <img src=x onerror=alert(3)> أمام سفن الحاويات بعد أعمال صيانة استمرت شهرين.\n\n\
+         وقال مدير المرفأ إن الأرصفة الجديدة قادرة على استقبال السفن الكبيرة، وإن العمل سيجري على مدار الساعة.\n",
+    );
+    let built = case.build();
+    for feed in ["rss.xml", "atom.xml", "briefings.xml"] {
+        let xml = built.text(feed);
+        for markup in ["<script", "<img", "<b>"] {
+            assert!(!xml.contains(markup), "{feed} carries {markup}: {xml}");
+        }
+    }
+    let rss = feed_rs::parser::parse(built.text("rss.xml").as_bytes()).unwrap();
+    let summaries: Vec<&str> = rss
+        .entries
+        .iter()
+        .filter_map(|e| e.summary.as_ref().map(|t| t.content.as_str()))
+        .collect();
+    assert!(
+        summaries
+            .iter()
+            .any(|s| s.starts_with("&lt;script&gt;alert(3)&lt;/script&gt; أقر البرلمان")),
+        "{summaries:?}"
+    );
+    assert!(
+        summaries
+            .iter()
+            .any(|s| s.contains("&lt;img src=x onerror=alert(3)&gt;")),
+        "{summaries:?}"
     );
 }
