@@ -43,6 +43,9 @@ pub struct Corpus {
     pub topics: Vec<Topic>,
     /// Files left out because they are drafts.
     pub drafts: Vec<String>,
+    /// Warnings for files, or parts of files, left out because they hold
+    /// no article (an empty scrape), each naming its file.
+    pub skipped: Vec<String>,
     /// Input files read, and how many of them were not analysed again
     /// because the analysis cache held them unchanged.
     pub input_files: usize,
@@ -52,7 +55,8 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// All warnings, each prefixed with the article it concerns.
+    /// All warnings, each prefixed with the article it concerns, then
+    /// those for what was left out.
     pub fn warnings(&self) -> Vec<String> {
         self.articles
             .iter()
@@ -61,6 +65,7 @@ impl Corpus {
                     .iter()
                     .map(move |w| format!("{}: {}", a.label(), w))
             })
+            .chain(self.skipped.iter().cloned())
             .collect()
     }
 }
@@ -127,6 +132,7 @@ struct FileSpan {
     articles: Range<usize>,
     pages: Range<usize>,
     drafts: Range<usize>,
+    skipped: Vec<String>,
 }
 
 /// [`understand`], reporting stages to `progress`.
@@ -189,6 +195,7 @@ fn understand_keeping(
             articles: a..articles.len(),
             pages: p..pages.len(),
             drafts: d..drafts.len(),
+            skipped: r.content.skipped,
         };
         files.push((i, span));
     };
@@ -227,6 +234,7 @@ fn understand_keeping(
                 Item::Article(article, s) => content.articles.push((*article, s)),
                 Item::Page(page) => content.pages.push(page),
                 Item::Draft(file) => content.drafts.push(file),
+                Item::Skipped(warning) => content.skipped.push(warning),
             }
         }
         Ok(ReadFile {
@@ -307,6 +315,7 @@ fn understand_keeping(
                 &stated[f.articles.clone()],
                 &pages[f.pages.clone()],
                 &drafts[f.drafts.clone()],
+                &f.skipped,
             )
         })?;
     }
@@ -348,6 +357,7 @@ fn understand_keeping(
         entities,
         topics,
         drafts,
+        skipped: files.iter().flat_map(|f| f.skipped.clone()).collect(),
         input_files: files.len(),
         reused_files: files.iter().filter(|f| f.reused).count(),
         timings,

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use crate::article::{Article, BlockKind, Evidence, Origin, Published, SourceKind};
 use crate::clean::clean;
@@ -40,6 +40,9 @@ pub enum Item {
     Page(Page),
     /// A draft, left out of the site and counted in the build summary.
     Draft(String),
+    /// Nothing worth a page (an empty scrape, or one holding only page
+    /// debris): left out, with the warning that says so, naming the file.
+    Skipped(String),
 }
 
 /// What reading keeps of an article beyond what its pages show.
@@ -65,6 +68,16 @@ fn read_raw(doc: &Document, config: &Config, keep: Keep) -> Vec<Item> {
         .enumerate()
         .map(|(i, cleaned)| {
             let headline = find_headline(cleaned.blocks);
+            if headline.body.is_empty() || headline.title.trim().is_empty() {
+                let what = if i == 0 {
+                    doc.file.clone()
+                } else {
+                    format!("{} (article {})", doc.file, i + 1)
+                };
+                return Item::Skipped(format!(
+                    "{what}: no article text found (the file is empty, or holds only a headline or page debris); left out of the site"
+                ));
+            }
             let date = find_publication_date_in(&headline.title, &headline.body, &cleaned.removed);
             let published = date.date.map(|date| Published { date, time: None });
             let source = find_source(&headline.body, &cleaned.removed, &config.site.outlets);
@@ -95,6 +108,13 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
         return Ok(Item::Draft(doc.file.clone()));
     }
     let mut blocks = markdown::to_blocks(parsed.body);
+    let noun = front.kind.noun();
+    if parsed.body.trim().is_empty() {
+        bail!(
+            "{}: the {noun} has no text below its front matter; write it, or set `draft = true`",
+            doc.file
+        );
+    }
     // A leading Markdown heading is the title when front matter gives none.
     let heading_title = match blocks.first() {
         Some(b) if b.kind == BlockKind::Heading && front.title.is_none() => {
@@ -109,6 +129,12 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
             (h.title, h.derived)
         }
     };
+    if title.trim().is_empty() {
+        bail!(
+            "{}: the {noun} has no title; give it one with `title = \"…\"` in the front matter",
+            doc.file
+        );
+    }
 
     if front.kind == ContentKind::Page {
         let slug = front
@@ -116,12 +142,25 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
             .clone()
             .unwrap_or_else(|| file_stem_slug(&doc.file));
         check_slug(&slug, &doc.file)?;
+        let html = markdown::to_html(parsed.body);
+        if html.trim().is_empty() {
+            bail!(
+                "{}: the page shows nothing (its body holds only markup that is not allowed on pages)",
+                doc.file
+            );
+        }
         return Ok(Item::Page(Page {
             file: doc.file.clone(),
             slug,
             title,
-            html: markdown::to_html(parsed.body),
+            html,
         }));
+    }
+    if blocks.is_empty() {
+        bail!(
+            "{}: the article has no text below its title (its body holds only a heading, or markup); write it, or set `draft = true`",
+            doc.file
+        );
     }
 
     let (published, date_evidence) = match &front.date {

@@ -63,6 +63,16 @@ pub enum ContentKind {
     Page,
 }
 
+impl ContentKind {
+    /// What an editor calls a file of this kind, for messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            ContentKind::Article => "article",
+            ContentKind::Page => "page",
+        }
+    }
+}
+
 /// A content file split into its front matter and Markdown body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed<'a> {

@@ -401,3 +401,60 @@ fn markup_in_summaries_and_seed_paragraphs_is_text_in_feeds() {
         "{summaries:?}"
     );
 }
+
+// Item 4: an empty article is an error or a warning naming its file, never
+// a broken page.
+
+#[test]
+fn an_empty_markdown_article_is_an_error_naming_the_file() {
+    for (text, expected) in [
+        ("", "has no text"),
+        ("+++\n+++\n", "has no text"),
+        (
+            "+++\ntitle = \"اجتماع وزراء الخارجية العرب\"\ndate = 2025-09-16\n+++\n\n  \n\t\n",
+            "has no text",
+        ),
+        ("\n\n   \n", "has no text"),
+        ("# اجتماع وزراء الخارجية العرب\n", "no text below its title"),
+        (
+            "+++\ntitle = \"\"\n+++\nانعقد اجتماع وزراء الخارجية العرب في القاهرة.\n",
+            "has no title",
+        ),
+    ] {
+        let case = Case::new();
+        case.write("content/empty.md", text);
+        case.fails(&["content/empty.md: ", expected]);
+    }
+}
+
+#[test]
+fn an_empty_scrape_is_left_out_with_a_warning_naming_the_file() {
+    let case = Case::new();
+    case.write("seeds/empty.txt", "");
+    case.write("seeds/blank.txt", "\u{feff}\n \n\t\n");
+    case.write("seeds/debris.txt", "TT\n•••\nAgence France-Presse ©\n");
+    case.write(
+        "seeds/headline_only.txt",
+        "انقطاع الكهرباء عن أحياء واسعة في بغداد\n",
+    );
+    let built = case.build();
+    for file in ["empty", "blank", "debris", "headline_only"] {
+        assert!(
+            built.warned(&[&format!("seeds/{file}.txt: no article text found")]),
+            "{file}: {:?}",
+            built.report.warnings
+        );
+    }
+    assert_eq!(
+        built.article_pages().len(),
+        3,
+        "{:?}",
+        built.article_pages()
+    );
+    for (path, html) in built.pages() {
+        if path.starts_with("articles/") {
+            let h1 = common::text_of(html, "h1").unwrap_or_default();
+            assert!(!h1.is_empty(), "{path} has an empty headline");
+        }
+    }
+}
