@@ -102,6 +102,12 @@ pub fn parse<'a>(text: &'a str, path: &Path) -> Result<Parsed<'a>> {
             toml: "",
         });
     };
+    if first.trim_end() == "---" && looks_like_yaml(lines.clone()) {
+        bail!(
+            "{}:1: this front matter opened with `---` is YAML; nashra reads TOML front matter between `+++` lines (title = \"…\")",
+            path.display()
+        );
+    }
     if first.trim_end() != "+++" {
         return Ok(Parsed {
             front: FrontMatter::default(),
@@ -130,6 +136,23 @@ pub fn parse<'a>(text: &'a str, path: &Path) -> Result<Parsed<'a>> {
         "{}:1: front matter opened with `+++` is never closed by a second `+++` line",
         path.display()
     )
+}
+
+/// Whether the lines after an opening `---` are YAML front matter (as
+/// other site generators write it): a `key: value` line first, and a
+/// closing `---` later. A Markdown file may open with a `---` rule, but not
+/// with a rule followed by such a line.
+fn looks_like_yaml<'a>(mut lines: impl Iterator<Item = &'a str>) -> bool {
+    let Some(first) = lines.by_ref().map(str::trim).find(|l| !l.is_empty()) else {
+        return false;
+    };
+    let key_value = first.split_once(':').is_some_and(|(key, _)| {
+        !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    });
+    key_value && lines.any(|l| matches!(l.trim_end(), "---" | "..."))
 }
 
 /// Interprets the front matter `date` in the site's time zone; `at` is
@@ -254,6 +277,18 @@ mod tests {
         let url = parsed.front.url.as_ref().unwrap();
         assert_eq!(url.get_ref(), "javascript:alert(5)");
         assert_eq!(parsed.line_of(url.span()), 3);
+    }
+
+    #[test]
+    fn yaml_front_matter_is_named_as_such() {
+        let err = p("---\ntitle: \"قمة الرياض\"\ndate: 2025-09-02\n---\nنص\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("content/x.md:1:"), "{err}");
+        assert!(err.contains("YAML") && err.contains("+++"), "{err}");
+        // A rule opening a body is not front matter.
+        let parsed = p("---\n\nنص المقال: تفاصيل.\n\n---\n").unwrap();
+        assert_eq!(parsed.front, FrontMatter::default());
     }
 
     #[test]

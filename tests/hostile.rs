@@ -458,3 +458,46 @@ fn an_empty_scrape_is_left_out_with_a_warning_naming_the_file() {
         }
     }
 }
+
+// Item 5: YAML front matter is named, bidi controls never reach a title.
+
+#[test]
+fn yaml_front_matter_is_an_error_saying_nashra_reads_toml() {
+    let case = Case::new();
+    case.write(
+        "content/yaml.md",
+        "---\ntitle: \"ارتفاع أسعار الذهب في الأسواق الخليجية\"\ndate: 2025-09-16\n---\n\n\
+         ارتفعت أسعار الذهب في الأسواق الخليجية مع تراجع الدولار الأمريكي.\n",
+    );
+    case.fails(&["content/yaml.md:1:", "YAML", "TOML", "+++"]);
+}
+
+#[test]
+fn bidi_overrides_are_stripped_from_titles_pages_and_feeds() {
+    let case = Case::new();
+    case.write(
+        "seeds/spoofed.txt",
+        "\u{202E}وزير المالية يعلن\u{202C} خطة لخفض الدين العام\n\nنشر في 16 سبتمبر 2025\n\n\
+         أعلن وزير المالية\u{2067} خطة من ثلاث مراحل\u{2069} لخفض الدين العام خلال خمس سنوات، تبدأ بترشيد الإنفاق الحكومي.\n\n\
+         وقال الوزير في مؤتمر صحافي إن الخطة ستعرض على البرلمان الشهر المقبل لإقرارها.\n",
+    );
+    case.write(
+        "content/spoofed.md",
+        "+++\ntitle = \"\\u202Eمجلس الأمن يدعو إلى وقف إطلاق النار\"\ndate = 2025-09-16\n+++\n\n\
+         دعا مجلس الأمن الدولي إلى وقف فوري لإطلاق النار وفتح الممرات الإنسانية.\n",
+    );
+    let built = case.build();
+    let titles: Vec<String> = built
+        .pages()
+        .filter(|(p, _)| p.starts_with("articles/"))
+        .filter_map(|(_, html)| common::text_of(html, "h1"))
+        .collect();
+    assert!(
+        titles.contains(&"وزير المالية يعلن خطة لخفض الدين العام".to_string()),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"مجلس الأمن يدعو إلى وقف إطلاق النار".to_string()),
+        "{titles:?}"
+    );
+}
