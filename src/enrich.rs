@@ -137,11 +137,18 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
     }
 
     if front.kind == ContentKind::Page {
-        let slug = front
-            .slug
-            .clone()
-            .unwrap_or_else(|| file_stem_slug(&doc.file));
-        check_slug(&slug, &doc.file)?;
+        let slug = match &front.slug {
+            Some(slug) => {
+                let at = format!("{}:{}", doc.file, parsed.line_of(slug.span()));
+                check_slug(slug.get_ref(), &at)?;
+                slug.get_ref().clone()
+            }
+            None => {
+                let slug = file_stem_slug(&doc.file);
+                check_slug(&slug, &format!("{} (its file name)", doc.file))?;
+                slug
+            }
+        };
         let html = markdown::to_html(parsed.body);
         if html.trim().is_empty() {
             bail!(
@@ -205,20 +212,30 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
         article.summary_origin = Origin::FrontMatter;
     }
     if let Some(slug) = &front.slug {
-        check_slug(slug, &doc.file)?;
+        let at = format!("{}:{}", doc.file, parsed.line_of(slug.span()));
+        check_slug(slug.get_ref(), &at)?;
     }
     let stated = Stated {
-        slug: front.slug,
+        slug: front.slug.map(toml::Spanned::into_inner),
         topics: front.topics,
         entities: front.entities,
     };
     Ok(Item::Article(Box::new(article), stated))
 }
 
-fn check_slug(slug: &str, file: &str) -> Result<()> {
+/// Checks the slug of a page or article, from `at` (`content/x.md:4`):
+/// it becomes a folder name, so it must be a safe one, and a page's folder
+/// sits beside those nashra writes its own listings into, so it may not be
+/// one of theirs (a page `entities` would replace the entity index).
+fn check_slug(slug: &str, at: &str) -> Result<()> {
     if !crate::slug::is_safe_slug(slug) {
-        anyhow::bail!(
-            "{file}: slug `{slug}` must be lowercase ASCII letters, digits and hyphens (it becomes a folder name)"
+        bail!(
+            "{at}: slug `{slug}` must be lowercase ASCII letters, digits and hyphens (it becomes a folder name)"
+        );
+    }
+    if crate::site::RESERVED_SLUGS.contains(&slug) {
+        bail!(
+            "{at}: slug `{slug}` is the folder of the site's own `{slug}/` pages; choose another with `slug = \"…\"`"
         );
     }
     Ok(())

@@ -27,7 +27,8 @@ pub struct FrontMatter {
     pub topics: Option<Vec<String>>,
     pub entities: Option<Vec<String>>,
     pub summary: Option<String>,
-    pub slug: Option<String>,
+    /// With its place, for the error a bad or taken slug gets.
+    pub slug: Option<toml::Spanned<String>>,
     #[serde(default)]
     pub draft: bool,
     /// `article` (the default) or `page` for standalone pages such as "about".

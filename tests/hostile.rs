@@ -501,3 +501,52 @@ fn bidi_overrides_are_stripped_from_titles_pages_and_feeds() {
         "{titles:?}"
     );
 }
+
+// Item 6: generated folders are reserved.
+
+#[test]
+fn a_page_or_article_slug_taking_a_generated_folder_is_an_error() {
+    for slug in [
+        "entities", "topics", "sources", "archive", "undated", "stories", "days", "weeks",
+        "articles", "static",
+    ] {
+        for kind in ["page", "article"] {
+            let case = Case::new();
+            case.write(
+                "content/about.md",
+                format!(
+                    "+++\ntitle = \"من نحن\"\nkind = \"{kind}\"\nslug = \"{slug}\"\n+++\n\n\
+                     نشرة موجز يومي للأخبار العربية يجمع تغطية الوكالات والصحف.\n"
+                ),
+            );
+            case.fails(&["content/about.md:4:", &format!("`{slug}`")]);
+        }
+    }
+    let case = Case::new();
+    case.write(
+        "content/archive.md",
+        "+++\ntitle = \"أرشيفنا\"\nkind = \"page\"\n+++\n\nصفحة عن أرشيف النشرة.\n",
+    );
+    case.fails(&["content/archive.md (its file name)", "`archive`"]);
+}
+
+#[test]
+fn every_folder_a_build_writes_is_reserved() {
+    let case = Case::new();
+    case.write(
+        "content/about.md",
+        "+++\ntitle = \"من نحن\"\nkind = \"page\"\n+++\n\nنشرة موجز يومي للأخبار العربية.\n",
+    );
+    let built = case.build();
+    let folders: std::collections::BTreeSet<&str> = built
+        .files
+        .keys()
+        .filter_map(|p| p.split_once('/').map(|(top, _)| top))
+        .collect();
+    for folder in folders {
+        assert!(
+            folder == "about" || nashra::site::RESERVED_SLUGS.contains(&folder),
+            "{folder}/ is written but not reserved"
+        );
+    }
+}
