@@ -263,9 +263,9 @@ impl Config {
         }
         let mut slugs = std::collections::BTreeSet::new();
         for topic in &site.topics {
-            if !crate::slug::is_safe_slug(&topic.slug) {
+            if let Some(problem) = crate::slug::slug_problem(&topic.slug) {
                 bail!(
-                    "{}: topic `{}` has slug `{}`; use lowercase ASCII letters, digits and hyphens",
+                    "{}: topic `{}` has slug `{}`, which {problem}",
                     path.display(),
                     topic.name,
                     topic.slug

@@ -228,10 +228,8 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
 /// sits beside those nashra writes its own listings into, so it may not be
 /// one of theirs (a page `entities` would replace the entity index).
 fn check_slug(slug: &str, at: &str) -> Result<()> {
-    if !crate::slug::is_safe_slug(slug) {
-        bail!(
-            "{at}: slug `{slug}` must be lowercase ASCII letters, digits and hyphens (it becomes a folder name)"
-        );
+    if let Some(problem) = crate::slug::slug_problem(slug) {
+        bail!("{at}: slug `{slug}` {problem}");
     }
     if crate::site::RESERVED_SLUGS.contains(&slug) {
         bail!(

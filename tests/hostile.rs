@@ -550,3 +550,62 @@ fn every_folder_a_build_writes_is_reserved() {
         );
     }
 }
+
+// Item 7: slugs say their limit, stay short, and transliterate every script.
+
+#[test]
+fn a_stated_slug_too_long_is_refused_for_its_length() {
+    let case = Case::new();
+    case.write(
+        "content/long_slug.md",
+        format!(
+            "+++\ntitle = \"تونس تستضيف مؤتمر الاستثمار\"\ndate = 2025-09-16\nslug = \"{}\"\n+++\n\n\
+             تستضيف تونس مؤتمراً دولياً للاستثمار بمشاركة شركات من عشرين دولة.\n",
+            "tunis-".repeat(33) + "xx"
+        ),
+    );
+    case.fails(&["content/long_slug.md:4:", "200 characters", "at most 100"]);
+}
+
+#[test]
+fn a_long_glued_headline_gets_a_short_slug() {
+    let case = Case::new();
+    // A scrape that lost the spaces between the words of its headline.
+    let glued = "الحكومةالعراقيةتعلنعنخطةجديدةلإعادةإعمارالمناطقالمتضررةمنالفيضاناتفيمحافظاتالجنوب"
+        .repeat(3);
+    case.write(
+        "seeds/glued.txt",
+        format!(
+            "{glued}\n\nنشر في 16 سبتمبر 2025\n\n\
+             أعلنت الحكومة العراقية خطة لإعادة إعمار المناطق المتضررة من الفيضانات في محافظات الجنوب.\n\n\
+             وقال المتحدث باسم الحكومة إن الخطة تشمل إعادة بناء الجسور والطرق والمدارس.\n"
+        ),
+    );
+    let built = case.build();
+    let slugs = built.article_pages();
+    assert_eq!(slugs.len(), 4, "{slugs:?}");
+    for slug in slugs {
+        assert!(!slug.is_empty() && slug.len() <= 80, "{slug}");
+    }
+}
+
+#[test]
+fn titles_in_other_scripts_get_transliterated_slugs() {
+    let case = Case::new();
+    for (file, title) in [
+        ("content/liberation.md", "Libération"),
+        ("content/lavrov.md", "Лавров"),
+    ] {
+        case.write(
+            file,
+            format!(
+                "+++\ntitle = \"{title}\"\ndate = 2025-09-16\n+++\n\n\
+                 نقلت الصحيفة تصريحات وزير الخارجية عن المحادثات الجارية بشأن الأزمة.\n"
+            ),
+        );
+    }
+    let built = case.build();
+    let slugs = built.article_pages();
+    assert!(slugs.contains(&"liberation"), "{slugs:?}");
+    assert!(slugs.contains(&"lavrov"), "{slugs:?}");
+}
