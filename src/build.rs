@@ -676,7 +676,12 @@ pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) ->
         input_files: corpus.input_files,
         reused_files: corpus.reused_files,
         feeds: rendered.feeds,
-        warnings: corpus.warnings(),
+        warnings: config
+            .warnings
+            .iter()
+            .cloned()
+            .chain(corpus.warnings())
+            .collect(),
         drafts: corpus.drafts.len(),
         output: out,
         timings,

@@ -609,3 +609,86 @@ fn titles_in_other_scripts_get_transliterated_slugs() {
     assert!(slugs.contains(&"liberation"), "{slugs:?}");
     assert!(slugs.contains(&"lavrov"), "{slugs:?}");
 }
+
+// Item 13: site.toml values are checked, seeds read whatever their line
+// endings and byte-order mark.
+
+#[test]
+fn loose_site_toml_values_are_errors_naming_the_line() {
+    for (from, to, expected) in [
+        (
+            "base_url = \"https://example.org/briefing/\"",
+            "base_url = \"https://\"",
+            "site.toml:5: base_url",
+        ),
+        (
+            "base_url = \"https://example.org/briefing/\"",
+            "base_url = \"https://example.org/my briefing/\"",
+            "site.toml:5: base_url",
+        ),
+        (
+            "timezone = \"Asia/Riyadh\"",
+            "timezone = \"Asia/Riyadh\"\n[stories]\nthreshold = nan",
+            "site.toml:8: [stories] threshold",
+        ),
+        (
+            "timezone = \"Asia/Riyadh\"",
+            "timezone = \"Asia/Riyadh\"\n[stories]\ncohesion = inf",
+            "site.toml:8: [stories] cohesion",
+        ),
+        (
+            "timezone = \"Asia/Riyadh\"",
+            "timezone = \"Asia/Riyadh\"\n[stories]\nthreshold = -1.0",
+            "site.toml:8: [stories] threshold",
+        ),
+    ] {
+        let case = Case::new();
+        case.edit_config(from, to);
+        case.fails(&[expected]);
+    }
+}
+
+#[test]
+fn a_configured_folder_that_does_not_exist_is_named_in_a_warning() {
+    let case = Case::new();
+    case.edit_config(
+        "timezone = \"Asia/Riyadh\"",
+        "timezone = \"Asia/Riyadh\"\ncontent_dir = \"contnet\"",
+    );
+    let built = case.build();
+    assert!(
+        built.warned(&["site.toml:7: content_dir `contnet` is not a folder"]),
+        "{:?}",
+        built.report.warnings
+    );
+}
+
+#[test]
+fn a_byte_order_mark_and_old_mac_line_endings_leave_the_headline_alone() {
+    let case = Case::new();
+    case.write(
+        "seeds/bom.txt",
+        "\u{feff}السعودية تطلق تأشيرة سياحية جديدة للزوار الخليجيين\n\nنشر في 16 سبتمبر 2025\n\n\
+         أطلقت السعودية تأشيرة سياحية جديدة تتيح للمقيمين في دول الخليج زيارة المملكة بإجراءات مبسطة.\n\n\
+         وقالت وزارة السياحة إن التأشيرة تصدر إلكترونياً خلال دقائق.\n",
+    );
+    case.write(
+        "seeds/mac.txt",
+        "الكويت ترفع أسعار الوقود للمرة الأولى منذ عامين\r\rنشر في 16 سبتمبر 2025\r\r\
+         قررت الحكومة الكويتية رفع أسعار الوقود بنسبة محدودة اعتباراً من مطلع الشهر المقبل.\r\r\
+         وقالت لجنة تسعير المنتجات البترولية إن القرار يهدف إلى تقليص دعم الطاقة.\r",
+    );
+    let built = case.build();
+    let titles: Vec<String> = built
+        .pages()
+        .filter(|(p, _)| p.starts_with("articles/"))
+        .filter_map(|(_, html)| common::text_of(html, "h1"))
+        .collect();
+    for title in [
+        "السعودية تطلق تأشيرة سياحية جديدة للزوار الخليجيين",
+        "الكويت ترفع أسعار الوقود للمرة الأولى منذ عامين",
+    ] {
+        assert!(titles.contains(&title.to_string()), "{title}: {titles:?}");
+    }
+    assert_eq!(built.report.undated, 0, "{:?}", built.report.warnings);
+}
