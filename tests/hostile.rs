@@ -1,10 +1,11 @@
 //! Hostile input, as an attacker or an unlucky editor writes it: each case
 //! puts one bad file (or setting) into a small, well-formed site
 //! (`tests/fixtures/hostile/`) and expects either an error naming the file
-//! (and line), or a site that is still sound. A sound site is checked
-//! whole: every feed parses with `feed-rs` and carries no character XML
-//! forbids and no markup in its text, and every page parses with `scraper`
-//! and carries no control character, script, event handler or script link.
+//! (and line), or a site that is still sound, checked whole by
+//! `common::sound`: every feed parses with `feed-rs` and carries no
+//! character XML forbids and no markup in its text, and every page parses
+//! with `scraper` and carries only the templates' elements, no control
+//! character, event handler or script link.
 
 mod common;
 
@@ -53,7 +54,7 @@ impl Case {
         let public = self.root().join("public");
         let files = read_tree(&public);
         let built = Built { report, files };
-        built.check_sound();
+        common::sound::check_site(&built.files);
         Ok(built)
     }
 
@@ -101,15 +102,7 @@ impl Built {
 
     /// Every feed, parsed.
     fn feeds(&self) -> Vec<(&str, feed_rs::model::Feed)> {
-        self.files
-            .keys()
-            .filter(|p| p.ends_with(".xml") && !p.starts_with("sitemap"))
-            .map(|p| {
-                let feed = feed_rs::parser::parse(self.text(p).as_bytes())
-                    .unwrap_or_else(|e| panic!("{p} does not parse: {e}"));
-                (p.as_str(), feed)
-            })
-            .collect()
+        common::sound::feeds(&self.files)
     }
 
     /// The folders of the article pages written.
@@ -126,93 +119,6 @@ impl Built {
             .iter()
             .any(|w| parts.iter().all(|p| w.contains(p)))
     }
-
-    /// What every build must give, whatever its input.
-    fn check_sound(&self) {
-        for (path, bytes) in &self.files {
-            if path.ends_with(".xml") || path.ends_with(".html") {
-                let text = std::str::from_utf8(bytes).unwrap();
-                if let Some(c) = text.chars().find(|&c| !xml_char(c)) {
-                    panic!("{path} carries U+{:04X}, which XML forbids", c as u32);
-                }
-            }
-        }
-        for (path, feed) in self.feeds() {
-            for text in feed_texts(&feed) {
-                assert!(!text.contains('<'), "{path}: markup in feed text {text:?}");
-                assert!(!has_bidi_control(text), "{path}: bidi control in {text:?}");
-            }
-            for entry in &feed.entries {
-                for link in &entry.links {
-                    assert!(safe_link(&link.href), "{path}: link {}", link.href);
-                }
-            }
-        }
-        let scripts = scraper::Selector::parse("script, [href], [src]").unwrap();
-        for (path, html) in self.pages() {
-            let doc = scraper::Html::parse_document(html);
-            for e in doc.select(&scripts) {
-                let v = e.value();
-                assert_ne!(v.name(), "script", "{path}: a script");
-                for link in v.attr("href").into_iter().chain(v.attr("src")) {
-                    assert!(safe_link(link), "{path}: link {link}");
-                }
-            }
-            for e in doc
-                .root_element()
-                .descendants()
-                .filter_map(scraper::ElementRef::wrap)
-            {
-                for (name, _) in e.value().attrs() {
-                    assert!(!name.starts_with("on"), "{path}: event handler {name}");
-                }
-            }
-            let text: String = doc.root_element().text().collect();
-            assert!(!has_bidi_control(&text), "{path}: bidi control in text");
-        }
-    }
-}
-
-/// Characters XML 1.0 may carry.
-fn xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
-fn has_bidi_control(text: &str) -> bool {
-    text.chars()
-        .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-}
-
-/// A link a page or feed may carry: the site's own, relative, or http(s).
-fn safe_link(link: &str) -> bool {
-    let lower = link.trim().to_ascii_lowercase();
-    !lower.contains(':') || lower.starts_with("http://") || lower.starts_with("https://")
-}
-
-/// The texts of a feed a reader may show as HTML: titles, descriptions,
-/// summaries, categories and authors of RSS (which readers take either
-/// way), and those Atom marks as HTML (Atom's plain text is shown as text).
-fn feed_texts(feed: &feed_rs::model::Feed) -> Vec<&str> {
-    let atom = feed.feed_type == feed_rs::model::FeedType::Atom;
-    let mut texts: Vec<&str> = Vec::new();
-    for t in [&feed.title, &feed.description]
-        .into_iter()
-        .chain(feed.entries.iter().flat_map(|e| [&e.title, &e.summary]))
-        .flatten()
-    {
-        let plain = t.content_type.to_string().starts_with("text/plain");
-        if !(atom && plain) {
-            texts.push(&t.content);
-        }
-    }
-    if !atom {
-        for entry in &feed.entries {
-            texts.extend(entry.categories.iter().map(|c| c.term.as_str()));
-            texts.extend(entry.categories.iter().filter_map(|c| c.label.as_deref()));
-            texts.extend(entry.authors.iter().filter_map(|p| p.name.as_deref()));
-        }
-    }
-    texts
 }
 
 fn public(case: &Case) -> PathBuf {
