@@ -63,12 +63,33 @@ fn is_removed(c: char) -> bool {
     )
 }
 
-/// Whether [`clean`] would change the text, read byte by byte (every input
-/// byte passes through here): controls are single bytes, the bidi controls
-/// start `E2 80`/`E2 81`, the mark and noncharacters `EF BB`/`EF BF`.
+/// Whether [`clean`] would change the text. Every input byte passes
+/// through here, so it is read 32 bytes at a time, a test the compiler
+/// turns into vector instructions: controls are single bytes below 0x20,
+/// the bidi controls start with `E2`, the byte-order mark and the
+/// noncharacters with `EF`. Only a block holding one of these (Arabic
+/// punctuation such as « » “ … starts with `E2` too) is read closely.
 fn needs_cleaning(bytes: &[u8]) -> bool {
+    const BLOCK: usize = 32;
+    let suspect = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') | (b == 0xE2) | (b == 0xEF);
+    let mut blocks = bytes.chunks_exact(BLOCK);
+    let mut at = 0;
+    for block in blocks.by_ref() {
+        if block.iter().fold(false, |any, &b| any | suspect(b))
+            && needs_cleaning_within(bytes, at..at + BLOCK)
+        {
+            return true;
+        }
+        at += BLOCK;
+    }
+    blocks.remainder().iter().any(|&b| suspect(b)) && needs_cleaning_within(bytes, at..bytes.len())
+}
+
+/// [`needs_cleaning`] for the bytes in `range`, byte by byte, looking past
+/// its end for the rest of a character or line ending.
+fn needs_cleaning_within(bytes: &[u8], range: std::ops::Range<usize>) -> bool {
     let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
-    bytes.iter().enumerate().any(|(i, &b)| match b {
+    range.into_iter().any(|i| match bytes[i] {
         b'\n' | b'\t' => false,
         b'\r' => at(i + 1) != b'\n',
         0..0x20 => true,
@@ -110,6 +131,19 @@ mod tests {
     #[test]
     fn lone_carriage_returns_become_line_feeds() {
         assert_eq!(clean("عنوان\rنص\r\nآخر\r"), "عنوان\nنص\r\nآخر\n");
+    }
+
+    #[test]
+    fn a_character_to_clean_is_found_wherever_it_stands() {
+        let text = "قال الوزير «نحن هنا» في القاهرة".repeat(5);
+        for at in text.char_indices().map(|(i, _)| i).chain([text.len()]) {
+            for bad in ["\0", "\u{202E}", "\u{FEFF}", "\r"] {
+                let mut with = text.clone();
+                with.insert_str(at, bad);
+                assert!(needs_cleaning(with.as_bytes()), "{bad:?} at {at}");
+            }
+        }
+        assert!(!needs_cleaning(format!("{text}\r\n").as_bytes()));
     }
 
     #[test]
