@@ -363,6 +363,17 @@ fn an_empty_scrape_is_left_out_with_a_warning_naming_the_file() {
             assert!(!h1.is_empty(), "{path} has an empty headline");
         }
     }
+    // Inspecting the file says why it is not in the site.
+    let inspect = std::process::Command::new(env!("CARGO_BIN_EXE_nashra"))
+        .current_dir(case.root())
+        .args(["inspect", "seeds/debris.txt"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&inspect.stderr);
+    assert!(
+        !inspect.status.success() && said.contains("seeds/debris.txt: no article text found"),
+        "{said}"
+    );
 }
 
 // Item 5: YAML front matter is named, bidi controls never reach a title.
