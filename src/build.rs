@@ -83,6 +83,7 @@ struct FileSpan {
     articles: Range<usize>,
     pages: Range<usize>,
     drafts: Range<usize>,
+    skipped: Vec<String>,
 }
 
 /// [`understand`], reporting stages to `progress`.
@@ -145,6 +146,7 @@ fn understand_keeping(
             articles: a..articles.len(),
             pages: p..pages.len(),
             drafts: d..drafts.len(),
+            skipped: r.content.skipped,
         };
         files.push((i, span));
     };
@@ -183,6 +185,7 @@ fn understand_keeping(
                 Item::Article(article, s) => content.articles.push((*article, s)),
                 Item::Page(page) => content.pages.push(page),
                 Item::Draft(file) => content.drafts.push(file),
+                Item::Skipped(warning) => content.skipped.push(warning),
             }
         }
         Ok(ReadFile {
@@ -257,6 +260,7 @@ fn understand_keeping(
                 &stated[f.articles.clone()],
                 &pages[f.pages.clone()],
                 &drafts[f.drafts.clone()],
+                &f.skipped,
             )
         })?;
     }
@@ -265,6 +269,11 @@ fn understand_keeping(
 
     crate::entities::apply_stated(&mut articles, &stated, &mut entities);
     let topics = crate::topics::apply_stated(&mut articles, &stated, &config.site.topics);
+    let years = crate::dating::plausible_years(chrono::Utc::now().date_naive());
+    let set_aside: Vec<bool> = articles
+        .iter_mut()
+        .map(|a| crate::dating::set_aside_implausible_date(a, &years))
+        .collect();
     lap("front matter", &mut timings);
 
     let previous: Memo = story_memo.as_ref().map(KeptFile::load).unwrap_or_default();
@@ -276,7 +285,11 @@ fn understand_keeping(
     }
     drop((previous, next));
     crate::topics::fill_uncovered(&mut articles, &stories);
-    for a in articles.iter_mut().filter(|a| a.published.is_none()) {
+    for (a, _) in articles
+        .iter_mut()
+        .zip(set_aside)
+        .filter(|(a, set_aside)| a.published.is_none() && !set_aside)
+    {
         a.warnings
             .push("no publication date found; published as undated".into());
     }
@@ -292,6 +305,7 @@ fn understand_keeping(
         entities,
         topics,
         drafts,
+        skipped: files.iter().flat_map(|f| f.skipped.clone()).collect(),
         input_files: files.len(),
         reused_files: files.iter().filter(|f| f.reused).count(),
         timings,
@@ -498,7 +512,12 @@ pub fn build_keeping_corpus(
         input_files: corpus.input_files,
         reused_files: corpus.reused_files,
         feeds,
-        warnings: corpus.warnings(),
+        warnings: config
+            .warnings
+            .iter()
+            .cloned()
+            .chain(corpus.warnings())
+            .collect(),
         drafts: corpus.drafts.len(),
         output: out,
         timings,

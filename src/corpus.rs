@@ -35,6 +35,9 @@ pub struct Corpus {
     pub topics: Vec<Topic>,
     /// Files left out because they are drafts.
     pub drafts: Vec<String>,
+    /// Warnings for files, or parts of files, left out because they hold
+    /// no article (an empty scrape), each naming its file.
+    pub skipped: Vec<String>,
     /// Input files read, and how many of them were not analysed again
     /// because the analysis cache held them unchanged.
     pub input_files: usize,
@@ -44,7 +47,8 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// All warnings, each prefixed with the article it concerns.
+    /// All warnings, each prefixed with the article it concerns, then
+    /// those for what was left out.
     pub fn warnings(&self) -> Vec<String> {
         self.articles
             .iter()
@@ -53,6 +57,7 @@ impl Corpus {
                     .iter()
                     .map(move |w| format!("{}: {}", a.label(), w))
             })
+            .chain(self.skipped.iter().cloned())
             .collect()
     }
 }

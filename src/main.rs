@@ -139,6 +139,11 @@ fn run(cli: Cli) -> Result<()> {
             let wanted: Vec<String> = files.iter().map(|f| normalise_arg(f)).collect();
             for w in &wanted {
                 if !corpus.articles.iter().any(|a| a.file == *w) {
+                    // A file read but left out says why.
+                    let prefix = format!("{w}: ");
+                    if let Some(why) = corpus.skipped.iter().find(|s| s.starts_with(&prefix)) {
+                        anyhow::bail!("{why}");
+                    }
                     anyhow::bail!(
                         "{w}: not an article of this site (inspect takes files under the seeds and content folders)"
                     );

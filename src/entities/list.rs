@@ -161,17 +161,26 @@ impl EntityList {
                     );
                 }
             }
+            // Names and descriptions are shown on pages and in feeds: a
+            // TOML escape must not bring in what no page or feed may carry.
+            let text = |s: Spanned<String>| {
+                let mut s = s.into_inner();
+                crate::safe_text::clean_in_place(&mut s);
+                s
+            };
+            let clean = |mut s: String| {
+                crate::safe_text::clean_in_place(&mut s);
+                s
+            };
             entities.push(Entity {
                 slug: raw.slug.into_inner(),
-                name: raw.name.into_inner(),
+                name: text(raw.name),
                 kind: raw.kind,
-                aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
-                short: raw
-                    .short
-                    .map(|s| s.into_iter().map(Spanned::into_inner).collect()),
-                roles: raw.roles.into_iter().map(Spanned::into_inner).collect(),
-                english: raw.english,
-                description: raw.description,
+                aliases: raw.aliases.into_iter().map(text).collect(),
+                short: raw.short.map(|s| s.into_iter().map(text).collect()),
+                roles: raw.roles.into_iter().map(text).collect(),
+                english: raw.english.map(clean),
+                description: raw.description.map(clean),
             });
         }
         Ok(EntityList { entities })
@@ -267,6 +276,16 @@ mod tests {
 
     fn same_word(a: &str, b: &str) -> bool {
         arabic::normalize(a) == arabic::normalize(b)
+    }
+
+    #[test]
+    fn escaped_controls_leave_names_and_descriptions() {
+        let text = "[[entity]]\nslug = \"ahmed-saeed\"\nname = \"\\u202Eأحمد سعيد\\u0000\"\nkind = \"person\"\naliases = [\"أحمد\\u000Bسعيد\"]\ndescription = \"وزير\\uFFFE\"\n";
+        let list = EntityList::parse(text, Path::new("entities.toml")).unwrap();
+        let e = &list.entities[0];
+        assert_eq!(e.name, "أحمد سعيد");
+        assert_eq!(e.aliases, ["أحمد سعيد"]);
+        assert_eq!(e.description.as_deref(), Some("وزير"));
     }
 
     #[test]
