@@ -597,6 +597,7 @@ pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) ->
     let out = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| config.resolve(&config.site.output_dir));
+    crate::output::check_placement(&out, &config.input_folders())?;
     let manifest = crate::cache::Manifest::path_for(&std::path::absolute(&out)?);
     crate::allocator::keep_freed_memory(manifest.exists());
     // Pages do not show removed debris: only `nashra inspect` keeps it.

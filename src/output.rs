@@ -349,6 +349,56 @@ fn remove_empty_parents(file: &Path, root: &Path) {
     }
 }
 
+/// Refuses an output folder that lies inside one of the site's input
+/// folders, or that holds one: nashra would read its own pages back as
+/// articles (seeds, content), copy the output into itself until paths grow
+/// too long (static), or replace an input folder with the site at the next
+/// full build. `inputs` names each folder (`seeds`, `static`, …) for the
+/// error. Links are resolved, so a link cannot hide either case.
+pub fn check_placement(target: &Path, inputs: &[(&str, PathBuf)]) -> Result<()> {
+    let out = resolved(target)?;
+    for (name, folder) in inputs {
+        let folder = resolved(folder)?;
+        if out.starts_with(&folder) {
+            bail!(
+                "{}: the output folder is inside the {name} folder ({}); nashra would read or copy its own output as input. Choose a folder outside the input folders, such as `public`",
+                target.display(),
+                folder.display()
+            );
+        }
+        if folder.starts_with(&out) {
+            bail!(
+                "{}: the output folder holds the {name} folder ({}), which a build would replace. Choose a folder outside the input folders, such as `public`",
+                target.display(),
+                folder.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute with its links resolved as far as it exists; the
+/// part that does not exist yet is appended as written.
+fn resolved(path: &Path) -> Result<PathBuf> {
+    let path = absolute(path)?;
+    let mut existing = path.as_path();
+    let mut missing = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            let mut out = real;
+            out.extend(missing.iter().rev());
+            return Ok(out);
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                missing.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return Ok(path),
+        }
+    }
+}
+
 /// Copies every file under `source` to `dest` (relative) through `sink`. A
 /// missing source folder copies nothing.
 pub fn copy_tree(sink: &dyn Sink, source: &Path, dest: &str) -> Result<()> {
@@ -444,6 +494,41 @@ mod tests {
                 .any(|n| n.to_string_lossy().contains("staging")),
             "{leftovers:?}"
         );
+    }
+
+    #[test]
+    fn output_and_input_folders_never_nest() {
+        let root = tempfile::tempdir().unwrap();
+        let seeds = root.path().join("seeds");
+        std::fs::create_dir_all(&seeds).unwrap();
+        let inputs = [
+            ("seeds", seeds.clone()),
+            ("static", root.path().join("static")),
+        ];
+        assert!(check_placement(&root.path().join("public"), &inputs).is_ok());
+        let err = check_placement(&seeds.join("pub"), &inputs)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("inside the seeds folder"), "{err}");
+        // A folder that does not exist yet is still an input folder.
+        let err = check_placement(&root.path().join("static/pub/x"), &inputs)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("inside the static folder"), "{err}");
+        let err = check_placement(root.path(), &inputs)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("holds the seeds folder"), "{err}");
+        // A link into an input folder is the input folder.
+        #[cfg(unix)]
+        {
+            let link = root.path().join("out-link");
+            std::os::unix::fs::symlink(&seeds, &link).unwrap();
+            let err = check_placement(&link.join("pub"), &inputs)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("inside the seeds folder"), "{err}");
+        }
     }
 
     #[test]
