@@ -598,6 +598,9 @@ pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) ->
         .map(Path::to_path_buf)
         .unwrap_or_else(|| config.resolve(&config.site.output_dir));
     crate::output::check_placement(&out, &config.input_folders())?;
+    // Held until the build returns: everything below writes beside or
+    // into the output folder.
+    let _lock = crate::output::BuildLock::take(&out)?;
     let manifest = crate::cache::Manifest::path_for(&std::path::absolute(&out)?);
     crate::allocator::keep_freed_memory(manifest.exists());
     // Pages do not show removed debris: only `nashra inspect` keeps it.

@@ -349,6 +349,44 @@ fn remove_empty_parents(file: &Path, root: &Path) {
     }
 }
 
+/// An exclusive hold on an output folder for the length of a build, so
+/// that two builds never write the same site, manifest and analysis cache
+/// at once. It is an advisory lock on `.nashra-cache/NAME.lock` beside the
+/// output (never inside it, where a deploy would publish it), which the
+/// system releases when the build ends however it ends.
+pub struct BuildLock {
+    _file: std::fs::File,
+}
+
+impl BuildLock {
+    /// Takes the lock on `target`, or fails at once naming the folder when
+    /// another build holds it.
+    pub fn take(target: &Path) -> Result<BuildLock> {
+        let target = absolute(target)?;
+        let path = Manifest::path_for(&target).with_extension("lock");
+        let dir = path.parent().context("the lock has a folder")?;
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create folder", dir.display()))?;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .with_context(|| format!("{}: cannot open the build lock", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => Ok(BuildLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => bail!(
+                "{}: another build is running on this output folder (it holds {}); wait for it to finish",
+                target.display(),
+                path.display()
+            ),
+            Err(std::fs::TryLockError::Error(e)) => {
+                Err(e).with_context(|| format!("{}: cannot take the build lock", path.display()))
+            }
+        }
+    }
+}
+
 /// Refuses an output folder that lies inside one of the site's input
 /// folders, or that holds one: nashra would read its own pages back as
 /// articles (seeds, content), copy the output into itself until paths grow
@@ -494,6 +532,20 @@ mod tests {
                 .any(|n| n.to_string_lossy().contains("staging")),
             "{leftovers:?}"
         );
+    }
+
+    #[test]
+    fn one_build_at_a_time() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let held = BuildLock::take(&out).unwrap();
+        let err = BuildLock::take(&out).err().unwrap().to_string();
+        assert!(err.contains("another build is running"), "{err}");
+        assert!(err.contains("public"), "{err}");
+        // Another output folder is another lock.
+        BuildLock::take(&root.path().join("preview")).unwrap();
+        drop(held);
+        BuildLock::take(&out).unwrap();
     }
 
     #[test]

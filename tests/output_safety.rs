@@ -85,3 +85,31 @@ fn an_input_folder_inside_the_output_folder_is_refused() {
     assert!(ok, "{stderr}");
     assert!(read_tree(&out).contains_key("static/logo.txt"));
 }
+
+#[test]
+fn a_second_build_at_the_same_time_fails_fast_naming_the_folder() {
+    let site = TempSite::bundled();
+    site.build();
+    let before = read_tree(&site.public());
+    // A build in progress holds the lock beside the output folder.
+    let lock = std::fs::File::options()
+        .write(true)
+        .open(site.root().join(".nashra-cache/public.lock"))
+        .expect("a build leaves its lock file beside the output");
+    lock.lock().unwrap();
+    site.write(
+        "content/2025/talks.md",
+        "+++\ntitle = \"محادثات روسية كورية في موسكو\"\ndate = 2025-10-28\n+++\n\nبحث وزير الخارجية الروسي مع نظيرته الكورية الشمالية العلاقات الثنائية.\n",
+    );
+    let started = std::time::Instant::now();
+    let (ok, _, stderr) = nashra(&site, &["build"]);
+    assert!(!ok, "a second build ran alongside the first");
+    assert!(stderr.contains("another build is running"), "{stderr}");
+    assert!(stderr.contains(path_str(&site.public())), "{stderr}");
+    assert!(started.elapsed().as_secs() < 10, "it did not wait");
+    assert_eq!(read_tree(&site.public()), before, "the site was touched");
+    lock.unlock().unwrap();
+    let (ok, _, stderr) = nashra(&site, &["build"]);
+    assert!(ok, "{stderr}");
+    assert_ne!(read_tree(&site.public()), before, "the new article is out");
+}
