@@ -601,6 +601,7 @@ pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) ->
     // Held until the build returns: everything below writes beside or
     // into the output folder.
     let _lock = crate::output::BuildLock::take(&out)?;
+    crate::output::recover(&out)?;
     let manifest = crate::cache::Manifest::path_for(&std::path::absolute(&out)?);
     crate::allocator::keep_freed_memory(manifest.exists());
     // Pages do not show removed debris: only `nashra inspect` keeps it.

@@ -113,3 +113,142 @@ fn a_second_build_at_the_same_time_fails_fast_naming_the_folder() {
     assert!(ok, "{stderr}");
     assert_ne!(read_tree(&site.public()), before, "the new article is out");
 }
+
+/// A clean build of the site's current input into a fresh folder, by the
+/// same program as the builds under test (a build made by another program
+/// is never incremental).
+fn clean_build(site: &TempSite) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("clean");
+    let (ok, _, stderr) = nashra(site, &["build", "-q", "--output", path_str(&target)]);
+    assert!(ok, "{stderr}");
+    read_tree(&target)
+}
+
+/// Builds the site; true when the build updated the last one in place.
+fn build(site: &TempSite) -> bool {
+    let (ok, stdout, stderr) = nashra(site, &["build"]);
+    assert!(ok, "{stderr}");
+    stdout.contains("updated")
+}
+
+/// Runs a build that dies (as if killed) at the named moment.
+fn build_killed_at(site: &TempSite, moment: &str) {
+    let out = Command::new(env!("CARGO_BIN_EXE_nashra"))
+        .args(["--config", path_str(&site.config_path()), "build", "-q"])
+        .env("NASHRA_CRASH_AT", moment)
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "the build was not stopped at {moment}"
+    );
+}
+
+/// Names of what killed builds may leave beside or inside the output.
+fn leftovers(site: &TempSite) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(site.root()) {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy();
+        if name.contains("nashra-staging")
+            || name.ends_with(".nashra-tmp")
+            || name.ends_with(".journal")
+            || name.ends_with(".pending")
+            || name.ends_with(".next.manifest")
+        {
+            found.push(entry.path().display().to_string());
+        }
+    }
+    found
+}
+
+/// Edits one seed so that its article page, listings and feeds change.
+fn edit_an_article(site: &TempSite) {
+    let seed = site.root().join("seeds/001_2844c8d32394b436.txt");
+    let text = std::fs::read_to_string(&seed).unwrap();
+    std::fs::write(&seed, text.replacen("بوتين يثني", "الرئيس بوتين يثني", 1)).unwrap();
+    site.write(
+        "content/2025/talks.md",
+        "+++\ntitle = \"محادثات روسية كورية في موسكو\"\ndate = 2025-10-28\nsource = \"رويترز\"\n+++\n\nبحث وزير الخارجية الروسي سيرغي لافروف مع نظيرته الكورية الشمالية العلاقات الثنائية في موسكو.\n",
+    );
+    std::fs::remove_file(site.root().join("seeds/002_27db15e1adc954e4.txt")).unwrap();
+}
+
+#[test]
+fn an_incremental_build_killed_before_its_changes_are_recorded_changes_nothing() {
+    let site = TempSite::bundled();
+    build(&site);
+    let before = read_tree(&site.public());
+    edit_an_article(&site);
+    build_killed_at(&site, "incremental-journal");
+    // The journal was complete, the files not moved yet: the old site.
+    assert_eq!(read_tree(&site.public()), before);
+    assert!(build(&site), "the build was incremental");
+    assert_eq!(read_tree(&site.public()), clean_build(&site));
+    assert_eq!(leftovers(&site), Vec::<String>::new());
+}
+
+#[test]
+fn an_incremental_build_killed_while_moving_files_is_completed_by_the_next() {
+    let site = TempSite::bundled();
+    build(&site);
+    let before = read_tree(&site.public());
+    edit_an_article(&site);
+    build_killed_at(&site, "incremental-apply");
+    let during = read_tree(&site.public());
+    assert_ne!(during, before, "the build was killed halfway through");
+    assert!(
+        !during
+            .keys()
+            .any(|p| p.contains("nashra") && !p.ends_with(nashra::output::MARKER)),
+        "a temporary file is in the output: {:?}",
+        during
+            .keys()
+            .filter(|p| p.contains("nashra"))
+            .collect::<Vec<_>>()
+    );
+    assert!(build(&site), "the build was incremental");
+    assert_eq!(read_tree(&site.public()), clean_build(&site));
+    assert_eq!(leftovers(&site), Vec::<String>::new());
+}
+
+#[test]
+fn a_full_build_killed_after_the_swap_leaves_the_new_site_and_is_cleaned_up() {
+    let site = TempSite::bundled();
+    build(&site);
+    // A template change makes the next build a full one.
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>لا شيء هنا</h1>{% endblock main %}",
+    );
+    build_killed_at(&site, "full-remove-old");
+    assert_eq!(read_tree(&site.public()), clean_build(&site));
+    assert!(!leftovers(&site).is_empty(), "the old site was not removed");
+    build(&site);
+    assert_eq!(read_tree(&site.public()), clean_build(&site));
+    assert_eq!(leftovers(&site), Vec::<String>::new());
+}
+
+#[test]
+fn what_killed_builds_left_is_cleaned_up_by_the_next() {
+    let site = TempSite::bundled();
+    build(&site);
+    // A killed full build's staging folder and an old incremental build's
+    // temporary file.
+    site.write(".public.nashra-staging-4242/index.html", "<html>نصف صفحة");
+    site.write(
+        ".public.nashra-staging-4242/articles/x/index.html",
+        "<html>",
+    );
+    site.write(".public.nashra-staging-4243.old/index.html", "<html>قديم");
+    site.write(".nashra-cache/public.pending/3.nashra-tmp", "<html>");
+    site.write(
+        ".nashra-cache/public.journal.tmp",
+        "nashra-journal 1\nput\t3.nashra-tmp\tindex.html\n",
+    );
+    edit_an_article(&site);
+    assert!(build(&site), "the build was incremental");
+    assert_eq!(leftovers(&site), Vec::<String>::new());
+    assert_eq!(read_tree(&site.public()), clean_build(&site));
+}
