@@ -571,6 +571,9 @@ pub struct Report {
     /// Files this build wrote, and files it deleted.
     pub rewritten: usize,
     pub removed: usize,
+    /// Files found deleted or changed in the output since the last build,
+    /// and repaired.
+    pub repaired: usize,
     /// True when the last build's output was updated in place.
     pub incremental: bool,
     /// Input files read, and how many kept their cached analysis.
@@ -658,6 +661,7 @@ pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) ->
         bytes: written.bytes,
         rewritten: written.rewritten,
         removed: written.removed,
+        repaired: written.repaired,
         incremental,
         input_files: corpus.input_files,
         reused_files: corpus.reused_files,

@@ -20,7 +20,7 @@ use anyhow::{Context, Result, bail};
 
 use rayon::prelude::*;
 
-use crate::cache::{Entry, Manifest, hash_bytes};
+use crate::cache::{Entry, Manifest, OnDisk, hash_bytes};
 use crate::render::Sink;
 
 /// Name of the file that marks a folder as nashra's output, so that a build
@@ -85,6 +85,9 @@ pub struct Written {
     pub rewritten: usize,
     /// Files this build deleted because no page produces them any more.
     pub removed: usize,
+    /// Files found deleted or changed since the last build wrote them,
+    /// and so written again (or deleted, when no page produces them now).
+    pub repaired: usize,
 }
 
 /// A staging folder being filled, swapped into place by [`Staging::commit`].
@@ -209,6 +212,7 @@ impl Staging {
             bytes,
             rewritten: count,
             removed: 0,
+            repaired: 0,
         })
     }
 }
@@ -220,12 +224,11 @@ impl Sink for Staging {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("{}: cannot create folder", parent.display()))?;
         }
-        std::fs::write(&full, bytes)
-            .with_context(|| format!("{}: cannot write", full.display()))?;
         let entry = Entry {
             inputs,
             content: hash_bytes(bytes),
             size: bytes.len() as u64,
+            on_disk: write_new(&full, bytes)?,
         };
         self.files
             .lock()
@@ -251,7 +254,10 @@ pub struct InPlace {
     target: PathBuf,
     manifest_path: PathBuf,
     journal: Journal,
+    /// The last build's files that are on disk as it wrote them.
     old: Manifest,
+    /// The last build's files found deleted or changed since.
+    damaged: Vec<String>,
     key: u64,
     /// Files written to the pending folder: their number there and their
     /// path in the site.
@@ -262,7 +268,22 @@ pub struct InPlace {
 }
 
 impl InPlace {
-    fn new(target: PathBuf, old: Manifest, key: u64) -> Result<InPlace> {
+    /// Opens the output folder `target` that the last build left as
+    /// `old` describes. Every file is checked against what the manifest
+    /// recorded of it (size, modification time, inode: no file is read), so
+    /// that files deleted or changed since are made again, and the result
+    /// equals a clean build whatever happened to the folder in between.
+    fn new(target: PathBuf, mut old: Manifest, key: u64) -> Result<InPlace> {
+        let mut damaged: Vec<String> = old
+            .files
+            .par_iter()
+            .filter(|(path, entry)| !entry.matches_disk(&target.join(path.as_str())))
+            .map(|(path, _)| path.clone())
+            .collect();
+        damaged.sort_unstable();
+        for path in &damaged {
+            old.files.remove(path);
+        }
         let manifest_path = Manifest::path_for(&target);
         let journal = Journal::for_output(&target);
         journal.discard();
@@ -273,6 +294,7 @@ impl InPlace {
             manifest_path,
             journal,
             old,
+            damaged,
             key,
             pending: Mutex::new(Vec::new()),
             next_pending: AtomicUsize::new(0),
@@ -305,7 +327,8 @@ impl InPlace {
                 path,
             })
             .collect();
-        for stale in self.old.files.keys().filter(|p| !files.contains_key(*p)) {
+        let previous = self.old.files.keys().chain(&self.damaged);
+        for stale in previous.filter(|p| !files.contains_key(*p)) {
             safe_relative(stale)?;
             changes.push(Change::Remove(stale.clone()));
         }
@@ -334,6 +357,7 @@ impl InPlace {
             bytes,
             rewritten,
             removed,
+            repaired: self.damaged.len(),
         })
     }
 }
@@ -341,26 +365,31 @@ impl InPlace {
 impl Sink for InPlace {
     fn put_made(&self, path: &str, bytes: &[u8], inputs: u64) -> Result<()> {
         safe_relative(path)?;
-        let entry = Entry {
-            inputs,
-            content: hash_bytes(bytes),
-            size: bytes.len() as u64,
-        };
+        let content = hash_bytes(bytes);
         let unchanged = self
             .old
             .files
             .get(path)
-            .is_some_and(|old| old.content == entry.content);
-        if !unchanged {
-            let n = self.next_pending.fetch_add(1, Ordering::Relaxed);
-            let file = self.journal.pending.join(pending_name(n));
-            std::fs::write(&file, bytes)
-                .with_context(|| format!("{}: cannot write", file.display()))?;
-            self.pending
-                .lock()
-                .expect("no panics holding the lock")
-                .push((n, path.to_string()));
-        }
+            .filter(|old| old.content == content);
+        let on_disk = match unchanged {
+            Some(old) => old.on_disk,
+            None => {
+                let n = self.next_pending.fetch_add(1, Ordering::Relaxed);
+                // A rename keeps the file's time and inode.
+                let on_disk = write_new(&self.journal.pending.join(pending_name(n)), bytes)?;
+                self.pending
+                    .lock()
+                    .expect("no panics holding the lock")
+                    .push((n, path.to_string()));
+                on_disk
+            }
+        };
+        let entry = Entry {
+            inputs,
+            content,
+            size: bytes.len() as u64,
+            on_disk,
+        };
         self.record(path, entry);
         Ok(())
     }
@@ -385,6 +414,15 @@ impl Drop for InPlace {
             self.journal.discard();
         }
     }
+}
+
+/// Writes a new file at `path` and returns what the file system says of it.
+fn write_new(path: &Path, bytes: &[u8]) -> Result<OnDisk> {
+    use std::io::Write as _;
+    let failed = || format!("{}: cannot write", path.display());
+    let mut file = std::fs::File::create(path).with_context(failed)?;
+    file.write_all(bytes).with_context(failed)?;
+    Ok(OnDisk::of(&file.metadata().with_context(failed)?))
 }
 
 fn pending_name(n: usize) -> String {
