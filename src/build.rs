@@ -397,6 +397,9 @@ pub struct Report {
     /// Files this build wrote, and files it deleted.
     pub rewritten: usize,
     pub removed: usize,
+    /// Files found deleted or changed in the output since the last build,
+    /// and repaired.
+    pub repaired: usize,
     /// True when the last build's output was updated in place.
     pub incremental: bool,
     /// Input files read, and how many kept their cached analysis.
@@ -446,6 +449,11 @@ pub fn build_keeping_corpus(
 ) -> Result<(Report, Corpus)> {
     let start = Instant::now();
     let out = output_folder(config, output);
+    crate::output::check_placement(&out, &config.input_folders())?;
+    // Held until the build returns: everything below writes beside or
+    // into the output folder.
+    let _lock = crate::output::BuildLock::take(&out)?;
+    crate::output::recover(&out)?;
     let manifest = crate::cache::Manifest::path_for(&std::path::absolute(&out)?);
     // Pages do not show removed debris: only `nashra inspect` keeps it.
     let mut corpus = understand_keeping(config, progress, Keep::Pages, Some(&manifest))?;
@@ -508,6 +516,7 @@ pub fn build_keeping_corpus(
         bytes: written.bytes,
         rewritten: written.rewritten,
         removed: written.removed,
+        repaired: written.repaired,
         incremental,
         input_files: corpus.input_files,
         reused_files: corpus.reused_files,
@@ -545,6 +554,7 @@ impl Report {
             "bytes": self.bytes,
             "rewritten": self.rewritten,
             "removed": self.removed,
+            "repaired": self.repaired,
             "incremental": self.incremental,
             "input_files": self.input_files,
             "reused_files": self.reused_files,

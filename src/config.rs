@@ -389,6 +389,34 @@ impl Config {
         self.root.join(relative)
     }
 
+    /// The folders a build reads, named as an editor knows them: the output
+    /// folder must lie outside each (see [`crate::output::check_placement`]).
+    /// The entity list's folder counts unless it is the site folder itself,
+    /// which holds the output folder by design.
+    pub fn input_folders(&self) -> Vec<(&'static str, PathBuf)> {
+        let mut folders = vec![
+            ("seeds", self.resolve(&self.site.seeds_dir)),
+            ("content", self.resolve(&self.site.content_dir)),
+            ("templates", self.resolve(&self.site.templates_dir)),
+            ("static", self.resolve(&self.site.static_dir)),
+        ];
+        let entity_folder = self
+            .site
+            .entities
+            .as_ref()
+            .and_then(|list| self.resolve(list).parent().map(Path::to_path_buf));
+        if let Some(folder) = entity_folder {
+            let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+                (Ok(a), Ok(b)) => a == b,
+                _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
+            };
+            if !same(&folder, &self.root) {
+                folders.push(("entity list's", folder));
+            }
+        }
+        folders
+    }
+
     /// The base URL with exactly one trailing slash.
     pub fn base_url(&self) -> String {
         format!("{}/", self.site.base_url.trim_end_matches('/'))

@@ -111,6 +111,13 @@ fn run(cli: Cli) -> Result<()> {
                 } else {
                     "wrote".to_string()
                 };
+                if report.repaired > 0 {
+                    eprintln!(
+                        "warning: {}: {} files were deleted or changed since the last build; written again",
+                        report.output.display(),
+                        report.repaired
+                    );
+                }
                 let reused = if report.reused_files > 0 {
                     format!(
                         "; {} of {} input files unchanged since the last build",
