@@ -50,6 +50,9 @@ const BYLINE_PROSE_BEFORE: usize = 1;
 /// … or among its last lines.
 const BYLINE_LAST_LINES: usize = 2;
 
+/// A wire dateline opens one of the page's first two prose lines.
+const DATELINE_PROSE_BEFORE: usize = 2;
+
 /// Cleans one raw file into the articles it holds, in reading order.
 pub fn clean(raw: &str) -> Vec<Cleaned> {
     let tidy: Vec<_> = raw
@@ -281,11 +284,13 @@ fn clean_article(segment: Segment<'_>) -> Cleaned {
     let sign_offs = &lines[body_end..];
 
     // Date lines go first: a date glued to the lede leaves the lede behind.
-    // A wire dateline goes too: it opens the lede, never a later paragraph.
+    // A wire dateline goes too: it opens the lede, which a headline ending
+    // in a question mark or a partner's note may precede, never a later
+    // paragraph.
     let mut texts: Vec<&str> = Vec::with_capacity(body_end);
-    let mut lede_seen = false;
+    let mut prose_seen = 0;
     for &line in &lines[..body_end] {
-        let line = match wire_dateline(line).filter(|_| !lede_seen) {
+        let line = match wire_dateline(line).filter(|_| prose_seen < DATELINE_PROSE_BEFORE) {
             Some(at) => {
                 removed.push(Removed {
                     kind: DebrisKind::WireDateline,
@@ -295,7 +300,7 @@ fn clean_article(segment: Segment<'_>) -> Cleaned {
             }
             None => line,
         };
-        lede_seen |= is_prose(line);
+        prose_seen += usize::from(is_prose(line));
         match date_line(line) {
             Some(found) => {
                 let (date, rest) = line.split_at(found.rest);
@@ -934,8 +939,9 @@ mod tests {
             ["دبي، الإمارات العربية المتحدة (CNN)--"]
         );
         // A later paragraph opening the same way is quoted text, not a dateline.
-        let raw =
-            format!("{LEDE}\nموسكو (رويترز) - قال الكرملين إن الرئيس سيزور الصين الشهر المقبل.");
+        let raw = format!(
+            "{LEDE}\n{SECOND}\nموسكو (رويترز) - قال الكرملين إن الرئيس سيزور الصين الشهر المقبل."
+        );
         assert!(kinds(&clean(&raw)[0], DebrisKind::WireDateline).is_empty());
     }
 

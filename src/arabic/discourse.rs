@@ -11,7 +11,7 @@ use super::words;
 
 /// Openings, normalised and as whole words, that tie a sentence to what
 /// came before: connectives, back references and demonstratives.
-const DEPENDENT_OPENINGS: [&str; 58] = [
+const DEPENDENT_OPENINGS: [&str; 61] = [
     "كما",
     "كذلك",
     "ايضا",
@@ -68,7 +68,10 @@ const DEPENDENT_OPENINGS: [&str; 58] = [
     "في وقت سابق",
     "وفي وقت لاحق",
     "وبحسب",
+    "وحسب",
     "ووفقا",
+    "ورغم ان",
+    "وعلى الرغم",
     "وتابع",
 ];
 
