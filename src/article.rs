@@ -120,6 +120,10 @@ pub enum DebrisKind {
     SignOff,
     /// A publication-date line, consumed as date evidence.
     DateLine,
+    /// A wire dateline opening the lede: the place and the agency credited
+    /// («دبي، الإمارات العربية المتحدة (CNN)--», «باريس (أ ف ب) -»), kept
+    /// as source evidence but not as the article's first words.
+    WireDateline,
     /// A byline inside the body ("كتب: محمد علي", "بقلم سارة أحمد"); the
     /// name becomes the article's author.
     Byline,

@@ -96,6 +96,11 @@ pub struct TopicConfig {
     pub description: String,
     #[serde(default)]
     pub keywords: Vec<Keyword>,
+    /// Slugs of topics this one rules out when it is an article's best:
+    /// a match report's «هجوم» is no armed attack, so sport excludes
+    /// conflict.
+    #[serde(default)]
+    pub excludes: Vec<String>,
 }
 
 /// A topic keyword: a word or phrase, optionally weighted.
@@ -272,6 +277,10 @@ impl Config {
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
         let mut site: SiteConfig = toml::from_str(text).map_err(|e| located(path, text, &e))?;
         site.clean_text();
+        if site.topics.is_empty() {
+            // A site that defines no topics gets the bundled set.
+            site.topics = crate::topics::bundled();
+        }
         let timezone: chrono_tz::Tz = site.timezone.parse().map_err(|_| {
             anyhow::anyhow!(
                 "{}: timezone `{}` is not an IANA time zone name (e.g. `Asia/Riyadh`, `UTC`)",
@@ -333,6 +342,15 @@ impl Config {
             if !slugs.insert(topic.slug.as_str()) {
                 bail!(
                     "{}: topic slug `{}` is used twice",
+                    path.display(),
+                    topic.slug
+                );
+            }
+        }
+        for topic in &site.topics {
+            if let Some(unknown) = topic.excludes.iter().find(|x| !slugs.contains(x.as_str())) {
+                bail!(
+                    "{}: topic `{}` excludes `{unknown}`, which is no topic slug",
                     path.display(),
                     topic.slug
                 );
