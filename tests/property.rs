@@ -163,7 +163,7 @@ fn forbidden(c: char) -> bool {
 fn read_like_a_seed(raw: &str) {
     let text = nashra::safe_text::clean(raw);
     assert!(!text.chars().any(forbidden), "{text:?}");
-    nashra::arabic::dates::find_dates(raw);
+    arabic::dates::find_dates(raw);
     for cleaned in nashra::clean::clean(&text) {
         let headline = nashra::headline::find_headline(cleaned.blocks.clone());
         let found = nashra::dating::find_publication_date_in(

@@ -191,7 +191,7 @@ const SPEECH_VERBS: [&str; 12] = [
 /// of saying with no subject of its own (قال إن …).
 ///
 /// ```
-/// use nashra::arabic::depends_on_previous;
+/// use arabic::depends_on_previous;
 /// assert!(depends_on_previous("وأضاف أن المحادثات ستستأنف الأسبوع المقبل."));
 /// assert!(depends_on_previous("جاء ذلك خلال مؤتمر صحافي في القاهرة."));
 /// assert!(!depends_on_previous("أعلن الجيش اليمني السيطرة على مواقع جديدة."));

@@ -169,7 +169,7 @@ const DATELINE_PLACE_WORDS: usize = 5;
 /// is not told apart from a sentence's first words.
 ///
 /// ```
-/// use nashra::arabic::lines::wire_dateline;
+/// use arabic::lines::wire_dateline;
 /// let lede = "باريس (أ ف ب) - أعلنت الحكومة الفرنسية خطة جديدة.";
 /// assert_eq!(&lede[wire_dateline(lede).unwrap()..], "أعلنت الحكومة الفرنسية خطة جديدة.");
 /// assert_eq!(wire_dateline("قال وزير الخارجية (الأمريكي) إن المحادثات انتهت."), None);
