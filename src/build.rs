@@ -347,7 +347,7 @@ fn assign_slugs(articles: &mut [Article], stated: &[Stated], pages: &[Page]) -> 
         }
         registry.reserve(&page.slug);
     }
-    for reserved in crate::site::RESERVED_SLUGS {
+    for reserved in crate::slug::RESERVED_SLUGS {
         registry.reserve(reserved);
     }
     for (article, s) in articles.iter_mut().zip(stated) {

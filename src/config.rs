@@ -86,6 +86,21 @@ impl SiteConfig {
     }
 }
 
+/// The bundled topic set, `data/topics.toml`.
+const BUNDLED: &str = include_str!("../data/topics.toml");
+
+/// The topics a site gets when its `site.toml` defines none.
+pub fn bundled_topics() -> Vec<TopicConfig> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        topics: Vec<TopicConfig>,
+    }
+    toml::from_str::<File>(BUNDLED)
+        .expect("data/topics.toml is valid (checked by the topics tests)")
+        .topics
+}
+
 /// A topic: a name, a URL slug and the keywords that place articles in it.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -279,7 +294,7 @@ impl Config {
         site.clean_text();
         if site.topics.is_empty() {
             // A site that defines no topics gets the bundled set.
-            site.topics = crate::topics::bundled();
+            site.topics = bundled_topics();
         }
         let timezone: chrono_tz::Tz = site.timezone.parse().map_err(|_| {
             anyhow::anyhow!(

@@ -231,7 +231,7 @@ fn check_slug(slug: &str, at: &str) -> Result<()> {
     if let Some(problem) = crate::slug::slug_problem(slug) {
         bail!("{at}: slug `{slug}` {problem}");
     }
-    if crate::site::RESERVED_SLUGS.contains(&slug) {
+    if crate::slug::RESERVED_SLUGS.contains(&slug) {
         bail!(
             "{at}: slug `{slug}` is the folder of the site's own `{slug}/` pages; choose another with `slug = \"…\"`"
         );

@@ -17,12 +17,6 @@ use crate::entities::EntityKind;
 use arabic::dates::{format_date, format_date_long, format_month, format_number};
 use arabic::numbers;
 
-/// Top-level folder names that articles and pages may not take as slugs.
-pub const RESERVED_SLUGS: &[&str] = &[
-    "articles", "stories", "days", "weeks", "topics", "entities", "sources", "archive", "undated",
-    "static", "page", "rss-xml", "atom-xml",
-];
-
 /// Slug of the implicit topic for articles no rule covers.
 pub const OTHER_TOPIC: &str = "other";
 

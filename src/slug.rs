@@ -8,6 +8,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+/// Top-level folder names the site lays out, which articles and pages
+/// may not take as slugs.
+pub const RESERVED_SLUGS: &[&str] = &[
+    "articles", "stories", "days", "weeks", "topics", "entities", "sources", "archive", "undated",
+    "static", "page", "rss-xml", "atom-xml",
+];
+
 /// The longest slug an editor may state: it becomes a folder name, which
 /// file systems cap at 255 bytes.
 pub const MAX_SLUG_LEN: usize = 100;

@@ -31,21 +31,6 @@ const RELATIVE_SCORE: f32 = 0.4;
 /// At most this many topics per article.
 const MAX_TOPICS: usize = 3;
 
-/// The bundled topic set, `data/topics.toml`.
-const BUNDLED: &str = include_str!("../data/topics.toml");
-
-/// The topics a site gets when its `site.toml` defines none.
-pub fn bundled() -> Vec<TopicConfig> {
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct File {
-        topics: Vec<TopicConfig>,
-    }
-    toml::from_str::<File>(BUNDLED)
-        .expect("data/topics.toml is valid (checked by the topics tests)")
-        .topics
-}
-
 /// One keyword: its stems, in order, and its weight.
 #[derive(Debug, Clone)]
 struct Rule {
@@ -354,7 +339,7 @@ mod tests {
 
     #[test]
     fn the_bundled_set_covers_the_iptc_top_level() {
-        let bundled = bundled();
+        let bundled = crate::config::bundled_topics();
         let slugs: Vec<&str> = bundled.iter().map(|t| t.slug.as_str()).collect();
         for wanted in [
             "politics",
@@ -383,7 +368,7 @@ mod tests {
 
     #[test]
     fn a_match_report_is_sport_not_conflict() {
-        let matcher = TopicMatcher::new(&bundled());
+        let matcher = TopicMatcher::new(&crate::config::bundled_topics());
         let found = matcher.classify(
             "الهلال يسقط أمام الريان ويقترب من الخروج من دوري أبطال آسيا",
             "خسر فريق الهلال أمام مضيفه الريان بهدفين مقابل هدف في المباراة التي جمعتهما مساء الاثنين. \
@@ -401,7 +386,7 @@ mod tests {
 
     #[test]
     fn the_bundled_set_tells_fields_apart() {
-        let matcher = TopicMatcher::new(&bundled());
+        let matcher = TopicMatcher::new(&crate::config::bundled_topics());
         let cases = [
             (
                 "economy",

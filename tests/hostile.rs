@@ -462,7 +462,7 @@ fn every_folder_a_build_writes_is_reserved() {
         .collect();
     for folder in folders {
         assert!(
-            folder == "about" || nashra::site::RESERVED_SLUGS.contains(&folder),
+            folder == "about" || nashra::slug::RESERVED_SLUGS.contains(&folder),
             "{folder}/ is written but not reserved"
         );
     }
