@@ -11,6 +11,7 @@ pub mod cluster;
 mod dates;
 mod duplicates;
 pub mod features;
+pub mod kind;
 mod linkage;
 pub mod memo;
 
