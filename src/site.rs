@@ -394,7 +394,7 @@ impl<'a> Site<'a> {
             .collect();
 
         // Stories.
-        let story_cards: Vec<StoryCard> = corpus
+        let mut story_cards: Vec<StoryCard> = corpus
             .stories
             .par_iter()
             .zip(&story_urls)
@@ -447,26 +447,15 @@ impl<'a> Site<'a> {
                         })
                         .collect()
                 };
-                let coverage = s
-                    .articles
-                    .iter()
-                    .take(STORY_CARD_LINKS)
-                    .map(|&i| Link {
-                        url: article_urls[i].clone(),
-                        name: articles[i]
-                            .source
-                            .clone()
-                            .unwrap_or_else(|| short_title(&articles[i].title)),
-                    })
-                    .collect();
+                let coverage = coverage_links(&s.reports, articles, &article_urls);
                 StoryCard {
                     url: url.clone(),
                     coverage,
                     headline: &s.headline,
                     summary,
                     sources: outlets,
-                    article_count: s.articles.len(),
-                    count_label: count_label(s.articles.len(), &numbers::ARTICLE, style),
+                    article_count: s.reports.len(),
+                    count_label: count_label(s.reports.len(), &numbers::ARTICLE, style),
                     date: s.date.map(|d| format_date(d, style)).unwrap_or_default(),
                     date_iso: s.date.map(|d| d.to_string()).unwrap_or_default(),
                     topics: topic_slugs
@@ -500,14 +489,32 @@ impl<'a> Site<'a> {
         };
         let mut article_day = vec![None; articles.len()];
         let mut days = Vec::with_capacity(day_articles.len());
+        // Each day's stories, by story (`Day::stories` holds their cards).
+        let mut stories_by_day: Vec<Vec<usize>> = Vec::with_capacity(day_articles.len());
         for (di, (date, list)) in day_articles.into_iter().enumerate() {
-            let mut stories: Vec<usize> = list
+            let mut by_story: Vec<usize> = list
                 .iter()
                 .filter_map(|&i| articles[i].story)
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect();
-            story_order(&mut stories);
+            story_order(&mut by_story);
+            // A story running over several days shows that day's reports.
+            let stories: Vec<usize> = by_story
+                .iter()
+                .map(
+                    |&s| match crate::stories::briefing::day_of(&corpus.stories[s], date) {
+                        Some(day) => {
+                            let card =
+                                day_card(&story_cards[s], day, articles, &article_urls, style);
+                            story_cards.push(card);
+                            story_cards.len() - 1
+                        }
+                        None => s,
+                    },
+                )
+                .collect();
+            stories_by_day.push(by_story);
             for &i in &list {
                 article_day[i] = Some(di);
             }
@@ -553,7 +560,7 @@ impl<'a> Site<'a> {
             .map(|(w, dlist)| {
                 let mut stories: Vec<usize> = dlist
                     .iter()
-                    .flat_map(|&d| days[d].stories.iter().copied())
+                    .flat_map(|&d| stories_by_day[d].iter().copied())
                     .collect::<BTreeSet<_>>()
                     .into_iter()
                     .collect();
@@ -666,6 +673,59 @@ impl<'a> Site<'a> {
 }
 
 /// `n` and its counted noun, in the configured digits.
+/// Links to a story's first reports, named by their outlet (or title when
+/// the outlet is unknown).
+fn coverage_links(reports: &[usize], articles: &[Article], article_urls: &[String]) -> Vec<Link> {
+    reports
+        .iter()
+        .take(STORY_CARD_LINKS)
+        .map(|&i| Link {
+            url: article_urls[i].clone(),
+            name: articles[i]
+                .source
+                .clone()
+                .unwrap_or_else(|| short_title(&articles[i].title)),
+        })
+        .collect()
+}
+
+/// A story's card as one day's briefing shows it: that day's headline,
+/// summary, reports and outlets (see [`crate::stories::briefing::StoryDay`]).
+fn day_card<'a>(
+    card: &StoryCard<'a>,
+    day: &'a crate::stories::briefing::StoryDay,
+    articles: &'a [Article],
+    article_urls: &[String],
+    style: &crate::config::DateStyle,
+) -> StoryCard<'a> {
+    let mut outlets: Vec<&str> = Vec::new();
+    for &i in &day.articles {
+        if let Some(src) = articles[i].source.as_deref()
+            && !outlets.contains(&src)
+        {
+            outlets.push(src);
+        }
+    }
+    StoryCard {
+        headline: &articles[day.headline].title,
+        summary: day
+            .summary
+            .iter()
+            .map(|l| SummaryLine {
+                text: &l.text,
+                source: l.source.as_deref(),
+            })
+            .collect(),
+        sources: outlets,
+        coverage: coverage_links(&day.articles, articles, article_urls),
+        article_count: day.articles.len(),
+        count_label: count_label(day.articles.len(), &numbers::ARTICLE, style),
+        date: format_date(day.date, style),
+        date_iso: day.date.to_string(),
+        ..card.clone()
+    }
+}
+
 pub fn count_label(n: usize, noun: &numbers::Noun, style: &crate::config::DateStyle) -> String {
     format_number(numbers::count(n, noun), style)
 }

@@ -7,6 +7,7 @@
 //! An undated article takes its date from a story it clearly belongs to
 //! ([`dates`]).
 
+pub mod briefing;
 pub mod cluster;
 mod dates;
 mod duplicates;
@@ -44,9 +45,17 @@ pub struct Story {
     pub id: String,
     /// Indices into the article list, oldest first (undated last).
     pub articles: Vec<usize>,
+    /// The articles less one outlet's second copy of a text (an article
+    /// filed under two sections): what counts as a report.
+    pub reports: Vec<usize>,
+    /// Its headline: a title from its core ([`briefing::core`]).
     pub headline: String,
-    /// The day the story broke: the earliest date among its articles.
+    /// The day the story broke: the earliest date among its core articles.
     pub date: Option<NaiveDate>,
+    /// When it ran over several days, what each day's briefing shows of
+    /// it: that day's reports and their summary. Empty for a story of one
+    /// day.
+    pub days: Vec<briefing::StoryDay>,
     /// The story told in a few sentences, each attributed to its outlet.
     pub summary: Vec<StorySentence>,
     /// Sets of articles that are the same text filed more than once, each
@@ -107,7 +116,7 @@ pub fn run_remembering(
         memo,
         prints: &prints,
     };
-    let (mut stories, summarised): (Vec<Story>, Vec<Option<SummaryEntry>>) = grouping
+    let (mut stories, summarised): (Vec<Story>, Vec<Vec<SummaryEntry>>) = grouping
         .clusters
         .par_iter()
         .zip(duplicates)
@@ -179,10 +188,11 @@ fn build_story(
     features: &[features::Features],
     latest: Option<NaiveDate>,
     summaries: &Summaries<'_>,
-) -> (Story, Option<SummaryEntry>) {
+) -> (Story, Vec<SummaryEntry>) {
     let mut order = members.to_vec();
     order.sort_by_key(|&i| (articles[i].published.is_none(), articles[i].published, i));
-    let date = order
+    let core = briefing::core(&order, features);
+    let date = core
         .iter()
         .find_map(|&i| articles[i].published.map(|p| p.date));
     let mut sources: Vec<String> = Vec::new();
@@ -193,17 +203,33 @@ fn build_story(
             sources.push(s.clone());
         }
     }
-    let headline = articles[choose_headline(articles, &order, features)]
+    let headline = articles[choose_headline(articles, &core, &order, features)]
         .title
         .clone();
     let (summary, summarised) = story_summary(articles, &order, &duplicates, summaries);
+    let mut remembered: Vec<SummaryEntry> = summarised.into_iter().collect();
+    let days = briefing::days(articles, &order)
+        .into_iter()
+        .map(|(date, list)| {
+            let (summary, summarised) = story_summary(articles, &list, &duplicates, summaries);
+            remembered.extend(summarised);
+            briefing::StoryDay {
+                date,
+                headline: choose_headline(articles, &list, &list, features),
+                articles: briefing::reports(articles, &list, &duplicates),
+                summary,
+            }
+        })
+        .collect();
     let entities = ranked_entities(articles, &order);
     let weight = weigh(articles, &order, &sources, date, latest);
     let story = Story {
         id: String::new(),
+        reports: briefing::reports(articles, &order, &duplicates),
         articles: order.clone(),
         headline,
         date,
+        days,
         summary,
         duplicates,
         sources,
@@ -211,7 +237,7 @@ fn build_story(
         entities,
         weight,
     };
-    (story, summarised)
+    (story, remembered)
 }
 
 /// Each cluster's duplicate pairs grouped into sets: copies of one text.
@@ -245,21 +271,23 @@ fn duplicates_by_cluster(grouping: &cluster::Grouping) -> Vec<Vec<Vec<usize>>> {
     sets
 }
 
-/// The title that best says what the whole story is about: among titles
-/// written as headlines (not derived from a lede) when there are any, the
-/// one closest to all the story's articles; the earliest on a tie.
+/// The title that best says what the whole story is about: among the
+/// titles of `candidates` written as headlines (not derived from a lede)
+/// when there are any, the one closest to all the story's articles
+/// (`order`); the earliest on a tie.
 fn choose_headline(
     articles: &[Article],
+    candidates: &[usize],
     order: &[usize],
     features: &[features::Features],
 ) -> usize {
-    let written: Vec<usize> = order
+    let written: Vec<usize> = candidates
         .iter()
         .copied()
         .filter(|&i| !articles[i].title_derived)
         .collect();
     let pool = if written.is_empty() {
-        order.to_vec()
+        candidates.to_vec()
     } else {
         written
     };
