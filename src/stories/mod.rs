@@ -663,4 +663,118 @@ mod tests {
         assert!(stories.iter().all(|s| s.duplicates.is_empty()));
         assert_ne!(contrary, memo);
     }
+
+    const SEMI_ONE: &str = "تأهل فريق الوداد المغربي إلى نهائي كأس الاتحاد العربي لكرة القدم بعد فوزه على الهلال السوداني بهدفين دون رد في نصف النهائي على ملعب القاهرة. \
+        وسجل هدفي الوداد المهاجم يحيى جبران في الشوط الأول واللاعب أيوب العملود في الدقائق الأخيرة. \
+        وينتظر الوداد الفائز من مواجهة نصف النهائي الثانية بين الترجي التونسي والأهلي المصري.";
+    const SEMI_ONE_RETOLD: &str = "بلغ الوداد البيضاوي نهائي كأس الاتحاد العربي إثر تغلبه على الهلال السوداني بهدفين نظيفين في نصف النهائي بالقاهرة. \
+        وأحرز يحيى جبران الهدف الأول قبل أن يضيف أيوب العملود الثاني في نهاية المباراة. \
+        ويلاقي الوداد في النهائي المتأهل من مباراة الترجي والأهلي.";
+    const SEMI_TWO: &str = "تأهل فريق الترجي التونسي إلى نهائي كأس الاتحاد العربي لكرة القدم بعد فوزه على الأهلي المصري بثلاثة أهداف مقابل هدف في نصف النهائي على ملعب القاهرة. \
+        وسجل أهداف الترجي المهاجم يوسف البلايلي مرتين وأنيس البدري. \
+        ويلتقي الترجي في النهائي فريق الوداد المغربي الذي تأهل على حساب الهلال السوداني.";
+    const PREVIEW: &str = "يستعد فريق الترجي التونسي لمواجهة الأهلي المصري في نصف نهائي كأس الاتحاد العربي لكرة القدم على ملعب القاهرة. \
+        ويعول الترجي على المهاجم يوسف البلايلي، فيما يغيب عن الأهلي مدافعه بسبب الإصابة. \
+        ويلتقي الفائز في النهائي فريق الوداد المغربي الذي تأهل على حساب الهلال السوداني.";
+
+    /// Two semi-finals of one cup on consecutive days, and a preview of the
+    /// second published beside the first: three events.
+    #[test]
+    fn semi_finals_on_consecutive_days_and_a_preview_are_separate_stories() {
+        let mut articles = vec![
+            article(
+                "الوداد إلى نهائي كأس العرب على حساب الهلال",
+                SEMI_ONE,
+                Some("2025-11-20"),
+                "فرانس برس",
+            ),
+            article(
+                "الوداد يبلغ النهائي بثنائية في الهلال",
+                SEMI_ONE_RETOLD,
+                Some("2025-11-20"),
+                "هسبريس",
+            ),
+            article(
+                "الترجي والأهلي: مواجهة مرتقبة في نصف النهائي",
+                PREVIEW,
+                Some("2025-11-20"),
+                "الشروق",
+            ),
+            article(
+                "الترجي إلى نهائي كأس العرب على حساب الأهلي",
+                SEMI_TWO,
+                Some("2025-11-21"),
+                "فرانس برس",
+            ),
+        ];
+        run(&mut articles, &StoryConfig::default());
+        assert_eq!(
+            articles[0].story, articles[1].story,
+            "one semi-final told twice"
+        );
+        assert_ne!(
+            articles[0].story, articles[3].story,
+            "the other semi-final is another event"
+        );
+        assert_ne!(
+            articles[2].story, articles[3].story,
+            "a preview is not the match"
+        );
+        assert_ne!(articles[2].story, articles[0].story);
+    }
+
+    /// One outlet's article filed under two sections is one report; a
+    /// story told over two days shows on each day only that day's reports.
+    #[test]
+    fn copies_count_once_and_each_day_shows_its_own_reports() {
+        let mut articles = vec![
+            article(
+                "بوتين ومودي يبحثان هاتفياً التجارة والنفط",
+                CALL,
+                Some("2025-09-10"),
+                "فرانس برس",
+            ),
+            article(
+                "بوتين ومودي يبحثان هاتفياً التجارة والنفط",
+                CALL,
+                Some("2025-09-10"),
+                "فرانس برس",
+            ),
+            article(
+                "مكالمة بين بوتين ومودي تمهد لقمة نيودلهي",
+                &CALL_RETOLD.replace("اليوم الأربعاء", "أمس الأربعاء"),
+                Some("2025-09-11"),
+                "رويترز",
+            ),
+        ];
+        // Three short articles weigh shared words little: a lower threshold
+        // lets the next day's report join, which is what is tested here.
+        let config = StoryConfig {
+            threshold: 0.15,
+            ..StoryConfig::default()
+        };
+        let stories = run(&mut articles, &config);
+        let call = &stories[articles[0].story.unwrap()];
+        assert_eq!(call.articles.len(), 3, "{:?}", call.articles);
+        assert_eq!(
+            call.reports,
+            vec![0, 2],
+            "two reports: the copy counts once"
+        );
+        assert_eq!(call.sources.len(), 2);
+        assert_eq!(
+            call.date.map(|d| d.to_string()).as_deref(),
+            Some("2025-09-10")
+        );
+        let first =
+            briefing::day_of(call, "2025-09-10".parse().unwrap()).expect("a view of the first day");
+        assert_eq!(first.articles, vec![0]);
+        assert!(
+            first.summary.iter().all(|l| l.article < 2),
+            "the first day tells nothing published later"
+        );
+        let second = briefing::day_of(call, "2025-09-11".parse().unwrap())
+            .expect("a view of the second day");
+        assert!(second.summary.iter().all(|l| l.article == 2));
+    }
 }
