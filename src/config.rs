@@ -163,6 +163,13 @@ pub struct StoryConfig {
     /// Mean similarity (0–1) over all pairs two groups must reach to merge,
     /// so that a story does not chain into a neighbouring one.
     pub cohesion: f32,
+    /// Similarity two dated reports of events on different days must reach
+    /// to be one story: the same kind of event on another day (a second
+    /// strike, the other semi-final) is another event.
+    pub other_day_threshold: f32,
+    /// Share (0–1) of a story's articles a joining article must be alike
+    /// to: a story grows by articles alike to much of it, not by a chain.
+    pub core_share: f32,
     /// Articles further apart than this many days never share a story.
     pub window_days: u32,
     /// Share (0–1) of word-for-word text above which two articles are the
@@ -176,6 +183,8 @@ impl Default for StoryConfig {
             threshold: 0.25,
             undated_threshold: 0.28,
             cohesion: 0.15,
+            other_day_threshold: 0.55,
+            core_share: 0.34,
             window_days: 3,
             duplicate_threshold: 0.8,
         }

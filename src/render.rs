@@ -431,7 +431,8 @@ impl<'s, 'a> Renderer<'s, 'a> {
             Job::NotFound,
         ];
         jobs.extend((0..s.corpus.articles.len()).map(Job::Article));
-        jobs.extend((0..s.story_cards.len()).map(Job::Story));
+        // Cards past the stories are day views of them, with no page.
+        jobs.extend((0..s.corpus.stories.len()).map(Job::Story));
         jobs.extend((0..s.days.len()).map(Job::Day));
         jobs.extend((0..s.weeks.len()).map(Job::Week));
         for (i, t) in s.topics.iter().enumerate() {

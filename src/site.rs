@@ -225,7 +225,7 @@ impl<'a> Site<'a> {
         let (entities, entity_info) = entity_terms(corpus, profiles, &base, &topic_links, style);
         let entity_links = links_by_slug(&entities);
         let sources = source_terms(articles, &source_slugs, &base, &recency);
-        let story_cards = story_cards(
+        let mut story_cards = story_cards(
             corpus,
             &story_urls,
             &article_urls,
@@ -233,8 +233,9 @@ impl<'a> Site<'a> {
             &entity_links,
             style,
         );
-        let (days, article_day) = lay_out_days(corpus, &story_cards, &base, style);
-        let weeks = lay_out_weeks(&corpus.stories, &days, &base, style);
+        let (days, article_day, stories_by_day) =
+            lay_out_days(corpus, &mut story_cards, &article_urls, &base, style);
+        let weeks = lay_out_weeks(&corpus.stories, &days, &stories_by_day, &base, style);
 
         let Recency {
             newest, undated, ..
@@ -587,26 +588,15 @@ fn story_cards<'a>(
                     })
                     .collect()
             };
-            let coverage = s
-                .articles
-                .iter()
-                .take(STORY_CARD_LINKS)
-                .map(|&i| Link {
-                    url: article_urls[i].clone(),
-                    name: articles[i]
-                        .source
-                        .clone()
-                        .unwrap_or_else(|| short_title(&articles[i].title)),
-                })
-                .collect();
+            let coverage = coverage_links(&s.reports, articles, article_urls);
             StoryCard {
                 url: url.clone(),
                 coverage,
                 headline: &s.headline,
                 summary,
                 sources: outlets,
-                article_count: s.articles.len(),
-                count_label: count_label(s.articles.len(), &numbers::ARTICLE, style),
+                article_count: s.reports.len(),
+                count_label: count_label(s.reports.len(), &numbers::ARTICLE, style),
                 date: s.date.map(|d| format_date(d, style)).unwrap_or_default(),
                 date_iso: s.date.map(|d| d.to_string()).unwrap_or_default(),
                 topics: topic_slugs
@@ -623,6 +613,59 @@ fn story_cards<'a>(
         .collect()
 }
 
+/// Links to a story's first reports, named by their outlet (or title when
+/// the outlet is unknown).
+fn coverage_links(reports: &[usize], articles: &[Article], article_urls: &[String]) -> Vec<Link> {
+    reports
+        .iter()
+        .take(STORY_CARD_LINKS)
+        .map(|&i| Link {
+            url: article_urls[i].clone(),
+            name: articles[i]
+                .source
+                .clone()
+                .unwrap_or_else(|| short_title(&articles[i].title)),
+        })
+        .collect()
+}
+
+/// A story's card as one day's briefing shows it: that day's headline,
+/// summary, reports and outlets (see [`crate::stories::briefing::StoryDay`]).
+fn day_card<'a>(
+    card: &StoryCard<'a>,
+    day: &'a crate::stories::briefing::StoryDay,
+    articles: &'a [Article],
+    article_urls: &[String],
+    style: &arabic::dates::DateStyle,
+) -> StoryCard<'a> {
+    let mut outlets: Vec<&str> = Vec::new();
+    for &i in &day.articles {
+        if let Some(src) = articles[i].source.as_deref()
+            && !outlets.contains(&src)
+        {
+            outlets.push(src);
+        }
+    }
+    StoryCard {
+        headline: &articles[day.headline].title,
+        summary: day
+            .summary
+            .iter()
+            .map(|l| SummaryLine {
+                text: &l.text,
+                source: l.source.as_deref(),
+            })
+            .collect(),
+        sources: outlets,
+        coverage: coverage_links(&day.articles, articles, article_urls),
+        article_count: day.articles.len(),
+        count_label: count_label(day.articles.len(), &numbers::ARTICLE, style),
+        date: format_date(day.date, style),
+        date_iso: day.date.to_string(),
+        ..card.clone()
+    }
+}
+
 /// Orders stories heaviest first, then by size, then by number.
 fn by_weight(stories: &[crate::stories::Story], list: &mut [usize]) {
     list.sort_by(|&x, &y| {
@@ -635,14 +678,19 @@ fn by_weight(stories: &[crate::stories::Story], list: &mut [usize]) {
 }
 
 /// The days with articles, oldest first, each with its briefing (stories
-/// heaviest first, grouped by their first topic); and for each article,
-/// the index of its day.
-fn lay_out_days(
-    corpus: &Corpus,
-    story_cards: &[StoryCard],
+/// heaviest first, grouped by their first topic); for each article, the
+/// index of its day; and for each day, the stories it shows.
+///
+/// A story running over several days shows each day that day's reports:
+/// its card for that day is added to `story_cards`, and the day lists
+/// that card.
+fn lay_out_days<'a>(
+    corpus: &'a Corpus,
+    story_cards: &mut Vec<StoryCard<'a>>,
+    article_urls: &[String],
     base: &str,
     style: &arabic::dates::DateStyle,
-) -> (Vec<Day>, Vec<Option<usize>>) {
+) -> (Vec<Day>, Vec<Option<usize>>, Vec<Vec<usize>>) {
     let articles = &corpus.articles;
     let mut day_articles: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
@@ -652,14 +700,29 @@ fn lay_out_days(
     }
     let mut article_day = vec![None; articles.len()];
     let mut days = Vec::with_capacity(day_articles.len());
+    let mut stories_by_day: Vec<Vec<usize>> = Vec::with_capacity(day_articles.len());
     for (di, (date, list)) in day_articles.into_iter().enumerate() {
-        let mut stories: Vec<usize> = list
+        let mut by_story: Vec<usize> = list
             .iter()
             .filter_map(|&i| articles[i].story)
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        by_weight(&corpus.stories, &mut stories);
+        by_weight(&corpus.stories, &mut by_story);
+        let stories: Vec<usize> = by_story
+            .iter()
+            .map(
+                |&s| match crate::stories::briefing::day_of(&corpus.stories[s], date) {
+                    Some(day) => {
+                        let card = day_card(&story_cards[s], day, articles, article_urls, style);
+                        story_cards.push(card);
+                        story_cards.len() - 1
+                    }
+                    None => s,
+                },
+            )
+            .collect();
+        stories_by_day.push(by_story);
         for &i in &list {
             article_day[i] = Some(di);
         }
@@ -678,7 +741,7 @@ fn lay_out_days(
             article_count: list.len(),
         });
     }
-    (days, article_day)
+    (days, article_day, stories_by_day)
 }
 
 /// A briefing's stories grouped by their first topic, groups in the order
@@ -710,6 +773,7 @@ fn topic_groups(stories: &[usize], story_cards: &[StoryCard], base: &str) -> Vec
 fn lay_out_weeks(
     stories: &[crate::stories::Story],
     days: &[Day],
+    stories_by_day: &[Vec<usize>],
     base: &str,
     style: &arabic::dates::DateStyle,
 ) -> Vec<Week> {
@@ -722,7 +786,7 @@ fn lay_out_weeks(
         .map(|(w, dlist)| {
             let mut top: Vec<usize> = dlist
                 .iter()
-                .flat_map(|&d| days[d].stories.iter().copied())
+                .flat_map(|&d| stories_by_day[d].iter().copied())
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect();

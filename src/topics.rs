@@ -318,9 +318,11 @@ mod tests {
         articles[0].topics = vec!["economy".into()];
         let story = |members: Vec<usize>| crate::stories::Story {
             id: "s".into(),
+            reports: members.clone(),
             articles: members,
             headline: String::new(),
             date: None,
+            days: Vec::new(),
             summary: Vec::new(),
             duplicates: Vec::new(),
             sources: Vec::new(),
