@@ -218,6 +218,9 @@ pub struct Article {
     pub topics: Vec<String>,
     pub entities: Vec<Mention>,
     pub quotes: Vec<Quote>,
+    /// Unlisted names seen in naming contexts, for the corpus to judge
+    /// ([`crate::entities::discover`]).
+    pub candidates: Vec<crate::entities::discover::Candidate>,
     /// The summary shown in listings and feeds.
     pub summary: String,
     /// Where the summary came from.
@@ -287,6 +290,7 @@ impl Article {
             topics: Vec::new(),
             entities: Vec::new(),
             quotes: Vec::new(),
+            candidates: Vec::new(),
             summary: String::new(),
             summary_origin: Origin::None,
             word_count,

@@ -267,6 +267,7 @@ fn understand_keeping(
         let found = matcher.analyse_article(a);
         a.entities = found.mentions;
         a.quotes = found.quotes;
+        a.candidates = found.candidates;
     });
     lap("entities", &mut timings);
 
@@ -312,6 +313,11 @@ fn understand_keeping(
     }
     let story_memo = cache.map(|c| c.kept_file("stories"));
     lap("cache", &mut timings);
+
+    // Names the corpus introduces join the list; they depend on every
+    // article, so they are found again at each build, after the cache.
+    crate::entities::discover::discover(&mut articles, &mut entities);
+    lap("discovery", &mut timings);
 
     apply_stated_entities(&mut articles, &stated, &mut entities);
     let topics = apply_stated_topics(&mut articles, &stated, config);
@@ -448,6 +454,7 @@ fn apply_stated_entities(articles: &mut [Article], stated: &[Stated], list: &mut
                         roles: Vec::new(),
                         english: None,
                         description: None,
+                        discovered: None,
                     });
                     slug
                 }

@@ -47,6 +47,9 @@ pub struct Entity {
     pub english: Option<String>,
     #[serde(default)]
     pub description: Option<String>,
+    /// Set for an entity found in the corpus rather than listed.
+    #[serde(skip)]
+    pub discovered: Option<super::discover::Discovery>,
 }
 
 impl Entity {
@@ -182,6 +185,7 @@ impl EntityList {
                 roles: raw.roles.into_iter().map(Spanned::into_inner).collect(),
                 english: raw.english,
                 description: raw.description,
+                discovered: None,
             });
         }
         Ok(EntityList { entities })

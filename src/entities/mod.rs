@@ -8,6 +8,7 @@
 //!   timeline, co-mentions, topics, quotes), for entity pages;
 //! - [`suggest`]: names the list does not know yet, for the editor.
 
+pub mod discover;
 pub mod list;
 pub mod matcher;
 pub mod profile;
@@ -27,4 +28,7 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// Quotes attributed to listed people, in reading order.
     pub quotes: Vec<Quote>,
+    /// Names the list does not know, in the contexts that introduce names
+    /// (see [`discover`]).
+    pub candidates: Vec<discover::Candidate>,
 }
