@@ -804,6 +804,7 @@ pub fn discover(articles: &mut [Article], list: &mut EntityList) {
     }
     merge_into_shorter(&mut groups);
     let ordinary = ordinary_words(articles, &groups);
+    let groups = cut_at_ordinary_words(groups, &ordinary);
 
     let known_keys: HashSet<String> = list
         .entities
@@ -916,9 +917,6 @@ fn ordinary_words(articles: &[Article], groups: &BTreeMap<String, Gathered>) -> 
                         .or_default()
                         .insert(word_key.to_string());
                 }
-                if w > 0 {
-                    continue;
-                }
                 // A noun with its pronoun (عمله, its work: العمل).
                 if let Some(noun) = word.strip_suffix('ه')
                     && noun.chars().count() >= 3
@@ -927,6 +925,9 @@ fn ordinary_words(articles: &[Article], groups: &BTreeMap<String, Gathered>) -> 
                         .entry(format!("ال{noun}"))
                         .or_default()
                         .insert(word_key.to_string());
+                }
+                if w > 0 {
+                    continue;
                 }
                 // Read without و/ب/ل (لحقوق → حقوق) as well as whole.
                 let norm = crate::arabic::normalize(&word);
@@ -994,6 +995,37 @@ fn ordinary_words(articles: &[Article], groups: &BTreeMap<String, Gathered>) -> 
         }
     }
     ordinary
+}
+
+/// Each candidate cut before its first ordinary word after the first (أنطوان
+/// غريزمان فريقه → أنطوان غريزمان), joining the shorter candidate.
+fn cut_at_ordinary_words(
+    groups: BTreeMap<String, Gathered>,
+    ordinary: &HashSet<String>,
+) -> BTreeMap<String, Gathered> {
+    let mut out: BTreeMap<String, Gathered> = BTreeMap::new();
+    for (key, g) in groups {
+        let words: Vec<&str> = key.split(' ').collect();
+        let keep = (1..words.len())
+            .find(|&w| ordinary.contains(words[w]))
+            .unwrap_or(words.len());
+        let target = out.entry(words[..keep].join(" ")).or_default();
+        for (surface, n) in g.surfaces {
+            let cut: Vec<&str> = surface.split(' ').take(keep).collect();
+            *target.surfaces.entry(cut.join(" ")).or_default() += n;
+        }
+        for (cue, n) in g.cues {
+            *target.cues.entry(cue).or_default() += n;
+        }
+        for (kind, n) in g.kinds {
+            *target.kinds.entry(kind).or_default() += n;
+        }
+        target.articles.extend(g.articles);
+        target.outlets.extend(g.outlets);
+        target.sightings += g.sightings;
+        target.titled |= g.titled;
+    }
+    out
 }
 
 /// Other persons of `word` read as a verb: يسيطر for تسيطر, اعتقلت for
