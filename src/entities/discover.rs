@@ -13,7 +13,7 @@
 //! confidence from how much evidence there is. A one-word name seen once is
 //! left out: alone it is as likely an ordinary word.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
@@ -592,26 +592,46 @@ fn joined_loose(text: &str, spans: &[crate::arabic::WordSpan], a: usize, b: usiz
 /// The kind of name a cue word introduces, read through its proclitics
 /// (وقال, للرئيس).
 fn cue_at(norm: &str) -> Option<(EntityKind, Context)> {
-    for reading in proclitic_reading_slices(norm, 2) {
-        let r = reading.as_ref();
-        // The article stays: المدينة is "the city", not مدينة X.
-        if strips_article(norm, r) {
-            continue;
+    static CUES: std::sync::OnceLock<HashMap<&'static str, (EntityKind, Context)>> =
+        std::sync::OnceLock::new();
+    let cues = CUES.get_or_init(|| {
+        let mut cues = HashMap::new();
+        for (words, cue) in [
+            (SPEECH_VERBS, (EntityKind::Person, Context::Speech)),
+            (PLACE_HEADS, (EntityKind::Place, Context::Title)),
+            (
+                ORGANISATION_HEADS,
+                (EntityKind::Organisation, Context::Title),
+            ),
+            (PERSON_TITLES, (EntityKind::Person, Context::Title)),
+        ] {
+            for w in words {
+                cues.insert(*w, cue);
+            }
         }
-        if PERSON_TITLES.contains(&r) {
-            return Some((EntityKind::Person, Context::Title));
-        }
-        if ORGANISATION_HEADS.contains(&r) {
-            return Some((EntityKind::Organisation, Context::Title));
-        }
-        if PLACE_HEADS.contains(&r) {
-            return Some((EntityKind::Place, Context::Title));
-        }
-        if SPEECH_VERBS.contains(&r) {
-            return Some((EntityKind::Person, Context::Speech));
+        cues
+    });
+    // Every word of every article is asked: peel at most a conjunction and
+    // a preposition by hand (the article stays: المدينة is "the city", not
+    // مدينة X), and skip words too long to be a cue with them.
+    if norm.len() > 2 * 12 {
+        return None;
+    }
+    let mut rest = norm;
+    if let Some(found) = cues.get(rest) {
+        return Some(*found);
+    }
+    if let Some(r) = rest.strip_prefix(['و', 'ف']) {
+        rest = r;
+        if let Some(found) = cues.get(rest) {
+            return Some(*found);
         }
     }
-    None
+    let r = rest.strip_prefix(['ب', 'ل', 'ك'])?;
+    if r.starts_with("ال") && rest.starts_with('ل') || r.chars().count() < 2 {
+        return None;
+    }
+    cues.get(r).copied()
 }
 
 /// True when `reading` of `norm` drops its article (or the لل that
