@@ -97,6 +97,21 @@ fn discovery_finds_unlisted_names_with_their_kinds() {
         .find(|e| key(&e.name) == key("زوهراب مناتساكانيان"))
         .expect("the minister is discovered");
     assert!(minister.discovered.as_ref().unwrap().confidence > 0.5);
+    // `entities suggest` offers it to the editor, with the title that
+    // introduced it.
+    let suggested = nashra::entities::suggest::discovered(&corpus);
+    let offered = suggested
+        .iter()
+        .find(|s| s.slug == minister.slug)
+        .expect("the minister is suggested");
+    assert!(
+        offered.cues.iter().any(|c| c.contains("وزير الخارجية")),
+        "{offered:?}"
+    );
+    assert!(
+        offered.occurrences >= 4 && offered.articles == 2,
+        "{offered:?}"
+    );
     site.build();
     let page = site
         .public()
