@@ -167,6 +167,42 @@ pub struct Mention {
     pub sentence: Range<u32>,
 }
 
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organisation,
+    /// Named in front matter but not in any entity list.
+    Other,
+}
+
+/// How a candidate was introduced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum NameContext {
+    /// A speech verb before it and إن/أن or a colon after it, or a
+    /// nationality before it (والبلجيكي روميلو لوكاكو): weaker, since the
+    /// subject may be an ordinary noun.
+    Speech,
+    /// A title, or the head word of an organisation or a place.
+    Title,
+}
+
+/// A name seen in a naming context in one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// The name's normalised words, space separated.
+    pub key: String,
+    /// The name as written.
+    pub surface: String,
+    pub kind: EntityKind,
+    /// The title or head word before it as written (الرئيس الفلسطيني,
+    /// نادي), empty after a speech verb.
+    pub cue: String,
+    pub context: NameContext,
+}
+
 /// A quotation attributed to a listed person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
@@ -220,6 +256,9 @@ pub struct Article {
     pub topics: Vec<String>,
     pub entities: Vec<Mention>,
     pub quotes: Vec<Quote>,
+    /// Unlisted names seen in naming contexts, for the corpus to judge
+    /// ([`crate::entities::discover`]).
+    pub candidates: Vec<Candidate>,
     /// The summary shown in listings and feeds.
     pub summary: String,
     /// Where the summary came from.
@@ -289,6 +328,7 @@ impl Article {
             topics: Vec::new(),
             entities: Vec::new(),
             quotes: Vec::new(),
+            candidates: Vec::new(),
             summary: String::new(),
             summary_origin: Origin::None,
             word_count,

@@ -226,6 +226,7 @@ fn understand_keeping(
         let found = matcher.analyse_article(a);
         a.entities = found.mentions;
         a.quotes = found.quotes;
+        a.candidates = found.candidates;
     });
     lap("entities", &mut timings);
 
@@ -266,6 +267,11 @@ fn understand_keeping(
     }
     let story_memo = cache.map(|c| c.kept_file("stories"));
     lap("cache", &mut timings);
+
+    // Names the corpus introduces join the list; they depend on every
+    // article, so they are found again at each build, after the cache.
+    crate::entities::discover::discover(&mut articles, &mut entities);
+    lap("discovery", &mut timings);
 
     crate::entities::apply_stated(&mut articles, &stated, &mut entities);
     let topics = crate::topics::apply_stated(&mut articles, &stated, &config.site.topics);

@@ -60,6 +60,12 @@ pub struct EntityReport {
     pub kind: String,
     pub count: usize,
     pub prominence: Prominence,
+    /// `list` for an entity of an entity list (or named in front matter),
+    /// `discovered` for one found in the corpus.
+    pub origin: &'static str,
+    /// 1 for a listed entity; for a discovered one, how sure the evidence
+    /// makes it (see [`crate::entities::discover::confidence`]).
+    pub confidence: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -175,6 +181,13 @@ fn article_report(corpus: &Corpus, a: &Article) -> ArticleReport {
                         .unwrap_or_default(),
                     count: m.count,
                     prominence: m.prominence,
+                    origin: match entity.and_then(|e| e.discovered.as_ref()) {
+                        Some(_) => "discovered",
+                        None => "list",
+                    },
+                    confidence: entity
+                        .and_then(|e| e.discovered.as_ref())
+                        .map_or(1.0, |d| d.confidence),
                 }
             })
             .collect(),

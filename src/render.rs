@@ -3,8 +3,8 @@
 //!
 //! Pages render in parallel and are written as they come, so memory stays
 //! flat however many articles the site holds. Article and story cards,
-//! which many pages repeat, are rendered once beforehand ([`cards`]); what
-//! each kind of page shows is in [`pages`].
+//! which many pages repeat, are rendered once beforehand (`cards`); what
+//! each kind of page shows is in `pages`.
 
 mod cards;
 mod pages;
