@@ -39,6 +39,7 @@ pub mod outlets;
 pub mod output;
 pub mod render;
 pub mod scan;
+pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod stories;
