@@ -37,6 +37,7 @@ pub mod outlets;
 pub mod output;
 pub mod render;
 pub mod safe_text;
+pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod stories;

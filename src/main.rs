@@ -48,6 +48,22 @@ enum Command {
         /// Only these files (paths as given, e.g. seeds/a.txt).
         files: Vec<PathBuf>,
     },
+    /// Build the site into a folder of its own and serve it on this machine,
+    /// rebuilding and reloading open pages whenever an input changes.
+    Serve {
+        /// Port to listen on [default: 1111, or the next free one].
+        #[arg(long, short)]
+        port: Option<u16>,
+        /// Address to listen on (0.0.0.0 serves other machines too).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Build here instead of .nashra-serve/ beside site.toml.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Work with the entity list.
     Entities {
         #[command(subcommand)]
@@ -81,6 +97,22 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    if let Command::Serve {
+        port,
+        bind,
+        output,
+        open,
+    } = &cli.command
+    {
+        let options = nashra::serve::Options {
+            config: cli.config.clone(),
+            bind: *bind,
+            port: port.unwrap_or(nashra::serve::DEFAULT_PORT),
+            port_fixed: port.is_some(),
+            output: output.clone(),
+        };
+        return nashra::serve::run(&options, *open);
+    }
     let config = Config::load(&cli.config)?;
     match cli.command {
         Command::Build {
@@ -141,6 +173,7 @@ fn run(cli: Cli) -> Result<()> {
                 );
             }
         }
+        Command::Serve { .. } => unreachable!("handled before loading a configuration"),
         Command::Inspect { json, files } => {
             let corpus = nashra::build::understand(&config)?;
             let wanted: Vec<String> = files.iter().map(|f| normalise_arg(f)).collect();
