@@ -69,6 +69,14 @@ pub struct Grouping {
     pub copy_checks: Vec<(u64, u64, bool)>,
 }
 
+/// The days from the first of `a` and `b` to the last.
+fn widen(a: Option<(i32, i32)>, b: Option<(i32, i32)>) -> Option<(i32, i32)> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
+        (a, b) => a.or(b),
+    }
+}
+
 /// Days since the common era, or `None` for an undated article.
 pub fn day_numbers(articles: &[Article]) -> Vec<Option<i32>> {
     use chrono::Datelike;
@@ -183,13 +191,23 @@ pub fn group(
     for &(i, j) in &duplicates {
         sets.merge(i, j);
     }
+    // The days each group's dated articles span, by group: an undated
+    // article alike to two events a week apart must not join them.
+    let mut span: Vec<Option<(i32, i32)>> = vec![None; n];
+    for (i, &day) in days.iter().enumerate() {
+        let root = sets.find(i);
+        span[root] = widen(span[root], day.map(|d| (d, d)));
+    }
     for &(i, j, _) in &edges {
         let (a, b) = (sets.find(i as usize), sets.find(j as usize));
+        let joined = widen(span[a], span[b]);
         if a != b
+            && joined.is_none_or(|(first, last)| last - first <= config.window_days as i32)
             && sets.average_link(a, b) >= config.cohesion
             && sets.core_share(a, b, config.threshold * CORE_LINK) >= config.core_share
         {
             sets.merge(a, b);
+            span[sets.find(a)] = joined;
         }
     }
     Grouping {
