@@ -149,6 +149,13 @@ pub struct OutletConfig {
     /// Phrases that identify the outlet in text, e.g. "Agence France-Presse", "أ.ف.ب".
     #[serde(default)]
     pub patterns: Vec<String>,
+    /// Glob patterns of the input files this outlet published, matched
+    /// against the path from the site folder and against the file name:
+    /// `seeds/alarabiya/**` for a scraper's folder per outlet, `AL-*` for
+    /// a prefix per outlet. Where the scraper fetched a page says whose it
+    /// is better than any phrase in it.
+    #[serde(default)]
+    pub files: Vec<String>,
 }
 
 /// Story grouping thresholds (see docs/stories.md for how to tune them).
@@ -200,6 +207,8 @@ impl StoryConfig {
             ("threshold", self.threshold),
             ("undated_threshold", self.undated_threshold),
             ("cohesion", self.cohesion),
+            ("other_day_threshold", self.other_day_threshold),
+            ("core_share", self.core_share),
             ("duplicate_threshold", self.duplicate_threshold),
         ] {
             if !(0.0..=1.0).contains(&value) {
@@ -229,6 +238,8 @@ struct StoryPlaces {
     threshold: Option<Spanned<toml::Value>>,
     undated_threshold: Option<Spanned<toml::Value>>,
     cohesion: Option<Spanned<toml::Value>>,
+    other_day_threshold: Option<Spanned<toml::Value>>,
+    core_share: Option<Spanned<toml::Value>>,
     duplicate_threshold: Option<Spanned<toml::Value>>,
 }
 
@@ -238,6 +249,8 @@ impl StoryPlaces {
             "threshold" => &self.threshold,
             "undated_threshold" => &self.undated_threshold,
             "cohesion" => &self.cohesion,
+            "other_day_threshold" => &self.other_day_threshold,
+            "core_share" => &self.core_share,
             "duplicate_threshold" => &self.duplicate_threshold,
             _ => &None,
         };
@@ -334,6 +347,18 @@ impl Config {
             let span = places.stories.as_ref().and_then(|s| s.span_of(key));
             anyhow::anyhow!("{}: [stories] {key} {problem}", at(span))
         })?;
+        for outlet in &site.outlets {
+            for pattern in &outlet.files {
+                if let Err(e) = globset::Glob::new(pattern) {
+                    bail!(
+                        "{}: outlet `{}` has the file pattern `{pattern}`, which does not read as a glob: {}",
+                        path.display(),
+                        outlet.name,
+                        e.kind()
+                    );
+                }
+            }
+        }
         for topic in &site.topics {
             for keyword in &topic.keywords {
                 if !keyword.weight().is_finite() {

@@ -83,7 +83,12 @@ fn read_raw(doc: &Document, config: &Config, keep: Keep) -> Vec<Item> {
                 &doc.file,
             );
             let published = date.date.map(|date| Published { date, time: None });
-            let source = find_source(&headline.body, &cleaned.removed, &config.site.outlets);
+            let source = find_source(
+                &doc.file,
+                &headline.body,
+                &cleaned.removed,
+                &config.site.outlets,
+            );
             let mut article =
                 Article::from_blocks(doc.file.clone(), i + 1, headline.title, headline.body);
             article.title_derived = headline.derived;
@@ -187,7 +192,7 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
     };
     let source = match &front.source {
         Some(source) => Some((source.clone(), Evidence::front_matter("source"))),
-        None => find_source(&blocks, &[], &config.site.outlets),
+        None => find_source(&doc.file, &blocks, &[], &config.site.outlets),
     };
     let excerpt = doc.excerpt(parsed.body);
     let mut article = Article::from_markdown_file(doc.file.clone(), title, excerpt, blocks);

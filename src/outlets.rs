@@ -14,12 +14,16 @@
 //!
 //! Photo credits («… (أ.ف.ب)») say who took a picture, not who wrote the
 //! story, and are never evidence.
+//!
+//! Before any of these, an outlet's `files` patterns: a file the scraper
+//! stored under an outlet's folder or prefix is that outlet's page.
 
 use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::article::{Block, BlockKind, DebrisKind, Evidence, Removed};
 use crate::config::OutletConfig;
@@ -54,6 +58,7 @@ const BYLINE_MAX_WORDS: usize = 6;
 /// stays the same, so calling this for every article costs one pass over
 /// its text.
 pub fn find_source(
+    file: &str,
     blocks: &[Block],
     removed: &[Removed],
     outlets: &[OutletConfig],
@@ -72,14 +77,16 @@ pub fn find_source(
             }
         }
     });
-    matcher.find_source(blocks, removed)
+    matcher
+        .outlet_of_file(file)
+        .or_else(|| matcher.find_source(blocks, removed))
 }
 
 fn same_table(a: &[OutletConfig], b: &[OutletConfig]) -> bool {
     a.len() == b.len()
         && a.iter()
             .zip(b)
-            .all(|(x, y)| x.name == y.name && x.patterns == y.patterns)
+            .all(|(x, y)| x.name == y.name && x.patterns == y.patterns && x.files == y.files)
 }
 
 /// The `[[outlets]]` table compiled for searching: every pattern in its
@@ -91,6 +98,9 @@ pub struct OutletMatcher {
     /// configured (for the evidence).
     patterns: Vec<(usize, String)>,
     automaton: Option<AhoCorasick>,
+    /// Every outlet's `files` patterns, and for each its outlet and the
+    /// pattern as configured.
+    files: Option<(GlobSet, Vec<(usize, String)>)>,
 }
 
 impl OutletMatcher {
@@ -121,11 +131,43 @@ impl OutletMatcher {
                     .ok()
             })
             .flatten();
+        let mut globs = GlobSetBuilder::new();
+        let mut file_patterns = Vec::new();
+        for (outlet, config) in outlets.iter().enumerate() {
+            for pattern in &config.files {
+                // Checked when site.toml was read.
+                if let Ok(glob) = Glob::new(pattern) {
+                    globs.add(glob);
+                    file_patterns.push((outlet, pattern.clone()));
+                }
+            }
+        }
+        let files = (!file_patterns.is_empty())
+            .then(|| globs.build().ok().map(|set| (set, file_patterns)))
+            .flatten();
         OutletMatcher {
             names: outlets.iter().map(|o| o.name.clone()).collect(),
             patterns,
             automaton,
+            files,
         }
+    }
+
+    /// The first outlet (in table order) with a `files` pattern matching
+    /// `file` (its path from the site folder) or its name.
+    fn outlet_of_file(&self, file: &str) -> Option<(String, Evidence)> {
+        let (set, patterns) = self.files.as_ref()?;
+        let name = file.rsplit('/').next().unwrap_or(file);
+        let mut hits = set.matches(file);
+        hits.extend(set.matches(name));
+        let first = hits.into_iter().min()?;
+        let (outlet, pattern) = &patterns[first];
+        Some((
+            self.names[*outlet].clone(),
+            Evidence::text(format!(
+                "the file matches `{pattern}`, a files pattern of the outlet in site.toml"
+            )),
+        ))
     }
 
     /// Whole-word occurrences in `text`: (outlet, pattern as configured, range).
@@ -295,6 +337,7 @@ mod tests {
         let outlet = |name: &str, patterns: &[&str]| OutletConfig {
             name: name.to_string(),
             patterns: patterns.iter().map(|p| p.to_string()).collect(),
+            files: Vec::new(),
         };
         vec![
             outlet(
@@ -310,10 +353,37 @@ mod tests {
 
     fn source_of(raw: &str) -> Option<(String, String)> {
         let cleaned = clean(raw).remove(0);
-        find_source(&cleaned.blocks, &cleaned.removed, &outlets()).map(|(name, e)| (name, e.detail))
+        find_source("seeds/a.txt", &cleaned.blocks, &cleaned.removed, &outlets())
+            .map(|(name, e)| (name, e.detail))
     }
 
     const BODY: &str = "وقال المتحدث باسم الحكومة إن الاجتماع انتهى من دون اتفاق على موعد جديد.";
+
+    #[test]
+    fn a_files_pattern_names_the_outlet_before_any_phrase() {
+        let mut table = outlets();
+        table[1].files = vec!["seeds/aljazeera/**".into()];
+        table[3].files = vec!["RT-*".into()];
+        let raw = format!("{BODY}\nوقال مسؤول لوكالة فرانس برس إن المحادثات ستستأنف.");
+        let cleaned = clean(&raw).remove(0);
+        let source = |file: &str| {
+            find_source(file, &cleaned.blocks, &cleaned.removed, &table).map(|(name, _)| name)
+        };
+        // A folder per outlet, a prefix per outlet (matched on the name).
+        assert_eq!(
+            source("seeds/aljazeera/2025/qatar.txt").as_deref(),
+            Some("الجزيرة")
+        );
+        assert_eq!(
+            source("seeds/RT-economy-12-20250301.txt").as_deref(),
+            Some("رويترز")
+        );
+        // Elsewhere, the text's evidence as before.
+        assert_eq!(
+            source("seeds/other/qatar.txt").as_deref(),
+            Some("فرانس برس")
+        );
+    }
 
     #[test]
     fn sign_off_beats_a_mention_of_another_outlet() {
