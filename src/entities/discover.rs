@@ -759,6 +759,25 @@ impl Gathered {
     fn words(key: &str) -> usize {
         key.split(' ').count()
     }
+
+    /// Takes in the sightings of `other`, a longer candidate cut to its
+    /// first `keep` words.
+    fn absorb(&mut self, other: Gathered, keep: usize) {
+        for (surface, n) in other.surfaces {
+            let cut: Vec<&str> = surface.split(' ').take(keep).collect();
+            *self.surfaces.entry(cut.join(" ")).or_default() += n;
+        }
+        for (cue, n) in other.cues {
+            *self.cues.entry(cue).or_default() += n;
+        }
+        for (kind, n) in other.kinds {
+            *self.kinds.entry(kind).or_default() += n;
+        }
+        self.articles.extend(other.articles);
+        self.outlets.extend(other.outlets);
+        self.sightings += other.sightings;
+        self.titled |= other.titled;
+    }
 }
 
 /// How sure the evidence makes a discovered name, from 0 to 1: more for
@@ -1004,21 +1023,9 @@ fn cut_at_ordinary_words(
         let keep = (1..words.len())
             .find(|&w| ordinary.contains(words[w]))
             .unwrap_or(words.len());
-        let target = out.entry(words[..keep].join(" ")).or_default();
-        for (surface, n) in g.surfaces {
-            let cut: Vec<&str> = surface.split(' ').take(keep).collect();
-            *target.surfaces.entry(cut.join(" ")).or_default() += n;
-        }
-        for (cue, n) in g.cues {
-            *target.cues.entry(cue).or_default() += n;
-        }
-        for (kind, n) in g.kinds {
-            *target.kinds.entry(kind).or_default() += n;
-        }
-        target.articles.extend(g.articles);
-        target.outlets.extend(g.outlets);
-        target.sightings += g.sightings;
-        target.titled |= g.titled;
+        out.entry(words[..keep].join(" "))
+            .or_default()
+            .absorb(g, keep);
     }
     out
 }
@@ -1070,21 +1077,10 @@ fn merge_into_shorter(groups: &mut BTreeMap<String, Gathered>) {
             continue;
         };
         let keep = Gathered::words(&into);
-        let target = groups.get_mut(&into).expect("checked above");
-        for (surface, n) in moved.surfaces {
-            let cut: Vec<&str> = surface.split(' ').take(keep).collect();
-            *target.surfaces.entry(cut.join(" ")).or_default() += n;
-        }
-        for (cue, n) in moved.cues {
-            *target.cues.entry(cue).or_default() += n;
-        }
-        for (kind, n) in moved.kinds {
-            *target.kinds.entry(kind).or_default() += n;
-        }
-        target.articles.extend(moved.articles);
-        target.outlets.extend(moved.outlets);
-        target.sightings += moved.sightings;
-        target.titled |= moved.titled;
+        groups
+            .get_mut(&into)
+            .expect("checked above")
+            .absorb(moved, keep);
     }
 }
 
