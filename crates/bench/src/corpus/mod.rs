@@ -283,14 +283,15 @@ impl Corpus {
     fn in_storyline(&self, id: usize, mut event: Event) -> Event {
         let pick = derive(self.seed, SERIES, id as u64);
         let storylines = (self.events / (SERIES_SHARE as usize * SERIES_EVENTS)).max(1) as u64;
-        if pick % SERIES_SHARE != 0 {
+        if !pick.is_multiple_of(SERIES_SHARE) {
             return event;
         }
         let storyline = (pick / SERIES_SHARE) % storylines;
         let mut rng = Rng::new(derive(self.seed, SERIES, u64::MAX - storyline));
         let base = self.event_facts(&mut rng);
         let span = self.span_days.max(SERIES_DAYS + 1);
-        let start = last_day() - Days::new(SERIES_DAYS + rng.below((span - SERIES_DAYS) as usize) as u64);
+        let start =
+            last_day() - Days::new(SERIES_DAYS + rng.below((span - SERIES_DAYS) as usize) as u64);
         event.date = start + Days::new((pick >> 32) % SERIES_DAYS);
         Event {
             date: event.date,
