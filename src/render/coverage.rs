@@ -52,6 +52,13 @@ struct ThreadSummary<'a> {
     span: &'a str,
 }
 
+/// The fewest dated articles a term needs for charts of its coverage: a
+/// chart of one or two articles says nothing its list does not, and most
+/// entities of a large archive are named that seldom (two thirds of the
+/// 58,746 entity pages of the 100k benchmark list one or two articles), so
+/// charting them would cost more render time than all the others.
+const CHARTED_ARTICLES: usize = 3;
+
 /// How many days the home page's week in numbers covers.
 const WEEK_DAYS: u64 = 7;
 
@@ -157,10 +164,20 @@ impl Renderer<'_, '_> {
         Some((days.first()?.date, days.last()?.date))
     }
 
-    /// Articles of `term` per bin of weeks over the archive.
+    /// Articles of `term` per bin of weeks over the archive; `None` when it
+    /// has too few dated articles to chart.
     fn weekly(&self, term: &Term, title: String, subject: &str) -> Option<charts::TimeChart> {
         let (first, last) = self.archive_span()?;
         let s = self.site;
+        let dated = term
+            .articles
+            .iter()
+            .filter(|&&a| s.article(a).published.is_some())
+            .take(CHARTED_ARTICLES)
+            .count();
+        if dated < CHARTED_ARTICLES {
+            return None;
+        }
         let counts = term
             .articles
             .iter()
@@ -194,6 +211,15 @@ impl Renderer<'_, '_> {
             &format!("تذكر {}", term.name),
         );
         ctx.insert("weekly_chart", &weekly);
+        if weekly.is_some() {
+            self.outlets_naming(term, ctx);
+        }
+        self.entity_threads(e, ctx);
+    }
+
+    /// The outlets naming an entity most, as a ranking.
+    fn outlets_naming(&self, term: &Term, ctx: &mut impl PageData) {
+        let s = self.site;
         let mut by_outlet: Vec<(&str, Option<&String>, usize)> = Vec::new();
         for &a in &term.articles {
             let card = &s.cards[a];
@@ -216,6 +242,11 @@ impl Renderer<'_, '_> {
             &self.config.site.dates,
         );
         ctx.insert("outlets_chart", &outlets);
+    }
+
+    /// The threads an entity is central to, latest first.
+    fn entity_threads(&self, e: usize, ctx: &mut impl PageData) {
+        let s = self.site;
         let threads: Vec<ThreadSummary> = s.entity_threads[e]
             .iter()
             .map(|&t| {
