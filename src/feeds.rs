@@ -45,7 +45,41 @@ pub fn write_feeds(site: &Site, config: &Config, sink: &dyn Sink) -> Result<usiz
             sink.put(&path, rss.as_bytes())
         })?;
     }
-    Ok(3 + site.topics.len() + site.entities.len())
+    let threads = write_thread_feeds(site, config, &feeds, sink)?;
+    Ok(3 + site.topics.len() + site.entities.len() + threads)
+}
+
+/// One feed per thread that has a page: the newest articles of its
+/// stories, for a reader following a storyline. Returns how many.
+fn write_thread_feeds(
+    site: &Site,
+    config: &Config,
+    feeds: &Feeds,
+    sink: &dyn Sink,
+) -> Result<usize> {
+    let with_page: Vec<&crate::site::threads::ThreadView> =
+        site.threads.iter().filter(|t| t.url.is_some()).collect();
+    with_page.par_iter().try_for_each(|thread| {
+        let mut items: Vec<usize> = thread
+            .stories
+            .iter()
+            .flat_map(|&s| site.corpus.stories[s].articles.iter().copied())
+            .filter(|&i| site.article(i).published.is_some())
+            .collect();
+        items.sort_by(|&x, &y| {
+            let (a, b) = (site.article(x), site.article(y));
+            b.published
+                .cmp(&a.published)
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
+        items.truncate(config.site.feed_items);
+        let path = format!("threads/{}/rss.xml", thread.id);
+        let title = format!("{}: تطورات القصة: {}", config.site.title, thread.title);
+        let page = thread.url.as_deref().unwrap_or_default();
+        let rss = feeds.rss(&title, "", &path, page, &items);
+        sink.put(&path, rss.as_bytes())
+    })?;
+    Ok(with_page.len())
 }
 
 /// The first `n` dated articles of a newest-first list.

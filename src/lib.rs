@@ -20,6 +20,7 @@ pub mod analysis_cache;
 pub mod article;
 pub mod build;
 pub mod cache;
+pub mod charts;
 pub mod clean;
 pub mod config;
 pub mod corpus;

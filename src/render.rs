@@ -7,6 +7,7 @@
 //! each kind of page shows is in `pages`.
 
 mod cards;
+mod coverage;
 mod pages;
 
 use std::path::Path;
@@ -48,6 +49,12 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("day.html", include_str!("../templates/day.html")),
     ("week.html", include_str!("../templates/week.html")),
     ("story.html", include_str!("../templates/story.html")),
+    ("charts.html", include_str!("../templates/charts.html")),
+    ("thread.html", include_str!("../templates/thread.html")),
+    (
+        "thread_timeline.html",
+        include_str!("../templates/thread_timeline.html"),
+    ),
     ("article.html", include_str!("../templates/article.html")),
     ("list.html", include_str!("../templates/list.html")),
     ("terms.html", include_str!("../templates/terms.html")),
@@ -171,6 +178,8 @@ enum Job {
     Index,
     Article(usize),
     Story(usize),
+    /// A thread long enough for a page of its own.
+    Thread(usize),
     Day(usize),
     Week(usize),
     Topic(usize, usize),
@@ -433,6 +442,11 @@ impl<'s, 'a> Renderer<'s, 'a> {
         jobs.extend((0..s.corpus.articles.len()).map(Job::Article));
         // Cards past the stories are day views of them, with no page.
         jobs.extend((0..s.corpus.stories.len()).map(Job::Story));
+        jobs.extend(
+            (0..s.threads.len())
+                .filter(|&t| s.threads[t].url.is_some())
+                .map(Job::Thread),
+        );
         jobs.extend((0..s.days.len()).map(Job::Day));
         jobs.extend((0..s.weeks.len()).map(Job::Week));
         for (i, t) in s.topics.iter().enumerate() {

@@ -17,6 +17,8 @@ use crate::entities::EntityKind;
 use arabic::dates::{format_date, format_date_long, format_month, format_number};
 use arabic::numbers;
 
+pub mod threads;
+
 /// Slug of the implicit topic for articles no rule covers.
 pub const OTHER_TOPIC: &str = "other";
 
@@ -197,6 +199,11 @@ pub struct Site<'a> {
     pub newest: Vec<usize>,
     /// For each article, the index of its day in `days`.
     pub article_day: Vec<Option<usize>>,
+    /// Storylines, in the order of [`crate::threads::Threads`].
+    pub threads: Vec<threads::ThreadView>,
+    /// For each entity (as in `entities`), the threads it is central to,
+    /// latest first.
+    pub entity_threads: Vec<Vec<usize>>,
 }
 
 impl<'a> Site<'a> {
@@ -237,6 +244,15 @@ impl<'a> Site<'a> {
             lay_out_days(corpus, &mut story_cards, &article_urls, &base, style);
         let weeks = lay_out_weeks(&corpus.stories, &days, &stories_by_day, &base, style);
 
+        let entity_index = positions_by_slug(&entities);
+        let (threads, entity_threads) = threads::lay_out(
+            corpus,
+            &story_cards,
+            &entity_index,
+            &entity_links,
+            &base,
+            style,
+        );
         let Recency {
             newest, undated, ..
         } = recency;
@@ -253,12 +269,14 @@ impl<'a> Site<'a> {
             undated,
             topic_positions: positions_by_slug(&topics),
             topics,
-            entity_index: positions_by_slug(&entities),
+            entity_index,
             entities,
             entity_info,
             sources,
             newest,
             article_day,
+            threads,
+            entity_threads,
         }
     }
 

@@ -17,11 +17,11 @@ use crate::article::{BlockKind, BlockRef, Prominence};
 use crate::site::{ArticleCard, Counted, Day, Link, StoryCard, kind_heading};
 
 /// Where a page goes, which template draws it, and its title.
-struct PagePlace {
+pub(super) struct PagePlace {
     /// Relative to the output root, ending in `/` unless it is the root.
-    dir: String,
-    template: &'static str,
-    title: String,
+    pub(super) dir: String,
+    pub(super) template: &'static str,
+    pub(super) title: String,
 }
 
 #[derive(Serialize)]
@@ -64,6 +64,12 @@ struct TermGroup<'a> {
 struct MonthView<'a> {
     title: String,
     days: Vec<DayLink<'a>>,
+    /// The month as a calendar, each day a link to its briefing.
+    calendar: Option<crate::charts::MonthCalendar>,
+    #[serde(skip)]
+    month: u32,
+    #[serde(skip)]
+    day_indices: Vec<usize>,
 }
 
 #[derive(Serialize)]
@@ -166,6 +172,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
             Job::Index => self.index(ctx),
             Job::Article(i) => self.article(i, ctx),
             Job::Story(i) => self.story(i, ctx),
+            Job::Thread(t) => self.thread(t, ctx),
             Job::Day(d) => self.day(d, ctx),
             Job::Week(w) => self.week(w, ctx),
             Job::Topic(t, page) => self.topic(t, page, ctx),
@@ -211,6 +218,9 @@ impl<'s, 'a> Renderer<'s, 'a> {
     fn topic(&self, t: usize, page: usize, ctx: &mut impl PageData) -> PagePlace {
         let term = &self.site.topics[t];
         let dir = format!("topics/{}/", term.slug);
+        if page == 1 {
+            self.topic_extras(t, ctx);
+        }
         self.listing(
             ctx,
             &term.name,
@@ -235,6 +245,9 @@ impl<'s, 'a> Renderer<'s, 'a> {
         let dir = format!("entities/{}/", term.slug);
         ctx.insert("entity", info);
         ctx.insert("feed_url", &info.feed_url);
+        if page == 1 {
+            self.entity_extras(e, ctx);
+        }
         self.listing(
             ctx,
             &term.name,
@@ -404,6 +417,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         ctx.insert("entities", &s.top_entities());
         ctx.insert("undated_count", &s.undated.len());
         ctx.insert("undated_label", &self.undated_label());
+        self.index_extras(ctx);
         PagePlace {
             dir: String::new(),
             template: "index.html",
@@ -583,6 +597,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
             })
             .collect();
         ctx.insert("timeline", &timeline);
+        self.story_extras(i, ctx);
         let day = story
             .articles
             .iter()
@@ -740,12 +755,26 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 let day = &s.days[d];
                 let title = s.month_title(*y, chrono::Datelike::month(&day.date));
                 match months.last_mut() {
-                    Some(m) if m.title == title => m.days.push(day_link(day)),
+                    Some(m) if m.title == title => {
+                        m.days.push(day_link(day));
+                        m.day_indices.push(d);
+                    }
                     _ => months.push(MonthView {
                         title,
                         days: vec![day_link(day)],
+                        calendar: None,
+                        month: chrono::Datelike::month(&day.date),
+                        day_indices: vec![d],
                     }),
                 }
+            }
+            let busiest = days
+                .iter()
+                .map(|&d| s.days[d].article_count)
+                .max()
+                .unwrap_or(0);
+            for m in &mut months {
+                m.calendar = self.month_calendar(*y, m.month, &m.day_indices, busiest);
             }
         }
         let heading = match year {

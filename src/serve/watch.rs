@@ -208,6 +208,8 @@ mod tests {
         for folder in ["content", "seeds", "templates", "static"] {
             std::fs::create_dir_all(root.join(folder)).unwrap();
         }
+        // A site.toml naming an entity list that does not exist is refused.
+        std::fs::write(root.join("names.toml"), "").unwrap();
         let config = Config::load(&root.join("site.toml")).unwrap();
         (dir, config)
     }

@@ -151,6 +151,15 @@ pub fn format_date(date: NaiveDate, style: &DateStyle) -> String {
     )
 }
 
+/// `13 أغسطس`: a day within a year the reader already knows, as chart
+/// axes and calendars label it.
+pub fn format_day_month(date: NaiveDate, style: &DateStyle) -> String {
+    digits(
+        format!("{} {}", date.day(), month_name(date.month(), style.months)),
+        style,
+    )
+}
+
 /// `الأربعاء 13 أغسطس 2025`.
 pub fn format_date_long(date: NaiveDate, style: &DateStyle) -> String {
     format!(
@@ -1051,6 +1060,7 @@ mod tests {
         assert_eq!(format_date(d, &style), "١٣ أغسطس ٢٠٢٥");
         style.months = MonthStyle::Levantine;
         assert_eq!(format_date(d, &style), "١٣ آب ٢٠٢٥");
+        assert_eq!(format_day_month(d, &style), "١٣ آب");
         style.months = MonthStyle::Paired;
         style.digits = Digits::Latin;
         assert_eq!(format_date_long(d, &style), "الأربعاء 13 آب/أغسطس 2025");

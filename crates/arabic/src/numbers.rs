@@ -87,6 +87,27 @@ pub const TIME: Noun = Noun {
     hundred: "مرة",
 };
 
+/// A day (يوم).
+pub const DAY: Noun = Noun {
+    one: "يوم واحد",
+    one_accusative: "يوماً واحداً",
+    two: "يومان",
+    two_oblique: "يومين",
+    few: "أيام",
+    many: "يوماً",
+    hundred: "يوم",
+};
+/// A week (أسبوع).
+pub const WEEK: Noun = Noun {
+    one: "أسبوع واحد",
+    one_accusative: "أسبوعاً واحداً",
+    two: "أسبوعان",
+    two_oblique: "أسبوعين",
+    few: "أسابيع",
+    many: "أسبوعاً",
+    hundred: "أسبوع",
+};
+
 /// `n` followed by the right form of `noun`, digits in ASCII, as a phrase
 /// standing alone (in the nominative).
 pub fn count(n: usize, noun: &Noun) -> String {
@@ -139,6 +160,8 @@ mod tests {
             (&STORY, "قصتان", "قصتين"),
             (&SOURCE, "مصدران", "مصدرين"),
             (&TIME, "مرتان", "مرتين"),
+            (&DAY, "يومان", "يومين"),
+            (&WEEK, "أسبوعان", "أسبوعين"),
         ] {
             assert_eq!(count_in(2, noun, Case::Nominative), two);
             assert_eq!(count_in(2, noun, Case::Accusative), two_oblique);

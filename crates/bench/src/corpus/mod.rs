@@ -85,6 +85,16 @@ const EVENT: u64 = 1;
 const ARTICLE: u64 = 2;
 const BODY: u64 = 3;
 const NAME: u64 = 4;
+const SERIES: u64 = 5;
+
+/// One event in this many continues a storyline: the same actors, place,
+/// kind of event, plan and spokesman again, weeks or months after the
+/// last time, as a summit series or a negotiation does.
+const SERIES_SHARE: u64 = 4;
+/// Events per storyline, on average.
+const SERIES_EVENTS: usize = 4;
+/// The days over which one storyline's events are spread.
+const SERIES_DAYS: u64 = 240;
 
 /// The daily volume of a generated archive of 10,000 articles or more.
 const ARTICLES_PER_DAY: u64 = 20;
@@ -245,7 +255,7 @@ impl Corpus {
         for i in (1..outlets.len()).rev() {
             outlets.swap(i, rng.below(i + 1));
         }
-        Event {
+        let event = Event {
             kind,
             date,
             a,
@@ -262,6 +272,68 @@ impl Corpus {
             locality: format!("{} {}", rng.pick(vocab::LOCALITIES), coined(&mut rng)),
             official: coined_person(&mut rng),
             named: coined(&mut rng),
+        };
+        self.in_storyline(id, event)
+    }
+
+    /// `event` as the next turn of its storyline, when it continues one:
+    /// it takes the storyline's actors, places, kind, plan and spokesman,
+    /// and a day within the storyline's months. Other events are left as
+    /// they are, so that adding storylines changed nothing else.
+    fn in_storyline(&self, id: usize, mut event: Event) -> Event {
+        let pick = derive(self.seed, SERIES, id as u64);
+        let storylines = (self.events / (SERIES_SHARE as usize * SERIES_EVENTS)).max(1) as u64;
+        if !pick.is_multiple_of(SERIES_SHARE) {
+            return event;
+        }
+        let storyline = (pick / SERIES_SHARE) % storylines;
+        let mut rng = Rng::new(derive(self.seed, SERIES, u64::MAX - storyline));
+        let base = self.event_facts(&mut rng);
+        let span = self.span_days.max(SERIES_DAYS + 1);
+        let start =
+            last_day() - Days::new(SERIES_DAYS + rng.below((span - SERIES_DAYS) as usize) as u64);
+        event.date = start + Days::new((pick >> 32) % SERIES_DAYS);
+        Event {
+            date: event.date,
+            count: event.count,
+            small: event.small,
+            magnitude: event.magnitude,
+            first_lede: event.first_lede,
+            outlets: event.outlets,
+            ..base
+        }
+    }
+
+    /// Facts drawn afresh from `rng`, for a storyline's recurring parts.
+    fn event_facts(&self, rng: &mut Rng) -> Event {
+        let kind = rng.pick(vocab::EVENT_KINDS);
+        let a = rng.pick_ref(vocab::PEOPLE);
+        let mut b = rng.pick_ref(vocab::PEOPLE);
+        while std::ptr::eq(a, b) {
+            b = rng.pick_ref(vocab::PEOPLE);
+        }
+        let country = rng.pick_ref(vocab::COUNTRIES);
+        let mut other_country = rng.pick_ref(vocab::COUNTRIES);
+        while std::ptr::eq(country, other_country) {
+            other_country = rng.pick_ref(vocab::COUNTRIES);
+        }
+        Event {
+            kind,
+            date: last_day(),
+            a,
+            b,
+            country,
+            other_country,
+            city: rng.pick_ref(vocab::CITIES),
+            org: rng.pick_ref(vocab::ORGANISATIONS),
+            count: 0,
+            small: 0,
+            magnitude: (0, 0),
+            first_lede: 0,
+            outlets: Vec::new(),
+            locality: format!("{} {}", rng.pick(vocab::LOCALITIES), coined(rng)),
+            official: coined_person(rng),
+            named: coined(rng),
         }
     }
 
