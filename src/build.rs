@@ -476,8 +476,10 @@ pub fn build_keeping_corpus(
     let (site, opened) = rayon::join(
         || Site::new(&corpus, config),
         || -> Result<_> {
-            let templates =
-                crate::render::load_templates(&config.resolve(&config.site.templates_dir))?;
+            let templates = crate::render::load_templates(
+                &config.resolve(&config.site.templates_dir),
+                &config.site.dates,
+            )?;
             let target = Output::open(&out, &config.root, templates.key)?;
             Ok((templates, target))
         },

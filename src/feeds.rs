@@ -298,7 +298,14 @@ impl<'s, 'a> Feeds<'s, 'a> {
                     text.push_str("• ");
                     text.push_str(card.headline);
                     if card.article_count > 1 {
-                        text.push_str(&format!(" ({})", card.count_label));
+                        text.push_str(&format!(
+                            " ({})",
+                            crate::site::count_label(
+                                card.article_count,
+                                &arabic::numbers::ARTICLE,
+                                &self.config.site.dates
+                            )
+                        ));
                     }
                     if let Some(line) = card.summary.first() {
                         text.push_str(": ");

@@ -7,6 +7,7 @@
 //! each kind of page shows is in `pages`.
 
 mod cards;
+mod filters;
 mod pages;
 
 use std::path::Path;
@@ -65,8 +66,9 @@ const SITEMAP_LIMIT: usize = 50_000;
 
 /// Loads the built-in templates, overridden by those in `dir`. Every
 /// template autoescapes (`.html` and `.xml`), so text from articles can never
-/// inject markup.
-pub fn load_templates(dir: &Path) -> Result<Templates> {
+/// inject markup. Numbers the templates write through the `count`, `num`
+/// and `ordinal` filters are in `style`'s digits.
+pub fn load_templates(dir: &Path, style: &arabic::dates::DateStyle) -> Result<Templates> {
     let mut sources: Vec<(String, String)> = DEFAULT_TEMPLATES
         .iter()
         .map(|(n, t)| (n.to_string(), t.to_string()))
@@ -102,9 +104,12 @@ pub fn load_templates(dir: &Path) -> Result<Templates> {
         hasher.update(text.as_bytes());
         hasher.update(&[0]);
     }
+    // The filters' digits show on pages whose data holds only numbers.
+    hasher.update(format!("{style:?}").as_bytes());
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
     tera.set_escape_fn(escape_html);
+    filters::register(&mut tera, style);
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| anyhow!("{}: {}", dir.display(), error_chain(&e)))?;
     Ok(Templates {

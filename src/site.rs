@@ -80,8 +80,6 @@ pub struct StoryCard<'a> {
     /// the outlet is unknown), oldest first; the story page lists them all.
     pub coverage: Vec<Link>,
     pub article_count: usize,
-    /// "3 مقالات", with the noun agreeing with the number.
-    pub count_label: String,
     pub date: String,
     pub date_iso: String,
     pub topics: Vec<Link>,
@@ -107,16 +105,22 @@ pub struct Day {
     pub stories: Vec<usize>,
     pub groups: Vec<TopicGroup>,
     pub article_count: usize,
-    /// "5 مقالات في 3 قصص".
-    pub count_label: String,
+    /// How many stories the day's briefing shows.
+    pub story_count: usize,
 }
 
-/// An ISO week with articles.
+/// An ISO week with articles. Its title is the template's: it has the
+/// week's number and year, and its first and last days with articles.
 #[derive(Debug, Clone, Serialize)]
 pub struct Week {
     pub key: String,
     pub url: String,
-    pub title: String,
+    /// ISO week number and ISO week-numbering year.
+    pub number: u32,
+    pub year: i32,
+    /// Display dates of its first and last days with articles.
+    pub first: String,
+    pub last: String,
     pub stories: Vec<usize>,
     pub days: Vec<usize>,
 }
@@ -136,11 +140,10 @@ pub struct Term {
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityInfo {
     pub kind: EntityKind,
-    pub kind_name: &'static str,
     pub english: Option<String>,
     pub mentions: usize,
-    /// "ذُكر 12 مرةً في 3 مقالات".
-    pub mentions_label: String,
+    /// How many articles name it (those its pages list).
+    pub article_count: usize,
     /// Spellings seen across the corpus.
     pub variants: Vec<String>,
     /// For each listed article (same order as `Term::articles`), the sentence
@@ -596,7 +599,6 @@ fn story_cards<'a>(
                 summary,
                 sources: outlets,
                 article_count: s.reports.len(),
-                count_label: count_label(s.reports.len(), &numbers::ARTICLE, style),
                 date: s.date.map(|d| format_date(d, style)).unwrap_or_default(),
                 date_iso: s.date.map(|d| d.to_string()).unwrap_or_default(),
                 topics: topic_slugs
@@ -659,7 +661,6 @@ fn day_card<'a>(
         sources: outlets,
         coverage: coverage_links(&day.articles, articles, article_urls),
         article_count: day.articles.len(),
-        count_label: count_label(day.articles.len(), &numbers::ARTICLE, style),
         date: format_date(day.date, style),
         date_iso: day.date.to_string(),
         ..card.clone()
@@ -731,11 +732,7 @@ fn lay_out_days<'a>(
             iso: date.to_string(),
             url: format!("{base}days/{date}/"),
             title: format_date_long(date, style),
-            count_label: format!(
-                "{} في {}",
-                count_label(list.len(), &numbers::ARTICLE, style),
-                count_label(stories.len(), &numbers::STORY, style)
-            ),
+            story_count: stories.len(),
             groups: topic_groups(&stories, story_cards, base),
             stories,
             article_count: list.len(),
@@ -797,13 +794,10 @@ fn lay_out_weeks(
             let last = days[*dlist.last().unwrap()].date;
             Week {
                 url: format!("{base}weeks/{key}/"),
-                title: format!(
-                    "الأسبوع {} من {} ({} – {})",
-                    format_number(w.week(), style),
-                    format_number(w.year(), style),
-                    format_date(first, style),
-                    format_date(last, style)
-                ),
+                number: w.week(),
+                year: w.year(),
+                first: format_date(first, style),
+                last: format_date(last, style),
                 key,
                 stories: top,
                 days: dlist,
@@ -921,14 +915,9 @@ fn entity_details(
     let listed = profile.timeline.len();
     EntityInfo {
         kind: entity.kind,
-        kind_name: kind_name(entity.kind),
         english: entity.english.clone(),
         mentions,
-        mentions_label: format!(
-            "ذُكر {} في {}",
-            count_label(mentions, &numbers::TIME, style),
-            count_label(listed, &numbers::ARTICLE, style)
-        ),
+        article_count: listed,
         variants: profile
             .variants
             .iter()
@@ -940,25 +929,5 @@ fn entity_details(
         topics,
         quotes,
         feed_url: format!("{base}entities/{slug}/rss.xml"),
-    }
-}
-
-/// The Arabic name of an entity kind, singular.
-pub fn kind_name(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "شخصية",
-        EntityKind::Place => "مكان",
-        EntityKind::Organisation => "منظمة",
-        EntityKind::Other => "أخرى",
-    }
-}
-
-/// The Arabic heading for a group of entities of one kind.
-pub fn kind_heading(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "شخصيات",
-        EntityKind::Place => "أماكن",
-        EntityKind::Organisation => "منظمات",
-        EntityKind::Other => "أخرى",
     }
 }

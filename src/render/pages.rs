@@ -14,14 +14,15 @@ use serde::Serialize;
 
 use super::{Fill, Job, PageData, Renderer};
 use crate::article::{BlockKind, BlockRef, Prominence};
-use crate::site::{ArticleCard, Counted, Day, Link, StoryCard, kind_heading};
+use crate::entities::EntityKind;
+use crate::site::{ArticleCard, Counted, Day, Link, StoryCard};
 
-/// Where a page goes, which template draws it, and its title.
+/// Where a page goes and which template draws it (the template words its
+/// title and headings).
 struct PagePlace {
     /// Relative to the output root, ending in `/` unless it is the root.
     dir: String,
     template: &'static str,
-    title: String,
 }
 
 #[derive(Serialize)]
@@ -51,12 +52,14 @@ struct DayLink<'a> {
     title: &'a str,
     url: &'a str,
     article_count: usize,
-    count_label: &'a str,
+    story_count: usize,
 }
 
+/// A group of an index page's terms; entity indexes group by kind, and
+/// the template names the group.
 #[derive(Serialize)]
-struct TermGroup<'a> {
-    heading: &'a str,
+struct TermGroup {
+    kind: Option<EntityKind>,
     terms: Vec<Counted>,
 }
 
@@ -120,7 +123,6 @@ struct StoryRef<'a> {
     url: &'a str,
     headline: &'a str,
     article_count: usize,
-    count_label: &'a str,
 }
 
 impl<'a> StoryRef<'a> {
@@ -129,7 +131,6 @@ impl<'a> StoryRef<'a> {
             url: &card.url,
             headline: card.headline,
             article_count: card.article_count,
-            count_label: &card.count_label,
         }
     }
 }
@@ -158,11 +159,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         fill: &mut Fill,
         ctx: &mut impl PageData,
     ) -> Result<(String, &'static str)> {
-        let PagePlace {
-            dir,
-            template,
-            title,
-        } = match job {
+        let PagePlace { dir, template } = match job {
             Job::Index => self.index(ctx),
             Job::Article(i) => self.article(i, ctx),
             Job::Story(i) => self.story(i, ctx),
@@ -180,7 +177,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
             Job::Page(p) => self.static_page(p, ctx),
             Job::NotFound => self.not_found(),
         };
-        ctx.insert("page_title", &title);
         ctx.insert("canonical", &format!("{}{}", self.config.base_url(), dir));
         // Last, so that a body's HTML takes the place of its key.
         self.costly_parts(job, fill, ctx)?;
@@ -203,7 +199,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: format!("weeks/{}/", week.key),
             template: "week.html",
-            title: format!("أبرز قصص {}", week.title),
         }
     }
 
@@ -211,6 +206,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
     fn topic(&self, t: usize, page: usize, ctx: &mut impl PageData) -> PagePlace {
         let term = &self.site.topics[t];
         let dir = format!("topics/{}/", term.slug);
+        ctx.insert("kind", "topic");
         self.listing(
             ctx,
             &term.name,
@@ -222,7 +218,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: paged(&dir, page),
             template: "list.html",
-            title: term.name.clone(),
         }
     }
 
@@ -233,6 +228,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         let term = &s.entities[e];
         let info = &s.entity_info[e];
         let dir = format!("entities/{}/", term.slug);
+        ctx.insert("kind", "entity");
         ctx.insert("entity", info);
         ctx.insert("feed_url", &info.feed_url);
         self.listing(
@@ -246,7 +242,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: paged(&dir, page),
             template: "list.html",
-            title: term.name.clone(),
         }
     }
 
@@ -254,31 +249,21 @@ impl<'s, 'a> Renderer<'s, 'a> {
     fn source(&self, i: usize, page: usize, ctx: &mut impl PageData) -> PagePlace {
         let term = &self.site.sources[i];
         let dir = format!("sources/{}/", term.slug);
-        let heading = format!("مقالات {}", term.name);
-        self.listing(ctx, &heading, "", term.articles.len(), &dir, page);
+        ctx.insert("kind", "source");
+        self.listing(ctx, &term.name, "", term.articles.len(), &dir, page);
         PagePlace {
             dir: paged(&dir, page),
             template: "list.html",
-            title: heading,
         }
     }
 
     /// Page `page` of the articles whose date is unknown.
     fn undated(&self, page: usize, ctx: &mut impl PageData) -> PagePlace {
-        let heading = "مقالات بلا تاريخ نشر معروف";
-        let note = "لم يُعثر في هذه المقالات على تاريخ نشر موثوق؛ يمكن للمحرر إضافته في الترويسة.";
-        self.listing(
-            ctx,
-            heading,
-            note,
-            self.site.undated.len(),
-            "undated/",
-            page,
-        );
+        ctx.insert("kind", "undated");
+        self.listing(ctx, "", "", self.site.undated.len(), "undated/", page);
         PagePlace {
             dir: paged("undated/", page),
             template: "list.html",
-            title: heading.to_string(),
         }
     }
 
@@ -290,12 +275,11 @@ impl<'s, 'a> Renderer<'s, 'a> {
             .iter()
             .map(|t| counted(&t.url, &t.name, t.articles.len()))
             .collect();
-        ctx.insert("heading", "المواضيع");
-        ctx.insert("groups", &[TermGroup { heading: "", terms }]);
+        ctx.insert("kind", "topics");
+        ctx.insert("groups", &[TermGroup { kind: None, terms }]);
         PagePlace {
             dir: "topics/".into(),
             template: "terms.html",
-            title: "المواضيع".into(),
         }
     }
 
@@ -308,23 +292,21 @@ impl<'s, 'a> Renderer<'s, 'a> {
             .map(|t| counted(&t.url, &t.name, t.articles.len()))
             .collect();
         terms.sort_by(|a, b| b.count.cmp(&a.count).then(a.link.name.cmp(&b.link.name)));
-        ctx.insert("heading", "المصادر");
-        ctx.insert("groups", &[TermGroup { heading: "", terms }]);
+        ctx.insert("kind", "sources");
+        ctx.insert("groups", &[TermGroup { kind: None, terms }]);
         PagePlace {
             dir: "sources/".into(),
             template: "terms.html",
-            title: "المصادر".into(),
         }
     }
 
     /// Every entity with its number of mentions, grouped by kind.
     fn entity_index(&self, ctx: &mut impl PageData) -> PagePlace {
-        ctx.insert("heading", "الأعلام");
+        ctx.insert("kind", "entities");
         ctx.insert("groups", &self.entity_groups());
         PagePlace {
             dir: "entities/".into(),
             template: "terms.html",
-            title: "الأعلام".into(),
         }
     }
 
@@ -334,7 +316,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: "archive/".into(),
             template: "archive.html",
-            title: "الأرشيف".into(),
         }
     }
 
@@ -344,7 +325,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: format!("archive/{year}/"),
             template: "archive.html",
-            title: format!("أرشيف {year}"),
         }
     }
 
@@ -355,7 +335,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: format!("{}/", page.slug),
             template: "page.html",
-            title: page.title.clone(),
         }
     }
 
@@ -364,7 +343,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: String::new(),
             template: "404.html",
-            title: "الصفحة غير موجودة".into(),
         }
     }
     /// The home page: the latest briefing, the days before it and an
@@ -403,20 +381,10 @@ impl<'s, 'a> Renderer<'s, 'a> {
         ctx.insert("topics", &topics);
         ctx.insert("entities", &s.top_entities());
         ctx.insert("undated_count", &s.undated.len());
-        ctx.insert("undated_label", &self.undated_label());
         PagePlace {
             dir: String::new(),
             template: "index.html",
-            title: String::new(),
         }
-    }
-
-    fn undated_label(&self) -> String {
-        crate::site::count_label(
-            self.site.undated.len(),
-            &arabic::numbers::ARTICLE,
-            &self.config.site.dates,
-        )
     }
 
     fn groups<'d>(&'d self, day: &'d Day, fill: &Fill) -> Result<Vec<GroupView<'d>>> {
@@ -474,7 +442,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: format!("days/{}/", day.iso),
             template: "day.html",
-            title: format!("موجز {}", day.title),
         }
     }
 
@@ -549,7 +516,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: format!("articles/{}/", a.slug),
             template: "article.html",
-            title: a.title.clone(),
         }
     }
 
@@ -596,15 +562,15 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: format!("stories/{}/", story.id),
             template: "story.html",
-            title: s.story_cards[i].headline.to_string(),
         }
     }
 
-    /// A paginated listing of `count` articles, without its cards.
+    /// A paginated listing of `count` articles about `name`, without its
+    /// cards.
     fn listing(
         &self,
         ctx: &mut impl PageData,
-        heading: &str,
+        name: &str,
         description: &str,
         count: usize,
         dir: &str,
@@ -612,7 +578,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
     ) {
         let s = self.site;
         let total = self.pages_of(count);
-        ctx.insert("heading", heading);
+        ctx.insert("name", name);
         ctx.insert("description", description);
         ctx.insert(
             "pager",
@@ -692,8 +658,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         Ok(())
     }
 
-    fn entity_groups(&self) -> Vec<TermGroup<'static>> {
-        use crate::entities::EntityKind;
+    fn entity_groups(&self) -> Vec<TermGroup> {
         let s = self.site;
         [
             EntityKind::Person,
@@ -712,7 +677,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 .collect();
             terms.sort_by(|a, b| b.count.cmp(&a.count).then(a.link.name.cmp(&b.link.name)));
             (!terms.is_empty()).then(|| TermGroup {
-                heading: kind_heading(kind),
+                kind: Some(kind),
                 terms,
             })
         })
@@ -748,15 +713,11 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 }
             }
         }
-        let heading = match year {
-            Some(_) => format!("أرشيف {shown_year}"),
-            None => "الأرشيف".to_string(),
-        };
-        ctx.insert("heading", &heading);
+        // The year a year's page shows; none on the archive's front page.
+        ctx.insert("year", &year.map(|_| shown_year));
         ctx.insert("years", &year_links);
         ctx.insert("months", &months);
         ctx.insert("undated_count", &s.undated.len());
-        ctx.insert("undated_label", &self.undated_label());
         shown_year
     }
 }
@@ -781,7 +742,7 @@ fn day_link(day: &Day) -> DayLink<'_> {
         title: &day.title,
         url: &day.url,
         article_count: day.article_count,
-        count_label: &day.count_label,
+        story_count: day.story_count,
     }
 }
 
