@@ -48,6 +48,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("index.html", include_str!("../templates/index.html")),
     ("day.html", include_str!("../templates/day.html")),
     ("week.html", include_str!("../templates/week.html")),
+    ("weeks.html", include_str!("../templates/weeks.html")),
     ("story.html", include_str!("../templates/story.html")),
     ("article.html", include_str!("../templates/article.html")),
     ("list.html", include_str!("../templates/list.html")),
@@ -58,8 +59,12 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("sitemap.xml", include_str!("../templates/sitemap.xml")),
 ];
 
-/// The stylesheet nashra ships, used when the site has no `static/style.css`.
-pub const DEFAULT_STYLESHEET: &str = include_str!("../static/style.css");
+/// The stylesheet and icon nashra ships, each used when the site's
+/// `static/` has no file of that name (every page links both).
+pub const DEFAULT_STATIC: &[(&str, &str)] = &[
+    ("style.css", include_str!("../static/style.css")),
+    ("favicon.svg", include_str!("../static/favicon.svg")),
+];
 
 /// The most URLs one sitemap file may list (sitemaps.org protocol).
 const SITEMAP_LIMIT: usize = 50_000;
@@ -178,6 +183,7 @@ enum Job {
     Story(usize),
     Day(usize),
     Week(usize),
+    WeekIndex,
     Topic(usize, usize),
     Entity(usize, usize),
     Source(usize, usize),
@@ -440,6 +446,9 @@ impl<'s, 'a> Renderer<'s, 'a> {
         jobs.extend((0..s.corpus.stories.len()).map(Job::Story));
         jobs.extend((0..s.days.len()).map(Job::Day));
         jobs.extend((0..s.weeks.len()).map(Job::Week));
+        if !s.weeks.is_empty() {
+            jobs.push(Job::WeekIndex);
+        }
         for (i, t) in s.topics.iter().enumerate() {
             jobs.extend((1..=self.pages_of(t.articles.len())).map(|p| Job::Topic(i, p)));
         }

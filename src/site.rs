@@ -74,16 +74,34 @@ pub struct StoryCard<'a> {
     pub url: String,
     pub headline: &'a str,
     pub summary: Vec<SummaryLine<'a>>,
-    /// Distinct outlets that told it.
-    pub sources: Vec<&'a str>,
-    /// The story's first articles, named by their outlet (or title when
-    /// the outlet is unknown), oldest first; the story page lists them all.
-    pub coverage: Vec<Link>,
+    /// Distinct outlets that told it, each with its number of reports, in
+    /// order of first report: one outlet's count is never read as the
+    /// whole story's.
+    pub outlets: Vec<OutletCount<'a>>,
+    /// Reports whose outlet is unknown.
+    pub unattributed: usize,
+    /// The story's first articles with their outlet (none when unknown),
+    /// oldest first; the story page lists them all.
+    pub coverage: Vec<Report<'a>>,
     pub article_count: usize,
     pub date: String,
     pub date_iso: String,
     pub topics: Vec<Link>,
     pub entities: Vec<Link>,
+}
+
+/// An outlet and how many of a story's reports it published.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletCount<'a> {
+    pub name: &'a str,
+    pub count: usize,
+}
+
+/// A link to one report of a story, by its outlet.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report<'a> {
+    pub url: String,
+    pub source: Option<&'a str>,
 }
 
 /// One topic's stories within a briefing.
@@ -118,7 +136,8 @@ pub struct Week {
     /// ISO week number and ISO week-numbering year.
     pub number: u32,
     pub year: i32,
-    /// Display dates of its first and last days with articles.
+    /// Display dates of its Monday and Sunday: the whole ISO week, though
+    /// only some of its days may have articles.
     pub first: String,
     pub last: String,
     pub stories: Vec<usize>,
@@ -156,7 +175,6 @@ pub struct EntityInfo {
     pub co_mentions: Vec<Counted>,
     pub topics: Vec<Counted>,
     pub quotes: Vec<QuoteView>,
-    pub feed_url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -543,14 +561,7 @@ fn story_cards<'a>(
         .par_iter()
         .zip(story_urls)
         .map(|(s, url)| {
-            let mut outlets: Vec<&str> = Vec::new();
-            for &i in &s.articles {
-                if let Some(src) = articles[i].source.as_deref()
-                    && !outlets.contains(&src)
-                {
-                    outlets.push(src);
-                }
-            }
+            let (outlets, unattributed) = outlet_counts(&s.reports, articles);
             let mut topic_slugs: Vec<&str> = Vec::new();
             let mut entity_weight: BTreeMap<&str, usize> = BTreeMap::new();
             for &i in &s.articles {
@@ -597,7 +608,8 @@ fn story_cards<'a>(
                 coverage,
                 headline: &s.headline,
                 summary,
-                sources: outlets,
+                outlets,
+                unattributed,
                 article_count: s.reports.len(),
                 date: s.date.map(|d| format_date(d, style)).unwrap_or_default(),
                 date_iso: s.date.map(|d| d.to_string()).unwrap_or_default(),
@@ -615,20 +627,37 @@ fn story_cards<'a>(
         .collect()
 }
 
-/// Links to a story's first reports, named by their outlet (or title when
-/// the outlet is unknown).
-fn coverage_links(reports: &[usize], articles: &[Article], article_urls: &[String]) -> Vec<Link> {
+/// Links to a story's first reports with their outlets.
+fn coverage_links<'a>(
+    reports: &[usize],
+    articles: &'a [Article],
+    article_urls: &[String],
+) -> Vec<Report<'a>> {
     reports
         .iter()
         .take(STORY_CARD_LINKS)
-        .map(|&i| Link {
+        .map(|&i| Report {
             url: article_urls[i].clone(),
-            name: articles[i]
-                .source
-                .clone()
-                .unwrap_or_else(|| short_title(&articles[i].title)),
+            source: articles[i].source.as_deref(),
         })
         .collect()
+}
+
+/// The outlets of `reports` with their number of reports, in order of
+/// first report, and how many reports have no known outlet.
+fn outlet_counts<'a>(reports: &[usize], articles: &'a [Article]) -> (Vec<OutletCount<'a>>, usize) {
+    let mut outlets: Vec<OutletCount> = Vec::new();
+    let mut unattributed = 0;
+    for &i in reports {
+        match articles[i].source.as_deref() {
+            None => unattributed += 1,
+            Some(name) => match outlets.iter_mut().find(|o| o.name == name) {
+                Some(o) => o.count += 1,
+                None => outlets.push(OutletCount { name, count: 1 }),
+            },
+        }
+    }
+    (outlets, unattributed)
 }
 
 /// A story's card as one day's briefing shows it: that day's headline,
@@ -640,14 +669,7 @@ fn day_card<'a>(
     article_urls: &[String],
     style: &arabic::dates::DateStyle,
 ) -> StoryCard<'a> {
-    let mut outlets: Vec<&str> = Vec::new();
-    for &i in &day.articles {
-        if let Some(src) = articles[i].source.as_deref()
-            && !outlets.contains(&src)
-        {
-            outlets.push(src);
-        }
-    }
+    let (outlets, unattributed) = outlet_counts(&day.articles, articles);
     StoryCard {
         headline: &articles[day.headline].title,
         summary: day
@@ -658,7 +680,8 @@ fn day_card<'a>(
                 source: l.source.as_deref(),
             })
             .collect(),
-        sources: outlets,
+        outlets,
+        unattributed,
         coverage: coverage_links(&day.articles, articles, article_urls),
         article_count: day.articles.len(),
         date: format_date(day.date, style),
@@ -790,8 +813,9 @@ fn lay_out_weeks(
             by_weight(stories, &mut top);
             top.truncate(WEEKLY_STORIES);
             let key = format!("{}-w{:02}", w.year(), w.week());
-            let first = days[dlist[0]].date;
-            let last = days[*dlist.last().unwrap()].date;
+            let first = NaiveDate::from_isoywd_opt(w.year(), w.week(), chrono::Weekday::Mon)
+                .expect("an ISO week that has a day has a Monday");
+            let last = first + chrono::Days::new(6);
             Week {
                 url: format!("{base}weeks/{key}/"),
                 number: w.week(),
@@ -818,18 +842,6 @@ fn positions_by_slug(terms: &[Term]) -> HashMap<String, usize> {
 /// A link to each term, by slug.
 fn links_by_slug(terms: &[Term]) -> HashMap<&str, Link> {
     terms.iter().map(|t| (t.slug.as_str(), link(t))).collect()
-}
-
-/// The first words of a title, to name an article whose outlet is unknown
-/// in a list of outlets.
-fn short_title(title: &str) -> String {
-    const WORDS: usize = 5;
-    let words: Vec<&str> = title.split_whitespace().collect();
-    if words.len() <= WORDS {
-        title.to_string()
-    } else {
-        format!("{}…", words[..WORDS].join(" "))
-    }
 }
 
 /// A link to a term page.
@@ -867,10 +879,12 @@ fn entity_details(
     topic_links: &HashMap<&str, Link>,
     style: &arabic::dates::DateStyle,
 ) -> EntityInfo {
-    let slug = &profile.slug;
+    // A quote republished by several outlets is shown once.
+    let mut seen_quotes = std::collections::HashSet::new();
     let quotes = profile
         .quotes
         .iter()
+        .filter(|q| seen_quotes.insert(arabic::phrase_key(&q.text)))
         .take(ENTITY_QUOTES)
         .map(|q| {
             let a = &articles[q.article];
@@ -928,6 +942,5 @@ fn entity_details(
         co_mentions,
         topics,
         quotes,
-        feed_url: format!("{base}entities/{slug}/rss.xml"),
     }
 }

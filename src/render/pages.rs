@@ -165,6 +165,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
             Job::Story(i) => self.story(i, ctx),
             Job::Day(d) => self.day(d, ctx),
             Job::Week(w) => self.week(w, ctx),
+            Job::WeekIndex => self.week_index(ctx),
             Job::Topic(t, page) => self.topic(t, page, ctx),
             Job::Entity(e, page) => self.entity(e, page, ctx),
             Job::Source(i, page) => self.source(i, page, ctx),
@@ -177,7 +178,14 @@ impl<'s, 'a> Renderer<'s, 'a> {
             Job::Page(p) => self.static_page(p, ctx),
             Job::NotFound => self.not_found(),
         };
-        ctx.insert("canonical", &format!("{}{}", self.config.base_url(), dir));
+        // A missing page has no address of its own to point search
+        // engines at.
+        if !matches!(job, Job::NotFound) {
+            ctx.insert("canonical", &format!("{}{}", self.config.base_url(), dir));
+        }
+        let (section, section_index) = section_of(job);
+        ctx.insert("section", section);
+        ctx.insert("section_index", &section_index);
         // Last, so that a body's HTML takes the place of its key.
         self.costly_parts(job, fill, ctx)?;
         Ok((dir, template))
@@ -202,11 +210,21 @@ impl<'s, 'a> Renderer<'s, 'a> {
         }
     }
 
+    /// Every week, newest first.
+    fn week_index(&self, ctx: &mut impl PageData) -> PagePlace {
+        ctx.insert("weeks", &self.site.weeks.iter().rev().collect::<Vec<_>>());
+        PagePlace {
+            dir: "weeks/".into(),
+            template: "weeks.html",
+        }
+    }
+
     /// Page `page` of a topic's articles.
     fn topic(&self, t: usize, page: usize, ctx: &mut impl PageData) -> PagePlace {
         let term = &self.site.topics[t];
         let dir = format!("topics/{}/", term.slug);
         ctx.insert("kind", "topic");
+        ctx.insert("feed_url", &self.feed_url(&dir, &term.articles));
         self.listing(
             ctx,
             &term.name,
@@ -230,7 +248,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         let dir = format!("entities/{}/", term.slug);
         ctx.insert("kind", "entity");
         ctx.insert("entity", info);
-        ctx.insert("feed_url", &info.feed_url);
+        ctx.insert("feed_url", &self.feed_url(&dir, &term.articles));
         self.listing(
             ctx,
             &term.name,
@@ -243,6 +261,17 @@ impl<'s, 'a> Renderer<'s, 'a> {
             dir: paged(&dir, page),
             template: "list.html",
         }
+    }
+
+    /// The address of the feed of a topic or entity at `dir`, when it has
+    /// items: feeds list dated articles only, and `articles` (newest
+    /// first) has its undated ones last.
+    fn feed_url(&self, dir: &str, articles: &[usize]) -> Option<String> {
+        let s = self.site;
+        articles
+            .first()
+            .is_some_and(|&i| s.article(i).published.is_some())
+            .then(|| format!("{}{dir}rss.xml", s.base))
     }
 
     /// Page `page` of an outlet's articles.
@@ -676,7 +705,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 .map(|(t, info)| counted(&t.url, &t.name, info.mentions))
                 .collect();
             terms.sort_by(|a, b| b.count.cmp(&a.count).then(a.link.name.cmp(&b.link.name)));
-            (!terms.is_empty()).then(|| TermGroup {
+            (!terms.is_empty()).then_some(TermGroup {
                 kind: Some(kind),
                 terms,
             })
@@ -753,6 +782,26 @@ fn counted(url: &str, name: &str, count: usize) -> Counted {
             name: name.to_string(),
         },
         count,
+    }
+}
+
+/// Which part of the main navigation a page belongs to (empty for none),
+/// and whether it is that part's own page: the navigation marks it with
+/// `aria-current`.
+fn section_of(job: Job) -> (&'static str, bool) {
+    match job {
+        Job::Index => ("home", true),
+        Job::Archive => ("archive", true),
+        Job::ArchiveYear(_) | Job::Day(_) | Job::Week(_) | Job::WeekIndex | Job::Undated(_) => {
+            ("archive", false)
+        }
+        Job::TopicIndex => ("topics", true),
+        Job::Topic(..) => ("topics", false),
+        Job::EntityIndex => ("entities", true),
+        Job::Entity(..) => ("entities", false),
+        Job::SourceIndex => ("sources", true),
+        Job::Source(..) => ("sources", false),
+        Job::Article(_) | Job::Story(_) | Job::Page(_) | Job::NotFound => ("", false),
     }
 }
 
