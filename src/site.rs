@@ -26,6 +26,8 @@ pub const STORY_CARD_LINKS: usize = 8;
 /// How many other versions of its story an article page lists.
 pub const ARTICLE_VERSIONS: usize = 10;
 
+/// How many stories lead the home page.
+const FRONT_STORIES: usize = 12;
 /// How many stories a weekly briefing picks.
 const WEEKLY_STORIES: usize = 10;
 /// How many recent days the home page previews, and stories per preview.
@@ -204,6 +206,9 @@ pub struct Site<'a> {
     pub days: Vec<Day>,
     /// Weeks, oldest first.
     pub weeks: Vec<Week>,
+    /// The home page's lead: the stories of the last two days with
+    /// articles, most covered first, grouped by topic.
+    pub front: Vec<TopicGroup>,
     /// Undated articles, in input order.
     pub undated: Vec<usize>,
     pub topics: Vec<Term>,
@@ -257,6 +262,7 @@ impl<'a> Site<'a> {
         let (days, article_day, stories_by_day) =
             lay_out_days(corpus, &mut story_cards, &article_urls, &base, style);
         let weeks = lay_out_weeks(&corpus.stories, &days, &stories_by_day, &base, style);
+        let front = front_page(&corpus.stories, &days, &stories_by_day, &story_cards, &base);
 
         let Recency {
             newest, undated, ..
@@ -271,6 +277,7 @@ impl<'a> Site<'a> {
             story_cards,
             days,
             weeks,
+            front,
             undated,
             topic_positions: positions_by_slug(&topics),
             topics,
@@ -828,6 +835,41 @@ fn lay_out_weeks(
             }
         })
         .collect()
+}
+
+/// The stories of the last two calendar days that have articles (the last
+/// 24–48 hours of news), most reports first, grouped by their first topic:
+/// a quiet last day does not make a one-story front page, and a story
+/// told by many outlets leads one told by one.
+fn front_page(
+    stories: &[crate::stories::Story],
+    days: &[Day],
+    stories_by_day: &[Vec<usize>],
+    story_cards: &[StoryCard],
+    base: &str,
+) -> Vec<TopicGroup> {
+    let Some(last) = days.last() else {
+        return Vec::new();
+    };
+    let since = last.date - chrono::Days::new(1);
+    let mut lead: Vec<usize> = days
+        .iter()
+        .zip(stories_by_day)
+        .filter(|(d, _)| d.date >= since)
+        .flat_map(|(_, list)| list.iter().copied())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    lead.sort_by(|&x, &y| {
+        let (a, b) = (&stories[x], &stories[y]);
+        b.reports
+            .len()
+            .cmp(&a.reports.len())
+            .then_with(|| b.weight.total_cmp(&a.weight))
+            .then(x.cmp(&y))
+    });
+    lead.truncate(FRONT_STORIES);
+    topic_groups(&lead, story_cards, base)
 }
 
 /// Each term's position in `terms`, by slug.

@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::{Fill, Job, PageData, Renderer};
 use crate::article::{BlockKind, BlockRef, Prominence};
 use crate::entities::EntityKind;
-use crate::site::{ArticleCard, Counted, Day, Link, StoryCard};
+use crate::site::{ArticleCard, Counted, Day, Link, StoryCard, TopicGroup};
 
 /// Where a page goes and which template draws it (the template words its
 /// title and headings).
@@ -131,6 +131,28 @@ impl<'a> StoryRef<'a> {
             url: &card.url,
             headline: card.headline,
             article_count: card.article_count,
+        }
+    }
+}
+
+/// Plain share links (no third-party script): addresses that open each
+/// service's own share page with the page's title and address.
+#[derive(Serialize)]
+struct Share {
+    whatsapp: String,
+    telegram: String,
+    x: String,
+}
+
+impl Share {
+    fn of(url: &str, title: &str) -> Share {
+        use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+        let enc = |t: &str| utf8_percent_encode(t, NON_ALPHANUMERIC).to_string();
+        let (u, t) = (enc(url), enc(title));
+        Share {
+            whatsapp: format!("https://wa.me/?text={}", enc(&format!("{title} {url}"))),
+            telegram: format!("https://t.me/share/url?url={u}&text={t}"),
+            x: format!("https://x.com/intent/post?url={u}&text={t}"),
         }
     }
 }
@@ -279,6 +301,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         let term = &self.site.sources[i];
         let dir = format!("sources/{}/", term.slug);
         ctx.insert("kind", "source");
+        ctx.insert("feed_url", &self.feed_url(&dir, &term.articles));
         self.listing(ctx, &term.name, "", term.articles.len(), &dir, page);
         PagePlace {
             dir: paged(&dir, page),
@@ -383,21 +406,35 @@ impl<'s, 'a> Renderer<'s, 'a> {
         {
             ctx.insert("latest_week", week);
         }
+        // The days before the lead's two, each story under the newest day
+        // that tells it and only if the lead does not show it already.
+        let mut seen: std::collections::HashSet<&str> = s
+            .front
+            .iter()
+            .flat_map(|g| &g.stories)
+            .map(|&i| s.story_cards[i].url.as_str())
+            .collect();
+        let since = s.days.last().map(|d| d.date - chrono::Days::new(1));
         let recent: Vec<DayPreview> = s
             .days
             .iter()
             .rev()
-            .skip(1)
+            .filter(|d| since.is_some_and(|since| d.date < since))
             .take(crate::site::RECENT_DAYS)
-            .map(|d| DayPreview {
-                title: &d.title,
-                url: &d.url,
-                stories: d
+            .filter_map(|d| {
+                let stories: Vec<StoryRef> = d
                     .stories
                     .iter()
+                    .map(|&i| &s.story_cards[i])
+                    .filter(|card| seen.insert(card.url.as_str()))
                     .take(crate::site::RECENT_DAY_STORIES)
-                    .map(|&i| StoryRef::of(&s.story_cards[i]))
-                    .collect(),
+                    .map(StoryRef::of)
+                    .collect();
+                (!stories.is_empty()).then_some(DayPreview {
+                    title: &d.title,
+                    url: &d.url,
+                    stories,
+                })
             })
             .collect();
         ctx.insert("recent", &recent);
@@ -416,8 +453,8 @@ impl<'s, 'a> Renderer<'s, 'a> {
         }
     }
 
-    fn groups<'d>(&'d self, day: &'d Day, fill: &Fill) -> Result<Vec<GroupView<'d>>> {
-        day.groups
+    fn groups<'d>(&'d self, groups: &'d [TopicGroup], fill: &Fill) -> Result<Vec<GroupView<'d>>> {
+        groups
             .iter()
             .map(|g| {
                 Ok(GroupView {
@@ -490,6 +527,15 @@ impl<'s, 'a> Renderer<'s, 'a> {
         );
         ctx.insert("card", &s.cards[i]);
         ctx.insert("description", &a.summary);
+        let page_url = format!("{}articles/{}/", self.config.base_url(), a.slug);
+        ctx.insert("share", &Share::of(&page_url, &a.title));
+        ctx.insert("structured_data", &self.news_article(i, &page_url));
+        ctx.insert(
+            "time",
+            &a.published
+                .and_then(|p| p.time)
+                .map(|t| arabic::dates::format_number(t.format("%H:%M"), &self.config.site.dates)),
+        );
         match a.markdown_excerpt() {
             // Its key: the HTML is rendered from the file only when the
             // page is written (see `Renderer::costly_parts`).
@@ -548,6 +594,38 @@ impl<'s, 'a> Renderer<'s, 'a> {
         }
     }
 
+    /// An article as schema.org's `NewsArticle`, in JSON-LD for search
+    /// engines and link previews. `<` is written as `\u003c` so that no
+    /// text can close the `<script>` element that holds it.
+    fn news_article(&self, i: usize, page_url: &str) -> String {
+        let s = self.site;
+        let a = s.article(i);
+        let published = a.published.map(|p| match p.time {
+            Some(t) => t.to_rfc3339(),
+            None => p.date.to_string(),
+        });
+        let publisher = a.source.as_deref().unwrap_or(&self.config.site.title);
+        let mut data = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": a.title,
+            "description": a.summary,
+            "inLanguage": self.config.site.language,
+            "mainEntityOfPage": page_url,
+            "publisher": { "@type": "Organization", "name": publisher },
+        });
+        if let Some(date) = published {
+            data["datePublished"] = date.into();
+        }
+        if let Some(author) = &a.author {
+            data["author"] = serde_json::json!({ "@type": "Person", "name": author });
+        }
+        if let Some(url) = &a.url {
+            data["isBasedOn"] = url.as_str().into();
+        }
+        data.to_string().replace('<', "\\u003c")
+    }
+
     /// A story: its summary and every article that told it.
     fn story(&self, i: usize, ctx: &mut impl PageData) -> PagePlace {
         let s = self.site;
@@ -578,6 +656,13 @@ impl<'s, 'a> Renderer<'s, 'a> {
             })
             .collect();
         ctx.insert("timeline", &timeline);
+        ctx.insert(
+            "share",
+            &Share::of(
+                &format!("{}stories/{}/", self.config.base_url(), story.id),
+                s.story_cards[i].headline,
+            ),
+        );
         let day = story
             .articles
             .iter()
@@ -636,14 +721,14 @@ impl<'s, 'a> Renderer<'s, 'a> {
                         &LatestDay {
                             title: &last.title,
                             url: &last.url,
-                            groups: self.groups(last, fill)?,
+                            groups: self.groups(&s.front, fill)?,
                         },
                     );
                 }
                 return Ok(());
             }
             Job::Day(d) => {
-                ctx.insert("groups", &self.groups(&s.days[d], fill)?);
+                ctx.insert("groups", &self.groups(&s.days[d].groups, fill)?);
                 return Ok(());
             }
             Job::Week(w) => {

@@ -207,6 +207,8 @@ mod tests {
         for folder in ["content", "seeds", "templates", "static"] {
             std::fs::create_dir_all(root.join(folder)).unwrap();
         }
+        // The configuration refuses an entity list that is not there.
+        std::fs::write(root.join("names.toml"), "").unwrap();
         let config = Config::load(&root.join("site.toml")).unwrap();
         (dir, config)
     }
