@@ -439,7 +439,8 @@ impl Recency {
 }
 
 /// Topic pages: the configured and stated topics, plus "other" for the
-/// articles none of them covers; each lists its articles newest first.
+/// articles none of them covers; each lists its articles newest first,
+/// without word-for-word copies of another listed article.
 fn topic_terms(corpus: &Corpus, base: &str, recency: &Recency) -> Vec<Term> {
     let mut topics: Vec<Term> = corpus
         .topics
@@ -453,8 +454,19 @@ fn topic_terms(corpus: &Corpus, base: &str, recency: &Recency) -> Vec<Term> {
         })
         .collect();
     let topic_index = positions_by_slug(&topics);
+    // A text republished word for word is listed once, as story pages
+    // show it: its copies are named there, under the first.
+    let copies: BTreeSet<usize> = corpus
+        .stories
+        .iter()
+        .flat_map(|s| &s.duplicates)
+        .flat_map(|group| group.iter().skip(1).copied())
+        .collect();
     let mut other = Vec::new();
     for (i, a) in corpus.articles.iter().enumerate() {
+        if copies.contains(&i) {
+            continue;
+        }
         if a.topics.is_empty() {
             other.push(i);
         }

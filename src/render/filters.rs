@@ -1,6 +1,7 @@
 //! The Tera filters through which templates write numbers: counted nouns
 //! in the grammatical case of their place in the sentence, ordinals, and
-//! bare numbers, all in the site's digits.
+//! bare numbers, all in the site's digits; and `digits`, which writes the
+//! numbers inside article text in them too (outlets mix ٢٢٩ and 7.3).
 //!
 //! Rust computes the numbers; the words around them are the templates', so
 //! a site's template can reword any phrase, and the Arabic grammar of the
@@ -12,9 +13,14 @@ use arabic::dates::{DateStyle, format_number};
 use arabic::numbers::{self, Case};
 use tera::{Result, Tera, Value, from_value, to_value};
 
-/// Registers `count`, `ordinal` and `num` on `tera`, writing digits as
-/// `style` says.
+/// Registers `count`, `ordinal`, `num` and `digits` on `tera`, writing
+/// digits as `style` says.
 pub(super) fn register(tera: &mut Tera, style: &DateStyle) {
+    let arabic_digits = style.digits == arabic::dates::Digits::Arabic;
+    tera.register_filter(
+        "digits",
+        move |value: &Value, _: &HashMap<String, Value>| digits(value, arabic_digits),
+    );
     let s = style.clone();
     tera.register_filter(
         "count",
@@ -62,6 +68,27 @@ fn ordinal(value: &Value, style: &DateStyle) -> Result<Value> {
     )?)
 }
 
+/// `{{ text | digits }}`: the text with every digit in the site's digits.
+/// Text already in them (most of it) is passed on as it is.
+fn digits(value: &Value, arabic_digits: bool) -> Result<Value> {
+    let Some(text) = value.as_str() else {
+        return Ok(value.clone());
+    };
+    let foreign = |c: char| match arabic_digits {
+        true => c.is_ascii_digit(),
+        false => matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}'),
+    };
+    if !text.chars().any(foreign) {
+        return Ok(value.clone());
+    }
+    let latin = arabic::fold_digits(text);
+    Ok(Value::String(if arabic_digits {
+        arabic::to_arabic_indic_digits(&latin)
+    } else {
+        latin
+    }))
+}
+
 fn number(value: &Value, filter: &str) -> Result<usize> {
     from_value::<usize>(value.clone())
         .map_err(|_| format!("the `{filter}` filter takes a whole number, not {value}").into())
@@ -93,6 +120,19 @@ mod tests {
         assert_eq!(
             render("الأسبوع {{ 8 | ordinal }}", Digits::Latin),
             "الأسبوع الثامن"
+        );
+    }
+
+    #[test]
+    fn numbers_in_text_follow_the_sites_digits() {
+        let mixed = "{{ \"قتل ٢٢٩ شخصاً في زلزال بقوة 7.3\" | digits }}";
+        assert_eq!(
+            render(mixed, Digits::Latin),
+            "قتل 229 شخصاً في زلزال بقوة 7.3"
+        );
+        assert_eq!(
+            render(mixed, Digits::Arabic),
+            "قتل ٢٢٩ شخصاً في زلزال بقوة ٧.٣"
         );
     }
 
