@@ -479,8 +479,10 @@ pub fn build_keeping_corpus(
     let (site, opened) = rayon::join(
         || Site::new(&corpus, config),
         || -> Result<_> {
-            let templates =
-                crate::render::load_templates(&config.resolve(&config.site.templates_dir))?;
+            let templates = crate::render::load_templates(
+                &config.resolve(&config.site.templates_dir),
+                &config.site.dates,
+            )?;
             let target = Output::open(&out, &config.root, templates.key)?;
             Ok((templates, target))
         },
@@ -498,11 +500,10 @@ pub fn build_keeping_corpus(
     let (feeds, _) = (feeds?, crawler_files?);
     let static_dir = config.resolve(&config.site.static_dir);
     crate::output::copy_tree(sink, &static_dir, "static")?;
-    if !static_dir.join("style.css").is_file() {
-        sink.put(
-            "static/style.css",
-            crate::render::DEFAULT_STYLESHEET.as_bytes(),
-        )?;
+    for (name, bytes) in crate::render::DEFAULT_STATIC {
+        if !static_dir.join(name).is_file() {
+            sink.put(&format!("static/{name}"), bytes.as_bytes())?;
+        }
     }
     timings.push(("render", clock.elapsed()));
     progress.stage("render", clock.elapsed());

@@ -36,7 +36,13 @@ pub fn write_feeds(site: &Site, config: &Config, sink: &dyn Sink) -> Result<usiz
     sink.put("atom.xml", feeds.atom(&newest).as_bytes())?;
     sink.put("briefings.xml", feeds.briefings().as_bytes())?;
 
-    for (folder, terms) in [("topics", &site.topics), ("entities", &site.entities)] {
+    // Outlets have feeds too: an item's RSS `<source url>` names its
+    // outlet's channel.
+    for (folder, terms) in [
+        ("topics", &site.topics),
+        ("entities", &site.entities),
+        ("sources", &site.sources),
+    ] {
         terms.par_iter().try_for_each(|term| {
             let items = dated_newest(site, &term.articles, config.site.feed_items);
             let path = format!("{folder}/{}/rss.xml", term.slug);
@@ -46,7 +52,7 @@ pub fn write_feeds(site: &Site, config: &Config, sink: &dyn Sink) -> Result<usiz
         })?;
     }
     let threads = write_thread_feeds(site, config, &feeds, sink)?;
-    Ok(3 + site.topics.len() + site.entities.len() + threads)
+    Ok(3 + site.topics.len() + site.entities.len() + site.sources.len() + threads)
 }
 
 /// One feed per thread that has a page: the newest articles of its
@@ -180,16 +186,17 @@ impl<'s, 'a> Feeds<'s, 'a> {
                     .pub_date(a.published.and_then(|p| rfc2822(self.time_of(p))))
                     .description(Some(escape_html(&a.summary)))
                     .author(None)
-                    .source(a.source.as_ref().map(|s| {
-                        rss::SourceBuilder::default()
-                            .title(Some(without_markup(s)))
-                            .url(
-                                a.url
-                                    .clone()
-                                    .unwrap_or_else(|| self.absolute(&site.cards[i].url)),
-                            )
-                            .build()
-                    }))
+                    .source(
+                        a.source
+                            .as_ref()
+                            .zip(site.cards[i].source_url.as_ref())
+                            .map(|(s, page)| {
+                                rss::SourceBuilder::default()
+                                    .title(Some(without_markup(s)))
+                                    .url(format!("{}rss.xml", self.absolute(page)))
+                                    .build()
+                            }),
+                    )
                     .categories(
                         site.topics_of(a)
                             .map(|t| {
@@ -263,12 +270,17 @@ impl<'s, 'a> Feeds<'s, 'a> {
                             .build(),
                     ])
                     .summary(Some(atom::Text::plain(a.summary.clone())))
-                    .authors(
-                        a.source
-                            .iter()
-                            .map(|s| atom::PersonBuilder::default().name(s.clone()).build())
-                            .collect::<Vec<_>>(),
-                    )
+                    // RFC 4287 wants an author for every entry: the outlet,
+                    // or the site when the outlet is unknown.
+                    .authors(vec![
+                        atom::PersonBuilder::default()
+                            .name(
+                                a.source
+                                    .clone()
+                                    .unwrap_or_else(|| config.site.title.clone()),
+                            )
+                            .build(),
+                    ])
                     .categories(
                         site.topics_of(a)
                             .map(|t| {
@@ -326,20 +338,33 @@ impl<'s, 'a> Feeds<'s, 'a> {
             .take(self.config.site.feed_items)
             .map(|day| {
                 let url = self.absolute(&day.url);
-                let mut text = String::new();
+                // HTML with a link to each story, so that a feed-to-email
+                // service can send the day's briefing as a newsletter.
+                let mut html = String::from("<ul>\n");
                 for &s in &day.stories {
                     let card = &site.story_cards[s];
-                    text.push_str("• ");
-                    text.push_str(card.headline);
+                    html.push_str(&format!(
+                        "<li><a href=\"{}\">{}</a>",
+                        escape_html(&self.absolute(&card.url)),
+                        escape_html(card.headline)
+                    ));
                     if card.article_count > 1 {
-                        text.push_str(&format!(" ({})", card.count_label));
+                        html.push_str(&format!(
+                            " ({})",
+                            crate::site::count_label(
+                                card.article_count,
+                                &arabic::numbers::ARTICLE,
+                                &self.config.site.dates
+                            )
+                        ));
                     }
                     if let Some(line) = card.summary.first() {
-                        text.push_str(": ");
-                        text.push_str(line.text);
+                        html.push_str(": ");
+                        html.push_str(&escape_html(line.text));
                     }
-                    text.push('\n');
+                    html.push_str("</li>\n");
                 }
+                html.push_str("</ul>");
                 rss::ItemBuilder::default()
                     .title(Some(format!("موجز {}", day.title)))
                     .link(Some(url.clone()))
@@ -350,7 +375,7 @@ impl<'s, 'a> Feeds<'s, 'a> {
                             .build(),
                     ))
                     .pub_date(rfc2822(self.start_of(day.date)))
-                    .description(Some(escape_html(&text)))
+                    .description(Some(html))
                     .build()
             })
             .collect();
@@ -358,7 +383,7 @@ impl<'s, 'a> Feeds<'s, 'a> {
             .days
             .last()
             .and_then(|d| rfc2822(self.start_of(d.date)));
-        rss::ChannelBuilder::default()
+        let mut channel = rss::ChannelBuilder::default()
             .title(without_markup(&format!(
                 "{}: الموجزات اليومية",
                 self.config.site.title
@@ -370,8 +395,19 @@ impl<'s, 'a> Feeds<'s, 'a> {
             .last_build_date(last.clone())
             .pub_date(last)
             .items(items)
-            .build()
-            .to_string()
+            .build();
+        channel.set_atom_ext(Some(
+            rss::extension::atom::AtomExtensionBuilder::default()
+                .links(vec![
+                    atom::LinkBuilder::default()
+                        .href(format!("{}briefings.xml", self.config.base_url()))
+                        .rel("self".to_string())
+                        .mime_type(Some("application/rss+xml".to_string()))
+                        .build(),
+                ])
+                .build(),
+        ));
+        channel.to_string()
     }
 }
 

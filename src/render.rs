@@ -8,6 +8,7 @@
 
 mod cards;
 mod coverage;
+mod filters;
 mod pages;
 
 use std::path::Path;
@@ -48,6 +49,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("index.html", include_str!("../templates/index.html")),
     ("day.html", include_str!("../templates/day.html")),
     ("week.html", include_str!("../templates/week.html")),
+    ("weeks.html", include_str!("../templates/weeks.html")),
     ("story.html", include_str!("../templates/story.html")),
     ("charts.html", include_str!("../templates/charts.html")),
     ("thread.html", include_str!("../templates/thread.html")),
@@ -64,16 +66,21 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("sitemap.xml", include_str!("../templates/sitemap.xml")),
 ];
 
-/// The stylesheet nashra ships, used when the site has no `static/style.css`.
-pub const DEFAULT_STYLESHEET: &str = include_str!("../static/style.css");
+/// The stylesheet and icon nashra ships, each used when the site's
+/// `static/` has no file of that name (every page links both).
+pub const DEFAULT_STATIC: &[(&str, &str)] = &[
+    ("style.css", include_str!("../static/style.css")),
+    ("favicon.svg", include_str!("../static/favicon.svg")),
+];
 
 /// The most URLs one sitemap file may list (sitemaps.org protocol).
 const SITEMAP_LIMIT: usize = 50_000;
 
 /// Loads the built-in templates, overridden by those in `dir`. Every
 /// template autoescapes (`.html` and `.xml`), so text from articles can never
-/// inject markup.
-pub fn load_templates(dir: &Path) -> Result<Templates> {
+/// inject markup. Numbers the templates write through the `count`, `num`
+/// and `ordinal` filters are in `style`'s digits.
+pub fn load_templates(dir: &Path, style: &arabic::dates::DateStyle) -> Result<Templates> {
     let mut sources: Vec<(String, String)> = DEFAULT_TEMPLATES
         .iter()
         .map(|(n, t)| (n.to_string(), t.to_string()))
@@ -109,9 +116,12 @@ pub fn load_templates(dir: &Path) -> Result<Templates> {
         hasher.update(text.as_bytes());
         hasher.update(&[0]);
     }
+    // The filters' digits show on pages whose data holds only numbers.
+    hasher.update(format!("{style:?}").as_bytes());
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
     tera.set_escape_fn(escape_html);
+    filters::register(&mut tera, style);
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| anyhow!("{}: {}", dir.display(), error_chain(&e)))?;
     Ok(Templates {
@@ -182,6 +192,7 @@ enum Job {
     Thread(usize),
     Day(usize),
     Week(usize),
+    WeekIndex,
     Topic(usize, usize),
     Entity(usize, usize),
     Source(usize, usize),
@@ -449,6 +460,9 @@ impl<'s, 'a> Renderer<'s, 'a> {
         );
         jobs.extend((0..s.days.len()).map(Job::Day));
         jobs.extend((0..s.weeks.len()).map(Job::Week));
+        if !s.weeks.is_empty() {
+            jobs.push(Job::WeekIndex);
+        }
         for (i, t) in s.topics.iter().enumerate() {
             jobs.extend((1..=self.pages_of(t.articles.len())).map(|p| Job::Topic(i, p)));
         }

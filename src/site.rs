@@ -28,6 +28,8 @@ pub const STORY_CARD_LINKS: usize = 8;
 /// How many other versions of its story an article page lists.
 pub const ARTICLE_VERSIONS: usize = 10;
 
+/// How many stories lead the home page.
+const FRONT_STORIES: usize = 12;
 /// How many stories a weekly briefing picks.
 const WEEKLY_STORIES: usize = 10;
 /// How many recent days the home page previews, and stories per preview.
@@ -76,18 +78,34 @@ pub struct StoryCard<'a> {
     pub url: String,
     pub headline: &'a str,
     pub summary: Vec<SummaryLine<'a>>,
-    /// Distinct outlets that told it.
-    pub sources: Vec<&'a str>,
-    /// The story's first articles, named by their outlet (or title when
-    /// the outlet is unknown), oldest first; the story page lists them all.
-    pub coverage: Vec<Link>,
+    /// Distinct outlets that told it, each with its number of reports, in
+    /// order of first report: one outlet's count is never read as the
+    /// whole story's.
+    pub outlets: Vec<OutletCount<'a>>,
+    /// Reports whose outlet is unknown.
+    pub unattributed: usize,
+    /// The story's first articles with their outlet (none when unknown),
+    /// oldest first; the story page lists them all.
+    pub coverage: Vec<Report<'a>>,
     pub article_count: usize,
-    /// "3 مقالات", with the noun agreeing with the number.
-    pub count_label: String,
     pub date: String,
     pub date_iso: String,
     pub topics: Vec<Link>,
     pub entities: Vec<Link>,
+}
+
+/// An outlet and how many of a story's reports it published.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletCount<'a> {
+    pub name: &'a str,
+    pub count: usize,
+}
+
+/// A link to one report of a story, by its outlet.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report<'a> {
+    pub url: String,
+    pub source: Option<&'a str>,
 }
 
 /// One topic's stories within a briefing.
@@ -109,16 +127,23 @@ pub struct Day {
     pub stories: Vec<usize>,
     pub groups: Vec<TopicGroup>,
     pub article_count: usize,
-    /// "5 مقالات في 3 قصص".
-    pub count_label: String,
+    /// How many stories the day's briefing shows.
+    pub story_count: usize,
 }
 
-/// An ISO week with articles.
+/// An ISO week with articles. Its title is the template's: it has the
+/// week's number and year, and its first and last days with articles.
 #[derive(Debug, Clone, Serialize)]
 pub struct Week {
     pub key: String,
     pub url: String,
-    pub title: String,
+    /// ISO week number and ISO week-numbering year.
+    pub number: u32,
+    pub year: i32,
+    /// Display dates of its Monday and Sunday: the whole ISO week, though
+    /// only some of its days may have articles.
+    pub first: String,
+    pub last: String,
     pub stories: Vec<usize>,
     pub days: Vec<usize>,
 }
@@ -138,11 +163,10 @@ pub struct Term {
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityInfo {
     pub kind: EntityKind,
-    pub kind_name: &'static str,
     pub english: Option<String>,
     pub mentions: usize,
-    /// "ذُكر 12 مرةً في 3 مقالات".
-    pub mentions_label: String,
+    /// How many articles name it (those its pages list).
+    pub article_count: usize,
     /// Spellings seen across the corpus.
     pub variants: Vec<String>,
     /// For each listed article (same order as `Term::articles`), the sentence
@@ -155,7 +179,6 @@ pub struct EntityInfo {
     pub co_mentions: Vec<Counted>,
     pub topics: Vec<Counted>,
     pub quotes: Vec<QuoteView>,
-    pub feed_url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -185,6 +208,9 @@ pub struct Site<'a> {
     pub days: Vec<Day>,
     /// Weeks, oldest first.
     pub weeks: Vec<Week>,
+    /// The home page's lead: the stories of the last two days with
+    /// articles, most covered first, grouped by topic.
+    pub front: Vec<TopicGroup>,
     /// Undated articles, in input order.
     pub undated: Vec<usize>,
     pub topics: Vec<Term>,
@@ -243,6 +269,7 @@ impl<'a> Site<'a> {
         let (days, article_day, stories_by_day) =
             lay_out_days(corpus, &mut story_cards, &article_urls, &base, style);
         let weeks = lay_out_weeks(&corpus.stories, &days, &stories_by_day, &base, style);
+        let front = front_page(&corpus.stories, &days, &stories_by_day, &story_cards, &base);
 
         let entity_index = positions_by_slug(&entities);
         let (threads, entity_threads) = threads::lay_out(
@@ -266,6 +293,7 @@ impl<'a> Site<'a> {
             story_cards,
             days,
             weeks,
+            front,
             undated,
             topic_positions: positions_by_slug(&topics),
             topics,
@@ -429,7 +457,8 @@ impl Recency {
 }
 
 /// Topic pages: the configured and stated topics, plus "other" for the
-/// articles none of them covers; each lists its articles newest first.
+/// articles none of them covers; each lists its articles newest first,
+/// without word-for-word copies of another listed article.
 fn topic_terms(corpus: &Corpus, base: &str, recency: &Recency) -> Vec<Term> {
     let mut topics: Vec<Term> = corpus
         .topics
@@ -443,8 +472,19 @@ fn topic_terms(corpus: &Corpus, base: &str, recency: &Recency) -> Vec<Term> {
         })
         .collect();
     let topic_index = positions_by_slug(&topics);
+    // A text republished word for word is listed once, as story pages
+    // show it: its copies are named there, under the first.
+    let copies: BTreeSet<usize> = corpus
+        .stories
+        .iter()
+        .flat_map(|s| &s.duplicates)
+        .flat_map(|group| group.iter().skip(1).copied())
+        .collect();
     let mut other = Vec::new();
     for (i, a) in corpus.articles.iter().enumerate() {
+        if copies.contains(&i) {
+            continue;
+        }
         if a.topics.is_empty() {
             other.push(i);
         }
@@ -558,14 +598,7 @@ fn story_cards<'a>(
         .par_iter()
         .zip(story_urls)
         .map(|(s, url)| {
-            let mut outlets: Vec<&str> = Vec::new();
-            for &i in &s.articles {
-                if let Some(src) = articles[i].source.as_deref()
-                    && !outlets.contains(&src)
-                {
-                    outlets.push(src);
-                }
-            }
+            let (outlets, unattributed) = outlet_counts(&s.reports, articles);
             let mut topic_slugs: Vec<&str> = Vec::new();
             let mut entity_weight: BTreeMap<&str, usize> = BTreeMap::new();
             for &i in &s.articles {
@@ -612,9 +645,9 @@ fn story_cards<'a>(
                 coverage,
                 headline: &s.headline,
                 summary,
-                sources: outlets,
+                outlets,
+                unattributed,
                 article_count: s.reports.len(),
-                count_label: count_label(s.reports.len(), &numbers::ARTICLE, style),
                 date: s.date.map(|d| format_date(d, style)).unwrap_or_default(),
                 date_iso: s.date.map(|d| d.to_string()).unwrap_or_default(),
                 topics: topic_slugs
@@ -631,20 +664,37 @@ fn story_cards<'a>(
         .collect()
 }
 
-/// Links to a story's first reports, named by their outlet (or title when
-/// the outlet is unknown).
-fn coverage_links(reports: &[usize], articles: &[Article], article_urls: &[String]) -> Vec<Link> {
+/// Links to a story's first reports with their outlets.
+fn coverage_links<'a>(
+    reports: &[usize],
+    articles: &'a [Article],
+    article_urls: &[String],
+) -> Vec<Report<'a>> {
     reports
         .iter()
         .take(STORY_CARD_LINKS)
-        .map(|&i| Link {
+        .map(|&i| Report {
             url: article_urls[i].clone(),
-            name: articles[i]
-                .source
-                .clone()
-                .unwrap_or_else(|| short_title(&articles[i].title)),
+            source: articles[i].source.as_deref(),
         })
         .collect()
+}
+
+/// The outlets of `reports` with their number of reports, in order of
+/// first report, and how many reports have no known outlet.
+fn outlet_counts<'a>(reports: &[usize], articles: &'a [Article]) -> (Vec<OutletCount<'a>>, usize) {
+    let mut outlets: Vec<OutletCount> = Vec::new();
+    let mut unattributed = 0;
+    for &i in reports {
+        match articles[i].source.as_deref() {
+            None => unattributed += 1,
+            Some(name) => match outlets.iter_mut().find(|o| o.name == name) {
+                Some(o) => o.count += 1,
+                None => outlets.push(OutletCount { name, count: 1 }),
+            },
+        }
+    }
+    (outlets, unattributed)
 }
 
 /// A story's card as one day's briefing shows it: that day's headline,
@@ -656,14 +706,7 @@ fn day_card<'a>(
     article_urls: &[String],
     style: &arabic::dates::DateStyle,
 ) -> StoryCard<'a> {
-    let mut outlets: Vec<&str> = Vec::new();
-    for &i in &day.articles {
-        if let Some(src) = articles[i].source.as_deref()
-            && !outlets.contains(&src)
-        {
-            outlets.push(src);
-        }
-    }
+    let (outlets, unattributed) = outlet_counts(&day.articles, articles);
     StoryCard {
         headline: &articles[day.headline].title,
         summary: day
@@ -674,10 +717,10 @@ fn day_card<'a>(
                 source: l.source.as_deref(),
             })
             .collect(),
-        sources: outlets,
+        outlets,
+        unattributed,
         coverage: coverage_links(&day.articles, articles, article_urls),
         article_count: day.articles.len(),
-        count_label: count_label(day.articles.len(), &numbers::ARTICLE, style),
         date: format_date(day.date, style),
         date_iso: day.date.to_string(),
         ..card.clone()
@@ -749,11 +792,7 @@ fn lay_out_days<'a>(
             iso: date.to_string(),
             url: format!("{base}days/{date}/"),
             title: format_date_long(date, style),
-            count_label: format!(
-                "{} في {}",
-                count_label(list.len(), &numbers::ARTICLE, style),
-                count_label(stories.len(), &numbers::STORY, style)
-            ),
+            story_count: stories.len(),
             groups: topic_groups(&stories, story_cards, base),
             stories,
             article_count: list.len(),
@@ -811,23 +850,56 @@ fn lay_out_weeks(
             by_weight(stories, &mut top);
             top.truncate(WEEKLY_STORIES);
             let key = format!("{}-w{:02}", w.year(), w.week());
-            let first = days[dlist[0]].date;
-            let last = days[*dlist.last().unwrap()].date;
+            let first = NaiveDate::from_isoywd_opt(w.year(), w.week(), chrono::Weekday::Mon)
+                .expect("an ISO week that has a day has a Monday");
+            let last = first + chrono::Days::new(6);
             Week {
                 url: format!("{base}weeks/{key}/"),
-                title: format!(
-                    "الأسبوع {} من {} ({} – {})",
-                    format_number(w.week(), style),
-                    format_number(w.year(), style),
-                    format_date(first, style),
-                    format_date(last, style)
-                ),
+                number: w.week(),
+                year: w.year(),
+                first: format_date(first, style),
+                last: format_date(last, style),
                 key,
                 stories: top,
                 days: dlist,
             }
         })
         .collect()
+}
+
+/// The stories of the last two calendar days that have articles (the last
+/// 24–48 hours of news), most reports first, grouped by their first topic:
+/// a quiet last day does not make a one-story front page, and a story
+/// told by many outlets leads one told by one.
+fn front_page(
+    stories: &[crate::stories::Story],
+    days: &[Day],
+    stories_by_day: &[Vec<usize>],
+    story_cards: &[StoryCard],
+    base: &str,
+) -> Vec<TopicGroup> {
+    let Some(last) = days.last() else {
+        return Vec::new();
+    };
+    let since = last.date - chrono::Days::new(1);
+    let mut lead: Vec<usize> = days
+        .iter()
+        .zip(stories_by_day)
+        .filter(|(d, _)| d.date >= since)
+        .flat_map(|(_, list)| list.iter().copied())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    lead.sort_by(|&x, &y| {
+        let (a, b) = (&stories[x], &stories[y]);
+        b.reports
+            .len()
+            .cmp(&a.reports.len())
+            .then_with(|| b.weight.total_cmp(&a.weight))
+            .then(x.cmp(&y))
+    });
+    lead.truncate(FRONT_STORIES);
+    topic_groups(&lead, story_cards, base)
 }
 
 /// Each term's position in `terms`, by slug.
@@ -842,18 +914,6 @@ fn positions_by_slug(terms: &[Term]) -> HashMap<String, usize> {
 /// A link to each term, by slug.
 fn links_by_slug(terms: &[Term]) -> HashMap<&str, Link> {
     terms.iter().map(|t| (t.slug.as_str(), link(t))).collect()
-}
-
-/// The first words of a title, to name an article whose outlet is unknown
-/// in a list of outlets.
-fn short_title(title: &str) -> String {
-    const WORDS: usize = 5;
-    let words: Vec<&str> = title.split_whitespace().collect();
-    if words.len() <= WORDS {
-        title.to_string()
-    } else {
-        format!("{}…", words[..WORDS].join(" "))
-    }
 }
 
 /// A link to a term page.
@@ -891,10 +951,12 @@ fn entity_details(
     topic_links: &HashMap<&str, Link>,
     style: &arabic::dates::DateStyle,
 ) -> EntityInfo {
-    let slug = &profile.slug;
+    // A quote republished by several outlets is shown once.
+    let mut seen_quotes = std::collections::HashSet::new();
     let quotes = profile
         .quotes
         .iter()
+        .filter(|q| seen_quotes.insert(arabic::phrase_key(&q.text)))
         .take(ENTITY_QUOTES)
         .map(|q| {
             let a = &articles[q.article];
@@ -939,14 +1001,9 @@ fn entity_details(
     let listed = profile.timeline.len();
     EntityInfo {
         kind: entity.kind,
-        kind_name: kind_name(entity.kind),
         english: entity.english.clone(),
         mentions,
-        mentions_label: format!(
-            "ذُكر {} في {}",
-            count_label(mentions, &numbers::TIME, style),
-            count_label(listed, &numbers::ARTICLE, style)
-        ),
+        article_count: listed,
         variants: profile
             .variants
             .iter()
@@ -957,26 +1014,5 @@ fn entity_details(
         co_mentions,
         topics,
         quotes,
-        feed_url: format!("{base}entities/{slug}/rss.xml"),
-    }
-}
-
-/// The Arabic name of an entity kind, singular.
-pub fn kind_name(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "شخصية",
-        EntityKind::Place => "مكان",
-        EntityKind::Organisation => "منظمة",
-        EntityKind::Other => "أخرى",
-    }
-}
-
-/// The Arabic heading for a group of entities of one kind.
-pub fn kind_heading(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "شخصيات",
-        EntityKind::Place => "أماكن",
-        EntityKind::Organisation => "منظمات",
-        EntityKind::Other => "أخرى",
     }
 }

@@ -22,8 +22,8 @@ struct ThreadItem<'a> {
     headline: &'a str,
     date: &'a str,
     date_iso: &'a str,
-    outlets: &'a [&'a str],
-    count_label: &'a str,
+    outlets: &'a [crate::site::OutletCount<'a>],
+    article_count: usize,
     /// The story whose page this is.
     current: bool,
 }
@@ -95,8 +95,8 @@ impl Renderer<'_, '_> {
                         headline: card.headline,
                         date: &card.date,
                         date_iso: &card.date_iso,
-                        outlets: &card.sources,
-                        count_label: &card.count_label,
+                        outlets: &card.outlets,
+                        article_count: card.article_count,
                         current: Some(i) == current,
                     }
                 })
@@ -153,7 +153,6 @@ impl Renderer<'_, '_> {
         PagePlace {
             dir: format!("threads/{}/", thread.id),
             template: "thread.html",
-            title: format!("تطورات القصة: {}", thread.title),
         }
     }
 

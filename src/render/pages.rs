@@ -14,14 +14,15 @@ use serde::Serialize;
 
 use super::{Fill, Job, PageData, Renderer};
 use crate::article::{BlockKind, BlockRef, Prominence};
-use crate::site::{ArticleCard, Counted, Day, Link, StoryCard, kind_heading};
+use crate::entities::EntityKind;
+use crate::site::{ArticleCard, Counted, Day, Link, StoryCard, TopicGroup};
 
-/// Where a page goes, which template draws it, and its title.
+/// Where a page goes and which template draws it (the template words its
+/// title and headings).
 pub(super) struct PagePlace {
     /// Relative to the output root, ending in `/` unless it is the root.
     pub(super) dir: String,
     pub(super) template: &'static str,
-    pub(super) title: String,
 }
 
 #[derive(Serialize)]
@@ -51,12 +52,14 @@ struct DayLink<'a> {
     title: &'a str,
     url: &'a str,
     article_count: usize,
-    count_label: &'a str,
+    story_count: usize,
 }
 
+/// A group of an index page's terms; entity indexes group by kind, and
+/// the template names the group.
 #[derive(Serialize)]
-struct TermGroup<'a> {
-    heading: &'a str,
+struct TermGroup {
+    kind: Option<EntityKind>,
     terms: Vec<Counted>,
 }
 
@@ -126,7 +129,6 @@ struct StoryRef<'a> {
     url: &'a str,
     headline: &'a str,
     article_count: usize,
-    count_label: &'a str,
 }
 
 impl<'a> StoryRef<'a> {
@@ -135,7 +137,28 @@ impl<'a> StoryRef<'a> {
             url: &card.url,
             headline: card.headline,
             article_count: card.article_count,
-            count_label: &card.count_label,
+        }
+    }
+}
+
+/// Plain share links (no third-party script): addresses that open each
+/// service's own share page with the page's title and address.
+#[derive(Serialize)]
+struct Share {
+    whatsapp: String,
+    telegram: String,
+    x: String,
+}
+
+impl Share {
+    fn of(url: &str, title: &str) -> Share {
+        use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+        let enc = |t: &str| utf8_percent_encode(t, NON_ALPHANUMERIC).to_string();
+        let (u, t) = (enc(url), enc(title));
+        Share {
+            whatsapp: format!("https://wa.me/?text={}", enc(&format!("{title} {url}"))),
+            telegram: format!("https://t.me/share/url?url={u}&text={t}"),
+            x: format!("https://x.com/intent/post?url={u}&text={t}"),
         }
     }
 }
@@ -164,17 +187,14 @@ impl<'s, 'a> Renderer<'s, 'a> {
         fill: &mut Fill,
         ctx: &mut impl PageData,
     ) -> Result<(String, &'static str)> {
-        let PagePlace {
-            dir,
-            template,
-            title,
-        } = match job {
+        let PagePlace { dir, template } = match job {
             Job::Index => self.index(ctx),
             Job::Article(i) => self.article(i, ctx),
             Job::Story(i) => self.story(i, ctx),
             Job::Thread(t) => self.thread(t, ctx),
             Job::Day(d) => self.day(d, ctx),
             Job::Week(w) => self.week(w, ctx),
+            Job::WeekIndex => self.week_index(ctx),
             Job::Topic(t, page) => self.topic(t, page, ctx),
             Job::Entity(e, page) => self.entity(e, page, ctx),
             Job::Source(i, page) => self.source(i, page, ctx),
@@ -187,8 +207,14 @@ impl<'s, 'a> Renderer<'s, 'a> {
             Job::Page(p) => self.static_page(p, ctx),
             Job::NotFound => self.not_found(),
         };
-        ctx.insert("page_title", &title);
-        ctx.insert("canonical", &format!("{}{}", self.config.base_url(), dir));
+        // A missing page has no address of its own to point search
+        // engines at.
+        if !matches!(job, Job::NotFound) {
+            ctx.insert("canonical", &format!("{}{}", self.config.base_url(), dir));
+        }
+        let (section, section_index) = section_of(job);
+        ctx.insert("section", section);
+        ctx.insert("section_index", &section_index);
         // Last, so that a body's HTML takes the place of its key.
         self.costly_parts(job, fill, ctx)?;
         Ok((dir, template))
@@ -210,7 +236,15 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: format!("weeks/{}/", week.key),
             template: "week.html",
-            title: format!("أبرز قصص {}", week.title),
+        }
+    }
+
+    /// Every week, newest first.
+    fn week_index(&self, ctx: &mut impl PageData) -> PagePlace {
+        ctx.insert("weeks", &self.site.weeks.iter().rev().collect::<Vec<_>>());
+        PagePlace {
+            dir: "weeks/".into(),
+            template: "weeks.html",
         }
     }
 
@@ -218,6 +252,8 @@ impl<'s, 'a> Renderer<'s, 'a> {
     fn topic(&self, t: usize, page: usize, ctx: &mut impl PageData) -> PagePlace {
         let term = &self.site.topics[t];
         let dir = format!("topics/{}/", term.slug);
+        ctx.insert("kind", "topic");
+        ctx.insert("feed_url", &self.feed_url(&dir, &term.articles));
         if page == 1 {
             self.topic_extras(t, ctx);
         }
@@ -232,7 +268,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: paged(&dir, page),
             template: "list.html",
-            title: term.name.clone(),
         }
     }
 
@@ -243,8 +278,9 @@ impl<'s, 'a> Renderer<'s, 'a> {
         let term = &s.entities[e];
         let info = &s.entity_info[e];
         let dir = format!("entities/{}/", term.slug);
+        ctx.insert("kind", "entity");
         ctx.insert("entity", info);
-        ctx.insert("feed_url", &info.feed_url);
+        ctx.insert("feed_url", &self.feed_url(&dir, &term.articles));
         if page == 1 {
             self.entity_extras(e, ctx);
         }
@@ -259,39 +295,40 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: paged(&dir, page),
             template: "list.html",
-            title: term.name.clone(),
         }
+    }
+
+    /// The address of the feed of a topic or entity at `dir`, when it has
+    /// items: feeds list dated articles only, and `articles` (newest
+    /// first) has its undated ones last.
+    fn feed_url(&self, dir: &str, articles: &[usize]) -> Option<String> {
+        let s = self.site;
+        articles
+            .first()
+            .is_some_and(|&i| s.article(i).published.is_some())
+            .then(|| format!("{}{dir}rss.xml", s.base))
     }
 
     /// Page `page` of an outlet's articles.
     fn source(&self, i: usize, page: usize, ctx: &mut impl PageData) -> PagePlace {
         let term = &self.site.sources[i];
         let dir = format!("sources/{}/", term.slug);
-        let heading = format!("مقالات {}", term.name);
-        self.listing(ctx, &heading, "", term.articles.len(), &dir, page);
+        ctx.insert("kind", "source");
+        ctx.insert("feed_url", &self.feed_url(&dir, &term.articles));
+        self.listing(ctx, &term.name, "", term.articles.len(), &dir, page);
         PagePlace {
             dir: paged(&dir, page),
             template: "list.html",
-            title: heading,
         }
     }
 
     /// Page `page` of the articles whose date is unknown.
     fn undated(&self, page: usize, ctx: &mut impl PageData) -> PagePlace {
-        let heading = "مقالات بلا تاريخ نشر معروف";
-        let note = "لم يُعثر في هذه المقالات على تاريخ نشر موثوق؛ يمكن للمحرر إضافته في الترويسة.";
-        self.listing(
-            ctx,
-            heading,
-            note,
-            self.site.undated.len(),
-            "undated/",
-            page,
-        );
+        ctx.insert("kind", "undated");
+        self.listing(ctx, "", "", self.site.undated.len(), "undated/", page);
         PagePlace {
             dir: paged("undated/", page),
             template: "list.html",
-            title: heading.to_string(),
         }
     }
 
@@ -303,12 +340,11 @@ impl<'s, 'a> Renderer<'s, 'a> {
             .iter()
             .map(|t| counted(&t.url, &t.name, t.articles.len()))
             .collect();
-        ctx.insert("heading", "المواضيع");
-        ctx.insert("groups", &[TermGroup { heading: "", terms }]);
+        ctx.insert("kind", "topics");
+        ctx.insert("groups", &[TermGroup { kind: None, terms }]);
         PagePlace {
             dir: "topics/".into(),
             template: "terms.html",
-            title: "المواضيع".into(),
         }
     }
 
@@ -321,23 +357,21 @@ impl<'s, 'a> Renderer<'s, 'a> {
             .map(|t| counted(&t.url, &t.name, t.articles.len()))
             .collect();
         terms.sort_by(|a, b| b.count.cmp(&a.count).then(a.link.name.cmp(&b.link.name)));
-        ctx.insert("heading", "المصادر");
-        ctx.insert("groups", &[TermGroup { heading: "", terms }]);
+        ctx.insert("kind", "sources");
+        ctx.insert("groups", &[TermGroup { kind: None, terms }]);
         PagePlace {
             dir: "sources/".into(),
             template: "terms.html",
-            title: "المصادر".into(),
         }
     }
 
     /// Every entity with its number of mentions, grouped by kind.
     fn entity_index(&self, ctx: &mut impl PageData) -> PagePlace {
-        ctx.insert("heading", "الأعلام");
+        ctx.insert("kind", "entities");
         ctx.insert("groups", &self.entity_groups());
         PagePlace {
             dir: "entities/".into(),
             template: "terms.html",
-            title: "الأعلام".into(),
         }
     }
 
@@ -347,7 +381,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: "archive/".into(),
             template: "archive.html",
-            title: "الأرشيف".into(),
         }
     }
 
@@ -357,7 +390,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: format!("archive/{year}/"),
             template: "archive.html",
-            title: format!("أرشيف {year}"),
         }
     }
 
@@ -368,7 +400,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: format!("{}/", page.slug),
             template: "page.html",
-            title: page.title.clone(),
         }
     }
 
@@ -377,7 +408,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: String::new(),
             template: "404.html",
-            title: "الصفحة غير موجودة".into(),
         }
     }
     /// The home page: the latest briefing, the days before it and an
@@ -389,21 +419,35 @@ impl<'s, 'a> Renderer<'s, 'a> {
         {
             ctx.insert("latest_week", week);
         }
+        // The days before the lead's two, each story under the newest day
+        // that tells it and only if the lead does not show it already.
+        let mut seen: std::collections::HashSet<&str> = s
+            .front
+            .iter()
+            .flat_map(|g| &g.stories)
+            .map(|&i| s.story_cards[i].url.as_str())
+            .collect();
+        let since = s.days.last().map(|d| d.date - chrono::Days::new(1));
         let recent: Vec<DayPreview> = s
             .days
             .iter()
             .rev()
-            .skip(1)
+            .filter(|d| since.is_some_and(|since| d.date < since))
             .take(crate::site::RECENT_DAYS)
-            .map(|d| DayPreview {
-                title: &d.title,
-                url: &d.url,
-                stories: d
+            .filter_map(|d| {
+                let stories: Vec<StoryRef> = d
                     .stories
                     .iter()
+                    .map(|&i| &s.story_cards[i])
+                    .filter(|card| seen.insert(card.url.as_str()))
                     .take(crate::site::RECENT_DAY_STORIES)
-                    .map(|&i| StoryRef::of(&s.story_cards[i]))
-                    .collect(),
+                    .map(StoryRef::of)
+                    .collect();
+                (!stories.is_empty()).then_some(DayPreview {
+                    title: &d.title,
+                    url: &d.url,
+                    stories,
+                })
             })
             .collect();
         ctx.insert("recent", &recent);
@@ -416,25 +460,15 @@ impl<'s, 'a> Renderer<'s, 'a> {
         ctx.insert("topics", &topics);
         ctx.insert("entities", &s.top_entities());
         ctx.insert("undated_count", &s.undated.len());
-        ctx.insert("undated_label", &self.undated_label());
         self.index_extras(ctx);
         PagePlace {
             dir: String::new(),
             template: "index.html",
-            title: String::new(),
         }
     }
 
-    fn undated_label(&self) -> String {
-        crate::site::count_label(
-            self.site.undated.len(),
-            &arabic::numbers::ARTICLE,
-            &self.config.site.dates,
-        )
-    }
-
-    fn groups<'d>(&'d self, day: &'d Day, fill: &Fill) -> Result<Vec<GroupView<'d>>> {
-        day.groups
+    fn groups<'d>(&'d self, groups: &'d [TopicGroup], fill: &Fill) -> Result<Vec<GroupView<'d>>> {
+        groups
             .iter()
             .map(|g| {
                 Ok(GroupView {
@@ -488,7 +522,6 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: format!("days/{}/", day.iso),
             template: "day.html",
-            title: format!("موجز {}", day.title),
         }
     }
 
@@ -508,6 +541,15 @@ impl<'s, 'a> Renderer<'s, 'a> {
         );
         ctx.insert("card", &s.cards[i]);
         ctx.insert("description", &a.summary);
+        let page_url = format!("{}articles/{}/", self.config.base_url(), a.slug);
+        ctx.insert("share", &Share::of(&page_url, &a.title));
+        ctx.insert("structured_data", &self.news_article(i, &page_url));
+        ctx.insert(
+            "time",
+            &a.published
+                .and_then(|p| p.time)
+                .map(|t| arabic::dates::format_number(t.format("%H:%M"), &self.config.site.dates)),
+        );
         match a.markdown_excerpt() {
             // Its key: the HTML is rendered from the file only when the
             // page is written (see `Renderer::costly_parts`).
@@ -563,8 +605,39 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: format!("articles/{}/", a.slug),
             template: "article.html",
-            title: a.title.clone(),
         }
+    }
+
+    /// An article as schema.org's `NewsArticle`, in JSON-LD for search
+    /// engines and link previews. `<` is written as `\u003c` so that no
+    /// text can close the `<script>` element that holds it.
+    fn news_article(&self, i: usize, page_url: &str) -> String {
+        let s = self.site;
+        let a = s.article(i);
+        let published = a.published.map(|p| match p.time {
+            Some(t) => t.to_rfc3339(),
+            None => p.date.to_string(),
+        });
+        let publisher = a.source.as_deref().unwrap_or(&self.config.site.title);
+        let mut data = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": a.title,
+            "description": a.summary,
+            "inLanguage": self.config.site.language,
+            "mainEntityOfPage": page_url,
+            "publisher": { "@type": "Organization", "name": publisher },
+        });
+        if let Some(date) = published {
+            data["datePublished"] = date.into();
+        }
+        if let Some(author) = &a.author {
+            data["author"] = serde_json::json!({ "@type": "Person", "name": author });
+        }
+        if let Some(url) = &a.url {
+            data["isBasedOn"] = url.as_str().into();
+        }
+        data.to_string().replace('<', "\\u003c")
     }
 
     /// A story: its summary and every article that told it.
@@ -598,6 +671,13 @@ impl<'s, 'a> Renderer<'s, 'a> {
             .collect();
         ctx.insert("timeline", &timeline);
         self.story_extras(i, ctx);
+        ctx.insert(
+            "share",
+            &Share::of(
+                &format!("{}stories/{}/", self.config.base_url(), story.id),
+                s.story_cards[i].headline,
+            ),
+        );
         let day = story
             .articles
             .iter()
@@ -611,15 +691,15 @@ impl<'s, 'a> Renderer<'s, 'a> {
         PagePlace {
             dir: format!("stories/{}/", story.id),
             template: "story.html",
-            title: s.story_cards[i].headline.to_string(),
         }
     }
 
-    /// A paginated listing of `count` articles, without its cards.
+    /// A paginated listing of `count` articles about `name`, without its
+    /// cards.
     fn listing(
         &self,
         ctx: &mut impl PageData,
-        heading: &str,
+        name: &str,
         description: &str,
         count: usize,
         dir: &str,
@@ -627,7 +707,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
     ) {
         let s = self.site;
         let total = self.pages_of(count);
-        ctx.insert("heading", heading);
+        ctx.insert("name", name);
         ctx.insert("description", description);
         ctx.insert(
             "pager",
@@ -656,14 +736,14 @@ impl<'s, 'a> Renderer<'s, 'a> {
                         &LatestDay {
                             title: &last.title,
                             url: &last.url,
-                            groups: self.groups(last, fill)?,
+                            groups: self.groups(&s.front, fill)?,
                         },
                     );
                 }
                 return Ok(());
             }
             Job::Day(d) => {
-                ctx.insert("groups", &self.groups(&s.days[d], fill)?);
+                ctx.insert("groups", &self.groups(&s.days[d].groups, fill)?);
                 return Ok(());
             }
             Job::Week(w) => {
@@ -707,8 +787,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         Ok(())
     }
 
-    fn entity_groups(&self) -> Vec<TermGroup<'static>> {
-        use crate::entities::EntityKind;
+    fn entity_groups(&self) -> Vec<TermGroup> {
         let s = self.site;
         [
             EntityKind::Person,
@@ -726,8 +805,8 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 .map(|(t, info)| counted(&t.url, &t.name, info.mentions))
                 .collect();
             terms.sort_by(|a, b| b.count.cmp(&a.count).then(a.link.name.cmp(&b.link.name)));
-            (!terms.is_empty()).then(|| TermGroup {
-                heading: kind_heading(kind),
+            (!terms.is_empty()).then_some(TermGroup {
+                kind: Some(kind),
                 terms,
             })
         })
@@ -777,15 +856,11 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 m.calendar = self.month_calendar(*y, m.month, &m.day_indices, busiest);
             }
         }
-        let heading = match year {
-            Some(_) => format!("أرشيف {shown_year}"),
-            None => "الأرشيف".to_string(),
-        };
-        ctx.insert("heading", &heading);
+        // The year a year's page shows; none on the archive's front page.
+        ctx.insert("year", &year.map(|_| shown_year));
         ctx.insert("years", &year_links);
         ctx.insert("months", &months);
         ctx.insert("undated_count", &s.undated.len());
-        ctx.insert("undated_label", &self.undated_label());
         shown_year
     }
 }
@@ -810,7 +885,7 @@ fn day_link(day: &Day) -> DayLink<'_> {
         title: &day.title,
         url: &day.url,
         article_count: day.article_count,
-        count_label: &day.count_label,
+        story_count: day.story_count,
     }
 }
 
@@ -821,6 +896,28 @@ fn counted(url: &str, name: &str, count: usize) -> Counted {
             name: name.to_string(),
         },
         count,
+    }
+}
+
+/// Which part of the main navigation a page belongs to (empty for none),
+/// and whether it is that part's own page: the navigation marks it with
+/// `aria-current`.
+fn section_of(job: Job) -> (&'static str, bool) {
+    match job {
+        Job::Index => ("home", true),
+        Job::Archive => ("archive", true),
+        Job::ArchiveYear(_) | Job::Day(_) | Job::Week(_) | Job::WeekIndex | Job::Undated(_) => {
+            ("archive", false)
+        }
+        Job::TopicIndex => ("topics", true),
+        Job::Topic(..) => ("topics", false),
+        Job::EntityIndex => ("entities", true),
+        Job::Entity(..) => ("entities", false),
+        Job::SourceIndex => ("sources", true),
+        Job::Source(..) => ("sources", false),
+        Job::Article(_) | Job::Story(_) | Job::Thread(_) | Job::Page(_) | Job::NotFound => {
+            ("", false)
+        }
     }
 }
 

@@ -7,10 +7,10 @@
 //!   into `.nashra-serve/` beside `site.toml` (never `public/`, unless
 //!   asked with `--output`), so its cache (`.nashra-cache/.nashra-serve.*`)
 //!   is its own and a deploy build never holds local links.
-//! - [`watch`] reports changed inputs; a thread rebuilds after each batch
+//! - `watch` reports changed inputs; a thread rebuilds after each batch
 //!   of changes, one build at a time.
-//! - [`http`] answers requests from the built folder ([`files`] maps URLs
-//!   to files), adding [`live`]'s reload script to each HTML page.
+//! - `http` answers requests from the built folder (`files` maps URLs
+//!   to files), adding `live`'s reload script to each HTML page.
 //! - A failed rebuild leaves the last good site in place (a build changes
 //!   nothing until it has succeeded): it is still served, with the error in
 //!   the terminal and in a banner on every page until a build succeeds.

@@ -143,6 +143,8 @@ pub fn served_file(url: &str, base_url: &str, base_path: &str) -> Option<String>
     } else if url.starts_with("http://")
         || url.starts_with("https://")
         || url.starts_with("mailto:")
+        // A link within the page (the skip link to `#main`).
+        || url.starts_with('#')
     {
         return None;
     } else {

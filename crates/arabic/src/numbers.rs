@@ -108,6 +108,93 @@ pub const WEEK: Noun = Noun {
     hundred: "أسبوع",
 };
 
+/// A mention, as in "named five times" (إشارة): a noun, so that a count of
+/// mentions needs no verb that would have to agree with the gender of what
+/// is mentioned (ذُكر / ذُكرت).
+pub const MENTION: Noun = Noun {
+    one: "إشارة واحدة",
+    one_accusative: "إشارة واحدة",
+    two: "إشارتان",
+    two_oblique: "إشارتين",
+    few: "إشارات",
+    many: "إشارةً",
+    hundred: "إشارة",
+};
+
+/// The counted nouns by an English name, for callers (such as templates)
+/// that name the noun in text: `article`, `story`, `source`, `time`,
+/// `mention`.
+pub fn noun_named(name: &str) -> Option<&'static Noun> {
+    match name {
+        "article" => Some(&ARTICLE),
+        "story" => Some(&STORY),
+        "source" => Some(&SOURCE),
+        "time" => Some(&TIME),
+        "mention" => Some(&MENTION),
+        "day" => Some(&DAY),
+        "week" => Some(&WEEK),
+        _ => None,
+    }
+}
+
+impl Case {
+    /// A case by its English name: `nominative`, `accusative`, `genitive`.
+    pub fn named(name: &str) -> Option<Case> {
+        match name {
+            "nominative" => Some(Case::Nominative),
+            "accusative" => Some(Case::Accusative),
+            "genitive" => Some(Case::Genitive),
+            _ => None,
+        }
+    }
+}
+
+/// The masculine ordinal of `n` with its article, as in «الأسبوع الثامن»
+/// (the eighth week) or «الأسبوع الحادي والعشرون»; `None` outside 1–99,
+/// where Arabic prose writes the number instead.
+///
+/// ```
+/// assert_eq!(arabic::numbers::ordinal(8).as_deref(), Some("الثامن"));
+/// assert_eq!(arabic::numbers::ordinal(21).as_deref(), Some("الحادي والعشرون"));
+/// ```
+pub fn ordinal(n: usize) -> Option<String> {
+    const UNITS: [&str; 10] = [
+        "",
+        "الأول",
+        "الثاني",
+        "الثالث",
+        "الرابع",
+        "الخامس",
+        "السادس",
+        "السابع",
+        "الثامن",
+        "التاسع",
+    ];
+    const TENS: [&str; 10] = [
+        "",
+        "العاشر",
+        "العشرون",
+        "الثلاثون",
+        "الأربعون",
+        "الخمسون",
+        "الستون",
+        "السبعون",
+        "الثمانون",
+        "التسعون",
+    ];
+    let (tens, unit) = (n / 10, n % 10);
+    Some(match (tens, unit) {
+        (0, 0) | (10.., _) => return None,
+        (0, u) => UNITS[u].to_string(),
+        (1, 0) => TENS[1].to_string(),
+        (1, 1) => "الحادي عشر".to_string(),
+        (1, u) => format!("{} عشر", UNITS[u]),
+        (t, 0) => TENS[t].to_string(),
+        (t, 1) => format!("الحادي و{}", TENS[t]),
+        (t, u) => format!("{} و{}", UNITS[u], TENS[t]),
+    })
+}
+
 /// `n` followed by the right form of `noun`, digits in ASCII, as a phrase
 /// standing alone (in the nominative).
 pub fn count(n: usize, noun: &Noun) -> String {
@@ -175,5 +262,37 @@ mod tests {
         }
         assert_eq!(count_in(1, &ARTICLE, Case::Accusative), "مقالاً واحداً");
         assert_eq!(count_in(1, &TIME, Case::Accusative), "مرة واحدة");
+        assert_eq!(count_in(2, &MENTION, Case::Genitive), "إشارتين");
+    }
+
+    #[test]
+    fn ordinals_read_as_prose() {
+        let cases = [
+            (1, "الأول"),
+            (8, "الثامن"),
+            (10, "العاشر"),
+            (11, "الحادي عشر"),
+            (12, "الثاني عشر"),
+            (19, "التاسع عشر"),
+            (20, "العشرون"),
+            (21, "الحادي والعشرون"),
+            (33, "الثالث والثلاثون"),
+            (53, "الثالث والخمسون"),
+        ];
+        for (n, word) in cases {
+            assert_eq!(ordinal(n).as_deref(), Some(word), "{n}");
+        }
+        assert_eq!(ordinal(0), None);
+        assert_eq!(ordinal(100), None);
+    }
+
+    #[test]
+    fn nouns_and_cases_by_name() {
+        for name in ["article", "story", "source", "time", "mention"] {
+            assert!(noun_named(name).is_some(), "{name}");
+        }
+        assert!(noun_named("articles").is_none());
+        assert_eq!(Case::named("genitive"), Some(Case::Genitive));
+        assert_eq!(Case::named("dative"), None);
     }
 }
