@@ -454,7 +454,15 @@ pub fn build_keeping_corpus(
     let (templates, target) = opened?;
     let incremental = target.is_incremental();
     let sink = target.sink();
-    let pages = crate::render::pages(&site, config, &templates, sink)?;
+    // The search index is built from the corpus while the pages render.
+    let (pages, search) = rayon::join(
+        || crate::render::pages(&site, config, &templates, sink),
+        || match config.site.search.enabled {
+            true => crate::search::write(&corpus, &site.base, sink),
+            false => Ok(()),
+        },
+    );
+    let (pages, ()) = (pages?, search?);
     // The sitemap is one template over every page: it is rendered while
     // the feeds are written rather than after them.
     let (feeds, crawler_files) = rayon::join(

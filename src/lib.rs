@@ -36,6 +36,7 @@ pub mod markdown;
 pub mod outlets;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod slug;
 pub mod stories;

@@ -55,6 +55,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("archive.html", include_str!("../templates/archive.html")),
     ("page.html", include_str!("../templates/page.html")),
     ("404.html", include_str!("../templates/404.html")),
+    ("search.html", include_str!("../templates/search.html")),
     ("sitemap.xml", include_str!("../templates/sitemap.xml")),
 ];
 
@@ -164,6 +165,8 @@ struct SiteInfo<'a> {
     atom_url: String,
     briefings_url: String,
     pages: Vec<Link>,
+    /// Whether the header shows the search box ([`crate::search`]).
+    search: bool,
 }
 
 /// One page to render.
@@ -185,6 +188,7 @@ enum Job {
     ArchiveYear(usize),
     Page(usize),
     NotFound,
+    Search,
 }
 
 /// The pages rendered, and what the sitemap lists of them.
@@ -514,6 +518,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
             atom_url: format!("{}atom.xml", site.base),
             briefings_url: format!("{}briefings.xml", site.base),
             base_url,
+            search: config.site.search.enabled,
             pages: site
                 .corpus
                 .pages
@@ -572,6 +577,9 @@ impl<'s, 'a> Renderer<'s, 'a> {
         }
         jobs.extend((0..s.years().len()).map(Job::ArchiveYear));
         jobs.extend((0..s.corpus.pages.len()).map(Job::Page));
+        if self.config.site.search.enabled {
+            jobs.push(Job::Search);
+        }
         jobs
     }
 
@@ -720,6 +728,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
                 (format!("{}/", page.slug), "page.html", page.title.clone())
             }
             Job::NotFound => (String::new(), "404.html", "الصفحة غير موجودة".into()),
+            Job::Search => ("search/".into(), "search.html", "البحث".into()),
         };
         ctx.insert("page_title", &title);
         ctx.insert("canonical", &format!("{}{}", self.config.base_url(), dir));
