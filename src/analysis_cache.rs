@@ -49,12 +49,14 @@ const SHARDS: usize = 64;
 const SHARDS_AT_ONCE: usize = 4;
 
 /// What one input file holds once analysed: its articles (with what their
-/// front matter states), or the page or draft it is.
+/// front matter states), or the page or draft it is, and the warnings for
+/// what of it was left out.
 #[derive(Debug, Default)]
 pub struct FileAnalysis {
     pub articles: Vec<(Article, Stated)>,
     pub pages: Vec<Page>,
     pub drafts: Vec<String>,
+    pub skipped: Vec<String>,
 }
 
 /// One input file of this build, as the next cache records it.
@@ -426,6 +428,7 @@ struct StoredRef<'a> {
     articles: Vec<(&'a Article, &'a Stated)>,
     pages: &'a [Page],
     drafts: &'a [String],
+    skipped: &'a [String],
 }
 
 #[derive(Deserialize)]
@@ -433,20 +436,23 @@ struct Stored {
     articles: Vec<(Article, Stated)>,
     pages: Vec<Page>,
     drafts: Vec<String>,
+    skipped: Vec<String>,
 }
 
 /// Encodes one file's analysis: its articles (with the sentences and stems
-/// the later stages read), pages and drafts.
+/// the later stages read), pages, drafts and what was left out.
 pub fn encode(
     articles: &[Article],
     stated: &[Stated],
     pages: &[Page],
     drafts: &[String],
+    skipped: &[String],
 ) -> Vec<u8> {
     let stored = StoredRef {
         articles: articles.iter().zip(stated).collect(),
         pages,
         drafts,
+        skipped,
     };
     postcard::to_stdvec(&stored).expect("an analysis always encodes")
 }
@@ -465,6 +471,7 @@ fn decode(bytes: &[u8]) -> Option<FileAnalysis> {
             .collect(),
         pages: stored.pages,
         drafts: stored.drafts,
+        skipped: stored.skipped,
     })
 }
 
@@ -551,7 +558,7 @@ mod tests {
             topics: Some(vec!["اقتصاد".into()]),
             ..Stated::default()
         };
-        let back = decode(&encode(std::slice::from_ref(&a), &[stated], &[], &[])).unwrap();
+        let back = decode(&encode(std::slice::from_ref(&a), &[stated], &[], &[], &[])).unwrap();
         let (b, s) = &back.articles[0];
         assert_eq!(b.title, a.title);
         assert_eq!(
@@ -606,7 +613,7 @@ mod tests {
         }];
         cache
             .save(&files, |_| {
-                encode(&[article()], &[Stated::default()], &[], &[])
+                encode(&[article()], &[Stated::default()], &[], &[], &[])
             })
             .unwrap();
     }
@@ -653,7 +660,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let manifest = dir.path().join("public.manifest");
         let names: Vec<String> = (0..200).map(|i| format!("seeds/{i}.txt")).collect();
-        let payload = || encode(&[article()], &[Stated::default()], &[], &[]);
+        let payload = || encode(&[article()], &[Stated::default()], &[], &[], &[]);
         let all_fresh: Vec<Saving> = names
             .iter()
             .map(|file| Saving {

@@ -120,6 +120,10 @@ pub enum DebrisKind {
     SignOff,
     /// A publication-date line, consumed as date evidence.
     DateLine,
+    /// A wire dateline opening the lede: the place and the agency credited
+    /// («دبي، الإمارات العربية المتحدة (CNN)--», «باريس (أ ف ب) -»), kept
+    /// as source evidence but not as the article's first words.
+    WireDateline,
     /// A byline inside the body ("كتب: محمد علي", "بقلم سارة أحمد"); the
     /// name becomes the article's author.
     Byline,
@@ -161,6 +165,42 @@ pub struct Mention {
     /// [`Article::sentence_naming`]): a large archive has one per entity
     /// and article, and each is already in the article. Empty when unknown.
     pub sentence: Range<u32>,
+}
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organisation,
+    /// Named in front matter but not in any entity list.
+    Other,
+}
+
+/// How a candidate was introduced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum NameContext {
+    /// A speech verb before it and إن/أن or a colon after it, or a
+    /// nationality before it (والبلجيكي روميلو لوكاكو): weaker, since the
+    /// subject may be an ordinary noun.
+    Speech,
+    /// A title, or the head word of an organisation or a place.
+    Title,
+}
+
+/// A name seen in a naming context in one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// The name's normalised words, space separated.
+    pub key: String,
+    /// The name as written.
+    pub surface: String,
+    pub kind: EntityKind,
+    /// The title or head word before it as written (الرئيس الفلسطيني,
+    /// نادي), empty after a speech verb.
+    pub cue: String,
+    pub context: NameContext,
 }
 
 /// A quotation attributed to a listed person.
@@ -216,6 +256,9 @@ pub struct Article {
     pub topics: Vec<String>,
     pub entities: Vec<Mention>,
     pub quotes: Vec<Quote>,
+    /// Unlisted names seen in naming contexts, for the corpus to judge
+    /// ([`crate::entities::discover`]).
+    pub candidates: Vec<Candidate>,
     /// The summary shown in listings and feeds.
     pub summary: String,
     /// Where the summary came from.
@@ -285,6 +328,7 @@ impl Article {
             topics: Vec::new(),
             entities: Vec::new(),
             quotes: Vec::new(),
+            candidates: Vec::new(),
             summary: String::new(),
             summary_origin: Origin::None,
             word_count,

@@ -83,6 +83,7 @@ struct FileSpan {
     articles: Range<usize>,
     pages: Range<usize>,
     drafts: Range<usize>,
+    skipped: Vec<String>,
 }
 
 /// [`understand`], reporting stages to `progress`.
@@ -145,6 +146,7 @@ fn understand_keeping(
             articles: a..articles.len(),
             pages: p..pages.len(),
             drafts: d..drafts.len(),
+            skipped: r.content.skipped,
         };
         files.push((i, span));
     };
@@ -183,6 +185,7 @@ fn understand_keeping(
                 Item::Article(article, s) => content.articles.push((*article, s)),
                 Item::Page(page) => content.pages.push(page),
                 Item::Draft(file) => content.drafts.push(file),
+                Item::Skipped(warning) => content.skipped.push(warning),
             }
         }
         Ok(ReadFile {
@@ -223,6 +226,7 @@ fn understand_keeping(
         let found = matcher.analyse_article(a);
         a.entities = found.mentions;
         a.quotes = found.quotes;
+        a.candidates = found.candidates;
     });
     lap("entities", &mut timings);
 
@@ -257,14 +261,25 @@ fn understand_keeping(
                 &stated[f.articles.clone()],
                 &pages[f.pages.clone()],
                 &drafts[f.drafts.clone()],
+                &f.skipped,
             )
         })?;
     }
     let story_memo = cache.map(|c| c.kept_file("stories"));
     lap("cache", &mut timings);
 
+    // Names the corpus introduces join the list; they depend on every
+    // article, so they are found again at each build, after the cache.
+    crate::entities::discover::discover(&mut articles, &mut entities);
+    lap("discovery", &mut timings);
+
     crate::entities::apply_stated(&mut articles, &stated, &mut entities);
     let topics = crate::topics::apply_stated(&mut articles, &stated, &config.site.topics);
+    let years = crate::dating::plausible_years(chrono::Utc::now().date_naive());
+    let set_aside: Vec<bool> = articles
+        .iter_mut()
+        .map(|a| crate::dating::set_aside_implausible_date(a, &years))
+        .collect();
     lap("front matter", &mut timings);
 
     let previous: Memo = story_memo.as_ref().map(KeptFile::load).unwrap_or_default();
@@ -276,19 +291,27 @@ fn understand_keeping(
     }
     drop((previous, next));
     crate::topics::fill_uncovered(&mut articles, &stories);
-    for a in articles.iter_mut().filter(|a| a.published.is_none()) {
+    for (a, _) in articles
+        .iter_mut()
+        .zip(set_aside)
+        .filter(|(a, set_aside)| a.published.is_none() && !set_aside)
+    {
         a.warnings
             .push("no publication date found; published as undated".into());
     }
     lap("stories", &mut timings);
+    let threads = crate::threads::link(&stories, &articles);
+    lap("threads", &mut timings);
 
     Ok(Corpus {
         articles,
         pages,
         stories,
+        threads,
         entities,
         topics,
         drafts,
+        skipped: files.iter().flat_map(|f| f.skipped.clone()).collect(),
         input_files: files.len(),
         reused_files: files.iter().filter(|f| f.reused).count(),
         timings,
@@ -330,7 +353,7 @@ fn assign_slugs(articles: &mut [Article], stated: &[Stated], pages: &[Page]) -> 
         }
         registry.reserve(&page.slug);
     }
-    for reserved in crate::site::RESERVED_SLUGS {
+    for reserved in crate::slug::RESERVED_SLUGS {
         registry.reserve(reserved);
     }
     for (article, s) in articles.iter_mut().zip(stated) {
@@ -380,6 +403,9 @@ pub struct Report {
     /// Files this build wrote, and files it deleted.
     pub rewritten: usize,
     pub removed: usize,
+    /// Files found deleted or changed in the output since the last build,
+    /// and repaired.
+    pub repaired: usize,
     /// True when the last build's output was updated in place.
     pub incremental: bool,
     /// Input files read, and how many kept their cached analysis.
@@ -429,6 +455,11 @@ pub fn build_keeping_corpus(
 ) -> Result<(Report, Corpus)> {
     let start = Instant::now();
     let out = output_folder(config, output);
+    crate::output::check_placement(&out, &config.input_folders())?;
+    // Held until the build returns: everything below writes beside or
+    // into the output folder.
+    let _lock = crate::output::BuildLock::take(&out)?;
+    crate::output::recover(&out)?;
     let manifest = crate::cache::Manifest::path_for(&std::path::absolute(&out)?);
     // Pages do not show removed debris: only `nashra inspect` keeps it.
     let mut corpus = understand_keeping(config, progress, Keep::Pages, Some(&manifest))?;
@@ -454,15 +485,24 @@ pub fn build_keeping_corpus(
     let (templates, target) = opened?;
     let incremental = target.is_incremental();
     let sink = target.sink();
-    // The search index is built from the corpus while the pages render.
+    // The search index is built from the corpus while the pages render;
+    // its own time is reported too (as `search`, inside `render`), since
+    // it is what `[search] enabled = false` saves.
     let (pages, search) = rayon::join(
         || crate::render::pages(&site, config, &templates, sink),
-        || match config.site.search.enabled {
-            true => crate::search::write(&corpus, &site.base, sink),
-            false => Ok(()),
+        || -> Result<Option<std::time::Duration>> {
+            if !config.site.search.enabled {
+                return Ok(None);
+            }
+            let clock = Instant::now();
+            crate::search::write(&site, sink)?;
+            Ok(Some(clock.elapsed()))
         },
     );
-    let (pages, ()) = (pages?, search?);
+    let pages = pages?;
+    if let Some(took) = search? {
+        timings.push(("search", took));
+    }
     // The sitemap is one template over every page: it is rendered while
     // the feeds are written rather than after them.
     let (feeds, crawler_files) = rayon::join(
@@ -499,11 +539,17 @@ pub fn build_keeping_corpus(
         bytes: written.bytes,
         rewritten: written.rewritten,
         removed: written.removed,
+        repaired: written.repaired,
         incremental,
         input_files: corpus.input_files,
         reused_files: corpus.reused_files,
         feeds,
-        warnings: corpus.warnings(),
+        warnings: config
+            .warnings
+            .iter()
+            .cloned()
+            .chain(corpus.warnings())
+            .collect(),
         drafts: corpus.drafts.len(),
         output: out,
         timings,
@@ -531,6 +577,7 @@ impl Report {
             "bytes": self.bytes,
             "rewritten": self.rewritten,
             "removed": self.removed,
+            "repaired": self.repaired,
             "incremental": self.incremental,
             "input_files": self.input_files,
             "reused_files": self.reused_files,

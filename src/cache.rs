@@ -6,7 +6,9 @@
 //! is rendered again exactly when its data changed, so an incremental build
 //! cannot drift from a clean one. The manifest also records a hash of every
 //! file's bytes, so unchanged files are never rewritten and files that are no
-//! longer produced are removed.
+//! longer produced are removed. It records what the file system said of
+//! each file as written (size, modification time, inode), so that the next
+//! build notices a file deleted or changed since and writes it again.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -18,7 +20,7 @@ use serde::Serialize;
 use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
 
 /// Bumped whenever the manifest layout changes.
-const MANIFEST_VERSION: &str = "nashra-manifest 2";
+const MANIFEST_VERSION: &str = "nashra-manifest 3";
 
 /// A streaming 64-bit hash (XXH3).
 pub struct Hasher(Xxh3Default);
@@ -115,6 +117,44 @@ pub struct Entry {
     pub content: u64,
     /// Size of the file in bytes.
     pub size: u64,
+    /// What the file system said of the file once written.
+    pub on_disk: OnDisk,
+}
+
+/// What the file system says of a written file without reading it: its
+/// modification time and inode. nashra never writes into an existing file
+/// (it writes a new one and renames it over), so a file with the size,
+/// time and inode it was written with still has its bytes; anything else
+/// (an editor's change, a deletion, a copy put back) shows in one of them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OnDisk {
+    /// Modification time in nanoseconds since the Unix epoch.
+    pub modified: i128,
+    /// Inode number; zero where the platform has none.
+    pub inode: u64,
+}
+
+impl OnDisk {
+    pub fn of(metadata: &std::fs::Metadata) -> OnDisk {
+        let modified = metadata
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as i128);
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(metadata);
+        #[cfg(not(unix))]
+        let inode = 0;
+        OnDisk { modified, inode }
+    }
+}
+
+impl Entry {
+    /// Whether the file at `path` is still the one this entry describes.
+    pub fn matches_disk(&self, path: &Path) -> bool {
+        std::fs::symlink_metadata(path)
+            .is_ok_and(|m| m.is_file() && m.len() == self.size && OnDisk::of(&m) == self.on_disk)
+    }
 }
 
 /// Every file of the last build, and the key it was built under.
@@ -154,16 +194,19 @@ impl Manifest {
                 complete = true;
                 break;
             }
-            let mut parts = line.splitn(4, '\t');
+            let mut parts = line.splitn(6, '\t');
             let inputs = u64::from_str_radix(parts.next()?, 16).ok()?;
             let content = u64::from_str_radix(parts.next()?, 16).ok()?;
             let size = parts.next()?.parse().ok()?;
+            let modified = parts.next()?.parse().ok()?;
+            let inode = parts.next()?.parse().ok()?;
             files.insert(
                 parts.next()?.to_string(),
                 Entry {
                     inputs,
                     content,
                     size,
+                    on_disk: OnDisk { modified, inode },
                 },
             );
         }
@@ -183,8 +226,8 @@ impl Manifest {
             // Writing into a String cannot fail.
             let _ = writeln!(
                 text,
-                "{:016x}\t{:016x}\t{}\t{path}",
-                e.inputs, e.content, e.size
+                "{:016x}\t{:016x}\t{}\t{}\t{}\t{path}",
+                e.inputs, e.content, e.size, e.on_disk.modified, e.on_disk.inode
             );
         }
         text.push_str("end\n");
@@ -213,6 +256,10 @@ mod tests {
                 inputs: 1,
                 content: u64::MAX,
                 size: 10,
+                on_disk: OnDisk {
+                    modified: 1_764_547_200_123_456_789,
+                    inode: 4242,
+                },
             },
         );
         m.save(&path).unwrap();
@@ -225,7 +272,7 @@ mod tests {
         let path = dir.path().join("m");
         std::fs::write(
             &path,
-            format!("{MANIFEST_VERSION}\nkey 2a\n0\t0\t3\tindex.html\n"),
+            format!("{MANIFEST_VERSION}\nkey 2a\n0\t0\t3\t1\t1\tindex.html\n"),
         )
         .unwrap();
         assert_eq!(Manifest::load(&path), None);

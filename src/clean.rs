@@ -10,15 +10,18 @@
 //! [`Cleaned`], and records everything else as [`Removed`] debris so that
 //! `nashra inspect` shows what was taken out.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::article::{Block, BlockKind, DebrisKind, Removed};
 use arabic::dates::date_line;
 use arabic::lines::{
     at_most_words, before_closing_parenthetical, closing_parenthetical, ends_sentence,
-    is_fully_quoted, tidy_spaces, unwrap_decorations, word_count,
+    is_fully_quoted, tidy_spaces, unhashtag, unwrap_decorations, wire_dateline, word_count,
 };
-use arabic::{self, is_arabic_letter, is_letter, is_letter_or_digit, normalize};
+use arabic::{
+    self, depends_on_previous, is_arabic_letter, is_letter, is_letter_or_digit, normalize,
+};
 
 /// One article recovered from a raw file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -47,11 +50,17 @@ const BYLINE_PROSE_BEFORE: usize = 1;
 /// … or among its last lines.
 const BYLINE_LAST_LINES: usize = 2;
 
+/// A wire dateline opens one of the page's first two prose lines.
+const DATELINE_PROSE_BEFORE: usize = 2;
+
 /// Cleans one raw file into the articles it holds, in reading order.
 pub fn clean(raw: &str) -> Vec<Cleaned> {
     let tidy: Vec<_> = raw
         .lines()
-        .map(tidy_spaces)
+        .map(|line| match unhashtag(line) {
+            Cow::Borrowed(line) => tidy_spaces(line),
+            Cow::Owned(line) => Cow::Owned(tidy_spaces(&line).into_owned()),
+        })
         .filter(|line| !line.is_empty())
         .collect();
     let lines: Vec<&str> = tidy.iter().map(|line| line.as_ref()).collect();
@@ -98,11 +107,9 @@ enum Cue {
 }
 
 /// Headings that open a block of related-article teasers, as phrase keys.
-const TRAILING_CUES: [&str; 17] = [
+const TRAILING_CUES: [&str; 15] = [
     "مقالات ذات صله",
     "اخبار ذات صله",
-    "مواضيع ذات صله",
-    "موضوعات ذات صله",
     "قصص ذات صله",
     "ذات صله",
     "مقالات مشابهه",
@@ -118,13 +125,19 @@ const TRAILING_CUES: [&str; 17] = [
     "اخر الاخبار",
 ];
 
-const INLINE_CUES: [&str; 6] = [
+/// Headings of a block of links that a page may print inside its article:
+/// the article goes on after it unless a second one plainly starts.
+const INLINE_CUES: [&str; 10] = [
+    "مواضيع ذات صله",
+    "موضوعات ذات صله",
+    "روابط ذات صله",
     "اقرا ايضا",
     "اقرا المزيد",
     "اقرا كذلك",
     "شاهد ايضا",
     "طالع ايضا",
     "اقرا",
+    "اقرا ايضا في",
 ];
 
 fn related_cue(line: &str) -> Option<Cue> {
@@ -160,6 +173,16 @@ fn split_articles<'a>(lines: &[&'a str]) -> Vec<Segment<'a>> {
             continue;
         };
         let after = i + 1;
+        if let Some(resume) = block_inside_article(lines, after, cue) {
+            // Links printed inside the article, which then goes on.
+            record(
+                &mut current.removed,
+                DebrisKind::ReadAlso,
+                &lines[i..resume],
+            );
+            i = resume;
+            continue;
+        }
         let run = lines[after..]
             .windows(ARTICLE_RUN)
             .position(|w| w.iter().all(|l| is_prose(l)));
@@ -167,13 +190,6 @@ fn split_articles<'a>(lines: &[&'a str]) -> Vec<Segment<'a>> {
             record(&mut current.removed, DebrisKind::RelatedBlock, &lines[i..]);
             break;
         };
-        let between = &lines[after..run];
-        if cue == Cue::Inline && between.len() <= 2 && !between.iter().any(|l| is_prose(l)) {
-            // "اقرأ أيضاً" with a teaser headline, then the article goes on.
-            record(&mut current.removed, DebrisKind::ReadAlso, &lines[i..run]);
-            i = run;
-            continue;
-        }
         let start = second_article_start(lines, after, run);
         record(
             &mut current.removed,
@@ -186,6 +202,35 @@ fn split_articles<'a>(lines: &[&'a str]) -> Vec<Segment<'a>> {
     segments.push(current);
     segments.retain(|s| !s.lines.is_empty());
     segments
+}
+
+/// The most link lines a block printed inside an article holds.
+const MAX_INLINE_LINKS: usize = 6;
+
+/// Where the article resumes after a block of links whose heading stands
+/// just before `after`, when the block sits inside the article rather than
+/// ending it: a few link lines (headlines, never prose), then prose again.
+/// After an "اقرأ أيضاً" or "مواضيع ذات صلة" heading the article goes on
+/// unless a second article plainly starts (its headline printed twice, a
+/// logo remnant); after a trailing heading such as "مقالات ذات صلة" only
+/// when the prose that follows continues a sentence before it (وأضاف …).
+fn block_inside_article(lines: &[&str], after: usize, cue: Cue) -> Option<usize> {
+    let resume = (after..lines.len())
+        .take(MAX_INLINE_LINKS + 1)
+        .find(|&k| is_prose(lines[k]))?;
+    let links = &lines[after..resume];
+    let second_article = links.iter().any(|l| is_site_marker(l))
+        || links
+            .iter()
+            .enumerate()
+            .any(|(k, l)| links[k + 1..].contains(l) || lines[resume..].contains(l));
+    if second_article {
+        return None;
+    }
+    match cue {
+        Cue::Inline => Some(resume),
+        Cue::Trailing => depends_on_previous(lines[resume]).then_some(resume),
+    }
 }
 
 fn record(removed: &mut Vec<Removed>, kind: DebrisKind, lines: &[&str]) {
@@ -239,8 +284,23 @@ fn clean_article(segment: Segment<'_>) -> Cleaned {
     let sign_offs = &lines[body_end..];
 
     // Date lines go first: a date glued to the lede leaves the lede behind.
+    // A wire dateline goes too: it opens the lede, which a headline ending
+    // in a question mark or a partner's note may precede, never a later
+    // paragraph.
     let mut texts: Vec<&str> = Vec::with_capacity(body_end);
+    let mut prose_seen = 0;
     for &line in &lines[..body_end] {
+        let line = match wire_dateline(line).filter(|_| prose_seen < DATELINE_PROSE_BEFORE) {
+            Some(at) => {
+                removed.push(Removed {
+                    kind: DebrisKind::WireDateline,
+                    text: line[..at].trim().to_string(),
+                });
+                &line[at..]
+            }
+            None => line,
+        };
+        prose_seen += usize::from(is_prose(line));
         match date_line(line) {
             Some(found) => {
                 let (date, rest) = line.split_at(found.rest);
@@ -272,7 +332,9 @@ fn clean_article(segment: Segment<'_>) -> Cleaned {
     for (k, &text) in texts.iter().enumerate() {
         let byline_place =
             prose_before <= BYLINE_PROSE_BEFORE || k + BYLINE_LAST_LINES >= texts.len();
-        let debris = if is_site_marker(text) {
+        let debris = if is_year_heading(text) {
+            None
+        } else if is_site_marker(text) {
             Some(DebrisKind::SiteMarker)
         } else if !text.chars().any(is_arabic_letter) {
             Some(DebrisKind::Other)
@@ -341,12 +403,27 @@ fn block_for(text: &str, before: &[Block]) -> Block {
         SUBHEADING_MAX_WORDS
     };
     let inner = unwrap_decorations(text);
+    if is_year_heading(text) {
+        return Block::heading(inner.trim_end_matches([':', ' ']));
+    }
     let quotation = is_fully_quoted(text) && word_count(inner) > 4;
     if is_headline_like(text, max_words) && !quotation && !inner.is_empty() {
         Block::heading(inner)
     } else {
         Block::paragraph(text)
     }
+}
+
+/// A year standing as a sub-heading of a chronology: «- 2013 -», «2013:».
+/// Content, though it has no letter, unlike a logo remnant.
+fn is_year_heading(line: &str) -> bool {
+    let inner = unwrap_decorations(line).trim_end_matches([':', ' ', '-', '–']);
+    let digits = arabic::fold_digits(inner);
+    digits.len() == 4
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && digits
+            .parse::<u32>()
+            .is_ok_and(|year| (1800..=2100).contains(&year))
 }
 
 /// A logo or widget remnant alone on its line: "TT", "•••", "|".
@@ -845,5 +922,58 @@ mod tests {
         );
         assert_eq!(cleaned.blocks.len(), 8);
         assert!(cleaned.removed.is_empty(), "{:?}", cleaned.removed);
+    }
+
+    #[test]
+    fn wire_dateline_leaves_the_lede_and_hashtags_become_words() {
+        let raw = format!(
+            "الحوثيون يستهدفون مواقع في الساحل الغربي\nدبي، الإمارات العربية المتحدة (CNN)-- أفشلت قوات #الجيش_اليمني هجوما بحريا في #الساحل_الغربي جنوب الحديدة.\n{SECOND}"
+        );
+        let cleaned = &clean(&raw)[0];
+        assert_eq!(
+            texts(cleaned)[1],
+            "أفشلت قوات الجيش اليمني هجوما بحريا في الساحل الغربي جنوب الحديدة."
+        );
+        assert_eq!(
+            kinds(cleaned, DebrisKind::WireDateline),
+            ["دبي، الإمارات العربية المتحدة (CNN)--"]
+        );
+        // A later paragraph opening the same way is quoted text, not a dateline.
+        let raw = format!(
+            "{LEDE}\n{SECOND}\nموسكو (رويترز) - قال الكرملين إن الرئيس سيزور الصين الشهر المقبل."
+        );
+        assert!(kinds(&clean(&raw)[0], DebrisKind::WireDateline).is_empty());
+    }
+
+    #[test]
+    fn links_printed_inside_the_article_never_split_it() {
+        for cue in ["اقرأ أيضاً:", "مواضيع ذات صلة", "اقرأ المزيد"] {
+            let raw = format!(
+                "مصر تلوّح بمجلس الأمن في أزمة السد\n{LEDE}\n{cue}\nإثيوبيا تبدأ الملء الخامس للسد\nالسودان يعلن هدنة جديدة في الخرطوم\nالبرهان يلتقي وفدا أمميا في بورتسودان\n{SECOND}\n{THIRD}\nوأكد الوزير أن بلاده ستواصل التنسيق مع السودان في كل الخطوات المقبلة."
+            );
+            let articles = clean(&raw);
+            assert_eq!(articles.len(), 1, "{cue}");
+            assert_eq!(texts(&articles[0]).len(), 5, "{cue}");
+            assert_eq!(kinds(&articles[0], DebrisKind::ReadAlso).len(), 4, "{cue}");
+        }
+        // After a trailing heading, prose that continues a sentence is the article going on.
+        let raw = format!(
+            "مصر تلوّح بمجلس الأمن\n{LEDE}\nمقالات ذات صلة\nإثيوبيا تبدأ الملء الخامس للسد\n{SECOND}\n{THIRD}\n{LEDE}"
+        );
+        assert_eq!(clean(&raw).len(), 1);
+    }
+
+    #[test]
+    fn years_heading_a_chronology_are_kept() {
+        let raw = format!("{LEDE}\nTT\n- 2013 -\n{SECOND}\n2014:\n{THIRD}\n٢٠١٥\n{LEDE}");
+        let cleaned = &clean(&raw)[0];
+        let headings: Vec<&str> = cleaned
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(headings, ["2013", "2014", "٢٠١٥"]);
+        assert_eq!(kinds(cleaned, DebrisKind::SiteMarker), ["TT"]);
     }
 }

@@ -9,8 +9,9 @@ use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
 use arabic::dates::DateStyle;
+use toml::Spanned;
 
-use crate::error::located;
+use crate::error::{line_col, located};
 
 /// The whole of `site.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -85,6 +86,39 @@ impl Default for SearchConfig {
     }
 }
 
+impl SiteConfig {
+    /// Takes out of every text the site shows the characters no page or
+    /// feed may carry (see [`crate::safe_text`]), which TOML escapes can
+    /// write.
+    fn clean_text(&mut self) {
+        use crate::safe_text::clean_in_place;
+        clean_in_place(&mut self.title);
+        clean_in_place(&mut self.description);
+        for topic in &mut self.topics {
+            clean_in_place(&mut topic.name);
+            clean_in_place(&mut topic.description);
+        }
+        for outlet in &mut self.outlets {
+            clean_in_place(&mut outlet.name);
+        }
+    }
+}
+
+/// The bundled topic set, `data/topics.toml`.
+const BUNDLED: &str = include_str!("../data/topics.toml");
+
+/// The topics a site gets when its `site.toml` defines none.
+pub fn bundled_topics() -> Vec<TopicConfig> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        topics: Vec<TopicConfig>,
+    }
+    toml::from_str::<File>(BUNDLED)
+        .expect("data/topics.toml is valid (checked by the topics tests)")
+        .topics
+}
+
 /// A topic: a name, a URL slug and the keywords that place articles in it.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -95,6 +129,11 @@ pub struct TopicConfig {
     pub description: String,
     #[serde(default)]
     pub keywords: Vec<Keyword>,
+    /// Slugs of topics this one rules out when it is an article's best:
+    /// a match report's «هجوم» is no armed attack, so sport excludes
+    /// conflict.
+    #[serde(default)]
+    pub excludes: Vec<String>,
 }
 
 /// A topic keyword: a word or phrase, optionally weighted.
@@ -142,6 +181,13 @@ pub struct StoryConfig {
     /// Mean similarity (0–1) over all pairs two groups must reach to merge,
     /// so that a story does not chain into a neighbouring one.
     pub cohesion: f32,
+    /// Similarity two dated reports of events on different days must reach
+    /// to be one story: the same kind of event on another day (a second
+    /// strike, the other semi-final) is another event.
+    pub other_day_threshold: f32,
+    /// Share (0–1) of a story's articles a joining article must be alike
+    /// to: a story grows by articles alike to much of it, not by a chain.
+    pub core_share: f32,
     /// Articles further apart than this many days never share a story.
     pub window_days: u32,
     /// Share (0–1) of word-for-word text above which two articles are the
@@ -155,9 +201,65 @@ impl Default for StoryConfig {
             threshold: 0.25,
             undated_threshold: 0.28,
             cohesion: 0.15,
+            other_day_threshold: 0.55,
+            core_share: 0.34,
             window_days: 3,
             duplicate_threshold: 0.8,
         }
+    }
+}
+
+impl StoryConfig {
+    /// Checks the thresholds: shares and similarities between 0 and 1
+    /// (`nan`, `inf` and negative values would silently group every
+    /// article, or none). The error names the key.
+    fn check(&self) -> Result<(), (&'static str, String)> {
+        for (key, value) in [
+            ("threshold", self.threshold),
+            ("undated_threshold", self.undated_threshold),
+            ("cohesion", self.cohesion),
+            ("duplicate_threshold", self.duplicate_threshold),
+        ] {
+            if !(0.0..=1.0).contains(&value) {
+                return Err((key, format!("= {value} must be a number from 0 to 1")));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Where the values that are checked after parsing stand in `site.toml`,
+/// read by a second, lenient pass over the same text so that their errors
+/// name the line.
+#[derive(Deserialize)]
+struct Places {
+    base_url: Option<Spanned<toml::Value>>,
+    content_dir: Option<Spanned<toml::Value>>,
+    seeds_dir: Option<Spanned<toml::Value>>,
+    templates_dir: Option<Spanned<toml::Value>>,
+    static_dir: Option<Spanned<toml::Value>>,
+    entities: Option<Spanned<toml::Value>>,
+    stories: Option<StoryPlaces>,
+}
+
+#[derive(Deserialize)]
+struct StoryPlaces {
+    threshold: Option<Spanned<toml::Value>>,
+    undated_threshold: Option<Spanned<toml::Value>>,
+    cohesion: Option<Spanned<toml::Value>>,
+    duplicate_threshold: Option<Spanned<toml::Value>>,
+}
+
+impl StoryPlaces {
+    fn span_of(&self, key: &str) -> Option<std::ops::Range<usize>> {
+        let place = match key {
+            "threshold" => &self.threshold,
+            "undated_threshold" => &self.undated_threshold,
+            "cohesion" => &self.cohesion,
+            "duplicate_threshold" => &self.duplicate_threshold,
+            _ => &None,
+        };
+        place.as_ref().map(Spanned::span)
     }
 }
 
@@ -199,6 +301,10 @@ pub struct Config {
     pub path: PathBuf,
     /// Parsed time zone.
     pub timezone: chrono_tz::Tz,
+    /// What reading the configuration found doubtful but not wrong (an
+    /// input folder that does not exist), each naming `site.toml` and the
+    /// line; a build reports them with its own warnings.
+    pub warnings: Vec<String>,
 }
 
 impl Config {
@@ -211,7 +317,12 @@ impl Config {
 
     /// Parses `text` as the `site.toml` found at `path`.
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
-        let site: SiteConfig = toml::from_str(text).map_err(|e| located(path, text, &e))?;
+        let mut site: SiteConfig = toml::from_str(text).map_err(|e| located(path, text, &e))?;
+        site.clean_text();
+        if site.topics.is_empty() {
+            // A site that defines no topics gets the bundled set.
+            site.topics = bundled_topics();
+        }
         let timezone: chrono_tz::Tz = site.timezone.parse().map_err(|_| {
             anyhow::anyhow!(
                 "{}: timezone `{}` is not an IANA time zone name (e.g. `Asia/Riyadh`, `UTC`)",
@@ -219,12 +330,40 @@ impl Config {
                 site.timezone
             )
         })?;
-        if !(site.base_url.starts_with("http://") || site.base_url.starts_with("https://")) {
+        let places: Places = toml::from_str(text).map_err(|e| located(path, text, &e))?;
+        let at = |span: Option<std::ops::Range<usize>>| match span {
+            Some(span) => format!("{}:{}", path.display(), line_col(text, span.start).0),
+            None => path.display().to_string(),
+        };
+        let base_url_at = at(places.base_url.as_ref().map(Spanned::span));
+        if let Some(problem) = crate::weblink::http_url_problem(&site.base_url) {
             bail!(
-                "{}: base_url `{}` must be an absolute http(s) URL",
-                path.display(),
+                "{base_url_at}: base_url `{}` {problem}",
+                site.base_url.escape_debug()
+            );
+        }
+        if site.base_url.contains(['?', '#']) {
+            bail!(
+                "{base_url_at}: base_url `{}` must not hold a query (?) or fragment (#): every link is written after it",
                 site.base_url
             );
+        }
+        site.stories.check().map_err(|(key, problem)| {
+            let span = places.stories.as_ref().and_then(|s| s.span_of(key));
+            anyhow::anyhow!("{}: [stories] {key} {problem}", at(span))
+        })?;
+        for topic in &site.topics {
+            for keyword in &topic.keywords {
+                if !keyword.weight().is_finite() {
+                    bail!(
+                        "{}: topic `{}` gives the keyword `{}` the weight {}; use a finite number",
+                        path.display(),
+                        topic.name,
+                        keyword.word(),
+                        keyword.weight()
+                    );
+                }
+            }
         }
         if site.page_size == 0 || site.feed_items == 0 {
             bail!(
@@ -234,9 +373,9 @@ impl Config {
         }
         let mut slugs = std::collections::BTreeSet::new();
         for topic in &site.topics {
-            if !crate::slug::is_safe_slug(&topic.slug) {
+            if let Some(problem) = crate::slug::slug_problem(&topic.slug) {
                 bail!(
-                    "{}: topic `{}` has slug `{}`; use lowercase ASCII letters, digits and hyphens",
+                    "{}: topic `{}` has slug `{}`, which {problem}",
                     path.display(),
                     topic.name,
                     topic.slug
@@ -250,23 +389,92 @@ impl Config {
                 );
             }
         }
+        for topic in &site.topics {
+            if let Some(unknown) = topic.excludes.iter().find(|x| !slugs.contains(x.as_str())) {
+                bail!(
+                    "{}: topic `{}` excludes `{unknown}`, which is no topic slug",
+                    path.display(),
+                    topic.slug
+                );
+            }
+        }
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let root = if root.as_os_str().is_empty() {
             PathBuf::from(".")
         } else {
             root
         };
+        let mut warnings = Vec::new();
+        let folders = [
+            ("content_dir", &places.content_dir, &site.content_dir),
+            ("seeds_dir", &places.seeds_dir, &site.seeds_dir),
+            ("templates_dir", &places.templates_dir, &site.templates_dir),
+            ("static_dir", &places.static_dir, &site.static_dir),
+        ];
+        for (key, place, folder) in folders {
+            // Only a folder the editor named: the defaults may be absent.
+            if let Some(place) = place
+                && !root.join(folder).is_dir()
+            {
+                warnings.push(format!(
+                    "{}: {key} `{}` is not a folder ({}); nothing is read from it",
+                    at(Some(place.span())),
+                    folder.display(),
+                    std::path::absolute(root.join(folder))
+                        .unwrap_or_else(|_| root.join(folder))
+                        .display()
+                ));
+            }
+        }
+        if let (Some(place), Some(list)) = (&places.entities, &site.entities)
+            && !root.join(list).is_file()
+        {
+            bail!(
+                "{}: entities `{}` is not a file",
+                at(Some(place.span())),
+                list.display()
+            );
+        }
         Ok(Config {
             site,
             root,
             path: path.to_path_buf(),
             timezone,
+            warnings,
         })
     }
 
     /// Resolves a configured path against the site root.
     pub fn resolve(&self, relative: &Path) -> PathBuf {
         self.root.join(relative)
+    }
+
+    /// The folders a build reads, named as an editor knows them: the output
+    /// folder must lie outside each (see [`crate::output::check_placement`]).
+    /// The entity list's folder counts unless it is the site folder itself,
+    /// which holds the output folder by design.
+    pub fn input_folders(&self) -> Vec<(&'static str, PathBuf)> {
+        let mut folders = vec![
+            ("seeds", self.resolve(&self.site.seeds_dir)),
+            ("content", self.resolve(&self.site.content_dir)),
+            ("templates", self.resolve(&self.site.templates_dir)),
+            ("static", self.resolve(&self.site.static_dir)),
+        ];
+        let entity_folder = self
+            .site
+            .entities
+            .as_ref()
+            .and_then(|list| self.resolve(list).parent().map(Path::to_path_buf));
+        if let Some(folder) = entity_folder {
+            let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+                (Ok(a), Ok(b)) => a == b,
+                _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
+            };
+            if !same(&folder, &self.root) {
+                folders.push(("entity list's", folder));
+            }
+        }
+        folders
     }
 
     /// The base URL with exactly one trailing slash.
@@ -338,6 +546,73 @@ base_url = "https://example.org/briefing"
             .unwrap_err()
             .to_string();
         assert!(err.contains("Mars/Olympus"), "{err}");
+    }
+
+    #[test]
+    fn escaped_controls_leave_the_shown_texts() {
+        let text = "title = \"نشرة\\u0000\\u202E\"\ndescription = \"\\u0001موجز\"\nbase_url = \"https://example.org\"\n";
+        let c = Config::parse(text, Path::new("site.toml")).unwrap();
+        assert_eq!(
+            (c.site.title.as_str(), c.site.description.as_str()),
+            ("نشرة", "موجز")
+        );
+    }
+
+    fn error_of(text: &str) -> String {
+        Config::parse(text, Path::new("site.toml"))
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn a_base_url_without_host_or_with_spaces_names_its_line() {
+        for bad in [
+            "https://",
+            "https://exa mple.org/",
+            "example.org",
+            "javascript:alert(1)",
+            "https://example.org/?lang=ar",
+        ] {
+            let err = error_of(&format!("title = \"نشرة\"\n\nbase_url = \"{bad}\"\n"));
+            assert!(err.starts_with("site.toml:3: base_url"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn story_thresholds_must_be_shares() {
+        for bad in ["nan", "inf", "-1.0", "1.5"] {
+            let err = error_of(&format!(
+                "{MINIMAL}\n[stories]\nwindow_days = 2\nthreshold = {bad}\n"
+            ));
+            assert!(
+                err.starts_with("site.toml:7: [stories] threshold"),
+                "{bad}: {err}"
+            );
+        }
+        let err = error_of(&format!("{MINIMAL}[stories]\nduplicate_threshold = -0.5\n"));
+        assert!(err.contains("duplicate_threshold"), "{err}");
+        let weight = format!(
+            "{MINIMAL}[[topics]]\nname = \"اقتصاد\"\nslug = \"economy\"\nkeywords = [{{ word = \"نفط\", weight = nan }}]\n"
+        );
+        assert!(error_of(&weight).contains("weight NaN"));
+    }
+
+    #[test]
+    fn a_configured_folder_that_is_missing_is_a_warning_naming_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("seeds")).unwrap();
+        let path = dir.path().join("site.toml");
+        let text = format!("{MINIMAL}seeds_dir = \"seeds\"\ncontent_dir = \"contnet\"\n");
+        let c = Config::parse(&text, &path).unwrap();
+        assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+        assert!(
+            c.warnings[0].contains("site.toml:5: content_dir `contnet` is not a folder"),
+            "{:?}",
+            c.warnings
+        );
+        let entities = format!("{MINIMAL}entities = \"people.toml\"\n");
+        let err = Config::parse(&entities, &path).unwrap_err().to_string();
+        assert!(err.contains("site.toml:4: entities `people.toml`"), "{err}");
     }
 
     #[test]

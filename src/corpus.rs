@@ -10,6 +10,7 @@ use crate::article::Article;
 use crate::enrich::Page;
 use crate::entities::EntityList;
 use crate::stories::Story;
+use crate::threads::Threads;
 
 /// A topic as the site shows it.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -26,12 +27,17 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     pub pages: Vec<Page>,
     pub stories: Vec<Story>,
+    /// Storylines: stories that continue one another.
+    pub threads: Threads,
     /// Listed entities plus those named only in front matter.
     pub entities: EntityList,
     /// Configured topics plus those named only in front matter.
     pub topics: Vec<Topic>,
     /// Files left out because they are drafts.
     pub drafts: Vec<String>,
+    /// Warnings for files, or parts of files, left out because they hold
+    /// no article (an empty scrape), each naming its file.
+    pub skipped: Vec<String>,
     /// Input files read, and how many of them were not analysed again
     /// because the analysis cache held them unchanged.
     pub input_files: usize,
@@ -41,7 +47,8 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// All warnings, each prefixed with the article it concerns.
+    /// All warnings, each prefixed with the article it concerns, then
+    /// those for what was left out.
     pub fn warnings(&self) -> Vec<String> {
         self.articles
             .iter()
@@ -50,6 +57,7 @@ impl Corpus {
                     .iter()
                     .map(move |w| format!("{}: {}", a.label(), w))
             })
+            .chain(self.skipped.iter().cloned())
             .collect()
     }
 }

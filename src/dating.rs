@@ -25,6 +25,48 @@ use chrono::{Datelike, NaiveDate};
 use crate::article::{Block, BlockKind, DebrisKind, Evidence, Origin, Removed};
 use arabic::dates::{Calendar, DateMention, date_line, find_dates, find_weekdays};
 
+/// The first year a publication date may fall in.
+pub const FIRST_PLAUSIBLE_YEAR: i32 = 1900;
+
+/// The years a publication date may fall in when the clock reads `today`:
+/// from 1900 to next year. A date outside them (`9999-12-31`, `0000-01-01`)
+/// is a slip of the editor's or the scraper's, and taken at its word it
+/// would head every listing and feed for ever.
+pub fn plausible_years(today: NaiveDate) -> std::ops::RangeInclusive<i32> {
+    FIRST_PLAUSIBLE_YEAR..=today.year() + 1
+}
+
+/// Sets aside an article's publication date when its year is not in
+/// `years`, with a warning naming the date: the article is published as
+/// undated. True when it did. Done after the analysis cache is saved, so that what the cache
+/// holds never depends on the day it was written.
+pub fn set_aside_implausible_date(
+    article: &mut crate::article::Article,
+    years: &std::ops::RangeInclusive<i32>,
+) -> bool {
+    let Some(published) = article.published else {
+        return false;
+    };
+    if years.contains(&published.date.year()) {
+        return false;
+    }
+    let stated = match published.time {
+        Some(time) => time.to_rfc3339(),
+        None => published.date.to_string(),
+    };
+    article.warnings.push(format!(
+        "publication date {stated} lies outside {}-{}; published as undated",
+        years.start(),
+        years.end()
+    ));
+    article.published = None;
+    article.date_evidence = Evidence {
+        origin: Origin::None,
+        detail: format!("{} (set aside: {stated})", article.date_evidence.detail),
+    };
+    true
+}
+
 /// The publication date found for an article, with its evidence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateFinding {

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use crate::article::{Article, BlockKind, Evidence, Origin, Published, SourceKind};
 use crate::clean::clean;
@@ -40,6 +40,9 @@ pub enum Item {
     Page(Page),
     /// A draft, left out of the site and counted in the build summary.
     Draft(String),
+    /// Nothing worth a page (an empty scrape, or one holding only page
+    /// debris): left out, with the warning that says so, naming the file.
+    Skipped(String),
 }
 
 /// What reading keeps of an article beyond what its pages show.
@@ -65,6 +68,16 @@ fn read_raw(doc: &Document, config: &Config, keep: Keep) -> Vec<Item> {
         .enumerate()
         .map(|(i, cleaned)| {
             let headline = find_headline(cleaned.blocks);
+            if headline.body.is_empty() || headline.title.trim().is_empty() {
+                let what = if i == 0 {
+                    doc.file.clone()
+                } else {
+                    format!("{} (article {})", doc.file, i + 1)
+                };
+                return Item::Skipped(format!(
+                    "{what}: no article text found (the file is empty, or holds only a headline or page debris); left out of the site"
+                ));
+            }
             let date = find_publication_date_in(&headline.title, &headline.body, &cleaned.removed);
             let published = date.date.map(|date| Published { date, time: None });
             let source = find_source(&headline.body, &cleaned.removed, &config.site.outlets);
@@ -89,12 +102,19 @@ fn read_raw(doc: &Document, config: &Config, keep: Keep) -> Vec<Item> {
 
 fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
     let path = Path::new(&doc.file);
-    let parsed = frontmatter::parse(&doc.text, path)?;
-    let front = parsed.front;
+    let mut parsed = frontmatter::parse(&doc.text, path)?;
+    let front = std::mem::take(&mut parsed.front);
     if front.draft {
         return Ok(Item::Draft(doc.file.clone()));
     }
     let mut blocks = markdown::to_blocks(parsed.body);
+    let noun = front.kind.noun();
+    if parsed.body.trim().is_empty() {
+        bail!(
+            "{}: the {noun} has no text below its front matter; write it, or set `draft = true`",
+            doc.file
+        );
+    }
     // A leading Markdown heading is the title when front matter gives none.
     let heading_title = match blocks.first() {
         Some(b) if b.kind == BlockKind::Heading && front.title.is_none() => {
@@ -109,26 +129,53 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
             (h.title, h.derived)
         }
     };
+    if title.trim().is_empty() {
+        bail!(
+            "{}: the {noun} has no title; give it one with `title = \"…\"` in the front matter",
+            doc.file
+        );
+    }
 
     if front.kind == ContentKind::Page {
-        let slug = front
-            .slug
-            .clone()
-            .unwrap_or_else(|| file_stem_slug(&doc.file));
-        check_slug(&slug, &doc.file)?;
+        let slug = match &front.slug {
+            Some(slug) => {
+                let at = format!("{}:{}", doc.file, parsed.line_of(slug.span()));
+                check_slug(slug.get_ref(), &at)?;
+                slug.get_ref().clone()
+            }
+            None => {
+                let slug = file_stem_slug(&doc.file);
+                check_slug(&slug, &format!("{} (its file name)", doc.file))?;
+                slug
+            }
+        };
+        let html = markdown::to_html(parsed.body);
+        if html.trim().is_empty() {
+            bail!(
+                "{}: the page shows nothing (its body holds only markup that is not allowed on pages)",
+                doc.file
+            );
+        }
         return Ok(Item::Page(Page {
             file: doc.file.clone(),
             slug,
             title,
-            html: markdown::to_html(parsed.body),
+            html,
         }));
+    }
+    if blocks.is_empty() {
+        bail!(
+            "{}: the article has no text below its title (its body holds only a heading, or markup); write it, or set `draft = true`",
+            doc.file
+        );
     }
 
     let (published, date_evidence) = match &front.date {
-        Some(value) => (
-            Some(frontmatter::published(value, &config.timezone, path)?),
-            Evidence::front_matter("date"),
-        ),
+        Some(value) => {
+            let at = format!("{}:{}", doc.file, parsed.line_of(value.span()));
+            let published = frontmatter::published(value.get_ref(), &config.timezone, &at)?;
+            (Some(published), Evidence::front_matter("date"))
+        }
         None => {
             let found = find_publication_date(&title, &blocks);
             let published = found.date.map(|date| Published { date, time: None });
@@ -149,26 +196,44 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
         article.source = Some(name);
         article.source_evidence = evidence;
     }
-    article.url = front.url.clone();
+    if let Some(url) = &front.url
+        && let Some(problem) = crate::weblink::http_url_problem(url.get_ref())
+    {
+        anyhow::bail!(
+            "{}:{}: url `{}` {problem}",
+            doc.file,
+            parsed.line_of(url.span()),
+            url.get_ref().escape_debug()
+        );
+    }
+    article.url = front.url.map(toml::Spanned::into_inner);
     if let Some(summary) = &front.summary {
         article.summary = summary.clone();
         article.summary_origin = Origin::FrontMatter;
     }
     if let Some(slug) = &front.slug {
-        check_slug(slug, &doc.file)?;
+        let at = format!("{}:{}", doc.file, parsed.line_of(slug.span()));
+        check_slug(slug.get_ref(), &at)?;
     }
     let stated = Stated {
-        slug: front.slug,
+        slug: front.slug.map(toml::Spanned::into_inner),
         topics: front.topics,
         entities: front.entities,
     };
     Ok(Item::Article(Box::new(article), stated))
 }
 
-fn check_slug(slug: &str, file: &str) -> Result<()> {
-    if !crate::slug::is_safe_slug(slug) {
-        anyhow::bail!(
-            "{file}: slug `{slug}` must be lowercase ASCII letters, digits and hyphens (it becomes a folder name)"
+/// Checks the slug of a page or article, from `at` (`content/x.md:4`):
+/// it becomes a folder name, so it must be a safe one, and a page's folder
+/// sits beside those nashra writes its own listings into, so it may not be
+/// one of theirs (a page `entities` would replace the entity index).
+fn check_slug(slug: &str, at: &str) -> Result<()> {
+    if let Some(problem) = crate::slug::slug_problem(slug) {
+        bail!("{at}: slug `{slug}` {problem}");
+    }
+    if crate::slug::RESERVED_SLUGS.contains(&slug) {
+        bail!(
+            "{at}: slug `{slug}` is the folder of the site's own `{slug}/` pages; choose another with `slug = \"…\"`"
         );
     }
     Ok(())

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use crate::article::Published;
 use crate::config::Config;
 use crate::output::Sink;
+use crate::render::escape_html;
 use crate::site::Site;
 
 /// Writes every feed; returns how many.
@@ -54,6 +55,29 @@ fn dated_newest(site: &Site, list: &[usize], n: usize) -> Vec<usize> {
         .filter(|&i| site.article(i).published.is_some())
         .take(n)
         .collect()
+}
+
+/// A text for an RSS element that readers show either as text or as HTML
+/// (titles, categories, channel descriptions): written with `<` and `>` as
+/// entities, so that no reader of either kind meets markup in it. An item's
+/// description is HTML for every reader, and is escaped whole
+/// ([`escape_html`]); Atom says which its texts are, and they are text.
+fn without_markup(text: &str) -> String {
+    if !text.contains(['<', '>']) {
+        return text.to_string();
+    }
+    text.replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// `time` as RSS writes dates, or `None` for a time RFC 2822 cannot
+/// write (a year before 0 or after 9999, where chrono's formatter panics):
+/// no input may stop a build. Builds set such dates aside before this
+/// (see [`crate::dating::plausible_years`]); this is the last guard.
+fn rfc2822(time: DateTime<FixedOffset>) -> Option<String> {
+    use chrono::Datelike;
+    (0..=9999)
+        .contains(&time.naive_local().year())
+        .then(|| time.to_rfc2822())
 }
 
 struct Feeds<'s, 'a> {
@@ -111,7 +135,7 @@ impl<'s, 'a> Feeds<'s, 'a> {
                 let a = site.article(i);
                 let url = self.absolute(&site.cards[i].url);
                 rss::ItemBuilder::default()
-                    .title(Some(a.title.clone()))
+                    .title(Some(without_markup(&a.title)))
                     .link(Some(url.clone()))
                     .guid(Some(
                         rss::GuidBuilder::default()
@@ -119,12 +143,12 @@ impl<'s, 'a> Feeds<'s, 'a> {
                             .permalink(true)
                             .build(),
                     ))
-                    .pub_date(a.published.map(|p| self.time_of(p).to_rfc2822()))
-                    .description(Some(a.summary.clone()))
+                    .pub_date(a.published.and_then(|p| rfc2822(self.time_of(p))))
+                    .description(Some(escape_html(&a.summary)))
                     .author(None)
                     .source(a.source.as_ref().map(|s| {
                         rss::SourceBuilder::default()
-                            .title(Some(s.clone()))
+                            .title(Some(without_markup(s)))
                             .url(
                                 a.url
                                     .clone()
@@ -134,7 +158,11 @@ impl<'s, 'a> Feeds<'s, 'a> {
                     }))
                     .categories(
                         site.topics_of(a)
-                            .map(|t| rss::CategoryBuilder::default().name(t.name.clone()).build())
+                            .map(|t| {
+                                rss::CategoryBuilder::default()
+                                    .name(without_markup(&t.name))
+                                    .build()
+                            })
                             .collect::<Vec<_>>(),
                     )
                     .build()
@@ -143,20 +171,20 @@ impl<'s, 'a> Feeds<'s, 'a> {
         let last = items
             .first()
             .and_then(|&i| site.article(i).published)
-            .map(|p| self.time_of(p).to_rfc2822());
+            .and_then(|p| rfc2822(self.time_of(p)));
         let page_url = if page.is_empty() {
             self.config.base_url()
         } else {
             self.absolute(page)
         };
         let mut channel = rss::ChannelBuilder::default()
-            .title(title.to_string())
+            .title(without_markup(title))
             .link(page_url)
-            .description(if description.is_empty() {
-                title.to_string()
+            .description(without_markup(if description.is_empty() {
+                title
             } else {
-                description.to_string()
-            })
+                description
+            }))
             .language(Some(self.config.site.language.clone()))
             .generator(Some("nashra".to_string()))
             .last_build_date(last.clone())
@@ -287,16 +315,22 @@ impl<'s, 'a> Feeds<'s, 'a> {
                             .permalink(true)
                             .build(),
                     ))
-                    .pub_date(Some(self.start_of(day.date).to_rfc2822()))
-                    .description(Some(text))
+                    .pub_date(rfc2822(self.start_of(day.date)))
+                    .description(Some(escape_html(&text)))
                     .build()
             })
             .collect();
-        let last = site.days.last().map(|d| self.start_of(d.date).to_rfc2822());
+        let last = site
+            .days
+            .last()
+            .and_then(|d| rfc2822(self.start_of(d.date)));
         rss::ChannelBuilder::default()
-            .title(format!("{}: الموجزات اليومية", self.config.site.title))
+            .title(without_markup(&format!(
+                "{}: الموجزات اليومية",
+                self.config.site.title
+            )))
             .link(self.config.base_url())
-            .description(self.config.site.description.clone())
+            .description(without_markup(&self.config.site.description))
             .language(Some(self.config.site.language.clone()))
             .generator(Some("nashra".to_string()))
             .last_build_date(last.clone())
@@ -304,5 +338,35 @@ impl<'s, 'a> Feeds<'s, 'a> {
             .items(items)
             .build()
             .to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_carry_no_markup() {
+        assert_eq!(
+            without_markup("الذهب <يرتفع> S&P"),
+            "الذهب &lt;يرتفع&gt; S&P"
+        );
+        assert_eq!(without_markup("قمة «الرياض»"), "قمة «الرياض»");
+    }
+
+    #[test]
+    fn times_rfc_2822_cannot_write_are_left_out() {
+        let at = |text: &str| DateTime::parse_from_rfc3339(text).unwrap();
+        assert_eq!(
+            rfc2822(at("2025-09-15T10:00:00+03:00")).as_deref(),
+            Some("Mon, 15 Sep 2025 10:00:00 +0300")
+        );
+        assert_eq!(
+            rfc2822(at("9999-12-31T23:59:59-12:00")),
+            Some("Fri, 31 Dec 9999 23:59:59 -1200".into())
+        );
+        let late = at("9999-12-31T23:59:59-12:00")
+            .with_timezone(&FixedOffset::east_opt(14 * 3600).unwrap());
+        assert_eq!(rfc2822(late), None);
     }
 }

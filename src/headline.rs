@@ -38,7 +38,11 @@ pub fn find_headline(mut blocks: Vec<Block>) -> Headline {
     if headline_at(&blocks, 0) {
         let title = blocks.remove(0).text;
         // A standfirst needs a body after it; a lone second line is the body.
-        let subtitle = (headline_at(&blocks, 0) && blocks.len() > 1).then(|| blocks.remove(0).text);
+        // A line giving only the time of day is evidence, not a standfirst.
+        let subtitle = (headline_at(&blocks, 0)
+            && blocks.len() > 1
+            && !arabic::dates::is_time_line(&blocks[0].text))
+        .then(|| blocks.remove(0).text);
         return Headline {
             title,
             derived: false,
@@ -131,6 +135,18 @@ mod tests {
             Some("امتداح للألفة الروحية بين البلدين")
         );
         assert_eq!(h.body.len(), 1);
+    }
+
+    #[test]
+    fn a_time_under_the_headline_is_not_a_subtitle() {
+        for time in ["على الساعة 11:37", "الساعة 09:05 بتوقيت مكة", "10:35 ص"]
+        {
+            let h = headline_of(&format!(
+                "وزير الطاقة يعلن خطة لخفض أسعار الوقود\n\n{time}\n\nأعلن وزير الطاقة اليوم خطة جديدة لخفض أسعار الوقود خلال الأشهر الستة المقبلة. وقال الوزير إن الخطة تبدأ الشهر المقبل."
+            ));
+            assert_eq!(h.title, "وزير الطاقة يعلن خطة لخفض أسعار الوقود");
+            assert_eq!(h.subtitle, None, "{time}");
+        }
     }
 
     #[test]

@@ -60,6 +60,12 @@ pub struct EntityReport {
     pub kind: String,
     pub count: usize,
     pub prominence: Prominence,
+    /// `list` for an entity of an entity list (or named in front matter),
+    /// `discovered` for one found in the corpus.
+    pub origin: &'static str,
+    /// 1 for a listed entity; for a discovered one, how sure the evidence
+    /// makes it (see [`crate::entities::discover::confidence`]).
+    pub confidence: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -76,6 +82,17 @@ pub struct StoryReport {
     /// Slugs of the story's articles.
     pub articles: Vec<String>,
     pub summary: Vec<String>,
+    /// The storyline it belongs to: the thread's id and its stories' ids,
+    /// oldest first; null when no other story continues it.
+    pub thread: Option<ThreadReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ThreadReport {
+    pub id: String,
+    pub stories: Vec<String>,
+    /// Entity slugs the storyline is about.
+    pub actors: Vec<String>,
 }
 
 /// Builds the report for the articles `keep` selects.
@@ -89,8 +106,9 @@ pub fn inspect(corpus: &Corpus, keep: impl Fn(&Article) -> bool) -> Inspection {
     let stories = corpus
         .stories
         .iter()
-        .filter(|s| s.articles.iter().any(|&i| keep(&corpus.articles[i])))
-        .map(|s| StoryReport {
+        .enumerate()
+        .filter(|(_, s)| s.articles.iter().any(|&i| keep(&corpus.articles[i])))
+        .map(|(i, s)| StoryReport {
             id: s.id.clone(),
             headline: s.headline.clone(),
             date: s.date.map(|d| d.to_string()),
@@ -100,6 +118,18 @@ pub fn inspect(corpus: &Corpus, keep: impl Fn(&Article) -> bool) -> Inspection {
                 .map(|&i| corpus.articles[i].slug.clone())
                 .collect(),
             summary: s.summary.iter().map(|x| x.text.clone()).collect(),
+            thread: corpus.threads.of_story[i].map(|t| {
+                let thread = &corpus.threads.threads[t];
+                ThreadReport {
+                    id: thread.id.clone(),
+                    stories: thread
+                        .stories
+                        .iter()
+                        .map(|&s| corpus.stories[s].id.clone())
+                        .collect(),
+                    actors: thread.actors.clone(),
+                }
+            }),
         })
         .collect();
     Inspection {
@@ -151,6 +181,13 @@ fn article_report(corpus: &Corpus, a: &Article) -> ArticleReport {
                         .unwrap_or_default(),
                     count: m.count,
                     prominence: m.prominence,
+                    origin: match entity.and_then(|e| e.discovered.as_ref()) {
+                        Some(_) => "discovered",
+                        None => "list",
+                    },
+                    confidence: entity
+                        .and_then(|e| e.discovered.as_ref())
+                        .map_or(1.0, |d| d.confidence),
                 }
             })
             .collect(),

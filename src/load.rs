@@ -44,17 +44,34 @@ impl Document {
 /// error naming it: the rest of the build has used the old text.
 pub fn read_excerpt(excerpt: &Excerpt) -> Result<String> {
     let path = &excerpt.path;
-    let mut bytes =
+    let bytes =
         std::fs::read(path).with_context(|| format!("{}: cannot read file", path.display()))?;
-    if hash_bytes(&bytes) != excerpt.hash || bytes.len() < excerpt.range.end {
-        bail!("{}: changed during the build; build again", path.display());
+    let changed = || anyhow::anyhow!("{}: changed during the build; build again", path.display());
+    if hash_bytes(&bytes) != excerpt.hash {
+        return Err(changed());
     }
-    bytes.truncate(excerpt.range.end);
-    bytes.drain(..excerpt.range.start);
-    match simdutf8::compat::from_utf8(&bytes) {
+    let text = match simdutf8::compat::from_utf8(&bytes) {
         // SAFETY: the bytes were just validated as UTF-8.
-        Ok(_) => Ok(unsafe { String::from_utf8_unchecked(bytes) }),
-        Err(_) => bail!("{}: changed during the build; build again", path.display()),
+        Ok(_) => unsafe { String::from_utf8_unchecked(bytes) },
+        Err(_) => return Err(changed()),
+    };
+    // The range is one of the text as loading cleaned it.
+    let mut text = cleaned(text);
+    if text.get(excerpt.range.clone()).is_none() {
+        return Err(changed());
+    }
+    text.truncate(excerpt.range.end);
+    text.drain(..excerpt.range.start);
+    Ok(text)
+}
+
+/// A file's text without the characters no page or feed may carry (see
+/// [`crate::safe_text`]): every text nashra reads from a file goes through
+/// here.
+fn cleaned(text: String) -> String {
+    match crate::safe_text::clean(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(cleaned) => cleaned,
     }
 }
 
@@ -161,15 +178,17 @@ pub fn discover(config: &Config) -> Result<Vec<Source>> {
     Ok(sources)
 }
 
-/// Reads one discovered file.
+/// Reads one discovered file, cleaned of the characters no page or feed
+/// may carry; its hash is that of the bytes on disk.
 pub fn read(source: &Source) -> Result<Document> {
     let text = read_utf8(&source.path)?;
+    let hash = hash_bytes(text.as_bytes());
     Ok(Document {
         file: source.file.clone(),
         path: source.path.clone(),
         kind: source.kind,
-        hash: hash_bytes(text.as_bytes()),
-        text,
+        hash,
+        text: cleaned(text),
     })
 }
 
@@ -272,6 +291,25 @@ mod tests {
         let body = &doc.text[doc.text.find("نص").unwrap()..];
         let excerpt = doc.excerpt(body);
         assert_eq!(read_excerpt(&excerpt).unwrap(), "نص المقال.\n");
+    }
+
+    #[test]
+    fn files_are_read_clean_and_excerpts_follow_the_cleaned_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        let raw = "\u{feff}+++\rtitle = \"ع\"\r+++\rنص\0 المقال\u{202E}.\r";
+        std::fs::write(&path, raw).unwrap();
+        let source = Source {
+            path: path.clone(),
+            file: "content/a.md".into(),
+            kind: SourceKind::Markdown,
+            stamp: Stamp::default(),
+        };
+        let doc = read(&source).unwrap();
+        assert_eq!(doc.text, "+++\ntitle = \"ع\"\n+++\nنص المقال.\n");
+        assert_eq!(doc.hash, hash_bytes(raw.as_bytes()));
+        let body = &doc.text[doc.text.find("نص").unwrap()..];
+        assert_eq!(read_excerpt(&doc.excerpt(body)).unwrap(), "نص المقال.\n");
     }
 
     #[test]

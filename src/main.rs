@@ -48,6 +48,22 @@ enum Command {
         /// Only these files (paths as given, e.g. seeds/a.txt).
         files: Vec<PathBuf>,
     },
+    /// Build the site into a folder of its own and serve it on this machine,
+    /// rebuilding and reloading open pages whenever an input changes.
+    Serve {
+        /// Port to listen on [default: 1111, or the next free one].
+        #[arg(long, short)]
+        port: Option<u16>,
+        /// Address to listen on (0.0.0.0 serves other machines too).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Build here instead of .nashra-serve/ beside site.toml.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Work with the entity list.
     Entities {
         #[command(subcommand)]
@@ -81,6 +97,22 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    if let Command::Serve {
+        port,
+        bind,
+        output,
+        open,
+    } = &cli.command
+    {
+        let options = nashra::serve::Options {
+            config: cli.config.clone(),
+            bind: *bind,
+            port: port.unwrap_or(nashra::serve::DEFAULT_PORT),
+            port_fixed: port.is_some(),
+            output: output.clone(),
+        };
+        return nashra::serve::run(&options, *open);
+    }
     let config = Config::load(&cli.config)?;
     match cli.command {
         Command::Build {
@@ -111,6 +143,13 @@ fn run(cli: Cli) -> Result<()> {
                 } else {
                     "wrote".to_string()
                 };
+                if report.repaired > 0 {
+                    eprintln!(
+                        "warning: {}: {} files were deleted or changed since the last build; written again",
+                        report.output.display(),
+                        report.repaired
+                    );
+                }
                 let reused = if report.reused_files > 0 {
                     format!(
                         "; {} of {} input files unchanged since the last build",
@@ -134,11 +173,17 @@ fn run(cli: Cli) -> Result<()> {
                 );
             }
         }
+        Command::Serve { .. } => unreachable!("handled before loading a configuration"),
         Command::Inspect { json, files } => {
             let corpus = nashra::build::understand(&config)?;
             let wanted: Vec<String> = files.iter().map(|f| normalise_arg(f)).collect();
             for w in &wanted {
                 if !corpus.articles.iter().any(|a| a.file == *w) {
+                    // A file read but left out says why.
+                    let prefix = format!("{w}: ");
+                    if let Some(why) = corpus.skipped.iter().find(|s| s.starts_with(&prefix)) {
+                        anyhow::bail!("{why}");
+                    }
                     anyhow::bail!(
                         "{w}: not an article of this site (inspect takes files under the seeds and content folders)"
                     );

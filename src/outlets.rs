@@ -166,6 +166,21 @@ impl OutletMatcher {
             }
         }
 
+        // The cleaner takes the dateline off the lede and keeps it here.
+        for r in removed
+            .iter()
+            .filter(|r| r.kind == DebrisKind::WireDateline)
+        {
+            for (outlet, written, _) in self.occurrences(&r.text) {
+                add(
+                    &mut candidates,
+                    Strength::Dateline,
+                    outlet,
+                    format!("dateline credit «{written}»"),
+                );
+            }
+        }
+
         if let Some(lede) = blocks.iter().find(|b| b.kind == BlockKind::Paragraph) {
             for (outlet, written, at) in self.occurrences(&lede.text) {
                 if is_dateline_credit(&lede.text, at) {

@@ -17,12 +17,6 @@ use crate::entities::EntityKind;
 use arabic::dates::{format_date, format_date_long, format_month, format_number};
 use arabic::numbers;
 
-/// Top-level folder names that articles and pages may not take as slugs.
-pub const RESERVED_SLUGS: &[&str] = &[
-    "articles", "stories", "days", "weeks", "topics", "entities", "sources", "archive", "undated",
-    "static", "page", "rss-xml", "atom-xml",
-];
-
 /// Slug of the implicit topic for articles no rule covers.
 pub const OTHER_TOPIC: &str = "other";
 
@@ -206,388 +200,46 @@ pub struct Site<'a> {
 }
 
 impl<'a> Site<'a> {
+    /// Lays out the site of `corpus`: every page's URL and what it lists.
     pub fn new(corpus: &'a Corpus, config: &'a Config) -> Site<'a> {
         let base = config.base_path();
         let articles = &corpus.articles;
         let style = &config.site.dates;
 
-        let article_urls: Vec<String> = articles
-            .par_iter()
-            .map(|a| format!("{base}articles/{}/", a.slug))
-            .collect();
-        let story_urls: Vec<String> = corpus
-            .stories
-            .iter()
-            .map(|s| format!("{base}stories/{}/", s.id))
-            .collect();
+        let article_urls = article_urls(articles, &base);
+        let story_urls = story_urls(corpus, &base);
 
         // Entity profiles read every mention in one pass; the listings
         // below are laid out meanwhile.
-        let (profiles, (source_slugs, cards, newest, undated, rank)) = rayon::join(
+        let (profiles, (source_slugs, cards, recency)) = rayon::join(
             || crate::entities::profiles(articles),
             || {
                 let source_slugs = source_slugs(articles);
-                let cards: Vec<ArticleCard> = articles
-                    .par_iter()
-                    .zip(&article_urls)
-                    .map(|(a, url)| ArticleCard {
-                        url: url.clone(),
-                        title: &a.title,
-                        source: a.source.as_deref(),
-                        source_url: a
-                            .source
-                            .as_ref()
-                            .map(|s| format!("{base}sources/{}/", source_slugs[s])),
-                        date: a
-                            .published
-                            .map(|p| format_date(p.date, style))
-                            .unwrap_or_default(),
-                        date_iso: a.published.map(|p| p.date.to_string()).unwrap_or_default(),
-                        summary: &a.summary,
-                    })
-                    .collect();
-
-                // Newest first, deterministic among equals.
-                let mut newest: Vec<usize> = (0..articles.len())
-                    .filter(|&i| articles[i].published.is_some())
-                    .collect();
-                newest.sort_by(|&x, &y| {
-                    let (a, b) = (&articles[x], &articles[y]);
-                    b.published
-                        .cmp(&a.published)
-                        .then_with(|| a.slug.cmp(&b.slug))
-                });
-                let undated: Vec<usize> = (0..articles.len())
-                    .filter(|&i| articles[i].published.is_none())
-                    .collect();
-                // Each article's place in `newest` (undated ones last), computed
-                // once for every listing that sorts by it.
-                let mut rank = vec![usize::MAX; articles.len()];
-                for (r, &i) in newest.iter().enumerate() {
-                    rank[i] = r;
-                }
-                (source_slugs, cards, newest, undated, rank)
+                let cards = article_cards(articles, &article_urls, &source_slugs, &base, style);
+                (source_slugs, cards, Recency::of(articles))
             },
         );
-        let by_recency = |list: &mut Vec<usize>| list.sort_by_key(|&i| (rank[i], i));
 
-        // Topics: configured and stated ones, plus "other" when needed.
-        let mut topics: Vec<Term> = corpus
-            .topics
-            .iter()
-            .map(|t| Term {
-                slug: t.slug.clone(),
-                name: t.name.clone(),
-                url: format!("{base}topics/{}/", t.slug),
-                description: t.description.clone(),
-                articles: Vec::new(),
-            })
-            .collect();
-        let topic_index: HashMap<String, usize> = topics
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.slug.clone(), i))
-            .collect();
-        let mut other = Vec::new();
-        for (i, a) in articles.iter().enumerate() {
-            if a.topics.is_empty() {
-                other.push(i);
-            }
-            for t in &a.topics {
-                if let Some(&ti) = topic_index.get(t) {
-                    topics[ti].articles.push(i);
-                }
-            }
-        }
-        if !other.is_empty() {
-            match topic_index.get(OTHER_TOPIC) {
-                Some(&ti) => topics[ti].articles.extend(other),
-                None => topics.push(Term {
-                    slug: OTHER_TOPIC.into(),
-                    name: "أخرى".into(),
-                    url: format!("{base}topics/{OTHER_TOPIC}/"),
-                    description: "مقالات لا يغطيها أي موضوع من مواضيع الموقع".into(),
-                    articles: other,
-                }),
-            }
-        }
-        for t in &mut topics {
-            by_recency(&mut t.articles);
-        }
-        let topic_links: HashMap<&str, Link> = topics
-            .iter()
-            .map(|t| {
-                (
-                    t.slug.as_str(),
-                    Link {
-                        url: t.url.clone(),
-                        name: t.name.clone(),
-                    },
-                )
-            })
-            .collect();
+        let topics = topic_terms(corpus, &base, &recency);
+        let topic_links = links_by_slug(&topics);
+        let (entities, entity_info) = entity_terms(corpus, profiles, &base, &topic_links, style);
+        let entity_links = links_by_slug(&entities);
+        let sources = source_terms(articles, &source_slugs, &base, &recency);
+        let mut story_cards = story_cards(
+            corpus,
+            &story_urls,
+            &article_urls,
+            &topic_links,
+            &entity_links,
+            style,
+        );
+        let (days, article_day, stories_by_day) =
+            lay_out_days(corpus, &mut story_cards, &article_urls, &base, style);
+        let weeks = lay_out_weeks(&corpus.stories, &days, &stories_by_day, &base, style);
 
-        // Entities that appear in at least one article, profiled once.
-        let known: HashMap<&str, &crate::entities::Entity> = corpus
-            .entities
-            .entities
-            .iter()
-            .map(|e| (e.slug.as_str(), e))
-            .collect();
-        let mut entities = Vec::new();
-        let mut entity_info = Vec::new();
-        for (slug, profile) in profiles {
-            let Some(entity) = known.get(slug.as_str()) else {
-                continue;
-            };
-            let url = format!("{base}entities/{slug}/");
-            let listed = profile.timeline.iter().map(|t| t.article).collect();
-            entity_info.push(entity_details(
-                entity,
-                profile,
-                &known,
-                &base,
-                articles,
-                &topic_links,
-                style,
-            ));
-            entities.push(Term {
-                slug,
-                name: entity.name.clone(),
-                url,
-                description: entity.description.clone().unwrap_or_default(),
-                articles: listed,
-            });
-        }
-        let entity_links: HashMap<&str, Link> = entities
-            .iter()
-            .map(|e| {
-                (
-                    e.slug.as_str(),
-                    Link {
-                        url: e.url.clone(),
-                        name: e.name.clone(),
-                    },
-                )
-            })
-            .collect();
-
-        // Sources.
-        let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (i, a) in articles.iter().enumerate() {
-            if let Some(s) = &a.source {
-                by_source.entry(s.as_str()).or_default().push(i);
-            }
-        }
-        let sources: Vec<Term> = by_source
-            .into_iter()
-            .map(|(name, mut list)| {
-                by_recency(&mut list);
-                Term {
-                    slug: source_slugs[name].clone(),
-                    name: name.to_string(),
-                    url: format!("{base}sources/{}/", source_slugs[name]),
-                    description: String::new(),
-                    articles: list,
-                }
-            })
-            .collect();
-
-        // Stories.
-        let story_cards: Vec<StoryCard> = corpus
-            .stories
-            .par_iter()
-            .zip(&story_urls)
-            .map(|(s, url)| {
-                let mut outlets: Vec<&str> = Vec::new();
-                for &i in &s.articles {
-                    if let Some(src) = articles[i].source.as_deref()
-                        && !outlets.contains(&src)
-                    {
-                        outlets.push(src);
-                    }
-                }
-                let mut topic_slugs: Vec<&str> = Vec::new();
-                let mut entity_weight: BTreeMap<&str, usize> = BTreeMap::new();
-                for &i in &s.articles {
-                    for t in &articles[i].topics {
-                        if !topic_slugs.contains(&t.as_str()) {
-                            topic_slugs.push(t);
-                        }
-                    }
-                    for m in articles[i]
-                        .entities
-                        .iter()
-                        .filter(|m| m.prominence == Prominence::Main)
-                    {
-                        *entity_weight.entry(m.slug.as_str()).or_default() += m.count;
-                    }
-                }
-                if topic_slugs.is_empty() {
-                    topic_slugs.push(OTHER_TOPIC);
-                }
-                let mut top_entities: Vec<(&str, usize)> = entity_weight.into_iter().collect();
-                top_entities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-                let summary = if s.summary.is_empty() {
-                    s.articles
-                        .first()
-                        .map(|&i| {
-                            vec![SummaryLine {
-                                text: &articles[i].summary,
-                                source: articles[i].source.as_deref(),
-                            }]
-                        })
-                        .unwrap_or_default()
-                } else {
-                    s.summary
-                        .iter()
-                        .map(|l| SummaryLine {
-                            text: &l.text,
-                            source: l.source.as_deref(),
-                        })
-                        .collect()
-                };
-                let coverage = s
-                    .articles
-                    .iter()
-                    .take(STORY_CARD_LINKS)
-                    .map(|&i| Link {
-                        url: article_urls[i].clone(),
-                        name: articles[i]
-                            .source
-                            .clone()
-                            .unwrap_or_else(|| short_title(&articles[i].title)),
-                    })
-                    .collect();
-                StoryCard {
-                    url: url.clone(),
-                    coverage,
-                    headline: &s.headline,
-                    summary,
-                    sources: outlets,
-                    article_count: s.articles.len(),
-                    count_label: count_label(s.articles.len(), &numbers::ARTICLE, style),
-                    date: s.date.map(|d| format_date(d, style)).unwrap_or_default(),
-                    date_iso: s.date.map(|d| d.to_string()).unwrap_or_default(),
-                    topics: topic_slugs
-                        .iter()
-                        .filter_map(|t| topic_links.get(t).cloned())
-                        .collect(),
-                    entities: top_entities
-                        .iter()
-                        .take(6)
-                        .filter_map(|(e, _)| entity_links.get(e).cloned())
-                        .collect(),
-                }
-            })
-            .collect();
-
-        // Days and weeks.
-        let mut day_articles: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
-        for (i, a) in articles.iter().enumerate() {
-            if let Some(p) = a.published {
-                day_articles.entry(p.date).or_default().push(i);
-            }
-        }
-        let story_order = |list: &mut Vec<usize>| {
-            list.sort_by(|&x, &y| {
-                let (a, b) = (&corpus.stories[x], &corpus.stories[y]);
-                b.weight
-                    .total_cmp(&a.weight)
-                    .then_with(|| b.articles.len().cmp(&a.articles.len()))
-                    .then(x.cmp(&y))
-            })
-        };
-        let mut article_day = vec![None; articles.len()];
-        let mut days = Vec::with_capacity(day_articles.len());
-        for (di, (date, list)) in day_articles.into_iter().enumerate() {
-            let mut stories: Vec<usize> = list
-                .iter()
-                .filter_map(|&i| articles[i].story)
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect();
-            story_order(&mut stories);
-            for &i in &list {
-                article_day[i] = Some(di);
-            }
-            let mut groups: Vec<TopicGroup> = Vec::new();
-            for &s in &stories {
-                let topic = story_cards[s]
-                    .topics
-                    .first()
-                    .cloned()
-                    .unwrap_or_else(|| Link {
-                        url: format!("{base}topics/{OTHER_TOPIC}/"),
-                        name: "أخرى".into(),
-                    });
-                match groups.iter_mut().find(|g| g.topic == topic) {
-                    Some(g) => g.stories.push(s),
-                    None => groups.push(TopicGroup {
-                        topic,
-                        stories: vec![s],
-                    }),
-                }
-            }
-            days.push(Day {
-                date,
-                iso: date.to_string(),
-                url: format!("{base}days/{date}/"),
-                title: format_date_long(date, style),
-                count_label: format!(
-                    "{} في {}",
-                    count_label(list.len(), &numbers::ARTICLE, style),
-                    count_label(stories.len(), &numbers::STORY, style)
-                ),
-                stories,
-                groups,
-                article_count: list.len(),
-            });
-        }
-        let mut week_days: BTreeMap<IsoWeek, Vec<usize>> = BTreeMap::new();
-        for (di, d) in days.iter().enumerate() {
-            week_days.entry(d.date.iso_week()).or_default().push(di);
-        }
-        let weeks = week_days
-            .into_iter()
-            .map(|(w, dlist)| {
-                let mut stories: Vec<usize> = dlist
-                    .iter()
-                    .flat_map(|&d| days[d].stories.iter().copied())
-                    .collect::<BTreeSet<_>>()
-                    .into_iter()
-                    .collect();
-                story_order(&mut stories);
-                stories.truncate(WEEKLY_STORIES);
-                let key = format!("{}-w{:02}", w.year(), w.week());
-                let first = days[dlist[0]].date;
-                let last = days[*dlist.last().unwrap()].date;
-                Week {
-                    url: format!("{base}weeks/{key}/"),
-                    title: format!(
-                        "الأسبوع {} من {} ({} – {})",
-                        format_number(w.week(), style),
-                        format_number(w.year(), style),
-                        format_date(first, style),
-                        format_date(last, style)
-                    ),
-                    key,
-                    stories,
-                    days: dlist,
-                }
-            })
-            .collect();
-
-        let topic_positions = topics
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.slug.clone(), i))
-            .collect();
-        let entity_index = entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.slug.clone(), i))
-            .collect();
+        let Recency {
+            newest, undated, ..
+        } = recency;
         Site {
             corpus,
             config,
@@ -599,11 +251,11 @@ impl<'a> Site<'a> {
             days,
             weeks,
             undated,
+            topic_positions: positions_by_slug(&topics),
             topics,
+            entity_index: positions_by_slug(&entities),
             entities,
             entity_info,
-            entity_index,
-            topic_positions,
             sources,
             newest,
             article_day,
@@ -668,6 +320,510 @@ impl<'a> Site<'a> {
 /// `n` and its counted noun, in the configured digits.
 pub fn count_label(n: usize, noun: &numbers::Noun, style: &arabic::dates::DateStyle) -> String {
     format_number(numbers::count(n, noun), style)
+}
+
+/// Each article's page URL, in input order.
+fn article_urls(articles: &[Article], base: &str) -> Vec<String> {
+    articles
+        .par_iter()
+        .map(|a| format!("{base}articles/{}/", a.slug))
+        .collect()
+}
+
+/// Each story's page URL, in story order.
+fn story_urls(corpus: &Corpus, base: &str) -> Vec<String> {
+    corpus
+        .stories
+        .iter()
+        .map(|s| format!("{base}stories/{}/", s.id))
+        .collect()
+}
+
+/// Each article's card, in input order.
+fn article_cards<'a>(
+    articles: &'a [Article],
+    article_urls: &[String],
+    source_slugs: &HashMap<String, String>,
+    base: &str,
+    style: &arabic::dates::DateStyle,
+) -> Vec<ArticleCard<'a>> {
+    articles
+        .par_iter()
+        .zip(article_urls)
+        .map(|(a, url)| ArticleCard {
+            url: url.clone(),
+            title: &a.title,
+            source: a.source.as_deref(),
+            source_url: a
+                .source
+                .as_ref()
+                .map(|s| format!("{base}sources/{}/", source_slugs[s])),
+            date: a
+                .published
+                .map(|p| format_date(p.date, style))
+                .unwrap_or_default(),
+            date_iso: a.published.map(|p| p.date.to_string()).unwrap_or_default(),
+            summary: &a.summary,
+        })
+        .collect()
+}
+
+/// The order every article listing follows: newest first, undated last.
+struct Recency {
+    /// Dated articles, newest first, deterministic among equals.
+    newest: Vec<usize>,
+    /// Undated articles, in input order.
+    undated: Vec<usize>,
+    /// Each article's place in `newest` (undated ones last), computed once
+    /// for every listing that sorts by it.
+    rank: Vec<usize>,
+}
+
+impl Recency {
+    fn of(articles: &[Article]) -> Recency {
+        let mut newest: Vec<usize> = (0..articles.len())
+            .filter(|&i| articles[i].published.is_some())
+            .collect();
+        newest.sort_by(|&x, &y| {
+            let (a, b) = (&articles[x], &articles[y]);
+            b.published
+                .cmp(&a.published)
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
+        let undated: Vec<usize> = (0..articles.len())
+            .filter(|&i| articles[i].published.is_none())
+            .collect();
+        let mut rank = vec![usize::MAX; articles.len()];
+        for (r, &i) in newest.iter().enumerate() {
+            rank[i] = r;
+        }
+        Recency {
+            newest,
+            undated,
+            rank,
+        }
+    }
+
+    /// Sorts a list of articles newest first.
+    fn sort(&self, list: &mut [usize]) {
+        list.sort_by_key(|&i| (self.rank[i], i));
+    }
+}
+
+/// Topic pages: the configured and stated topics, plus "other" for the
+/// articles none of them covers; each lists its articles newest first.
+fn topic_terms(corpus: &Corpus, base: &str, recency: &Recency) -> Vec<Term> {
+    let mut topics: Vec<Term> = corpus
+        .topics
+        .iter()
+        .map(|t| Term {
+            slug: t.slug.clone(),
+            name: t.name.clone(),
+            url: format!("{base}topics/{}/", t.slug),
+            description: t.description.clone(),
+            articles: Vec::new(),
+        })
+        .collect();
+    let topic_index = positions_by_slug(&topics);
+    let mut other = Vec::new();
+    for (i, a) in corpus.articles.iter().enumerate() {
+        if a.topics.is_empty() {
+            other.push(i);
+        }
+        for t in &a.topics {
+            if let Some(&ti) = topic_index.get(t) {
+                topics[ti].articles.push(i);
+            }
+        }
+    }
+    if !other.is_empty() {
+        match topic_index.get(OTHER_TOPIC) {
+            Some(&ti) => topics[ti].articles.extend(other),
+            None => topics.push(Term {
+                slug: OTHER_TOPIC.into(),
+                name: "أخرى".into(),
+                url: format!("{base}topics/{OTHER_TOPIC}/"),
+                description: "مقالات لا يغطيها أي موضوع من مواضيع الموقع".into(),
+                articles: other,
+            }),
+        }
+    }
+    for t in &mut topics {
+        recency.sort(&mut t.articles);
+    }
+    topics
+}
+
+/// Entity pages for the entities that appear in at least one article, and
+/// what each shows beyond its list, in slug order.
+fn entity_terms(
+    corpus: &Corpus,
+    profiles: BTreeMap<String, crate::entities::EntityProfile>,
+    base: &str,
+    topic_links: &HashMap<&str, Link>,
+    style: &arabic::dates::DateStyle,
+) -> (Vec<Term>, Vec<EntityInfo>) {
+    let known: HashMap<&str, &crate::entities::Entity> = corpus
+        .entities
+        .entities
+        .iter()
+        .map(|e| (e.slug.as_str(), e))
+        .collect();
+    let mut entities = Vec::new();
+    let mut entity_info = Vec::new();
+    for (slug, profile) in profiles {
+        let Some(entity) = known.get(slug.as_str()) else {
+            continue;
+        };
+        let url = format!("{base}entities/{slug}/");
+        let listed = profile.timeline.iter().map(|t| t.article).collect();
+        entity_info.push(entity_details(
+            entity,
+            profile,
+            &known,
+            base,
+            &corpus.articles,
+            topic_links,
+            style,
+        ));
+        entities.push(Term {
+            slug,
+            name: entity.name.clone(),
+            url,
+            description: entity.description.clone().unwrap_or_default(),
+            articles: listed,
+        });
+    }
+    (entities, entity_info)
+}
+
+/// Source pages, in name order, each listing its articles newest first.
+fn source_terms(
+    articles: &[Article],
+    source_slugs: &HashMap<String, String>,
+    base: &str,
+    recency: &Recency,
+) -> Vec<Term> {
+    let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        if let Some(s) = &a.source {
+            by_source.entry(s.as_str()).or_default().push(i);
+        }
+    }
+    by_source
+        .into_iter()
+        .map(|(name, mut list)| {
+            recency.sort(&mut list);
+            Term {
+                slug: source_slugs[name].clone(),
+                name: name.to_string(),
+                url: format!("{base}sources/{}/", source_slugs[name]),
+                description: String::new(),
+                articles: list,
+            }
+        })
+        .collect()
+}
+
+/// Each story's card, in story order.
+fn story_cards<'a>(
+    corpus: &'a Corpus,
+    story_urls: &[String],
+    article_urls: &[String],
+    topic_links: &HashMap<&str, Link>,
+    entity_links: &HashMap<&str, Link>,
+    style: &arabic::dates::DateStyle,
+) -> Vec<StoryCard<'a>> {
+    let articles = &corpus.articles;
+    corpus
+        .stories
+        .par_iter()
+        .zip(story_urls)
+        .map(|(s, url)| {
+            let mut outlets: Vec<&str> = Vec::new();
+            for &i in &s.articles {
+                if let Some(src) = articles[i].source.as_deref()
+                    && !outlets.contains(&src)
+                {
+                    outlets.push(src);
+                }
+            }
+            let mut topic_slugs: Vec<&str> = Vec::new();
+            let mut entity_weight: BTreeMap<&str, usize> = BTreeMap::new();
+            for &i in &s.articles {
+                for t in &articles[i].topics {
+                    if !topic_slugs.contains(&t.as_str()) {
+                        topic_slugs.push(t);
+                    }
+                }
+                for m in articles[i]
+                    .entities
+                    .iter()
+                    .filter(|m| m.prominence == Prominence::Main)
+                {
+                    *entity_weight.entry(m.slug.as_str()).or_default() += m.count;
+                }
+            }
+            if topic_slugs.is_empty() {
+                topic_slugs.push(OTHER_TOPIC);
+            }
+            let mut top_entities: Vec<(&str, usize)> = entity_weight.into_iter().collect();
+            top_entities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let summary = if s.summary.is_empty() {
+                s.articles
+                    .first()
+                    .map(|&i| {
+                        vec![SummaryLine {
+                            text: &articles[i].summary,
+                            source: articles[i].source.as_deref(),
+                        }]
+                    })
+                    .unwrap_or_default()
+            } else {
+                s.summary
+                    .iter()
+                    .map(|l| SummaryLine {
+                        text: &l.text,
+                        source: l.source.as_deref(),
+                    })
+                    .collect()
+            };
+            let coverage = coverage_links(&s.reports, articles, article_urls);
+            StoryCard {
+                url: url.clone(),
+                coverage,
+                headline: &s.headline,
+                summary,
+                sources: outlets,
+                article_count: s.reports.len(),
+                count_label: count_label(s.reports.len(), &numbers::ARTICLE, style),
+                date: s.date.map(|d| format_date(d, style)).unwrap_or_default(),
+                date_iso: s.date.map(|d| d.to_string()).unwrap_or_default(),
+                topics: topic_slugs
+                    .iter()
+                    .filter_map(|t| topic_links.get(t).cloned())
+                    .collect(),
+                entities: top_entities
+                    .iter()
+                    .take(6)
+                    .filter_map(|(e, _)| entity_links.get(e).cloned())
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Links to a story's first reports, named by their outlet (or title when
+/// the outlet is unknown).
+fn coverage_links(reports: &[usize], articles: &[Article], article_urls: &[String]) -> Vec<Link> {
+    reports
+        .iter()
+        .take(STORY_CARD_LINKS)
+        .map(|&i| Link {
+            url: article_urls[i].clone(),
+            name: articles[i]
+                .source
+                .clone()
+                .unwrap_or_else(|| short_title(&articles[i].title)),
+        })
+        .collect()
+}
+
+/// A story's card as one day's briefing shows it: that day's headline,
+/// summary, reports and outlets (see [`crate::stories::briefing::StoryDay`]).
+fn day_card<'a>(
+    card: &StoryCard<'a>,
+    day: &'a crate::stories::briefing::StoryDay,
+    articles: &'a [Article],
+    article_urls: &[String],
+    style: &arabic::dates::DateStyle,
+) -> StoryCard<'a> {
+    let mut outlets: Vec<&str> = Vec::new();
+    for &i in &day.articles {
+        if let Some(src) = articles[i].source.as_deref()
+            && !outlets.contains(&src)
+        {
+            outlets.push(src);
+        }
+    }
+    StoryCard {
+        headline: &articles[day.headline].title,
+        summary: day
+            .summary
+            .iter()
+            .map(|l| SummaryLine {
+                text: &l.text,
+                source: l.source.as_deref(),
+            })
+            .collect(),
+        sources: outlets,
+        coverage: coverage_links(&day.articles, articles, article_urls),
+        article_count: day.articles.len(),
+        count_label: count_label(day.articles.len(), &numbers::ARTICLE, style),
+        date: format_date(day.date, style),
+        date_iso: day.date.to_string(),
+        ..card.clone()
+    }
+}
+
+/// Orders stories heaviest first, then by size, then by number.
+fn by_weight(stories: &[crate::stories::Story], list: &mut [usize]) {
+    list.sort_by(|&x, &y| {
+        let (a, b) = (&stories[x], &stories[y]);
+        b.weight
+            .total_cmp(&a.weight)
+            .then_with(|| b.articles.len().cmp(&a.articles.len()))
+            .then(x.cmp(&y))
+    })
+}
+
+/// The days with articles, oldest first, each with its briefing (stories
+/// heaviest first, grouped by their first topic); for each article, the
+/// index of its day; and for each day, the stories it shows.
+///
+/// A story running over several days shows each day that day's reports:
+/// its card for that day is added to `story_cards`, and the day lists
+/// that card.
+fn lay_out_days<'a>(
+    corpus: &'a Corpus,
+    story_cards: &mut Vec<StoryCard<'a>>,
+    article_urls: &[String],
+    base: &str,
+    style: &arabic::dates::DateStyle,
+) -> (Vec<Day>, Vec<Option<usize>>, Vec<Vec<usize>>) {
+    let articles = &corpus.articles;
+    let mut day_articles: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        if let Some(p) = a.published {
+            day_articles.entry(p.date).or_default().push(i);
+        }
+    }
+    let mut article_day = vec![None; articles.len()];
+    let mut days = Vec::with_capacity(day_articles.len());
+    let mut stories_by_day: Vec<Vec<usize>> = Vec::with_capacity(day_articles.len());
+    for (di, (date, list)) in day_articles.into_iter().enumerate() {
+        let mut by_story: Vec<usize> = list
+            .iter()
+            .filter_map(|&i| articles[i].story)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        by_weight(&corpus.stories, &mut by_story);
+        let stories: Vec<usize> = by_story
+            .iter()
+            .map(
+                |&s| match crate::stories::briefing::day_of(&corpus.stories[s], date) {
+                    Some(day) => {
+                        let card = day_card(&story_cards[s], day, articles, article_urls, style);
+                        story_cards.push(card);
+                        story_cards.len() - 1
+                    }
+                    None => s,
+                },
+            )
+            .collect();
+        stories_by_day.push(by_story);
+        for &i in &list {
+            article_day[i] = Some(di);
+        }
+        days.push(Day {
+            date,
+            iso: date.to_string(),
+            url: format!("{base}days/{date}/"),
+            title: format_date_long(date, style),
+            count_label: format!(
+                "{} في {}",
+                count_label(list.len(), &numbers::ARTICLE, style),
+                count_label(stories.len(), &numbers::STORY, style)
+            ),
+            groups: topic_groups(&stories, story_cards, base),
+            stories,
+            article_count: list.len(),
+        });
+    }
+    (days, article_day, stories_by_day)
+}
+
+/// A briefing's stories grouped by their first topic, groups in the order
+/// of their first story.
+fn topic_groups(stories: &[usize], story_cards: &[StoryCard], base: &str) -> Vec<TopicGroup> {
+    let mut groups: Vec<TopicGroup> = Vec::new();
+    for &s in stories {
+        let topic = story_cards[s]
+            .topics
+            .first()
+            .cloned()
+            .unwrap_or_else(|| Link {
+                url: format!("{base}topics/{OTHER_TOPIC}/"),
+                name: "أخرى".into(),
+            });
+        match groups.iter_mut().find(|g| g.topic == topic) {
+            Some(g) => g.stories.push(s),
+            None => groups.push(TopicGroup {
+                topic,
+                stories: vec![s],
+            }),
+        }
+    }
+    groups
+}
+
+/// The ISO weeks with articles, oldest first, each with its heaviest
+/// stories.
+fn lay_out_weeks(
+    stories: &[crate::stories::Story],
+    days: &[Day],
+    stories_by_day: &[Vec<usize>],
+    base: &str,
+    style: &arabic::dates::DateStyle,
+) -> Vec<Week> {
+    let mut week_days: BTreeMap<IsoWeek, Vec<usize>> = BTreeMap::new();
+    for (di, d) in days.iter().enumerate() {
+        week_days.entry(d.date.iso_week()).or_default().push(di);
+    }
+    week_days
+        .into_iter()
+        .map(|(w, dlist)| {
+            let mut top: Vec<usize> = dlist
+                .iter()
+                .flat_map(|&d| stories_by_day[d].iter().copied())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            by_weight(stories, &mut top);
+            top.truncate(WEEKLY_STORIES);
+            let key = format!("{}-w{:02}", w.year(), w.week());
+            let first = days[dlist[0]].date;
+            let last = days[*dlist.last().unwrap()].date;
+            Week {
+                url: format!("{base}weeks/{key}/"),
+                title: format!(
+                    "الأسبوع {} من {} ({} – {})",
+                    format_number(w.week(), style),
+                    format_number(w.year(), style),
+                    format_date(first, style),
+                    format_date(last, style)
+                ),
+                key,
+                stories: top,
+                days: dlist,
+            }
+        })
+        .collect()
+}
+
+/// Each term's position in `terms`, by slug.
+fn positions_by_slug(terms: &[Term]) -> HashMap<String, usize> {
+    terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.slug.clone(), i))
+        .collect()
+}
+
+/// A link to each term, by slug.
+fn links_by_slug(terms: &[Term]) -> HashMap<&str, Link> {
+    terms.iter().map(|t| (t.slug.as_str(), link(t))).collect()
 }
 
 /// The first words of a title, to name an article whose outlet is unknown

@@ -2,16 +2,40 @@
 //!
 //! Arabic titles are transliterated letter by letter so that URLs stay
 //! readable in any browser bar, e-mail client or log file, where
-//! percent-encoded Arabic turns into a wall of `%D8%A8`.
+//! percent-encoded Arabic turns into a wall of `%D8%A8`. Letters of other
+//! scripts (a French outlet's "Libération", a Russian name) are
+//! transliterated by `deunicode`, whose tables cover every script.
 
 use std::collections::{HashMap, HashSet};
 
+/// Top-level folder names the site lays out, which articles and pages
+/// may not take as slugs.
+pub const RESERVED_SLUGS: &[&str] = &[
+    "articles", "stories", "days", "weeks", "topics", "entities", "sources", "archive", "undated",
+    "static", "page", "rss-xml", "atom-xml", "search", "pagefind",
+];
+
+/// The longest slug an editor may state: it becomes a folder name, which
+/// file systems cap at 255 bytes.
+pub const MAX_SLUG_LEN: usize = 100;
+
+/// The longest slug made from a title or a name, before a `-2` suffix that
+/// makes it unique: well inside [`MAX_SLUG_LEN`], and a URL still readable.
+pub const MAX_GENERATED_SLUG_LEN: usize = 80;
+
 /// A slug for `text`: lowercase ASCII words joined by hyphens, at most
-/// `max_words` words. Arabic is transliterated, digits in any script become
-/// ASCII, everything else separates words. Empty when nothing is left.
+/// `max_words` words and [`MAX_GENERATED_SLUG_LEN`] bytes (cut between
+/// words where one ends in reach). Arabic is transliterated, letters of
+/// other scripts too, digits in any script become ASCII, everything else
+/// separates words. Empty when nothing is left.
 pub fn slugify_words(text: &str, max_words: usize) -> String {
     let mut words: Vec<String> = Vec::new();
     let mut current = String::new();
+    let mut end_word = |current: &mut String| {
+        if !current.is_empty() {
+            words.push(std::mem::take(current));
+        }
+    };
     for c in arabic::fold_digits(text).chars() {
         if c.is_ascii_alphanumeric() {
             current.push(c.to_ascii_lowercase());
@@ -19,15 +43,37 @@ pub fn slugify_words(text: &str, max_words: usize) -> String {
             current.push_str(l);
         } else if arabic::is_ignorable(c) || matches!(c, 'ع' | 'ء') {
             // Inside a word: drop the mark, keep the word together.
-        } else if !current.is_empty() {
-            words.push(std::mem::take(&mut current));
+        } else if c.is_ascii() {
+            end_word(&mut current);
+        } else {
+            match deunicode::deunicode_char(c) {
+                // A combining accent: inside the word, as an Arabic mark is.
+                Some("") => {}
+                Some(ascii) if c.is_alphanumeric() => {
+                    for a in ascii.chars() {
+                        if a.is_ascii_alphanumeric() {
+                            current.push(a.to_ascii_lowercase());
+                        } else {
+                            end_word(&mut current);
+                        }
+                    }
+                }
+                _ => end_word(&mut current),
+            }
         }
     }
-    if !current.is_empty() {
-        words.push(current);
-    }
+    end_word(&mut current);
     words.truncate(max_words);
-    words.join("-")
+    let mut slug = words.join("-");
+    if slug.len() > MAX_GENERATED_SLUG_LEN {
+        // ASCII only: every byte is a character.
+        let cut = slug[..=MAX_GENERATED_SLUG_LEN]
+            .rfind('-')
+            .filter(|&i| i > 0)
+            .unwrap_or(MAX_GENERATED_SLUG_LEN);
+        slug.truncate(cut);
+    }
+    slug
 }
 
 /// A slug for `text` with a generous word limit, for taxonomy terms.
@@ -36,15 +82,34 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// True for slugs that are safe as a single path segment: non-empty,
-/// lowercase ASCII letters, digits and inner hyphens.
+/// lowercase ASCII letters, digits and inner hyphens, at most
+/// [`MAX_SLUG_LEN`] bytes.
 pub fn is_safe_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug.len() <= 100
+    slug_problem(slug).is_none()
+}
+
+/// Why `slug` is not safe as a single path segment, as a phrase that
+/// follows the slug in a message; `None` when it is safe.
+pub fn slug_problem(slug: &str) -> Option<String> {
+    let shaped = !slug.is_empty()
         && !slug.starts_with('-')
         && !slug.ends_with('-')
         && slug
             .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !shaped {
+        Some(
+            "must be lowercase ASCII letters, digits and inner hyphens (it becomes a folder name)"
+                .into(),
+        )
+    } else if slug.len() > MAX_SLUG_LEN {
+        Some(format!(
+            "is {} characters long; a slug may have at most {MAX_SLUG_LEN}",
+            slug.len()
+        ))
+    } else {
+        None
+    }
 }
 
 /// Hands out unique slugs: the first claimant of a slug gets it as is, later
@@ -103,6 +168,38 @@ mod tests {
     fn punctuation_separates_and_limits_apply() {
         assert_eq!(slugify_words("أ، ب: ت «ث» ج", 3), "a-b-t");
         assert_eq!(slugify("«»"), "");
+    }
+
+    #[test]
+    fn other_scripts_are_transliterated() {
+        assert_eq!(slugify("Libération"), "liberation");
+        // The accent written as a combining mark after its letter.
+        assert_eq!(slugify("Libe\u{301}ration"), "liberation");
+        assert_eq!(slugify("Сергей Лавров"), "sergei-lavrov");
+        assert_eq!(slugify("Ελλάδα 2025"), "ellada-2025");
+        assert_eq!(slugify("گزارش پژوهش"), "kzarsh-pjwhsh");
+        assert_eq!(slugify("«😀»"), "");
+    }
+
+    #[test]
+    fn generated_slugs_are_capped_between_words() {
+        let long = "ا".repeat(50) + " " + &"ب".repeat(50);
+        assert_eq!(slugify(&long), "a".repeat(50));
+        let one_word = "Donaudampfschifffahrtsgesellschaftskapitän".repeat(4);
+        let slug = slugify(&one_word);
+        assert_eq!(slug.len(), MAX_GENERATED_SLUG_LEN);
+        assert!(is_safe_slug(&slug));
+    }
+
+    #[test]
+    fn a_long_slug_is_refused_for_its_length() {
+        let problem = slug_problem(&"a".repeat(200)).unwrap();
+        assert!(
+            problem.contains("200") && problem.contains("100"),
+            "{problem}"
+        );
+        assert!(slug_problem("Putin").unwrap().contains("lowercase"));
+        assert_eq!(slug_problem("north-korea-2"), None);
     }
 
     #[test]

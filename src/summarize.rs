@@ -7,6 +7,8 @@
 //! lede (biased LexRank), which keeps background paragraphs out of the
 //! summary even when they are long and wordy.
 
+use arabic::depends_on_previous;
+
 use crate::article::{Article, Origin};
 use crate::vectors::{Sparse, cosine, idf, normalize_vector};
 
@@ -35,6 +37,12 @@ const ARTICLE_REDUNDANCY: f32 = 0.5;
 
 /// Across outlets the same fact comes in other words, so the bar is lower.
 const STORY_REDUNDANCY: f32 = 0.35;
+
+/// Two sentences of a story from different outlets repeat one fact when
+/// this share of the shorter one's words is in the other: outlets retell
+/// a fact in longer or shorter sentences, which a cosine over all the
+/// words of both undervalues.
+const STORY_WORD_OVERLAP: f32 = 0.4;
 
 /// Sentences shorter than this are headings, captions or debris.
 const MIN_WORDS: usize = 6;
@@ -75,22 +83,30 @@ pub fn summarize_unless_stated(article: &mut Article) {
 
 /// Indices of the sentences that summarise an article, in original order:
 /// the `max` most central complete sentences, none repeating another.
+///
+/// The summary never opens on a sentence that leans on an earlier one
+/// («وأضاف …», «جاء ذلك …»; see [`depends_on_previous`]).
 pub fn summarize_article(article: &Article, max: usize) -> Vec<usize> {
     let pool: Vec<Offered> = (0..article.sentence_count().min(MAX_ARTICLE_SENTENCES))
         .map(|i| (0, i, article.sentence(i), article.sentence_stems(i)))
         .collect();
-    let mut picked: Vec<usize> = pick(pool, max, ARTICLE_REDUNDANCY)
+    let redundancy = Redundancy {
+        cosine: ARTICLE_REDUNDANCY,
+        overlap: None,
+    };
+    pick(pool, max, redundancy)
         .into_iter()
         .map(|(_, i)| i)
-        .collect();
-    picked.sort_unstable();
-    picked
+        .collect()
 }
 
 /// The sentences that summarise several articles about one event, as
-/// `(article, sentence)` positions into `docs`, most central first: no two
-/// saying the same thing. Each article offers its first sentences, so that
-/// every outlet can be heard and the pool stays bounded.
+/// `(article, sentence)` positions into `docs`, in the order of `docs`
+/// (oldest first, as stories hold them) and of the text: a story that runs
+/// over days reads in time order. No two say the same thing, even in
+/// different words from different outlets, and the first never leans on a
+/// sentence the reader has not seen. Each article offers its first
+/// sentences, so that every outlet can be heard and the pool stays bounded.
 pub fn summarize_documents(docs: &[&Article], max: usize) -> Vec<(usize, usize)> {
     let per_doc = (MAX_STORY_SENTENCES / docs.len().max(1)).max(MIN_SENTENCES_PER_ARTICLE);
     let pool: Vec<Offered> = docs
@@ -102,13 +118,59 @@ pub fn summarize_documents(docs: &[&Article], max: usize) -> Vec<(usize, usize)>
         })
         .take(MAX_STORY_SENTENCES.max(docs.len() * MIN_SENTENCES_PER_ARTICLE))
         .collect();
-    pick(pool, max, STORY_REDUNDANCY)
+    let redundancy = Redundancy {
+        cosine: STORY_REDUNDANCY,
+        overlap: Some(STORY_WORD_OVERLAP),
+    };
+    pick(pool, max, redundancy)
+}
+
+/// When a sentence repeats one already picked: the cosine of their words
+/// reaches `cosine`, or (between documents) the share of the shorter
+/// one's words found in the other reaches `overlap`.
+#[derive(Debug, Clone, Copy)]
+struct Redundancy {
+    cosine: f32,
+    overlap: Option<f32>,
+}
+
+impl Redundancy {
+    fn repeats(&self, a: &Candidate, b: &Candidate) -> bool {
+        if cosine(&a.words, &b.words) >= self.cosine {
+            return true;
+        }
+        let Some(overlap) = self.overlap.filter(|_| a.doc != b.doc) else {
+            return false;
+        };
+        let shorter = a.words.len().min(b.words.len());
+        shorter > 0 && shared_terms(&a.words, &b.words) as f32 >= overlap * shorter as f32
+    }
+}
+
+/// How many terms two term-sorted vectors share.
+fn shared_terms(a: &Sparse, b: &Sparse) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 /// Ranks the pool by centrality and takes the best complete sentences,
-/// skipping those too close to one already taken. Falls back to any
-/// sentence when none reads as complete.
-fn pick(pool: Vec<Offered<'_>>, max: usize, redundancy: f32) -> Vec<(usize, usize)> {
+/// skipping those too close to one already taken, and returns them in
+/// reading order (document, then position). A sentence that leans on an
+/// earlier one is taken only where a taken sentence comes before it, so
+/// the summary never opens on it. Falls back to any sentence when none
+/// reads as complete.
+fn pick(pool: Vec<Offered<'_>>, max: usize, redundancy: Redundancy) -> Vec<(usize, usize)> {
     if pool.is_empty() || max == 0 {
         return Vec::new();
     }
@@ -117,18 +179,29 @@ fn pick(pool: Vec<Offered<'_>>, max: usize, redundancy: f32) -> Vec<(usize, usiz
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
 
+    let place = |c: usize| (candidates[c].doc, candidates[c].position);
+    let dependent: Vec<bool> = candidates
+        .iter()
+        .map(|c| depends_on_previous(c.text))
+        .collect();
     let mut chosen: Vec<usize> = Vec::new();
-    for strict in [true, false] {
+    // Strict: complete sentences, never opening on a dependent one; then
+    // complete ones in any case; then anything.
+    for pass in 0..3 {
         for &c in &order {
             if chosen.len() == max {
                 break;
             }
-            if chosen.contains(&c) || (strict && !reads_complete(candidates[c].text)) {
+            if chosen.contains(&c) || (pass < 2 && !reads_complete(candidates[c].text)) {
+                continue;
+            }
+            let opens = chosen.iter().all(|&k| place(k) > place(c));
+            if pass == 0 && dependent[c] && opens {
                 continue;
             }
             let repeats = chosen
                 .iter()
-                .any(|&k| cosine(&candidates[k].words, &candidates[c].words) >= redundancy);
+                .any(|&k| redundancy.repeats(&candidates[k], &candidates[c]));
             if !repeats {
                 chosen.push(c);
             }
@@ -137,10 +210,9 @@ fn pick(pool: Vec<Offered<'_>>, max: usize, redundancy: f32) -> Vec<(usize, usiz
             break;
         }
     }
-    chosen
-        .into_iter()
-        .map(|c| (candidates[c].doc, candidates[c].position))
-        .collect()
+    let mut picked: Vec<(usize, usize)> = chosen.into_iter().map(place).collect();
+    picked.sort_unstable();
+    picked
 }
 
 /// Term vectors of the sentences, weighted by how few sentences share a
@@ -384,5 +456,55 @@ mod tests {
             docs.contains(&0) && docs.contains(&1),
             "both outlets are heard: {picked:?}"
         );
+    }
+
+    #[test]
+    fn a_summary_never_opens_on_a_sentence_that_leans_on_another() {
+        // The lede is too long to be a summary sentence; the next one
+        // speaks for someone the reader has not met.
+        let long_lede = format!(
+            "{} انتهى.",
+            "أعلنت وزارة العمل في بيان مطول صدر صباح اليوم عن تفاصيل البرنامج الجديد".repeat(8)
+        );
+        let sentences = split(&format!(
+            "{long_lede}\nوأضاف أن البرنامج سيطبق على مراحل تبدأ في الربع الثاني من العام الجاري.\nويستهدف البرنامج توظيف مئة ألف مواطن في القطاع الخاص خلال ثلاث سنوات.\nوتراجع معدل البطالة بين المواطنين إلى 12.8 في المئة في الربع الأخير من العام الماضي."
+        ));
+        let picked = summarize_article(&sentences, 2);
+        assert!(!picked.is_empty());
+        assert!(
+            !depends_on_previous(sentences.sentence(picked[0])),
+            "opens on «{}»",
+            sentences.sentence(picked[0])
+        );
+    }
+
+    #[test]
+    fn story_summary_reads_in_time_order_and_tells_a_fact_once() {
+        // Three outlets over two days: the first two retell one fact in
+        // their own words, the third brings the next day's development.
+        let monday_a = split(
+            "أعلنت رئيسة الوزراء البريطانية طرد 23 دبلوماسيا روسيا ردا على تسميم عميل روسي سابق في سالزبري.
+وقالت إن الدبلوماسيين أمامهم أسبوع واحد لمغادرة البلاد.",
+        );
+        let monday_b = split(
+            "قررت الحكومة البريطانية الأربعاء طرد 23 دبلوماسيا روسيا من أراضيها إثر اتهامها موسكو بمحاولة اغتيال العميل السابق.
+وتعد هذه أكبر عملية طرد لدبلوماسيين من بريطانيا منذ ثلاثين عاما.",
+        );
+        let tuesday = split(
+            "ردت موسكو السبت بطرد 23 دبلوماسيا بريطانيا وإغلاق المركز الثقافي البريطاني في العاصمة الروسية.
+وأمهلت الخارجية الروسية الدبلوماسيين أسبوعا لمغادرة البلاد.",
+        );
+        let picked = summarize_documents(&[&monday_a, &monday_b, &tuesday], 3);
+        assert!(
+            picked.windows(2).all(|w| w[0] < w[1]),
+            "time order: {picked:?}"
+        );
+        let ledes: Vec<usize> = picked
+            .iter()
+            .filter(|&&(d, s)| s == 0 && d < 2)
+            .map(|&(d, _)| d)
+            .collect();
+        assert_eq!(ledes.len(), 1, "the expulsion is told once: {picked:?}");
+        assert!(picked.contains(&(2, 0)), "the reply is told: {picked:?}");
     }
 }

@@ -1,4 +1,6 @@
-//! Topics from keyword rules in `site.toml`.
+//! Topics from keyword rules in `site.toml`, or from the bundled set in
+//! `data/topics.toml` (close to the IPTC Media Topics top level) when the
+//! site defines none.
 //!
 //! Keywords are matched on light stems, so that one keyword covers its
 //! inflections and clitic forms (صاروخ, والصاروخ, للصاروخ). A keyword may be
@@ -41,6 +43,8 @@ struct Rule {
 #[derive(Debug, Clone)]
 pub struct TopicMatcher {
     slugs: Vec<String>,
+    /// For each topic, the topics it rules out when it is the best.
+    excludes: Vec<Vec<usize>>,
     rules: Vec<Rule>,
     /// Rules by their first stem, so that a text is read once whatever the
     /// number of keywords.
@@ -67,8 +71,18 @@ impl TopicMatcher {
         for (i, r) in rules.iter().enumerate() {
             by_first_stem.entry(r.stems[0]).or_default().push(i);
         }
+        let excludes = topics
+            .iter()
+            .map(|t| {
+                t.excludes
+                    .iter()
+                    .filter_map(|x| topics.iter().position(|o| o.slug == *x))
+                    .collect()
+            })
+            .collect();
         TopicMatcher {
             slugs: topics.iter().map(|t| t.slug.clone()).collect(),
+            excludes,
             rules,
             by_first_stem,
         }
@@ -102,15 +116,23 @@ impl TopicMatcher {
             }
         }
         let best = scores.iter().copied().fold(0.0, f32::max);
-        let mut kept: Vec<(f32, &String)> = scores
+        let mut kept: Vec<(f32, usize)> = scores
             .iter()
-            .zip(&self.slugs)
-            .filter(|&(&s, _)| s >= MIN_SCORE && s >= RELATIVE_SCORE * best)
-            .map(|(&s, slug)| (s, slug))
+            .enumerate()
+            .filter(|&(_, &s)| s >= MIN_SCORE && s >= RELATIVE_SCORE * best)
+            .map(|(t, &s)| (s, t))
             .collect();
-        kept.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        kept.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| self.slugs[a.1].cmp(&self.slugs[b.1]))
+        });
+        if let Some(&(_, top)) = kept.first() {
+            kept.retain(|(_, t)| !self.excludes[top].contains(t));
+        }
         kept.truncate(MAX_TOPICS);
-        kept.into_iter().map(|(_, s)| s.clone()).collect()
+        kept.into_iter()
+            .map(|(_, t)| self.slugs[t].clone())
+            .collect()
     }
 
     fn count(&self, stems: &[u32], each: f32, hits: &mut [f32]) {
@@ -231,6 +253,7 @@ mod tests {
             slug: slug.to_string(),
             description: String::new(),
             keywords,
+            excludes: Vec::new(),
         };
         let plain = |w: &str| Keyword::Plain(w.to_string());
         vec![
@@ -295,9 +318,11 @@ mod tests {
         articles[0].topics = vec!["economy".into()];
         let story = |members: Vec<usize>| crate::stories::Story {
             id: "s".into(),
+            reports: members.clone(),
             articles: members,
             headline: String::new(),
             date: None,
+            days: Vec::new(),
             summary: Vec::new(),
             duplicates: Vec::new(),
             sources: Vec::new(),
@@ -312,5 +337,98 @@ mod tests {
             "alone in its story, it stays under \"other\""
         );
         assert_eq!(articles[0].topics, vec!["economy".to_string()]);
+    }
+
+    #[test]
+    fn the_bundled_set_covers_the_iptc_top_level() {
+        let bundled = crate::config::bundled_topics();
+        let slugs: Vec<&str> = bundled.iter().map(|t| t.slug.as_str()).collect();
+        for wanted in [
+            "politics",
+            "conflict",
+            "economy",
+            "sport",
+            "culture",
+            "technology",
+            "health",
+            "environment",
+            "society",
+            "crime",
+            "disaster",
+            "education",
+        ] {
+            assert!(slugs.contains(&wanted), "{wanted} in {slugs:?}");
+        }
+        // What a site without [[topics]] gets, validated like its own.
+        let config = crate::config::Config::parse(
+            "title = \"t\"\nbase_url = \"https://example.org/\"\n",
+            std::path::Path::new("site.toml"),
+        )
+        .expect("the bundled topics pass validation");
+        assert_eq!(config.site.topics.len(), bundled.len());
+    }
+
+    #[test]
+    fn a_match_report_is_sport_not_conflict() {
+        let matcher = TopicMatcher::new(&crate::config::bundled_topics());
+        let found = matcher.classify(
+            "الهلال يسقط أمام الريان ويقترب من الخروج من دوري أبطال آسيا",
+            "خسر فريق الهلال أمام مضيفه الريان بهدفين مقابل هدف في المباراة التي جمعتهما مساء الاثنين. \
+             وشن الريان هجوما مكثفا في الشوط الأول، وتلقى الهلال ضربة موجعة بإصابة مهاجمه، \
+             واعتمد المدرب على سلاح الهجمات المرتدة دون جدوى، ليتجمد رصيد الفريق عند نقطتين. \
+             وأشاد مدرب الريان بخط الدفاع الذي صمد أمام محاولات لاعبي الهلال حتى صافرة النهاية.",
+        );
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some("sport"),
+            "{found:?}"
+        );
+        assert!(!found.contains(&"conflict".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn the_bundled_set_tells_fields_apart() {
+        let matcher = TopicMatcher::new(&crate::config::bundled_topics());
+        let cases = [
+            (
+                "economy",
+                "المركزي يرفع أسعار الفائدة لكبح التضخم",
+                "رفع البنك المركزي أسعار الفائدة ربع نقطة مئوية، في محاولة لكبح التضخم الذي بلغ أعلى مستوى منذ عامين، وتراجعت الأسهم في البورصة عقب القرار.",
+            ),
+            (
+                "conflict",
+                "غارات جوية على مواقع مسلحين في شمال البلاد",
+                "شنت مقاتلات الجيش غارات جوية على مواقع المسلحين، وقالت مصادر أمنية إن الاشتباكات أسفرت عن قتلى وجرحى في صفوف الميليشيات.",
+            ),
+            (
+                "culture",
+                "فيلم مصري يفوز بجائزة مهرجان قرطاج",
+                "فاز فيلم للمخرج المصري بالجائزة الكبرى في مهرجان قرطاج السينمائي، وأهدت بطلة الفيلم الفنانة الشابة الجائزة إلى فريق العمل.",
+            ),
+            (
+                "technology",
+                "غوغل تطلق تطبيقا جديدا يعتمد على الذكاء الاصطناعي",
+                "أطلقت شركة غوغل تطبيقا جديدا للهواتف الذكية يعتمد على تقنيات الذكاء الاصطناعي لترجمة المحادثات فوريا.",
+            ),
+            (
+                "disaster",
+                "زلزال بقوة 6 درجات يضرب جنوب البلاد",
+                "ضرب زلزال بقوة 6 درجات جنوب البلاد فجر اليوم، وهرعت فرق الإنقاذ إلى القرى المتضررة بحثا عن ناجين تحت الأنقاض.",
+            ),
+        ];
+        for (slug, title, text) in cases {
+            let found = matcher.classify(title, text);
+            assert_eq!(
+                found.first().map(String::as_str),
+                Some(slug),
+                "{title}: {found:?}"
+            );
+        }
+        // «الدور» (role) is not «الدوري» (league), and Riyadh is no sport.
+        let found = matcher.classify(
+            "الرياض تستضيف قمة خليجية",
+            "أكد وزير الخارجية أن الدور السعودي محوري في القمة التي تستضيفها الرياض الأسبوع المقبل بمشاركة قادة دول الخليج.",
+        );
+        assert!(!found.contains(&"sport".to_string()), "{found:?}");
     }
 }

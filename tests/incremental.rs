@@ -239,3 +239,49 @@ fn an_edit_that_keeps_the_size_and_modification_time_is_still_seen() {
     assert_eq!(report.reused_files, report.input_files - 1);
     assert_eq!(read_tree(&site.public()), clean_build(&site));
 }
+
+#[test]
+fn damaged_output_is_repaired_by_the_next_build() {
+    let site = TempSite::bundled();
+    site.build();
+    let public = site.public();
+    // Deleted, garbled in place, replaced by a copy of the same size and
+    // time, and a whole folder gone.
+    std::fs::remove_file(public.join("index.html")).unwrap();
+    std::fs::write(public.join("rss.xml"), "<rss><channel><title>مكسور").unwrap();
+    let page = read_tree(&public)
+        .into_keys()
+        .find(|p| p.starts_with("articles/") && p.ends_with("index.html"))
+        .unwrap();
+    let original = std::fs::metadata(public.join(&page)).unwrap();
+    let forged = public.join("forged.tmp");
+    std::fs::write(&forged, vec![b' '; original.len() as usize]).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&forged)
+        .unwrap()
+        .set_modified(original.modified().unwrap())
+        .unwrap();
+    std::fs::rename(&forged, public.join(&page)).unwrap();
+    let topic = read_tree(&public)
+        .into_keys()
+        .find(|p| p.starts_with("topics/") && p.matches('/').count() == 2)
+        .unwrap();
+    let folder = Path::new(&topic).parent().unwrap();
+    let in_folder = read_tree(&public)
+        .into_keys()
+        .filter(|p| Path::new(p).starts_with(folder))
+        .count();
+    std::fs::remove_dir_all(public.join(folder)).unwrap();
+
+    let report = site.build();
+    assert!(report.incremental);
+    assert_eq!(
+        report.repaired,
+        3 + in_folder,
+        "{page}, {folder:?}, index.html, rss.xml"
+    );
+    assert_eq!(read_tree(&public), clean_build(&site));
+    let again = site.build();
+    assert_eq!((again.rewritten, again.repaired), (0, 0));
+}

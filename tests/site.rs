@@ -369,7 +369,7 @@ fn cards_escape_article_text_on_every_page_that_shows_them() {
     let site = TempSite::bundled();
     site.write(
         "content/2025/markup.md",
-        "+++\ntitle = \"قمة <b>عاجلة</b> في الرياض\"\ndate = 2025-09-02\nsource = \"<i>وكالة</i>\"\ntopics = [\"سياسة دولية\"]\nentities = [\"فلاديمير بوتين\"]\nsummary = \"ملخص <script>alert(1)</script>\"\n+++\n\nعقد القادة العرب قمة طارئة في الرياض.\n",
+        "+++\ntitle = \"قمة <b>عاجلة</b> في الرياض\"\ndate = 2025-09-02\nsource = \"<i>وكالة</i>\"\ntopics = [\"سياسة\"]\nentities = [\"فلاديمير بوتين\"]\nsummary = \"ملخص <script>alert(1)</script>\"\n+++\n\nعقد القادة العرب قمة طارئة في الرياض.\n",
     );
     site.build();
     let pages = [

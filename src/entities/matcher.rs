@@ -24,7 +24,7 @@ use super::list::{EntityKind, EntityList};
 use crate::article::{Article, Mention, Prominence};
 use arabic::{
     FnvBuildHasher, FnvHasher, TermHasher, WordList, WordSpan, has_shadda, is_ignorable,
-    normalize_with_shadda, proclitic_reading_slices, words,
+    is_stop_word, normalize_with_shadda, proclitic_reading_slices, words,
 };
 
 /// How a phrase refers to its entities.
@@ -248,6 +248,36 @@ impl Matcher {
                 add(role, i, Sense::Role);
             }
         }
+        // A person's name also matches with one long vowel dropped from a
+        // long word (بوتن for بوتين): transliterations write them or not.
+        for (i, e) in list.entities.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            for name in e.names() {
+                if has_shadda(name) {
+                    continue;
+                }
+                let tokens: Vec<String> = words(name).into_iter().map(|w| w.norm).collect();
+                for (t, token) in tokens.iter().enumerate() {
+                    for variant in long_vowel_variants(token) {
+                        let mut varied = tokens.clone();
+                        varied[t] = variant;
+                        if by_key.contains_key(&varied) {
+                            continue;
+                        }
+                        by_key.insert(varied.clone(), phrases.len() as u32);
+                        phrases.push(Phrase {
+                            tokens: varied,
+                            shadda: false,
+                            names: vec![i as u32],
+                            shorts: Vec::new(),
+                            roles: Vec::new(),
+                        });
+                    }
+                }
+            }
+        }
         let mut first: HashMap<String, Vec<u32>, FastHash> = HashMap::default();
         let mut shadda_first: HashMap<String, Vec<u32>, FastHash> = HashMap::default();
         for (id, p) in phrases.iter().enumerate() {
@@ -320,6 +350,7 @@ impl Matcher {
         super::Analysis {
             mentions: mentions(self, text, sentences, &hits),
             quotes,
+            candidates: super::discover::candidates(text, &ws, &hits, self),
         }
     }
 
@@ -470,6 +501,7 @@ impl Matcher {
             .map(|h| h.word)
             .collect();
 
+        let dateline = dateline(text);
         let mut hits = Vec::with_capacity(raw.len());
         for h in raw {
             let p = &self.phrases[h.phrase as usize];
@@ -500,6 +532,17 @@ impl Matcher {
             };
             let Some(entity) = entity else { continue };
             let first = &ws.spans()[h.word];
+            if dateline.as_ref().is_some_and(|d| d.contains(&first.start)) {
+                continue;
+            }
+            if sense == Sense::Name
+                && h.len == 1
+                && self.kind(entity) == EntityKind::Place
+                && h.word > 0
+                && PERSON_BEFORE_PLACE.contains(&ws.norm(h.word - 1))
+            {
+                continue;
+            }
             let last = &ws.spans()[h.word + h.len - 1];
             let (start, display_prefix) = h.clitic.display_start(text, first);
             let display = format!("{display_prefix}{}", &text[start..last.end]);
@@ -515,6 +558,74 @@ impl Matcher {
         }
         hits
     }
+}
+
+/// `token` without one of its inner long vowels ي and و, for words of five
+/// letters or more (بوتين → بوتن), leaving at least four letters.
+fn long_vowel_variants(token: &str) -> Vec<String> {
+    let letters: Vec<char> = token.chars().collect();
+    if letters.len() < 5 {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for i in 1..letters.len() - 1 {
+        if matches!(letters[i], 'ي' | 'و') && letters[i - 1] != letters[i] {
+            let v: String = letters[..i].iter().chain(&letters[i + 1..]).collect();
+            if !is_stop_word(&v) && !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// Words after which a place name is a person's (اللاعب ليما, the player
+/// Lima, not Peru's capital), normalised.
+const PERSON_BEFORE_PLACE: &[&str] = &[
+    "اللاعب",
+    "اللاعبه",
+    "المهاجم",
+    "النجم",
+    "النجمه",
+    "المدرب",
+    "الحارس",
+    "المدافع",
+    "الجناح",
+    "الممثل",
+    "الممثله",
+    "المغني",
+    "المغنيه",
+    "الفنان",
+    "الفنانه",
+    "السيد",
+    "السيده",
+];
+
+/// The byte range of a wire dateline opening the body of `text` (title,
+/// blank line, body): «دبي، الإمارات العربية المتحدة (CNN)--» or «القاهرة -
+/// ». The places in it say where the story was filed, not what it is
+/// about.
+fn dateline(text: &str) -> Option<Range<usize>> {
+    let body_start = text.find("\n\n")? + 2;
+    let body = &text[body_start..];
+    let line = &body[..body.find('\n').unwrap_or(body.len())];
+    let head = &line[..line.char_indices().nth(90).map_or(line.len(), |(b, _)| b)];
+    let dash = |s: &str| s.trim_start().starts_with(['-', '–', '—', ':']);
+    // «PLACE، COUNTRY (OUTLET) -»
+    if let Some(open) = head.find('(')
+        && let Some(close) = head[open..].find(')')
+        && !head[..open].contains(['.', '!', '؟', '"', '«'])
+        && head[..open].split_whitespace().count() <= 7
+        && dash(&line[open + close + 1..])
+    {
+        return Some(body_start..body_start + open + close + 1);
+    }
+    // «PLACE -» with a word or three before the dash.
+    let dash_at = head.find(['-', '–', '—'])?;
+    let before = &head[..dash_at];
+    let words = before.split_whitespace().count();
+    ((1..=3).contains(&words) && before.ends_with(' ') && !before.contains(['.', '(', '"', '«']))
+        .then(|| body_start..body_start + dash_at)
 }
 
 /// The one candidate the article names: among those named before `at`

@@ -9,6 +9,7 @@
 //! - [`suggest`]: names the list does not know yet, for the editor;
 //! - [`stated`]: entities named in front matter.
 
+pub mod discover;
 pub mod list;
 pub mod matcher;
 pub mod profile;
@@ -30,4 +31,7 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// Quotes attributed to listed people, in reading order.
     pub quotes: Vec<Quote>,
+    /// Names the list does not know, in the contexts that introduce names
+    /// (see [`discover`]).
+    pub candidates: Vec<discover::Candidate>,
 }

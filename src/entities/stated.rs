@@ -40,6 +40,7 @@ pub fn apply_stated(articles: &mut [Article], stated: &[Stated], list: &mut Enti
                         roles: Vec::new(),
                         english: None,
                         description: None,
+                        discovered: None,
                     });
                     slug
                 }

@@ -545,13 +545,67 @@ fn kind_name(kind: EntityKind) -> &'static str {
 /// What `nashra entities suggest` prints: the `limit` most used unlisted
 /// names in the corpus, as a table or as TOML.
 pub fn report(articles: &[Article], list: &EntityList, as_toml: bool, limit: usize) -> String {
-    let mut found = suggest(articles, list);
+    let mut found = discovered(articles, list);
     found.truncate(limit);
     if as_toml {
         to_toml(&found)
     } else {
         to_table(&found)
     }
+}
+
+/// The entities the build discovered ([`super::discover`]), most
+/// mentioned first: names the corpus itself introduced by titles, head
+/// words and speech verbs and judged across articles, so that an editor
+/// confirms them into the list instead of sifting single words.
+pub fn discovered(articles: &[Article], list: &EntityList) -> Vec<Suggestion> {
+    let mut out: Vec<Suggestion> = Vec::new();
+    let index: std::collections::HashMap<&str, usize> = list
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.discovered.is_some())
+        .map(|(i, e)| (e.slug.as_str(), i))
+        .collect();
+    let mut by_entity: BTreeMap<usize, Suggestion> = BTreeMap::new();
+    for a in articles {
+        for m in &a.entities {
+            let Some(&i) = index.get(m.slug.as_str()) else {
+                continue;
+            };
+            let e = &list.entities[i];
+            let s = by_entity.entry(i).or_insert_with(|| Suggestion {
+                name: e.name.clone(),
+                slug: e.slug.clone(),
+                kind: e.kind,
+                occurrences: 0,
+                articles: 0,
+                cues: e.description.iter().cloned().collect(),
+                examples: Vec::new(),
+            });
+            s.occurrences += m.count;
+            s.articles += 1;
+            let example = a.sentence_naming(m).trim().to_string();
+            if s.examples.len() < EXAMPLES && !example.is_empty() && !s.examples.contains(&example)
+            {
+                s.examples.push(example);
+            }
+        }
+    }
+    out.extend(by_entity.into_values());
+    out.sort_by(|a, b| {
+        (
+            std::cmp::Reverse(a.occurrences),
+            std::cmp::Reverse(a.articles),
+            &a.name,
+        )
+            .cmp(&(
+                std::cmp::Reverse(b.occurrences),
+                std::cmp::Reverse(b.articles),
+                &b.name,
+            ))
+    });
+    out
 }
 
 /// The suggestions as a table for the terminal.

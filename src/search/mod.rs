@@ -1,44 +1,71 @@
-//! Full-text search on any static host: a Pagefind index built from the
-//! corpus, not from the HTML the build wrote.
+//! Full-text search on any static host: a Pagefind index built from what
+//! nashra understood of the corpus, never from the HTML the build wrote.
 //!
-//! Each article, story and entity page becomes one [`Record`] whose indexed
+//! Each article, story and entity page becomes one [`Record`]. Its indexed
 //! text is nashra's own reading of the Arabic: every word normalised
-//! ([`arabic::normalize`]) and given its proclitic readings
-//! ([`arabic::proclitic_readings`]), so that «وبوتين» and «بالعاصمة» are
-//! also indexed as «بوتين» and «العاصمة». Records are handed to Pagefind
-//! in a language it has no stemmer for: its Arabic stemmer strips a
-//! leading ب from names («بوتين», «بيونغ») and then finds nothing. The
-//! page's script (`static/search.js`) reads the reader's query the same
-//! way before it reaches Pagefind.
+//! ([`arabic::normalize`], through [`arabic::for_each_word`]) and followed
+//! by its readings without proclitics ([`arabic::proclitic_readings`]), so
+//! that «وبوتين» and «بالعاصمة» are also indexed as «بوتين» and «العاصمة»,
+//! and a reader typing the bare word finds every form the text wrote.
+//! Every entity a record names adds all its listed spellings, repeated so
+//! that they weigh like a title word: ترمب finds the articles that write
+//! ترامب, and «كيم جونغ أون» those that write «كيم جونغ-أون».
 //!
-//! An entity's spelling variants from the entity list (ترمب/ترامب) are
-//! added to every record naming it, repeated so that they weigh more than
-//! a passing word: either spelling finds both.
+//! Records are handed to Pagefind in a language it has no stemmer for
+//! ([`INDEX_LANGUAGE`]): its Arabic stemmer strips a leading ب from names
+//! («بوتين», «بيونغ») and then finds nothing, and the words it would
+//! conflate are already joined here. The page's script reads the reader's
+//! query the same way before it reaches Pagefind: its Arabic tables are
+//! written from the `arabic` crate at each build ([`script`]).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use anyhow::{Context, Result};
+use serde::Serialize;
 
-use crate::corpus::Corpus;
 use crate::output::Sink;
+use crate::site::Site;
 
 /// Folder of the index under the output folder.
 pub const BUNDLE_DIR: &str = "pagefind";
 
+/// Pagefind's ready-made interfaces, which its bundle always holds: the
+/// search page draws its own results (Arabic meta, nashra's highlighting),
+/// so these 430 KB are left out of the site.
+const UNUSED_BUNDLE_FILES: &[&str] = &[
+    "pagefind-ui.",
+    "pagefind-component-ui.",
+    "pagefind-modular-ui.",
+    "pagefind-highlight.",
+];
+
+/// Where the search page's script is written under the output folder.
+pub const SCRIPT_PATH: &str = "search/search.js";
+
 /// Language the records are indexed in: one Pagefind has no stemmer for,
 /// so the terms nashra hands it are kept as they are.
-const INDEX_LANGUAGE: &str = "unknown";
+pub const INDEX_LANGUAGE: &str = "unknown";
 
-/// Shortest proclitic reading kept, in letters (as the entity matcher).
-const MIN_READING: usize = 3;
+/// Shortest proclitic reading kept, in letters: shorter stems are mostly
+/// particles, and matching them would join unrelated words.
+pub const MIN_READING: usize = 3;
 
-/// How many times title words and entity spellings are repeated in a
-/// record, so that they outrank words met once in the body.
-const TITLE_WEIGHT: usize = 3;
-const VARIANT_WEIGHT: usize = 2;
+/// How many times title words and the spellings of an entity a record
+/// names are repeated in it, so that they outrank words met once in the
+/// body.
+pub const TITLE_WEIGHT: usize = 3;
+pub const VARIANT_WEIGHT: usize = 2;
 
-/// Words of the excerpt kept in a record's metadata.
+/// The sort date of an undated page: before every date.
+pub const UNDATED_SORT: &str = "0000-00-00";
+
+/// Characters of a summary kept as a result's excerpt.
 const EXCERPT_CHARS: usize = 320;
+
+/// What kind of page a result is, as a reader reads it in the results.
+pub const KIND_ARTICLE: &str = "مقال";
+pub const KIND_STORY: &str = "قصة";
+pub const KIND_ENTITY: &str = "علم";
 
 /// One searchable page as handed to Pagefind.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,11 +74,14 @@ pub struct Record {
     pub url: String,
     /// Space-separated index terms, already normalised.
     pub terms: String,
-    /// Shown in results: `title`, `outlet`, `date`, `excerpt`, `kind`.
+    /// Shown in results: `title`, `kind`, and where known `outlet`,
+    /// `date` (as the site prints dates) and `excerpt`; `date_iso` lets
+    /// the page merge newest-first lists.
     pub meta: BTreeMap<String, String>,
-    /// `topic`, `outlet` and `year`.
+    /// `topic`, `outlet` and `year`, each only where known.
     pub filters: BTreeMap<String, Vec<String>>,
-    /// `date` (ISO), for newest-first sorting.
+    /// `date` (ISO), for newest-first sorting; [`UNDATED_SORT`] when
+    /// undated.
     pub sort: BTreeMap<String, String>,
 }
 
@@ -60,12 +90,7 @@ pub struct Record {
 pub fn index_terms(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     arabic::for_each_word(text, |_, _, norm| {
-        out.push(norm.to_string());
-        for reading in arabic::proclitic_readings(norm, MIN_READING) {
-            if reading != norm {
-                out.push(reading);
-            }
-        }
+        out.extend(arabic::proclitic_readings(norm, MIN_READING));
     });
     out
 }
@@ -77,15 +102,25 @@ fn push_terms(out: &mut Vec<String>, terms: &[String], times: usize) {
     }
 }
 
-/// Every spelling of the entities `slugs` names, as index terms.
-fn variant_terms<'a>(corpus: &Corpus, slugs: impl Iterator<Item = &'a str>) -> Vec<String> {
+/// Every spelling the entity list knows for the entities `slugs` names
+/// (name, aliases, short forms, English name), as index terms, each once.
+fn spelling_terms<'a>(site: &Site, slugs: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let mut spellings = BTreeSet::new();
     for slug in slugs {
-        if let Some(entity) = corpus.entities.get(slug) {
+        if let Some(entity) = site.corpus.entities.get(slug) {
             spellings.extend(entity.names().cloned());
+            spellings.extend(entity.short.iter().flatten().cloned());
+            spellings.extend(entity.english.iter().cloned());
         }
     }
-    spellings.iter().flat_map(|s| index_terms(s)).collect()
+    let mut terms = Vec::new();
+    let mut seen = BTreeSet::new();
+    for term in spellings.iter().flat_map(|s| index_terms(s)) {
+        if seen.insert(term.clone()) {
+            terms.push(term);
+        }
+    }
+    terms
 }
 
 fn excerpt(text: &str) -> String {
@@ -95,137 +130,146 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-fn topic_names(corpus: &Corpus, slugs: &[String]) -> Vec<String> {
-    slugs
-        .iter()
-        .map(|slug| {
-            corpus
-                .topics
-                .iter()
-                .find(|t| &t.slug == slug)
-                .map_or_else(|| slug.clone(), |t| t.name.clone())
-        })
-        .collect()
-}
-
+/// The meta, filter and sort maps of a record, without empty values.
 fn record(
-    url: String,
+    url: &str,
     terms: Vec<String>,
-    meta: [(&str, String); 5],
+    meta: [(&str, &str); 6],
     filters: [(&str, Vec<String>); 3],
-    date: Option<String>,
+    date_iso: &str,
 ) -> Record {
     Record {
-        url,
+        url: url.to_string(),
         terms: terms.join(" "),
         meta: meta
             .into_iter()
             .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| (k.to_string(), v))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
         filters: filters
             .into_iter()
             .filter(|(_, v)| !v.is_empty())
             .map(|(k, v)| (k.to_string(), v))
             .collect(),
-        sort: date.into_iter().map(|d| ("date".to_string(), d)).collect(),
+        // Pagefind leaves a page without the key out of sorted results:
+        // undated pages get the lowest date instead, and come last.
+        sort: BTreeMap::from([(
+            "date".to_string(),
+            match date_iso {
+                "" => UNDATED_SORT.to_string(),
+                iso => iso.to_string(),
+            },
+        )]),
     }
 }
 
-/// The records of every article, story and entity page, in a fixed order.
-/// `base` is the site's base path (`/` or `/briefing/`).
-pub fn records(corpus: &Corpus, base: &str) -> Vec<Record> {
-    let mut out = Vec::new();
-    for a in &corpus.articles {
+/// The year of an ISO date, or nothing for an undated page.
+fn year_of(date_iso: &str) -> Vec<String> {
+    date_iso.get(..4).map(str::to_string).into_iter().collect()
+}
+
+/// The records of every article, story and entity page of `site`, in the
+/// site's order: articles, then stories, then entities.
+pub fn records(site: &Site) -> Vec<Record> {
+    let corpus = site.corpus;
+    let topic_names: HashMap<&str, &str> = site
+        .topics
+        .iter()
+        .map(|t| (t.slug.as_str(), t.name.as_str()))
+        .collect();
+    let topics = |slugs: &[String]| -> Vec<String> {
+        slugs
+            .iter()
+            .filter_map(|s| topic_names.get(s.as_str()).map(|n| n.to_string()))
+            .collect()
+    };
+    let mut out = Vec::with_capacity(corpus.articles.len() + corpus.stories.len());
+    for (a, card) in corpus.articles.iter().zip(&site.cards) {
         let mut terms = Vec::new();
         push_terms(&mut terms, &index_terms(&a.title), TITLE_WEIGHT);
+        if let Some(subtitle) = &a.subtitle {
+            terms.extend(index_terms(subtitle));
+        }
         terms.extend(index_terms(a.plain_text()));
-        let variants = variant_terms(corpus, a.entities.iter().map(|m| m.slug.as_str()));
-        push_terms(&mut terms, &variants, VARIANT_WEIGHT);
-        let date = a.published.map(|p| p.date.format("%Y-%m-%d").to_string());
-        let year = a.published.map(|p| p.date.format("%Y").to_string());
-        let outlet = a.source.clone().unwrap_or_default();
+        let spellings = spelling_terms(site, a.entities.iter().map(|m| m.slug.as_str()));
+        push_terms(&mut terms, &spellings, VARIANT_WEIGHT);
+        let outlet = card.source.unwrap_or_default();
         out.push(record(
-            format!("{base}articles/{}/", a.slug),
+            &card.url,
             terms,
             [
-                ("title", a.title.clone()),
-                ("outlet", outlet.clone()),
-                ("date", date.clone().unwrap_or_default()),
-                ("excerpt", excerpt(&a.summary)),
-                ("kind", "مقال".to_string()),
+                ("title", card.title),
+                ("kind", KIND_ARTICLE),
+                ("outlet", outlet),
+                ("date", &card.date),
+                ("date_iso", &card.date_iso),
+                ("excerpt", &excerpt(card.summary)),
             ],
             [
-                ("topic", topic_names(corpus, &a.topics)),
-                ("outlet", Vec::from_iter((!outlet.is_empty()).then_some(outlet))),
-                ("year", Vec::from_iter(year)),
+                ("topic", topics(&a.topics)),
+                (
+                    "outlet",
+                    card.source.map(str::to_string).into_iter().collect(),
+                ),
+                ("year", year_of(&card.date_iso)),
             ],
-            date,
+            &card.date_iso,
         ));
     }
-    for s in &corpus.stories {
+    for (s, card) in corpus.stories.iter().zip(&site.story_cards) {
         let mut terms = Vec::new();
         push_terms(&mut terms, &index_terms(&s.headline), TITLE_WEIGHT);
         let summary: Vec<&str> = s.summary.iter().map(|x| x.text.as_str()).collect();
         let summary = summary.join(" ");
         terms.extend(index_terms(&summary));
-        for &i in &s.articles {
-            if let Some(a) = corpus.articles.get(i) {
-                terms.extend(index_terms(&a.title));
-            }
+        for a in s.articles.iter().filter_map(|&i| corpus.articles.get(i)) {
+            terms.extend(index_terms(&a.title));
         }
-        let variants = variant_terms(corpus, s.entities.iter().map(String::as_str));
-        push_terms(&mut terms, &variants, VARIANT_WEIGHT);
-        let date = s.date.map(|d| d.format("%Y-%m-%d").to_string());
-        let year = s.date.map(|d| d.format("%Y").to_string());
+        let spellings = spelling_terms(site, s.entities.iter().map(String::as_str));
+        push_terms(&mut terms, &spellings, VARIANT_WEIGHT);
         out.push(record(
-            format!("{base}stories/{}/", s.id),
+            &card.url,
             terms,
             [
-                ("title", s.headline.clone()),
-                ("outlet", s.sources.join("، ")),
-                ("date", date.clone().unwrap_or_default()),
-                ("excerpt", excerpt(&summary)),
-                ("kind", "قصة".to_string()),
+                ("title", card.headline),
+                ("kind", KIND_STORY),
+                ("outlet", &card.sources.join("، ")),
+                ("date", &card.date),
+                ("date_iso", &card.date_iso),
+                ("excerpt", &excerpt(&summary)),
             ],
             [
-                ("topic", topic_names(corpus, &s.topics)),
-                ("outlet", s.sources.clone()),
-                ("year", Vec::from_iter(year)),
+                ("topic", topics(&s.topics)),
+                (
+                    "outlet",
+                    card.sources.iter().map(|s| s.to_string()).collect(),
+                ),
+                ("year", year_of(&card.date_iso)),
             ],
-            date,
+            &card.date_iso,
         ));
     }
-    let named: BTreeSet<&str> = corpus
-        .articles
-        .iter()
-        .flat_map(|a| a.entities.iter().map(|m| m.slug.as_str()))
-        .collect();
-    for e in corpus.entities.entities.iter() {
-        if !named.contains(e.slug.as_str()) {
-            continue; // no page is written for an entity no article names
-        }
+    for term in &site.entities {
         let mut terms = Vec::new();
         push_terms(
             &mut terms,
-            &variant_terms(corpus, std::iter::once(e.slug.as_str())),
+            &spelling_terms(site, [term.slug.as_str()]),
             TITLE_WEIGHT,
         );
-        if let Some(d) = &e.description {
-            terms.extend(index_terms(d));
-        }
+        terms.extend(index_terms(&term.description));
         out.push(record(
-            format!("{base}entities/{}/", e.slug),
+            &term.url,
             terms,
             [
-                ("title", e.name.clone()),
-                ("outlet", String::new()),
-                ("date", String::new()),
-                ("excerpt", e.description.clone().unwrap_or_default()),
-                ("kind", "علم".to_string()),
+                ("title", &term.name),
+                ("kind", KIND_ENTITY),
+                ("outlet", ""),
+                ("date", ""),
+                ("date_iso", ""),
+                ("excerpt", &excerpt(&term.description)),
             ],
             [("topic", vec![]), ("outlet", vec![]), ("year", vec![])],
-            None,
+            "",
         ));
     }
     out
@@ -233,7 +277,9 @@ pub fn records(corpus: &Corpus, base: &str) -> Vec<Record> {
 
 /// Builds the Pagefind index of `records` and puts its files under
 /// [`BUNDLE_DIR`]. The index is rebuilt whole at every build, incremental
-/// ones included: Pagefind cannot update an index in place.
+/// ones included: Pagefind cannot update an index in place. Its files are
+/// named by their content, so an unchanged index leaves the output as it
+/// was.
 pub fn write_index(records: Vec<Record>, sink: &dyn Sink) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
@@ -259,17 +305,140 @@ pub fn write_index(records: Vec<Record>, sink: &dyn Sink) -> Result<()> {
     })?;
     for file in files {
         let name = file.filename.to_string_lossy().replace('\\', "/");
+        if UNUSED_BUNDLE_FILES
+            .iter()
+            .any(|unused| name.starts_with(unused))
+        {
+            continue;
+        }
         sink.put(&format!("{BUNDLE_DIR}/{name}"), &file.contents)?;
     }
     Ok(())
 }
 
-/// The search page's script.
-pub const SCRIPT: &str = include_str!("search.js");
+/// What the page's script needs to read a query as [`index_terms`] reads
+/// text, taken from the `arabic` crate rather than written again in
+/// JavaScript.
+#[derive(Debug, Serialize)]
+pub struct QueryRules {
+    /// Each character [`arabic::normalize`] changes, with what it becomes
+    /// (empty when dropped), among the characters Arabic text carries.
+    /// Letters outside it are lowercased, as `normalize` does.
+    pub fold: BTreeMap<char, String>,
+    /// The characters of the same blocks that end a word
+    /// ([`arabic::is_word_char`] says no), each mapped to `true`. Outside
+    /// those blocks the script takes letters, digits and marks as words.
+    pub separators: BTreeMap<char, bool>,
+    /// [`arabic::PROCLITIC_CONJUNCTIONS`].
+    pub conjunctions: String,
+    /// [`arabic::PROCLITIC_PREPOSITIONS`].
+    pub prepositions: String,
+    /// [`MIN_READING`].
+    pub min_reading: usize,
+}
 
-/// Writes everything search needs besides its page: the index of `corpus`
-/// and the page's script. `base` is the site's base path.
-pub fn write(corpus: &Corpus, base: &str, sink: &dyn Sink) -> Result<()> {
-    write_index(records(corpus, base), sink)?;
-    sink.put("search/search.js", SCRIPT.as_bytes())
+/// The Unicode blocks whose characters [`QueryRules::fold`] looks at:
+/// Arabic and its supplements, Arabic presentation forms, and the
+/// invisible format characters text pasted from the web carries.
+const QUERY_CHARACTERS: &[std::ops::RangeInclusive<u32>] = &[
+    0x0600..=0x06FF,
+    0x0750..=0x077F,
+    0x08A0..=0x08FF,
+    0x200B..=0x206F,
+    0xFB50..=0xFDFF,
+    0xFE70..=0xFEFF,
+];
+
+impl QueryRules {
+    pub fn new() -> QueryRules {
+        let fold = QUERY_CHARACTERS
+            .iter()
+            .flat_map(|range| range.clone().filter_map(char::from_u32))
+            .filter_map(|c| {
+                let folded = arabic::normalize(c.encode_utf8(&mut [0; 4]));
+                (folded != c.to_string()).then_some((c, folded))
+            })
+            .collect();
+        let separators = QUERY_CHARACTERS
+            .iter()
+            .flat_map(|range| range.clone().filter_map(char::from_u32))
+            .filter(|&c| !arabic::is_word_char(c))
+            .map(|c| (c, true))
+            .collect();
+        QueryRules {
+            fold,
+            separators,
+            conjunctions: arabic::PROCLITIC_CONJUNCTIONS.iter().collect(),
+            prepositions: arabic::PROCLITIC_PREPOSITIONS.iter().collect(),
+            min_reading: MIN_READING,
+        }
+    }
+}
+
+impl Default for QueryRules {
+    fn default() -> Self {
+        QueryRules::new()
+    }
+}
+
+/// The search page's behaviour, after its Arabic rules.
+const SCRIPT_BODY: &str = include_str!("search.js");
+
+/// The search page's script: [`QueryRules`] as data, then the code that
+/// reads queries with them, asks Pagefind and lists the results.
+pub fn script() -> String {
+    let rules = serde_json::to_string(&QueryRules::new()).expect("plain data serialises");
+    format!(
+        "// Written by nashra from its arabic crate: how a query is read (src/search/mod.rs).\n\
+         var NASHRA_QUERY_RULES = {rules};\n{SCRIPT_BODY}"
+    )
+}
+
+/// Writes everything search needs besides its page: the index of `site`
+/// and the page's script.
+pub fn write(site: &Site, sink: &dyn Sink) -> Result<()> {
+    write_index(records(site), sink)?;
+    sink.put(SCRIPT_PATH, script().as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clitics_and_spelling_variants_are_indexed_as_the_bare_word() {
+        let terms = index_terms("وبوتين يصل بالعاصمة لبحث الأزمة مع الرئيس إلى موسكو");
+        for bare in ["بوتين", "العاصمه", "عاصمه", "الازمه", "الي", "موسكو"]
+        {
+            assert!(terms.iter().any(|t| t == bare), "{bare} missing: {terms:?}");
+        }
+        // The word as written (normalised) stays, so a reader typing it finds it.
+        assert!(terms.iter().any(|t| t == "وبوتين"));
+        // Words starting with ب keep their whole form beside any reading.
+        let terms = index_terms("بوتين في بيونغ يانغ");
+        assert!(terms.iter().any(|t| t == "بوتين"));
+        assert!(terms.iter().any(|t| t == "بيونغ"));
+    }
+
+    #[test]
+    fn diacritics_hamza_and_final_letters_are_folded_before_indexing() {
+        assert_eq!(index_terms("مُبَارَاة"), index_terms("مباراه"));
+        assert_eq!(index_terms("إيران"), index_terms("ايران"));
+        assert_eq!(index_terms("مستشفى"), index_terms("مستشفي"));
+    }
+
+    #[test]
+    fn query_rules_come_from_the_arabic_crate() {
+        let rules = QueryRules::new();
+        assert_eq!(rules.fold[&'أ'], "ا");
+        assert_eq!(rules.fold[&'ة'], "ه");
+        assert_eq!(rules.fold[&'ى'], "ي");
+        assert_eq!(rules.fold[&'\u{064E}'], "", "a fatha is dropped");
+        assert_eq!(rules.fold[&'٣'], "3");
+        assert!(!rules.fold.contains_key(&'ب'), "plain letters are left out");
+        assert_eq!(rules.conjunctions, "وف");
+        let script = script();
+        assert!(script.starts_with("// Written by nashra"));
+        assert!(script.contains("NASHRA_QUERY_RULES"));
+    }
 }

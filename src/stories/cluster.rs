@@ -13,6 +13,7 @@ use rayon::prelude::*;
 
 use super::duplicates;
 use super::features::{Corpus, Features};
+use super::kind::{self, Kind};
 use super::linkage::Clusters;
 use super::memo::Memo;
 use crate::article::Article;
@@ -43,6 +44,10 @@ const MAX_UNDATED_LINKS: usize = 40;
 
 /// Body cosine above which a pair is checked for being the same text.
 const DUPLICATE_PREFILTER: f32 = 0.5;
+
+/// A member counts as close to an article of its story when their score
+/// reaches this fraction of the threshold (see [`Clusters::core_share`]).
+const CORE_LINK: f32 = 0.8;
 
 /// How much of the similarity is lost at the edge of the date window.
 const WINDOW_DECAY: f32 = 0.3;
@@ -147,6 +152,12 @@ pub fn group(
         .collect();
     drop((suspects, found));
 
+    let kinds: Vec<Kind> = articles.par_iter().map(kind::kind).collect();
+    let event_days: Vec<Option<i32>> = articles
+        .par_iter()
+        .zip(days)
+        .map(|(a, d)| d.map(|d| kind::event_day(a, d)))
+        .collect();
     let mut sets = Clusters::new(n, &edges);
     let links = (0..n)
         .map(|i| match days[i] {
@@ -155,7 +166,13 @@ pub fn group(
         })
         .collect();
     edges.retain(|&(i, j, s)| {
-        let needed = match date_fit(when[i as usize], when[j as usize], config.window_days) {
+        let (i, j) = (i as usize, j as usize);
+        if kinds[i] != kinds[j] {
+            // A preview, profile or explainer is not the event it is about.
+            return false;
+        }
+        let needed = match date_fit(when[i], when[j], config.window_days) {
+            DateFit::Days(_) if event_days[i] != event_days[j] => config.other_day_threshold,
             DateFit::Days(_) | DateFit::Weekday => config.threshold,
             DateFit::Unknown | DateFit::Contradicted => config.undated_threshold,
         };
@@ -168,7 +185,10 @@ pub fn group(
     }
     for &(i, j, _) in &edges {
         let (a, b) = (sets.find(i as usize), sets.find(j as usize));
-        if a != b && sets.average_link(a, b) >= config.cohesion {
+        if a != b
+            && sets.average_link(a, b) >= config.cohesion
+            && sets.core_share(a, b, config.threshold * CORE_LINK) >= config.core_share
+        {
             sets.merge(a, b);
         }
     }

@@ -21,6 +21,11 @@ type Neighbours = Vec<(u32, f32)>;
 pub struct Clusters {
     parent: Vec<usize>,
     size: Vec<usize>,
+    /// Each article's scored pairs as first given, sorted by article: what
+    /// [`Clusters::core_share`] reads of each member.
+    pairs: Vec<Box<[(u32, f32)]>>,
+    /// For each cluster root, its articles.
+    members: Vec<Vec<u32>>,
     /// For each cluster root, its neighbours. A merge adds to each sum
     /// once, in merge order.
     sums: Vec<Neighbours>,
@@ -45,6 +50,8 @@ impl Clusters {
         Clusters {
             parent: (0..n).collect(),
             size: vec![1; n],
+            pairs: sums.iter().map(|l| l.clone().into_boxed_slice()).collect(),
+            members: (0..n as u32).map(|i| vec![i]).collect(),
             sums,
         }
     }
@@ -52,7 +59,34 @@ impl Clusters {
     /// The articles article `i` was scored against and how alike they are,
     /// sorted by article: its neighbours before any merge.
     pub fn neighbours(&self, i: usize) -> &[(u32, f32)] {
-        &self.sums[i]
+        &self.pairs[i]
+    }
+
+    /// How close the smaller of two clusters (given by their roots) is to
+    /// the larger one, member by member: the least share, over the smaller
+    /// one's members, of the larger one's members it scores at least
+    /// `level` with. One member alike to a single article of a story has a
+    /// small share of a big story; a story grows only by articles alike to
+    /// much of it, never by a chain of articles each alike to the last.
+    pub fn core_share(&mut self, a: usize, b: usize, level: f32) -> f32 {
+        let (small, large) = if self.size[a] <= self.size[b] {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let mut least = f32::INFINITY;
+        for k in 0..self.members[small].len() {
+            let m = self.members[small][k] as usize;
+            let mut close = 0usize;
+            for p in 0..self.pairs[m].len() {
+                let (other, score) = self.pairs[m][p];
+                if score >= level && self.find(other as usize) == large {
+                    close += 1;
+                }
+            }
+            least = least.min(close as f32 / self.size[large] as f32);
+        }
+        least
     }
 
     pub fn find(&mut self, mut i: usize) -> usize {
@@ -83,6 +117,11 @@ impl Clusters {
         };
         self.parent[gone] = keep;
         self.size[keep] += self.size[gone];
+        let mut joining = std::mem::take(&mut self.members[gone]);
+        if joining.len() > self.members[keep].len() {
+            std::mem::swap(&mut joining, &mut self.members[keep]);
+        }
+        self.members[keep].extend(joining);
         let moved = std::mem::take(&mut self.sums[gone]);
         let (keep, gone) = (keep as u32, gone as u32);
         self.sums[keep as usize] = joined(&self.sums[keep as usize], &moved, keep, gone);

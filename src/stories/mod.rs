@@ -7,10 +7,12 @@
 //! An undated article takes its date from a story it clearly belongs to
 //! (`dates`).
 
+pub mod briefing;
 pub mod cluster;
 mod dates;
 mod duplicates;
 pub mod features;
+pub mod kind;
 mod linkage;
 pub mod memo;
 
@@ -43,9 +45,17 @@ pub struct Story {
     pub id: String,
     /// Indices into the article list, oldest first (undated last).
     pub articles: Vec<usize>,
+    /// The articles less one outlet's second copy of a text (an article
+    /// filed under two sections): what counts as a report.
+    pub reports: Vec<usize>,
+    /// Its headline: a title from its core ([`briefing::core`]).
     pub headline: String,
-    /// The day the story broke: the earliest date among its articles.
+    /// The day the story broke: the earliest date among its core articles.
     pub date: Option<NaiveDate>,
+    /// When it ran over several days, what each day's briefing shows of
+    /// it: that day's reports and their summary. Empty for a story of one
+    /// day.
+    pub days: Vec<briefing::StoryDay>,
     /// The story told in a few sentences, each attributed to its outlet.
     pub summary: Vec<StorySentence>,
     /// Sets of articles that are the same text filed more than once, each
@@ -106,7 +116,7 @@ pub fn run_remembering(
         memo,
         prints: &prints,
     };
-    let (mut stories, summarised): (Vec<Story>, Vec<Option<SummaryEntry>>) = grouping
+    let (mut stories, summarised): (Vec<Story>, Vec<Vec<SummaryEntry>>) = grouping
         .clusters
         .par_iter()
         .zip(duplicates)
@@ -178,10 +188,11 @@ fn build_story(
     features: &[features::Features],
     latest: Option<NaiveDate>,
     summaries: &Summaries<'_>,
-) -> (Story, Option<SummaryEntry>) {
+) -> (Story, Vec<SummaryEntry>) {
     let mut order = members.to_vec();
     order.sort_by_key(|&i| (articles[i].published.is_none(), articles[i].published, i));
-    let date = order
+    let core = briefing::core(&order, features);
+    let date = core
         .iter()
         .find_map(|&i| articles[i].published.map(|p| p.date));
     let mut sources: Vec<String> = Vec::new();
@@ -192,17 +203,33 @@ fn build_story(
             sources.push(s.clone());
         }
     }
-    let headline = articles[choose_headline(articles, &order, features)]
+    let headline = articles[choose_headline(articles, &core, &order, features)]
         .title
         .clone();
     let (summary, summarised) = story_summary(articles, &order, &duplicates, summaries);
+    let mut remembered: Vec<SummaryEntry> = summarised.into_iter().collect();
+    let days = briefing::days(articles, &order)
+        .into_iter()
+        .map(|(date, list)| {
+            let (summary, summarised) = story_summary(articles, &list, &duplicates, summaries);
+            remembered.extend(summarised);
+            briefing::StoryDay {
+                date,
+                headline: choose_headline(articles, &list, &list, features),
+                articles: briefing::reports(articles, &list, &duplicates),
+                summary,
+            }
+        })
+        .collect();
     let entities = ranked_entities(articles, &order);
     let weight = weigh(articles, &order, &sources, date, latest);
     let story = Story {
         id: String::new(),
+        reports: briefing::reports(articles, &order, &duplicates),
         articles: order.clone(),
         headline,
         date,
+        days,
         summary,
         duplicates,
         sources,
@@ -210,7 +237,7 @@ fn build_story(
         entities,
         weight,
     };
-    (story, summarised)
+    (story, remembered)
 }
 
 /// Each cluster's duplicate pairs grouped into sets: copies of one text.
@@ -244,21 +271,23 @@ fn duplicates_by_cluster(grouping: &cluster::Grouping) -> Vec<Vec<Vec<usize>>> {
     sets
 }
 
-/// The title that best says what the whole story is about: among titles
-/// written as headlines (not derived from a lede) when there are any, the
-/// one closest to all the story's articles; the earliest on a tie.
+/// The title that best says what the whole story is about: among the
+/// titles of `candidates` written as headlines (not derived from a lede)
+/// when there are any, the one closest to all the story's articles
+/// (`order`); the earliest on a tie.
 fn choose_headline(
     articles: &[Article],
+    candidates: &[usize],
     order: &[usize],
     features: &[features::Features],
 ) -> usize {
-    let written: Vec<usize> = order
+    let written: Vec<usize> = candidates
         .iter()
         .copied()
         .filter(|&i| !articles[i].title_derived)
         .collect();
     let pool = if written.is_empty() {
-        order.to_vec()
+        candidates.to_vec()
     } else {
         written
     };
@@ -633,5 +662,119 @@ mod tests {
         let (stories, _) = run_remembering(&mut day_with_a_copy(), &config, &contrary);
         assert!(stories.iter().all(|s| s.duplicates.is_empty()));
         assert_ne!(contrary, memo);
+    }
+
+    const SEMI_ONE: &str = "تأهل فريق الوداد المغربي إلى نهائي كأس الاتحاد العربي لكرة القدم بعد فوزه على الهلال السوداني بهدفين دون رد في نصف النهائي على ملعب القاهرة. \
+        وسجل هدفي الوداد المهاجم يحيى جبران في الشوط الأول واللاعب أيوب العملود في الدقائق الأخيرة. \
+        وينتظر الوداد الفائز من مواجهة نصف النهائي الثانية بين الترجي التونسي والأهلي المصري.";
+    const SEMI_ONE_RETOLD: &str = "بلغ الوداد البيضاوي نهائي كأس الاتحاد العربي إثر تغلبه على الهلال السوداني بهدفين نظيفين في نصف النهائي بالقاهرة. \
+        وأحرز يحيى جبران الهدف الأول قبل أن يضيف أيوب العملود الثاني في نهاية المباراة. \
+        ويلاقي الوداد في النهائي المتأهل من مباراة الترجي والأهلي.";
+    const SEMI_TWO: &str = "تأهل فريق الترجي التونسي إلى نهائي كأس الاتحاد العربي لكرة القدم بعد فوزه على الأهلي المصري بثلاثة أهداف مقابل هدف في نصف النهائي على ملعب القاهرة. \
+        وسجل أهداف الترجي المهاجم يوسف البلايلي مرتين وأنيس البدري. \
+        ويلتقي الترجي في النهائي فريق الوداد المغربي الذي تأهل على حساب الهلال السوداني.";
+    const PREVIEW: &str = "يستعد فريق الترجي التونسي لمواجهة الأهلي المصري في نصف نهائي كأس الاتحاد العربي لكرة القدم على ملعب القاهرة. \
+        ويعول الترجي على المهاجم يوسف البلايلي، فيما يغيب عن الأهلي مدافعه بسبب الإصابة. \
+        ويلتقي الفائز في النهائي فريق الوداد المغربي الذي تأهل على حساب الهلال السوداني.";
+
+    /// Two semi-finals of one cup on consecutive days, and a preview of the
+    /// second published beside the first: three events.
+    #[test]
+    fn semi_finals_on_consecutive_days_and_a_preview_are_separate_stories() {
+        let mut articles = vec![
+            article(
+                "الوداد إلى نهائي كأس العرب على حساب الهلال",
+                SEMI_ONE,
+                Some("2025-11-20"),
+                "فرانس برس",
+            ),
+            article(
+                "الوداد يبلغ النهائي بثنائية في الهلال",
+                SEMI_ONE_RETOLD,
+                Some("2025-11-20"),
+                "هسبريس",
+            ),
+            article(
+                "الترجي والأهلي: مواجهة مرتقبة في نصف النهائي",
+                PREVIEW,
+                Some("2025-11-20"),
+                "الشروق",
+            ),
+            article(
+                "الترجي إلى نهائي كأس العرب على حساب الأهلي",
+                SEMI_TWO,
+                Some("2025-11-21"),
+                "فرانس برس",
+            ),
+        ];
+        run(&mut articles, &StoryConfig::default());
+        assert_eq!(
+            articles[0].story, articles[1].story,
+            "one semi-final told twice"
+        );
+        assert_ne!(
+            articles[0].story, articles[3].story,
+            "the other semi-final is another event"
+        );
+        assert_ne!(
+            articles[2].story, articles[3].story,
+            "a preview is not the match"
+        );
+        assert_ne!(articles[2].story, articles[0].story);
+    }
+
+    /// One outlet's article filed under two sections is one report; a
+    /// story told over two days shows on each day only that day's reports.
+    #[test]
+    fn copies_count_once_and_each_day_shows_its_own_reports() {
+        let mut articles = vec![
+            article(
+                "بوتين ومودي يبحثان هاتفياً التجارة والنفط",
+                CALL,
+                Some("2025-09-10"),
+                "فرانس برس",
+            ),
+            article(
+                "بوتين ومودي يبحثان هاتفياً التجارة والنفط",
+                CALL,
+                Some("2025-09-10"),
+                "فرانس برس",
+            ),
+            article(
+                "مكالمة بين بوتين ومودي تمهد لقمة نيودلهي",
+                &CALL_RETOLD.replace("اليوم الأربعاء", "أمس الأربعاء"),
+                Some("2025-09-11"),
+                "رويترز",
+            ),
+        ];
+        // Three short articles weigh shared words little: a lower threshold
+        // lets the next day's report join, which is what is tested here.
+        let config = StoryConfig {
+            threshold: 0.15,
+            ..StoryConfig::default()
+        };
+        let stories = run(&mut articles, &config);
+        let call = &stories[articles[0].story.unwrap()];
+        assert_eq!(call.articles.len(), 3, "{:?}", call.articles);
+        assert_eq!(
+            call.reports,
+            vec![0, 2],
+            "two reports: the copy counts once"
+        );
+        assert_eq!(call.sources.len(), 2);
+        assert_eq!(
+            call.date.map(|d| d.to_string()).as_deref(),
+            Some("2025-09-10")
+        );
+        let first =
+            briefing::day_of(call, "2025-09-10".parse().unwrap()).expect("a view of the first day");
+        assert_eq!(first.articles, vec![0]);
+        assert!(
+            first.summary.iter().all(|l| l.article < 2),
+            "the first day tells nothing published later"
+        );
+        let second = briefing::day_of(call, "2025-09-11".parse().unwrap())
+            .expect("a view of the second day");
+        assert!(second.summary.iter().all(|l| l.article == 2));
     }
 }

@@ -934,25 +934,67 @@ impl<'a> Scan<'a> {
             .map(|&(_, then, month)| (month, if then.is_some() { i + 1 } else { i }))
     }
 
-    /// Skips a time of day after word `last`: "10:35", "10:35 ص", "GMT".
-    fn skip_time(&self, mut last: usize) -> usize {
-        let number_at = |i: usize| self.norm(i).is_some_and(is_number);
-        let mut i = last + 1;
-        if number_at(i) && self.gap(i) == Some(":") && number_at(i + 1) {
-            last = i + 1;
-            if self.gap(last) == Some(":") && number_at(last + 1) {
-                last += 1;
-            }
-            i = last + 1;
-            if let Some("ص" | "م" | "صباحا" | "مساء" | "مساءا" | "am" | "pm") = self.norm(i)
-            {
-                last = i;
-            }
+    /// Skips a time of day after word `last`: "10:35", "10:35 ص", "GMT",
+    /// and the words that introduce one: "على الساعة 09:10", "في تمام
+    /// الساعة 10:35". Pages print the time beside the date; left behind, it
+    /// would read as the article's first line.
+    fn skip_time(&self, last: usize) -> usize {
+        let last = self.time_at(last + 1).unwrap_or(last);
+        match self.norm(last + 1) {
+            Some("gmt" | "utc") => last + 1,
+            _ => last,
         }
-        if let Some("gmt" | "utc") = self.norm(last + 1) {
+    }
+
+    /// The last word of a time of day starting at word `i`, introduced or
+    /// not ("الساعة 10:35 ص", "10:35").
+    fn time_at(&self, i: usize) -> Option<usize> {
+        let number_at = |i: usize| self.norm(i).is_some_and(is_number);
+        let mut lead = i;
+        if let Some("علي" | "في" | "عند" | "حوالي" | "نحو") = self.norm(lead) {
+            lead += 1;
+        }
+        if self.norm(lead) == Some("تمام") {
+            lead += 1;
+        }
+        let i = match self.norm(lead) {
+            Some("الساعه" | "ساعه") => lead + 1,
+            _ => i,
+        };
+        if !(number_at(i) && self.gap(i) == Some(":") && number_at(i + 1)) {
+            return None;
+        }
+        let mut last = i + 1;
+        if self.gap(last) == Some(":") && number_at(last + 1) {
             last += 1;
         }
-        last
+        if let Some("ص" | "م" | "صباحا" | "مساء" | "مساءا" | "am" | "pm") = self.norm(last + 1)
+        {
+            last += 1;
+        }
+        Some(last)
+    }
+}
+
+/// True for a line that gives a time of day and nothing else, as pages
+/// print it under a headline: «على الساعة 11:37», «10:35 ص بتوقيت مكة».
+/// It is evidence of when an article was published, not a standfirst.
+///
+/// ```
+/// assert!(arabic::dates::is_time_line("على الساعة 11:37"));
+/// assert!(!arabic::dates::is_time_line("التقى الوزيران على الساعة 11:37 أمس"));
+/// ```
+pub fn is_time_line(line: &str) -> bool {
+    let scan = Scan::new(line);
+    let Some(last) = scan.time_at(0) else {
+        return false;
+    };
+    let rest = scan.words.len() - last - 1;
+    match rest {
+        0 => true,
+        1 => matches!(scan.norm(last + 1), Some("gmt" | "utc")),
+        2 => scan.norm(last + 1) == Some("بتوقيت"),
+        _ => false,
     }
 }
 
@@ -1327,6 +1369,18 @@ mod tests {
         assert_eq!(found.date, ymd(2025, 8, 13));
         assert!(found.marked);
         assert_eq!(&line[found.rest..], "تعهّد الرئيس الروسي");
+
+        for line in [
+            "نشر في 1 جانفي 2026 على الساعة 09:10",
+            "نشر في 1 جانفي 2026 الساعة 09:10 بتوقيت",
+            "نشر في 1 جانفي 2026 في تمام الساعة 9:10 صباحا",
+        ] {
+            let found = date_line(line).unwrap();
+            let rest = &line[found.rest..];
+            assert!(rest.is_empty() || rest == "بتوقيت", "{line} left {rest:?}");
+        }
+        let line = "نشر في 1 جانفي 2026 على الساعة التي";
+        assert_eq!(&line[date_line(line).unwrap().rest..], "على الساعة التي");
 
         let found = date_line("نشر في 27 أكتوبر 2025").unwrap();
         assert_eq!(

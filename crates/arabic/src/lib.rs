@@ -2,7 +2,8 @@
 //!
 //! Normalisation ([`normalize`]), words, clitics and light stems
 //! ([`words`], [`proclitic_readings`], [`light_stem`]), sentences
-//! ([`sentences`]), dates in every Arabic month system and in the Hijri
+//! ([`sentences`]) and how one leans on the one before
+//! ([`depends_on_previous`]), dates in every Arabic month system and in the Hijri
 //! calendar ([`dates`], [`hijri`]), counted nouns ([`numbers`]) and
 //! transliteration ([`translit`]). Nothing here knows about nashra's
 //! pipeline: every stage of it (cleaning, entities, topics, stories,
@@ -19,6 +20,7 @@
 #![deny(missing_docs)]
 
 pub mod dates;
+mod discourse;
 pub mod hijri;
 pub mod lines;
 mod normalize;
@@ -28,14 +30,16 @@ mod sentences;
 mod tokens;
 pub mod translit;
 
+pub use discourse::depends_on_previous;
 pub use normalize::{
     SHADDA, fold_digits, has_shadda, is_arabic_letter, is_ignorable, is_letter, is_letter_or_digit,
     is_mostly_arabic, normalize, normalize_with_shadda, to_arabic_indic_digits,
 };
 pub use sentences::{sentence_ranges, sentences};
 pub use tokens::{
-    FnvBuildHasher, FnvHasher, TermHasher, TermMap, Word, WordList, WordSpan, for_each_stem,
-    for_each_word, for_each_word_hash, is_stop_word, light_stem, light_stem_str, phrase_key,
-    phrase_key_with_shadda, proclitic_reading_slices, proclitic_readings, push_stem_hashes,
-    short_hash, stem_hashes, term_hash, word_count, words,
+    FnvBuildHasher, FnvHasher, PROCLITIC_CONJUNCTIONS, PROCLITIC_PREPOSITIONS, TermHasher, TermMap,
+    Word, WordList, WordSpan, for_each_stem, for_each_word, for_each_word_hash, is_stop_word,
+    is_word_char, light_stem, light_stem_str, phrase_key, phrase_key_with_shadda,
+    proclitic_reading_slices, proclitic_readings, push_stem_hashes, short_hash, stem_hashes,
+    term_hash, word_count, words,
 };

@@ -99,6 +99,169 @@ pub fn before_closing_parenthetical(text: &str) -> &str {
     }
 }
 
+/// The text with its hashtags read as words: `#الجيش_اليمني` becomes
+/// `الجيش اليمني`. Social-media habits leak into news copy, and a reader
+/// (or a summary) should see the words, not the markup. Borrows when the
+/// text holds no hashtag.
+pub fn unhashtag(text: &str) -> Cow<'_, str> {
+    let is_tag_start = |rest: &str| rest.chars().next().is_some_and(super::is_letter_or_digit);
+    if !text
+        .match_indices('#')
+        .any(|(i, _)| is_tag_start(&text[i + 1..]))
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '#' if is_tag_start(&text[i + 1..]) => in_tag = true,
+            '_' if in_tag => out.push(' '),
+            _ => {
+                in_tag &= super::is_letter_or_digit(c) || super::is_ignorable(c);
+                out.push(c);
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Wire agencies and outlets that datelines credit after a dash
+/// ("القاهرة - رويترز:", "غزة - الأناضول -"), normalised.
+const DATELINE_AGENCIES: [&str; 27] = [
+    "رويترز",
+    "ا ف ب",
+    "اف ب",
+    "فرانس برس",
+    "الاناضول",
+    "د ب ا",
+    "ا ش ا",
+    "ا ب",
+    "واس",
+    "وام",
+    "قنا",
+    "كونا",
+    "بنا",
+    "سانا",
+    "بترا",
+    "سبا",
+    "وفا",
+    "معا",
+    "ارنا",
+    "تاس",
+    "شينخوا",
+    "سبوتنيك",
+    "وكالات",
+    "العربيه نت",
+    "الجزيره نت",
+    "خاص",
+    "متابعات",
+];
+
+/// The most words a dateline's place takes ("دبي، الإمارات العربية المتحدة").
+const DATELINE_PLACE_WORDS: usize = 5;
+
+/// Where the sentence starts after a wire dateline opening a paragraph:
+/// a place and the agency credited, then a dash or colon, as in
+/// «دبي، الإمارات العربية المتحدة (CNN)-- قال …», «باريس (أ ف ب) - أعلن …»,
+/// «القاهرة - رويترز: …», «بيروت ـ «الحياة»: …» or «(CNN)-- …». `None`
+/// when the paragraph opens otherwise: a place alone, without a credit,
+/// is not told apart from a sentence's first words.
+///
+/// ```
+/// use arabic::lines::wire_dateline;
+/// let lede = "باريس (أ ف ب) - أعلنت الحكومة الفرنسية خطة جديدة.";
+/// assert_eq!(&lede[wire_dateline(lede).unwrap()..], "أعلنت الحكومة الفرنسية خطة جديدة.");
+/// assert_eq!(wire_dateline("قال وزير الخارجية (الأمريكي) إن المحادثات انتهت."), None);
+/// ```
+pub fn wire_dateline(paragraph: &str) -> Option<usize> {
+    let text = paragraph.trim_end();
+    let place_ok = |place: &str| {
+        let place = place.trim();
+        at_most_words(place, DATELINE_PLACE_WORDS)
+            && place.chars().all(|c| {
+                super::is_letter(c) || super::is_ignorable(c) || matches!(c, ' ' | '،' | ',' | '/')
+            })
+            && !place
+                .split(|c: char| c.is_whitespace() || c == '،' || c == ',')
+                .any(|w| super::is_stop_word(&super::normalize(w)))
+    };
+    let separator_end = |from: usize| -> Option<usize> {
+        let rest = &text[from..];
+        let trimmed = rest.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '–' | '—' | 'ـ' | ':' | '/' | '|')
+        });
+        let skipped = &rest[..rest.len() - trimmed.len()];
+        skipped
+            .chars()
+            .any(|c| !c.is_whitespace())
+            .then_some(from + skipped.len())
+    };
+    // "PLACE (CREDIT) -" or "(CREDIT) -": a short credit in brackets.
+    if let Some(open) = text.find('(')
+        && place_ok(&text[..open])
+        && let Some(close) = text[open..].find(')').map(|c| open + c)
+        && is_credit(&text[open + 1..close], false)
+    {
+        // "(CNN) قال …": opening the paragraph, the brackets alone set
+        // the credit apart; after a place a dash or colon must follow.
+        let start = separator_end(close + 1).or((open == 0).then_some(close + 1))?;
+        return sentence_follows(text, start);
+    }
+    // "PLACE - CREDIT:" or "PLACE ـ «OUTLET»:".
+    let dash = text
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '-' | '–' | '—' | 'ـ'))
+        .map(|(i, _)| i)?;
+    if text[..dash].trim().is_empty() || !place_ok(&text[..dash]) {
+        return None;
+    }
+    let after = separator_end(dash)?;
+    let rest = &text[after..];
+    let credit_end = if let Some(quoted) = rest.strip_prefix('«') {
+        // A quoted outlet name: the quotes set it apart as a credit.
+        let close = quoted.find('»')?;
+        let name = &quoted[..close];
+        let short_name = at_most_words(name, 4) && !name.contains(['.', '،', ',']);
+        short_name.then_some(after + '«'.len_utf8() + close + '»'.len_utf8())?
+    } else {
+        let end = rest
+            .find([':', '-', '–', '—', 'ـ'])
+            .filter(|&e| at_most_words(&rest[..e], 3))?;
+        is_credit(&rest[..end], true).then_some(after + end)?
+    };
+    let start = separator_end(credit_end)?;
+    sentence_follows(text, start)
+}
+
+/// The start of what follows a dateline, when a sentence of a few words does.
+fn sentence_follows(text: &str, start: usize) -> Option<usize> {
+    let start = start + (text[start..].len() - text[start..].trim_start().len());
+    (!at_most_words(&text[start..], 3)).then_some(start)
+}
+
+/// An agency or outlet credit: an abbreviation of single letters
+/// (أ ف ب، أ.ش.أ), Latin letters (CNN, AFP), a known agency name, or (when
+/// `quoted_or_dashed`) a quoted outlet name of a few words.
+fn is_credit(inner: &str, quoted_or_dashed: bool) -> bool {
+    let inner = inner.trim();
+    if inner.is_empty() || !at_most_words(inner, 4) {
+        return false;
+    }
+    let norm = super::normalize(inner);
+    let spaced = norm.replace('.', " ");
+    let spaced = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+    let abbreviation = spaced.split(' ').all(|p| p.chars().count() == 1) && spaced.len() > 2;
+    let latin = inner
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | '-'))
+        && inner.chars().any(|c| c.is_ascii_uppercase());
+    abbreviation
+        || latin
+        || DATELINE_AGENCIES.contains(&spaced.as_str())
+        || (quoted_or_dashed && DATELINE_AGENCIES.iter().any(|a| spaced.starts_with(a)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,5 +315,70 @@ mod tests {
             "الرئيس الروسي خلال اجتماع في الكرملين"
         );
         assert_eq!(closing_parenthetical("بوتين يغادر"), None);
+    }
+
+    #[test]
+    fn hashtags_read_as_words() {
+        assert_eq!(
+            unhashtag("أفشلت قوات #الجيش_اليمني هجوما في #الساحل_الغربي، جنوب الحديدة."),
+            "أفشلت قوات الجيش اليمني هجوما في الساحل الغربي، جنوب الحديدة."
+        );
+        assert_eq!(unhashtag("ارتفع السهم # نقاط"), "ارتفع السهم # نقاط");
+        assert!(matches!(unhashtag("بلا وسوم"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn wire_datelines_are_found_before_the_sentence() {
+        let cases = [
+            (
+                "دبي، الإمارات العربية المتحدة (CNN)-- قال وزير الدولة إن المحادثات مستمرة.",
+                "قال",
+            ),
+            (
+                "(CNN)-- وافق الرئيس الأمريكي على لقاء زعيم كوريا الشمالية.",
+                "وافق",
+            ),
+            (
+                "باريس (أ ف ب) - أعلنت الحكومة الفرنسية خطة جديدة للطاقة.",
+                "أعلنت",
+            ),
+            (
+                "موسكو (رويترز) – قال الكرملين إن الرئيس سيزور الصين.",
+                "قال",
+            ),
+            (
+                "القاهرة - رويترز: أبقى البنك المركزي أسعار الفائدة دون تغيير.",
+                "أبقى",
+            ),
+            (
+                "غزة - الأناضول - قصفت طائرات حربية مواقع في شمال القطاع.",
+                "قصفت",
+            ),
+            (
+                "بيروت ـ «الحياة»: تتواصل المشاورات لتشكيل الحكومة الجديدة.",
+                "تتواصل",
+            ),
+            (
+                "الرياض (واس) — وصل ولي العهد إلى العاصمة البريطانية لندن.",
+                "وصل",
+            ),
+        ];
+        for (lede, first_word) in cases {
+            let at = wire_dateline(lede).unwrap_or_else(|| panic!("{lede}"));
+            assert!(
+                lede[at..].starts_with(first_word),
+                "{lede}: {}",
+                &lede[at..]
+            );
+        }
+        for sentence in [
+            "قال وزير الخارجية (الأمريكي) إن المحادثات انتهت.",
+            "ذكرت شبكة (CNN) أن الرئيس سيلتقي نظيره الأسبوع المقبل.",
+            "مصر: التحقيق مع رئيس أركان الجيش السابق بتهمة التزوير.",
+            "حماس - فتح: جولة جديدة من محادثات المصالحة في القاهرة.",
+            "أعلنت منظمة الصحة العالمية (WHO) حالة الطوارئ.",
+        ] {
+            assert_eq!(wire_dateline(sentence), None, "{sentence}");
+        }
     }
 }

@@ -88,7 +88,7 @@ fn parse_args(args: &[String]) -> Result<Options> {
             "--no-settle" => options.settle = false,
             "-h" | "--help" => {
                 println!(
-                    "usage: cargo run --release --example bench -- [--sizes 1000,10000,100000] \
+                    "usage: cargo run --release -p nashra-bench --bin bench -- [--sizes 1000,10000,100000] \
                      [--seed S] [--hugo | --no-hugo] [--hugo-bin PATH] [--work DIR] [--write-md] \
                      [--no-settle]"
                 );

@@ -1,0 +1,1098 @@
+//! Finding the people, places and organisations the entity list does not
+//! know.
+//!
+//! Arabic has no capital letters, so a new name shows itself by where it
+//! stands: after a title (الرئيس الفلسطيني محمود عباس, المدرب …), after the
+//! head word of an organisation or a place (نادي إشبيلية, حركة …, مدينة
+//! حمورية), or between a speech verb and what was said (وقال كاتاينن إن).
+//! Each article is read once for such [`Candidate`]s, beside the matching
+//! of listed names (so the analysis cache keeps them); then the corpus
+//! decides ([`discover`]): a name seen in more than one article, or a name
+//! of two words or more after a title or head word, becomes an entity with
+//! a page like a listed one, its kind taken from its contexts and its
+//! confidence from how much evidence there is. A one-word name seen once is
+//! left out: alone it is as likely an ordinary word.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
+
+use super::list::{Entity, EntityList};
+use super::matcher::{Hit, Matcher};
+use crate::article::Article;
+pub use crate::article::{Candidate, EntityKind, NameContext};
+use arabic::{WordList, is_stop_word, phrase_key, proclitic_reading_slices};
+
+/// What made an entity discovered rather than listed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Discovery {
+    /// 0 to 1: how sure the evidence makes its being a name (see
+    /// [`confidence`]).
+    pub confidence: f64,
+    /// Articles and outlets that introduced it in a naming context.
+    pub articles: usize,
+    pub outlets: usize,
+}
+
+/// Titles and jobs that introduce a person's name, normalised.
+const PERSON_TITLES: &[&str] = &[
+    "الرييس",
+    "رييس",
+    "الرييسه",
+    "رييسه",
+    "وزير",
+    "وزيره",
+    "الوزير",
+    "الوزيره",
+    "الزعيم",
+    "زعيم",
+    "المتحدث",
+    "المتحدثه",
+    "متحدث",
+    "الناطق",
+    "الناطقه",
+    "مدير",
+    "مديره",
+    "المدير",
+    "المديره",
+    "الامين",
+    "المستشار",
+    "المستشاره",
+    "السفير",
+    "السفيره",
+    "النايب",
+    "النايبه",
+    "الملك",
+    "الامير",
+    "الاميره",
+    "الشيخ",
+    "الجنرال",
+    "القايد",
+    "قايد",
+    "المبعوث",
+    "المبعوثه",
+    "السيناتور",
+    "المدرب",
+    "مدرب",
+    "اللاعب",
+    "اللاعبه",
+    "لاعب",
+    "النجم",
+    "النجمه",
+    "المهاجم",
+    "الحارس",
+    "المدافع",
+    "الممثل",
+    "الممثله",
+    "المغني",
+    "المغنيه",
+    "الفنان",
+    "الفنانه",
+    "المخرج",
+    "المخرجه",
+    "الكاتب",
+    "الكاتبه",
+    "الروايي",
+    "الشاعر",
+    "الصحفي",
+    "الصحفيه",
+    "الصحافي",
+    "الصحافيه",
+    "المراسل",
+    "الباحث",
+    "الباحثه",
+    "الخبير",
+    "المحلل",
+    "القيادي",
+    "الناشط",
+    "الناشطه",
+    "العقيد",
+    "اللواء",
+    "العميد",
+    "المشير",
+    "القاضي",
+    "المدعي",
+    "المحامي",
+    "المحاميه",
+    "الدكتور",
+    "السيد",
+    "السيده",
+    "الملياردير",
+    "المرشح",
+    "المرشحه",
+    "المفوض",
+    "المفوضه",
+    "المنسق",
+    "الممثل",
+    "المسؤول",
+    "المسووله",
+    "الاعلامي",
+    "الاعلاميه",
+    "الداعيه",
+    "البطل",
+    "البطله",
+];
+
+/// Head words of organisation names whose name follows them (نادي
+/// إشبيلية, شركة ديزني, حركة حماس), normalised.
+const ORGANISATION_HEADS: &[&str] = &[
+    "نادي",
+    "فريق",
+    "شركه",
+    "صحيفه",
+    "مجله",
+    "قناه",
+    "وكاله",
+    "موقع",
+    "حركه",
+    "جماعه",
+    "حزب",
+    "منظمه",
+    "تنظيم",
+    "جبهه",
+    "ميليشيا",
+    "مليشيا",
+    "بنك",
+    "مصرف",
+    "مجموعه",
+    "منصه",
+    "تطبيق",
+    "مهرجان",
+    "جامعه",
+    "مستشفي",
+    "صندوق",
+];
+
+/// Head words of place names (مدينة حمورية), normalised.
+const PLACE_HEADS: &[&str] = &[
+    "مدينه",
+    "بلده",
+    "بلدتي",
+    "قريه",
+    "منطقه",
+    "محافظه",
+    "ولايه",
+    "اقليم",
+    "مخيم",
+    "حي",
+    "جزيره",
+    "ميناء",
+    "مطار",
+];
+
+/// Speech verbs after which a name may stand, normalised.
+const SPEECH_VERBS: &[&str] = &[
+    "قال",
+    "قالت",
+    "اكد",
+    "اكدت",
+    "اضاف",
+    "اضافت",
+    "اوضح",
+    "اوضحت",
+    "صرح",
+    "صرحت",
+    "تابع",
+    "تابعت",
+    "اعتبر",
+    "اعتبرت",
+    "كشف",
+    "كشفت",
+    "اشار",
+    "اشارت",
+    "يقول",
+    "تقول",
+    "ذكر",
+    "ذكرت",
+    "افاد",
+    "افادت",
+    "شدد",
+    "شددت",
+];
+
+/// Words that may stand between a title and the name: parts of the
+/// office (وزير خارجية روسيا …), normalised. Definite words and listed
+/// names pass on their own.
+const OFFICE_WORDS: &[&str] = &[
+    "باسم",
+    "خارجيه",
+    "دفاع",
+    "داخليه",
+    "ماليه",
+    "اقتصاد",
+    "حكومه",
+    "وزراء",
+    "مجلس",
+    "عام",
+    "اول",
+    "سابق",
+    "سابقه",
+    "حاليا",
+    "الحالي",
+];
+
+/// Pieces that join the words of one name (محمد بن سلمان, أبو مازن).
+const NAME_JOINERS: &[&str] = &[
+    "بن", "بنت", "ابو", "ابن", "عبد", "ال", "دي", "دا", "فون", "دو",
+];
+
+/// Words that stand where names stand without being names: verbs, adverbs
+/// and nouns that follow a title or a speech verb in news, normalised.
+const NOT_NAMES: &[&str] = &[
+    "ان",
+    "انه",
+    "انها",
+    "انهم",
+    "امس",
+    "اليوم",
+    "غدا",
+    "ايضا",
+    "كذلك",
+    "مجددا",
+    "لاحقا",
+    "سابقا",
+    "حاليا",
+    "اخيرا",
+    "شخصيا",
+    "نفسه",
+    "نفسها",
+    "بدوره",
+    "بدورها",
+    "خلال",
+    "عقب",
+    "بعد",
+    "قبل",
+    "عن",
+    "امام",
+    "لدي",
+    "نظيره",
+    "نظيرته",
+    "نظيرها",
+    "يوم",
+    "مساء",
+    "صباح",
+    "ليله",
+    "عاما",
+    "عام",
+    "قايلا",
+    "قايله",
+    "مشيرا",
+    "مشيره",
+    "مضيفا",
+    "مضيفه",
+    "موكدا",
+    "موكده",
+    "معربا",
+    "معتبرا",
+    "داعيا",
+    "لافتا",
+    "هناك",
+    "يمكن",
+    "تم",
+    "يتم",
+    "عده",
+    "ضمن",
+    "عدم",
+    "اعلن",
+    "اعلنت",
+    "ذكرت",
+    "نقلت",
+    "نقل",
+    "اشار",
+    "اوضح",
+    "يقول",
+    "تقول",
+    "قال",
+    "قالت",
+    "اكد",
+    "اكدت",
+    "اضاف",
+    "اضافت",
+    "يجب",
+    "يبدو",
+    "ربما",
+    "حيث",
+    "بينما",
+    "فيما",
+    "لكن",
+    "لان",
+    "كما",
+    "حتي",
+    "منذ",
+    "بسبب",
+    "رغم",
+    "حول",
+    "نحو",
+    "وفق",
+    "وفقا",
+    "بحسب",
+    "حسب",
+    "جميع",
+    "كل",
+    "بعض",
+    "اي",
+    "احد",
+    "اكثر",
+    "اقل",
+    "شخصا",
+    "مليون",
+    "مليار",
+    "الف",
+    "ماده",
+    "لقد",
+    "قد",
+    "سوف",
+    "لم",
+    "لن",
+    "ليس",
+    "كان",
+    "كانت",
+    "يكون",
+    "تكون",
+    "اصبح",
+    "بات",
+    "ظل",
+    "مازال",
+    "لايزال",
+    "يزال",
+    "تزال",
+    "مرات",
+    "مره",
+    "خاصه",
+    "عبر",
+    "دون",
+    "بدون",
+    "اثر",
+    "جراء",
+    "لدي",
+    "وسط",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "شرقي",
+    "غربي",
+    "شمالي",
+    "جنوبي",
+    "ديسمبر",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "اغسطس",
+    "سبتمبر",
+    "اكتوبر",
+    "نوفمبر",
+    "فقط",
+    "اخر",
+    "اخري",
+    "اخرون",
+    "مباشره",
+    "سيكون",
+    "ستكون",
+    "لكننا",
+    "لكنه",
+    "لكنها",
+    "قوله",
+    "قولها",
+    "ابعد",
+    "حوالي",
+    "جدا",
+    "معا",
+    "تماما",
+    "ثم",
+    "هنا",
+    "ذلك",
+    "هذا",
+    "هذه",
+    "اذا",
+    "عندما",
+    "بشكل",
+    "ذات",
+    "مثل",
+    "اول",
+    "ثاني",
+    "اخيره",
+    "صاحب",
+    "تقريبا",
+    "وصفه",
+    "عمله",
+    "عمره",
+    "مديرا",
+    "تجاه",
+    "بعدما",
+    "ولي",
+    "وزيرا",
+    "متي",
+    "مراسلنا",
+    "مراسله",
+    "مراسلون",
+    "مراقبون",
+    "بانتظام",
+    "وفدا",
+];
+
+/// The most words taken as one name.
+const MAX_NAME_WORDS: usize = 4;
+/// The most office words between a title and the name.
+const MAX_OFFICE_WORDS: usize = 4;
+
+/// The candidates of one article: `text` is its titled text, `ws` its
+/// words and `hits` the listed names found there.
+pub(crate) fn candidates(
+    text: &str,
+    ws: &WordList,
+    hits: &[Hit],
+    matcher: &Matcher,
+) -> Vec<Candidate> {
+    let n = ws.len();
+    let mut known: Vec<Option<EntityKind>> = vec![None; n];
+    for h in hits {
+        for k in &mut known[h.word..(h.word + h.len).min(n)] {
+            *k = Some(matcher.kind(h.entity));
+        }
+    }
+    let spans = ws.spans();
+    // Words `a` and `b` (a < b) stand next to each other, with nothing but
+    // spaces between.
+    let joined = |a: usize, b: usize| text[spans[a].end..spans[b].start].chars().all(|c| c == ' ');
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let cue = cue_at(ws.norm(i)).or_else(|| {
+            // A nationality opens a name only at the start of a phrase
+            // (after a verb, a comma, و), not after the noun it describes.
+            (is_nisba(ws.norm(i))
+                && known[i].is_none()
+                && (i == 0
+                    || ws.norm(i).starts_with('و')
+                    || !joined(i - 1, i)
+                    || is_verb_like(ws.norm(i - 1))))
+            .then_some((EntityKind::Person, NameContext::Speech))
+        });
+        let Some((cue_kind, context)) = cue else {
+            i += 1;
+            continue;
+        };
+        // Office words between a title and its holder: الرئيس الفلسطيني,
+        // رئيس الوزراء الأرميني, المتحدث باسم الكرملين.
+        let mut start = i + 1;
+        if cue_kind == EntityKind::Person && context == NameContext::Title {
+            let mut skipped = 0;
+            while start < n
+                && skipped < MAX_OFFICE_WORDS
+                && joined_loose(text, spans, start - 1, start)
+                && (known[start].is_some_and(|k| k != EntityKind::Person)
+                    || is_definite(ws.norm(start))
+                    || OFFICE_WORDS.contains(&ws.norm(start)))
+            {
+                start += 1;
+                skipped += 1;
+            }
+        }
+        if start >= n || !joined(start - 1, start) {
+            i += 1;
+            continue;
+        }
+        let mut end = start;
+        while end < n
+            && end - start < MAX_NAME_WORDS
+            && (end == start || joined(end - 1, end))
+            && known[end].is_none()
+            && name_like(
+                ws.norm(end),
+                &text[spans[end].start..spans[end].end],
+                end == start,
+            )
+            && (end == start || cue_kind == EntityKind::Person || !is_definite(ws.norm(end)))
+        {
+            end += 1;
+            // A surname with the article (سعد الشهري) closes the name.
+            if end - start >= 2 && is_definite(ws.norm(end - 1)) {
+                break;
+            }
+            // Only a family name in ي or one after بن/أبو/آل takes it.
+            if end < n
+                && end > start
+                && is_definite(ws.norm(end))
+                && !ws.norm(end).ends_with('ي')
+                && !NAME_JOINERS.contains(&ws.norm(end - 1))
+            {
+                break;
+            }
+        }
+        // A name never ends on a joiner (محمد بن …).
+        while end > start && NAME_JOINERS.contains(&ws.norm(end - 1)) {
+            end -= 1;
+        }
+        if end == start {
+            i += 1;
+            continue;
+        }
+        if context == NameContext::Speech {
+            // قال X إن / أن / : — the name is the subject of what was said.
+            let closes = end < n
+                && (matches!(ws.norm(end), "ان" | "انه" | "انها")
+                    || text[spans[end - 1].end..spans[end].start].contains(':'));
+            if !closes && !is_nisba(ws.norm(i)) {
+                i = end;
+                continue;
+            }
+        }
+        let key: Vec<&str> = (start..end).map(|w| ws.norm(w)).collect();
+        out.push(Candidate {
+            key: key.join(" "),
+            surface: text[spans[start].start..spans[end - 1].end].to_string(),
+            kind: cue_kind,
+            cue: match context {
+                NameContext::Speech => String::new(),
+                NameContext::Title => text[spans[i].start..spans[start - 1].end].to_string(),
+            },
+            context,
+        });
+        i = end;
+    }
+    out
+}
+
+/// Words `a` and `b` stand in one phrase: nothing but spaces, a comma or a
+/// hyphen between them (الرئيس التركي، رجب …).
+fn joined_loose(text: &str, spans: &[arabic::WordSpan], a: usize, b: usize) -> bool {
+    text[spans[a].end..spans[b].start]
+        .chars()
+        .all(|c| matches!(c, ' ' | '،' | ','))
+}
+
+/// The kind of name a cue word introduces, read through its proclitics
+/// (وقال, للرئيس).
+fn cue_at(norm: &str) -> Option<(EntityKind, NameContext)> {
+    static CUES: std::sync::OnceLock<HashMap<&'static str, (EntityKind, NameContext)>> =
+        std::sync::OnceLock::new();
+    let cues = CUES.get_or_init(|| {
+        let mut cues = HashMap::new();
+        for (words, cue) in [
+            (SPEECH_VERBS, (EntityKind::Person, NameContext::Speech)),
+            (PLACE_HEADS, (EntityKind::Place, NameContext::Title)),
+            (
+                ORGANISATION_HEADS,
+                (EntityKind::Organisation, NameContext::Title),
+            ),
+            (PERSON_TITLES, (EntityKind::Person, NameContext::Title)),
+        ] {
+            for w in words {
+                cues.insert(*w, cue);
+            }
+        }
+        cues
+    });
+    // Every word of every article is asked: peel at most a conjunction and
+    // a preposition by hand (the article stays: المدينة is "the city", not
+    // مدينة X), and skip words too long to be a cue with them.
+    if norm.len() > 2 * 12 {
+        return None;
+    }
+    let mut rest = norm;
+    if let Some(found) = cues.get(rest) {
+        return Some(*found);
+    }
+    if let Some(r) = rest.strip_prefix(['و', 'ف']) {
+        rest = r;
+        if let Some(found) = cues.get(rest) {
+            return Some(*found);
+        }
+    }
+    let r = rest.strip_prefix(['ب', 'ل', 'ك'])?;
+    if r.starts_with("ال") && rest.starts_with('ل') || r.chars().count() < 2 {
+        return None;
+    }
+    cues.get(r).copied()
+}
+
+/// True when `reading` of `norm` drops its article (or the لل that
+/// stands for ل + ال).
+fn strips_article(norm: &str, reading: &str) -> bool {
+    match norm.strip_suffix(reading) {
+        Some(prefix) => prefix.ends_with("ال") || prefix.ends_with("لل"),
+        None => true,
+    }
+}
+
+/// A nationality or origin before a name (الجزائري رايس مبولحي): a definite
+/// adjective in ي, read through و, not one of the ordinary adjectives that
+/// follow nouns of time and rank.
+fn is_nisba(norm: &str) -> bool {
+    let bare = norm.strip_prefix('و').unwrap_or(norm);
+    bare.starts_with("ال")
+        && bare.ends_with('ي')
+        && bare.chars().count() >= 6
+        && !is_stop_word(bare)
+        && !ORDINARY_ADJECTIVES.contains(&bare)
+}
+
+/// Adjectives in ي that follow ordinary nouns, normalised.
+const ORDINARY_ADJECTIVES: &[&str] = &[
+    "الماضي",
+    "الحالي",
+    "الثاني",
+    "الدولي",
+    "الرسمي",
+    "الرييسي",
+    "الحقيقي",
+    "السياسي",
+    "العسكري",
+    "الامني",
+    "الاقتصادي",
+    "الاجتماعي",
+    "الثقافي",
+    "الرياضي",
+    "الاعلامي",
+    "الصحفي",
+    "الشخصي",
+    "الجماعي",
+    "الفني",
+    "الطبي",
+    "المحلي",
+    "الاقليمي",
+    "العالمي",
+    "الوطني",
+    "الشعبي",
+    "الاسلامي",
+    "العربي",
+    "الغربي",
+    "الشرقي",
+    "الشمالي",
+    "الجنوبي",
+    "التالي",
+    "الاصلي",
+    "النهايي",
+    "الذهبي",
+    "الكروي",
+    "القضايي",
+    "التنفيذي",
+    "الانتخابي",
+    "الحكومي",
+    "الجوي",
+    "البحري",
+    "البري",
+    "الفعلي",
+    "الثلاثي",
+    "الثنايي",
+    "الجماهيري",
+    "الدراسي",
+    "المالي",
+    "النفطي",
+    "الجغرافي",
+    "التاريخي",
+];
+
+fn is_definite(norm: &str) -> bool {
+    (norm.starts_with("ال") || norm.starts_with("لل")) && norm.chars().count() > 3
+}
+
+/// Whether a word may be part of a name: letters only, no function word,
+/// cue or ordinary word that stands where names stand, and no article on
+/// its first word (the article marks an ordinary noun or adjective).
+fn name_like(norm: &str, written: &str, first: bool) -> bool {
+    let readings = proclitic_reading_slices(norm, 2);
+    norm.chars().count() >= 2
+        && norm.chars().all(char::is_alphabetic)
+        && !(first && (is_definite(norm) || NAME_JOINERS.contains(&norm) && norm != "ابو" && norm != "عبد"))
+        // Within a name, a word never takes و (a second item).
+        && (first || !norm.starts_with('و') || norm.chars().count() < 4)
+        // A preposition before a hamza (لأبوتريكة, بإصدار): transliterated
+        // names do not open so.
+        && !opens_with_preposition(written)
+        // A definite word behind a clitic (بالتخطيط) is an ordinary noun.
+        && !readings.iter().skip(1).any(|r| is_definite(r) && !strips_article(norm, r))
+        && !readings
+            .iter()
+            .any(|r| is_stop_word(r) || NOT_NAMES.contains(&r.as_ref()))
+        && !has_pronoun_suffix(norm)
+        && cue_at(norm).is_none()
+}
+
+/// True for a word written with ب or ل (after و or ف) before a hamza on
+/// alef: a preposition glued to a word, not the start of a name.
+fn opens_with_preposition(written: &str) -> bool {
+    let mut letters = written.chars().filter(|c| !arabic::is_ignorable(*c));
+    let mut c = letters.next();
+    if matches!(c, Some('و' | 'ف')) {
+        c = letters.next();
+    }
+    matches!(c, Some('ب' | 'ل')) && matches!(letters.next(), Some('أ' | 'إ' | 'آ'))
+}
+
+/// Ends like a verb or noun with an attached pronoun (لحرسها, اتهمته):
+/// names do not take them.
+fn has_pronoun_suffix(norm: &str) -> bool {
+    norm.chars().count() >= 5
+        && ["ها", "هم", "هما", "ته", "كم", "هن", "تنا"]
+            .iter()
+            .any(|s| norm.ends_with(s))
+}
+
+/// A word that may be a verb ending a clause before a nationality (أكد
+/// الجزائري …): a speech verb, or a word opening with a verb prefix read
+/// through و.
+fn is_verb_like(norm: &str) -> bool {
+    let bare = norm.strip_prefix('و').unwrap_or(norm);
+    SPEECH_VERBS.contains(&bare) || is_stop_word(bare)
+}
+
+/// One candidate name gathered over the corpus.
+#[derive(Default)]
+struct Gathered {
+    surfaces: BTreeMap<String, usize>,
+    cues: BTreeMap<String, usize>,
+    kinds: BTreeMap<EntityKind, usize>,
+    articles: BTreeSet<usize>,
+    outlets: BTreeSet<String>,
+    sightings: usize,
+    titled: bool,
+}
+
+impl Gathered {
+    fn words(key: &str) -> usize {
+        key.split(' ').count()
+    }
+}
+
+/// How sure the evidence makes a discovered name, from 0 to 1: more for
+/// each article (and each outlet) that introduced it, more for a title than
+/// a speech verb, more for a name of several words.
+pub fn confidence(articles: usize, outlets: usize, titled: bool, words: usize) -> f64 {
+    let score = 0.25
+        + 0.12 * (articles.min(5) as f64)
+        + 0.08 * (outlets.min(3) as f64)
+        + if titled { 0.1 } else { 0.0 }
+        + if words >= 2 { 0.1 } else { 0.0 };
+    (score.min(0.99) * 100.0).round() / 100.0
+}
+
+/// Adds the names the corpus introduces to `list` and reads again the
+/// articles that use them, so that their mentions and quotes count the new
+/// entities (and a listed name inside a longer new one is that one only).
+/// Deterministic: the same articles give the same entities, slugs and
+/// mentions whatever the order of reading.
+pub fn discover(articles: &mut [Article], list: &mut EntityList) {
+    let mut groups: BTreeMap<String, Gathered> = BTreeMap::new();
+    for (a, article) in articles.iter().enumerate() {
+        for c in &article.candidates {
+            let g = groups.entry(c.key.clone()).or_default();
+            *g.surfaces.entry(c.surface.clone()).or_default() += 1;
+            if !c.cue.is_empty() {
+                *g.cues.entry(c.cue.clone()).or_default() += 1;
+            }
+            // A title or head word says the kind better than a verb.
+            *g.kinds.entry(c.kind).or_default() += match c.context {
+                NameContext::Title => 3,
+                NameContext::Speech => 1,
+            };
+            g.articles.insert(a);
+            if let Some(source) = &article.source {
+                g.outlets.insert(source.clone());
+            }
+            g.sightings += 1;
+            g.titled |= c.context == NameContext::Title;
+        }
+    }
+    merge_into_shorter(&mut groups);
+    let ordinary = ordinary_words(articles, &groups);
+    let groups = cut_at_ordinary_words(groups, &ordinary);
+
+    let known_keys: HashSet<String> = list
+        .entities
+        .iter()
+        .flat_map(|e| e.names().map(|n| phrase_key(n)).collect::<Vec<_>>())
+        .collect();
+    let mut slugs: HashSet<String> = list.entities.iter().map(|e| e.slug.clone()).collect();
+    // Words that open or close a longer candidate: a one-word candidate
+    // among them is a piece of a name (محمد, روبرت) or a family name that
+    // the full name's entity already covers in the articles naming it.
+    let pieces: HashSet<&str> = groups
+        .keys()
+        .filter(|k| k.contains(' '))
+        .flat_map(|k| [k.split(' ').next(), k.rsplit(' ').next()])
+        .flatten()
+        .collect();
+    let mut found = Vec::new();
+    for (key, g) in &groups {
+        let words = Gathered::words(key);
+        let accepted = if words == 1 {
+            // One word is a name only with evidence from several articles,
+            // one of them at least a title or head word.
+            g.titled && g.articles.len() >= 2 && !pieces.contains(key.as_str())
+        } else {
+            g.articles.len() >= 2 || g.titled
+        };
+        let letters = key.chars().filter(|c| *c != ' ').count();
+        if !accepted
+            || letters < 3
+            || known_keys.contains(key)
+            || key.split(' ').any(|w| ordinary.contains(w))
+        {
+            continue;
+        }
+        let name = most_common(&g.surfaces);
+        let kind = *g
+            .kinds
+            .iter()
+            .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+            .map(|(k, _)| k)
+            .unwrap_or(&EntityKind::Person);
+        let base = match crate::slug::slugify(&name) {
+            s if s.is_empty() => "entity".to_string(),
+            s => s,
+        };
+        let mut slug = base.clone();
+        let mut n = 1;
+        while slugs.contains(&slug) {
+            n += 1;
+            slug = format!("{base}-{n}");
+        }
+        slugs.insert(slug.clone());
+        let description = (!g.cues.is_empty()).then(|| most_common(&g.cues));
+        found.push(Entity {
+            slug,
+            name,
+            kind,
+            aliases: Vec::new(),
+            short: None,
+            roles: Vec::new(),
+            english: None,
+            description,
+            discovered: Some(Discovery {
+                confidence: confidence(g.articles.len(), g.outlets.len(), g.titled, words),
+                articles: g.articles.len(),
+                outlets: g.outlets.len(),
+            }),
+        });
+    }
+    if found.is_empty() {
+        return;
+    }
+    let names: Vec<String> = found.iter().map(|e| e.name.clone()).collect();
+    list.entities.extend(found);
+    let Ok(finder) = AhoCorasick::new(&names) else {
+        return;
+    };
+    let matcher = Matcher::new(list);
+    articles.par_iter_mut().for_each(|a| {
+        let uses = finder.is_match(&a.title) || finder.is_match(a.plain_text());
+        if uses {
+            let analysis = matcher.analyse_article(a);
+            a.entities = analysis.mentions;
+            a.quotes = analysis.quotes;
+        }
+    });
+}
+
+/// The words of candidates that the corpus shows to be ordinary words,
+/// by their normal forms: a first word that also takes the article
+/// (التغريدة beside تغريدة لأبوتريكة; names never do), or any word that
+/// also appears as another person of a verb (تسيطر beside يسيطر, اعتقل
+/// beside اعتقلت). Looked up as written, in every article's text at once,
+/// so that no article is read word by word again.
+fn ordinary_words(articles: &[Article], groups: &BTreeMap<String, Gathered>) -> HashSet<String> {
+    // Each telling form as written, with the normal form it stands for.
+    let mut written: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (key, g) in groups {
+        let keys: Vec<&str> = key.split(' ').collect();
+        for surface in g.surfaces.keys() {
+            for (w, word) in surface.split(' ').enumerate() {
+                let Some(word_key) = keys.get(w) else { break };
+                let word: String = word.chars().filter(|c| !arabic::is_ignorable(*c)).collect();
+                for form in verb_forms(&word) {
+                    written
+                        .entry(form)
+                        .or_default()
+                        .insert(word_key.to_string());
+                }
+                // A noun with its pronoun (عمله, its work: العمل).
+                if let Some(noun) = word.strip_suffix('ه')
+                    && noun.chars().count() >= 3
+                {
+                    written
+                        .entry(format!("ال{noun}"))
+                        .or_default()
+                        .insert(word_key.to_string());
+                }
+                if w > 0 {
+                    continue;
+                }
+                // Read without و/ب/ل (لحقوق → حقوق) as well as whole.
+                let norm = arabic::normalize(&word);
+                for reading in proclitic_reading_slices(&norm, 3) {
+                    if strips_article(&norm, &reading) {
+                        continue;
+                    }
+                    let letters = norm.chars().count() - reading.chars().count();
+                    let bare: String = word.chars().skip(letters).collect();
+                    written
+                        .entry(format!("ال{bare}"))
+                        .or_default()
+                        .insert(word_key.to_string());
+                }
+            }
+        }
+    }
+    if written.is_empty() {
+        return HashSet::new();
+    }
+    let patterns: Vec<&String> = written.keys().collect();
+    let Ok(finder) = AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&patterns)
+    else {
+        return HashSet::new();
+    };
+    let totals: Vec<u32> = articles
+        .par_iter()
+        .fold(
+            || vec![0u32; patterns.len()],
+            |mut seen, a| {
+                for text in [a.title.as_str(), a.plain_text()] {
+                    for m in finder.find_iter(text) {
+                        // A whole word only, or one behind a proclitic.
+                        let after = text[m.end()..].chars().next();
+                        let mut before = text[..m.start()].chars().rev();
+                        let opens = match before.next() {
+                            None => true,
+                            Some(c) if !c.is_alphabetic() => true,
+                            Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س') => {
+                                before.next().is_none_or(|c| !c.is_alphabetic())
+                            }
+                            Some(_) => false,
+                        };
+                        if opens && after.is_none_or(|c| !c.is_alphabetic()) {
+                            seen[m.pattern().as_usize()] += 1;
+                        }
+                    }
+                }
+                seen
+            },
+        )
+        .reduce(
+            || vec![0u32; patterns.len()],
+            |mut a, b| {
+                a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+                a
+            },
+        );
+    let mut ordinary = HashSet::new();
+    for (p, pattern) in patterns.iter().enumerate() {
+        if totals[p] >= 2 {
+            ordinary.extend(written[*pattern].iter().cloned());
+        }
+    }
+    ordinary
+}
+
+/// Each candidate cut before its first ordinary word after the first (أنطوان
+/// غريزمان فريقه → أنطوان غريزمان), joining the shorter candidate.
+fn cut_at_ordinary_words(
+    groups: BTreeMap<String, Gathered>,
+    ordinary: &HashSet<String>,
+) -> BTreeMap<String, Gathered> {
+    let mut out: BTreeMap<String, Gathered> = BTreeMap::new();
+    for (key, g) in groups {
+        let words: Vec<&str> = key.split(' ').collect();
+        let keep = (1..words.len())
+            .find(|&w| ordinary.contains(words[w]))
+            .unwrap_or(words.len());
+        let target = out.entry(words[..keep].join(" ")).or_default();
+        for (surface, n) in g.surfaces {
+            let cut: Vec<&str> = surface.split(' ').take(keep).collect();
+            *target.surfaces.entry(cut.join(" ")).or_default() += n;
+        }
+        for (cue, n) in g.cues {
+            *target.cues.entry(cue).or_default() += n;
+        }
+        for (kind, n) in g.kinds {
+            *target.kinds.entry(kind).or_default() += n;
+        }
+        target.articles.extend(g.articles);
+        target.outlets.extend(g.outlets);
+        target.sightings += g.sightings;
+        target.titled |= g.titled;
+    }
+    out
+}
+
+/// Other persons of `word` read as a verb: يسيطر for تسيطر, اعتقلت for
+/// اعتقل. A name has none of them in the corpus.
+fn verb_forms(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(first) = word.chars().next() else {
+        return out;
+    };
+    if word.chars().count() < 3 {
+        return out;
+    }
+    let rest = &word[first.len_utf8()..];
+    match first {
+        'ي' => out.push(format!("ت{rest}")),
+        'ت' => out.push(format!("ي{rest}")),
+        _ => {}
+    }
+    match word.strip_suffix('ت') {
+        Some(stem) if stem.chars().count() >= 3 => out.push(stem.to_string()),
+        _ => {
+            out.push(format!("{word}ت"));
+            out.push(format!("{word}وا"));
+        }
+    }
+    out
+}
+
+/// A longer candidate whose first words are a shorter candidate of two
+/// words or more is that one with a word glued on (محمود عباس يدعو next to
+/// محمود عباس): its sightings join the shorter one's.
+fn merge_into_shorter(groups: &mut BTreeMap<String, Gathered>) {
+    let mut keys: Vec<String> = groups.keys().cloned().collect();
+    keys.sort_by_key(|k| std::cmp::Reverse(Gathered::words(k)));
+    for key in keys {
+        let words: Vec<&str> = key.split(' ').collect();
+        // Only into a name of two words or more: a first name alone
+        // (محمود) must not swallow the full names that start with it.
+        let Some(into) = (2..words.len())
+            .rev()
+            .map(|n| words[..n].join(" "))
+            .find(|prefix| groups.contains_key(prefix))
+        else {
+            continue;
+        };
+        let Some(moved) = groups.remove(&key) else {
+            continue;
+        };
+        let keep = Gathered::words(&into);
+        let target = groups.get_mut(&into).expect("checked above");
+        for (surface, n) in moved.surfaces {
+            let cut: Vec<&str> = surface.split(' ').take(keep).collect();
+            *target.surfaces.entry(cut.join(" ")).or_default() += n;
+        }
+        for (cue, n) in moved.cues {
+            *target.cues.entry(cue).or_default() += n;
+        }
+        for (kind, n) in moved.kinds {
+            *target.kinds.entry(kind).or_default() += n;
+        }
+        target.articles.extend(moved.articles);
+        target.outlets.extend(moved.outlets);
+        target.sightings += moved.sightings;
+        target.titled |= moved.titled;
+    }
+}
+
+/// The most frequent item, the first in order among equals.
+fn most_common(counts: &BTreeMap<String, usize>) -> String {
+    counts
+        .iter()
+        .max_by_key(|(s, n)| (**n, std::cmp::Reverse(*s)))
+        .map(|(s, _)| s.clone())
+        .unwrap_or_default()
+}

@@ -1,0 +1,399 @@
+//! `nashra serve` end to end: the built binary serves a copy of the bundled
+//! site on a free port, and a small HTTP client fetches pages, edits files
+//! on disk and watches the site follow.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::{TempSite, text_of};
+
+/// Generous bound on anything the server is waited for (a debug build on a
+/// busy machine); never a timing assertion.
+const PATIENCE: Duration = Duration::from_secs(120);
+
+const ARTICLE: &str = "content/qimma.md";
+const ARTICLE_URL: &str = "/articles/qimma-riyadh/";
+
+/// A Markdown article as an editor writes it, titled `title`.
+fn article(title: &str) -> String {
+    format!(
+        "+++\ntitle = \"{title}\"\ndate = 2025-09-02T10:00:00+03:00\nsource = \"الشرق الأوسط\"\nslug = \"qimma-riyadh\"\n+++\n\n\
+         عقد القادة العرب قمة طارئة في الرياض يوم الثلاثاء لبحث تطورات الأزمة الإقليمية، وسط دعوات إلى وقف فوري لإطلاق النار وفتح المعابر أمام المساعدات.\n\n\
+         وقال وزير الخارجية السعودي في مؤتمر صحفي عقب الجلسة الختامية إن القمة ستخرج ببيان يدعو إلى حل سياسي شامل، مؤكدا أن المشاورات ستستمر على مستوى المندوبين.\n"
+    )
+}
+
+/// A running `nashra serve` over a temporary site; killed when dropped.
+struct Served {
+    site: TempSite,
+    child: Child,
+    url: String,
+    stdout: Arc<Mutex<String>>,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Collects what a child prints, line by line, as it prints it.
+fn collect(stream: impl Read + Send + 'static) -> Arc<Mutex<String>> {
+    let text = Arc::new(Mutex::new(String::new()));
+    let into = text.clone();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            let mut text = into.lock().unwrap();
+            text.push_str(&line);
+            text.push('\n');
+        }
+    });
+    text
+}
+
+/// A port no one listens on right now.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn nashra_serve(site: &TempSite, port: u16) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_nashra"))
+        .arg("serve")
+        .arg("--config")
+        .arg(site.config_path())
+        .arg("--port")
+        .arg(port.to_string())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+impl Served {
+    /// Serves the bundled site plus one Markdown article of our own, and
+    /// waits until the server says where.
+    fn start() -> Served {
+        let site = TempSite::bundled();
+        site.write(ARTICLE, &article("قمة طارئة في الرياض لبحث الأزمة"));
+        let port = free_port();
+        let mut child = nashra_serve(&site, port);
+        let stdout = collect(child.stdout.take().unwrap());
+        let stderr = collect(child.stderr.take().unwrap());
+        let mut served = Served {
+            site,
+            child,
+            url: String::new(),
+            stdout,
+            stderr,
+        };
+        served.url = served.wait_for("serving http://", || {
+            let out = served.stdout.lock().unwrap();
+            out.lines()
+                .find_map(|l| l.strip_prefix("serving "))
+                .and_then(|l| l.split_whitespace().next())
+                .map(str::to_string)
+        });
+        assert_eq!(served.url, format!("http://127.0.0.1:{port}/"));
+        served
+    }
+
+    /// Polls `check` until it gives a value; fails, showing what the
+    /// server printed, after [`PATIENCE`].
+    fn wait_for<T>(&self, what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+        let start = Instant::now();
+        loop {
+            if let Some(value) = check() {
+                return value;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!(
+                    "waited {PATIENCE:?} for {what}\nstdout:\n{}\nstderr:\n{}",
+                    self.stdout.lock().unwrap(),
+                    self.stderr.lock().unwrap()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn address(&self) -> String {
+        self.url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string()
+    }
+
+    fn get(&self, path: &str) -> Fetched {
+        get(&self.address(), path)
+    }
+
+    fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+}
+
+/// One HTTP response.
+struct Fetched {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Fetched {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A GET over a fresh connection, the request path sent as it is given.
+fn get(address: &str, path: &str) -> Fetched {
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    // Lossy: the search index's chunks are binary, and only their headers
+    // are read.
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    Fetched {
+        status,
+        headers,
+        body: body.to_string(),
+    }
+}
+
+/// The error banner's text, if the page shows one.
+fn banner(html: &str) -> Option<String> {
+    text_of(html, "#nashra-serve-error[role=alert][dir=rtl]")
+}
+
+#[test]
+fn serves_the_site_with_local_links_content_types_and_its_404_page() {
+    let served = Served::start();
+
+    let home = served.get("/");
+    assert_eq!(home.status, 200);
+    assert_eq!(
+        home.header("Content-Type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(
+        home.body.contains("/__nashra/events"),
+        "reload script added"
+    );
+    assert!(banner(&home.body).is_none());
+    let canonical = scraper::Html::parse_document(&home.body)
+        .select(&scraper::Selector::parse("link[rel=canonical]").unwrap())
+        .next()
+        .and_then(|e| e.value().attr("href").map(str::to_string));
+    assert_eq!(canonical.as_deref(), Some(served.url.as_str()));
+
+    // Every internal link of the article page answers.
+    let page = served.get(ARTICLE_URL);
+    assert_eq!(page.status, 200);
+    for link in common::links(&page.body) {
+        let path = match link.strip_prefix(served.url.trim_end_matches('/')) {
+            Some(path) => path.to_string(),
+            None if link.starts_with('/') => link.clone(),
+            None => continue,
+        };
+        assert_eq!(served.get(&path).status, 200, "{link}");
+    }
+
+    let feed = served.get("/rss.xml");
+    assert_eq!(
+        feed.header("Content-Type"),
+        Some("application/xml; charset=utf-8")
+    );
+    assert!(feed.body.contains(&served.url), "feed links are local");
+    assert!(
+        !feed.body.contains("/__nashra/events"),
+        "only HTML gets the script"
+    );
+    assert_eq!(
+        served.get("/static/style.css").header("Content-Type"),
+        Some("text/css; charset=utf-8")
+    );
+
+    // Search: its page, its script and the index, each with its type and
+    // as the bytes built (Pagefind unpacks its own gzip).
+    for (path, kind) in [
+        ("/search/", "text/html; charset=utf-8"),
+        ("/search/search.js", "text/javascript; charset=utf-8"),
+        ("/pagefind/pagefind.js", "text/javascript; charset=utf-8"),
+        ("/pagefind/pagefind-entry.json", "application/json"),
+        (
+            "/pagefind/wasm.unknown.pagefind",
+            "application/octet-stream",
+        ),
+    ] {
+        let file = served.get(path);
+        assert_eq!(file.status, 200, "{path}");
+        assert_eq!(file.header("Content-Type"), Some(kind), "{path}");
+        assert_eq!(file.header("Content-Encoding"), None, "{path}");
+    }
+
+    let missing = served.get("/articles/no-such-article/");
+    assert_eq!(missing.status, 404);
+    assert_eq!(
+        text_of(&missing.body, "h1").as_deref(),
+        Some("الصفحة غير موجودة")
+    );
+    assert_eq!(served.get("/../site.toml").status, 404);
+    assert_eq!(served.get("/%2e%2e/site.toml").status, 404);
+
+    let folder = served.get("/articles/qimma-riyadh");
+    assert_eq!(folder.status, 302);
+    assert_eq!(folder.header("Location"), Some(ARTICLE_URL));
+
+    // The built files hold no script, and the deploy folder is untouched.
+    let built = served.site.root().join(".nashra-serve");
+    let page_file =
+        std::fs::read_to_string(built.join("articles/qimma-riyadh/index.html")).unwrap();
+    assert!(!page_file.contains("__nashra"));
+    assert!(!served.site.public().exists());
+}
+
+#[test]
+fn an_edit_is_served_and_a_broken_file_is_reported_until_it_is_fixed() {
+    let served = Served::start();
+    let title = |html: &str| text_of(html, "title").unwrap_or_default();
+    assert!(title(&served.get(ARTICLE_URL).body).contains("قمة طارئة في الرياض لبحث الأزمة"));
+
+    served.site.write(
+        ARTICLE,
+        &article("القادة العرب يختتمون قمة الرياض ببيان مشترك"),
+    );
+    served.wait_for("the new title", || {
+        title(&served.get(ARTICLE_URL).body)
+            .contains("القادة العرب يختتمون قمة الرياض ببيان مشترك")
+            .then_some(())
+    });
+
+    // An unterminated string on the title line (line 2 of the file).
+    let broken =
+        article("عنوان لم يكتمل").replace("title = \"عنوان لم يكتمل\"", "title = \"عنوان لم يكتمل");
+    served.site.write(ARTICLE, &broken);
+    let shown = served.wait_for("the error banner", || banner(&served.get(ARTICLE_URL).body));
+    assert!(shown.contains("تعذّر بناء الموقع"), "{shown}");
+    assert!(shown.contains("content/qimma.md:2:"), "{shown}");
+    assert!(
+        served.stderr().contains("error: content/qimma.md:2:"),
+        "{}",
+        served.stderr()
+    );
+    // The last good site is still served, banner and all.
+    let page = served.get(ARTICLE_URL);
+    assert_eq!(page.status, 200);
+    assert!(title(&page.body).contains("القادة العرب يختتمون قمة الرياض ببيان مشترك"));
+    assert!(
+        banner(&served.get("/").body).is_some(),
+        "every page shows it"
+    );
+
+    served
+        .site
+        .write(ARTICLE, &article("قمة الرياض تدعو إلى وقف فوري لإطلاق النار"));
+    served.wait_for("the banner to go", || {
+        let page = served.get(ARTICLE_URL).body;
+        (banner(&page).is_none()
+            && title(&page).contains("قمة الرياض تدعو إلى وقف فوري لإطلاق النار"))
+        .then_some(())
+    });
+}
+
+#[test]
+fn open_pages_hear_a_reload_after_an_edit() {
+    let served = Served::start();
+    let mut stream = TcpStream::connect(served.address()).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    write!(
+        stream,
+        "GET /__nashra/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
+        served.address()
+    )
+    .unwrap();
+    let mut events = BufReader::new(stream);
+    let mut read_until = |wanted: &str| -> Vec<String> {
+        let mut seen = Vec::new();
+        loop {
+            let mut line = String::new();
+            let n = events.read_line(&mut line).expect("the stream stays open");
+            assert!(n > 0, "the stream ended; saw {seen:?}");
+            let line = line.trim_end().to_string();
+            seen.push(line.clone());
+            if line == wanted {
+                return seen;
+            }
+        }
+    };
+    let head = read_until("event: hello");
+    assert_eq!(head[0], "HTTP/1.1 200 OK");
+    assert!(
+        head.iter()
+            .any(|l| l.starts_with("Content-Type: text/event-stream"))
+    );
+
+    served
+        .site
+        .write(ARTICLE, &article("مجلس الأمن يناقش نتائج قمة الرياض"));
+    read_until("event: reload");
+    assert!(
+        served
+            .get(ARTICLE_URL)
+            .body
+            .contains("مجلس الأمن يناقش نتائج قمة الرياض")
+    );
+}
+
+#[test]
+fn a_port_in_use_is_refused_with_a_clear_message() {
+    let site = TempSite::bundled();
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let output = nashra_serve(&site, port).wait_with_output().unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("127.0.0.1:{port} is already in use")),
+        "{stderr}"
+    );
+    assert!(
+        !PathBuf::from(site.root()).join(".nashra-serve").exists(),
+        "nothing built"
+    );
+}
