@@ -56,6 +56,8 @@ pub enum Origin {
     FrontMatter,
     /// Read from the article's own text.
     Text,
+    /// Read from the file's name or folders.
+    FileName,
     /// Taken from the story the article belongs to.
     Story,
     /// Not known.

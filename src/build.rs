@@ -116,7 +116,7 @@ fn understand_keeping(
     rayon::spawn(|| {
         crate::cache::program_hash();
     });
-    let sources = crate::load::discover(config)?;
+    let crate::load::Found { sources, left_out } = crate::load::discover(config)?;
     let cache = cache_at.map(|manifest| AnalysisCache::open(manifest, config));
     lap("load", &mut timings);
 
@@ -311,7 +311,10 @@ fn understand_keeping(
         entities,
         topics,
         drafts,
-        skipped: files.iter().flat_map(|f| f.skipped.clone()).collect(),
+        skipped: left_out
+            .into_iter()
+            .chain(files.iter().flat_map(|f| f.skipped.clone()))
+            .collect(),
         input_files: files.len(),
         reused_files: files.iter().filter(|f| f.reused).count(),
         timings,

@@ -10,6 +10,11 @@
 //! 3. a date in the headline or lede written with its weekday, when the two
 //!    agree ("الأربعاء 13 أغسطس 2025").
 //!
+//! When the text states none, a date in the file's name or folders
+//! (`afp-20180312-0457.txt`, `2025-09-16-gaza.txt`, `2025/09/16/gaza.txt`)
+//! is taken: scrapers and archives name files by the day they fetched or
+//! published them, as Jekyll and Hugo read dates from file names.
+//!
 //! Anything else leaves the article undated, with the reason in the
 //! evidence: publishing under a wrong day is worse than saying "undated".
 //! A weekday named in the lede (الأربعاء) confirms a date found by other
@@ -120,6 +125,77 @@ pub fn find_publication_date_in(title: &str, blocks: &[Block], removed: &[Remove
             evidence: undated_evidence(blocks),
         },
     }
+}
+
+/// `finding` when the text dated the article, else the date in the path
+/// of its `file` (see [`date_in_path`]), if any.
+pub fn or_from_path(finding: DateFinding, file: &str) -> DateFinding {
+    if finding.date.is_some() {
+        return finding;
+    }
+    match date_in_path(file) {
+        Some(date) => DateFinding {
+            date: Some(date),
+            evidence: Evidence {
+                origin: Origin::FileName,
+                detail: format!("the date in the file's path `{file}`; the text states none"),
+            },
+        },
+        None => finding,
+    }
+}
+
+/// The date a file's path gives, the last one in it (the file name before
+/// its folders): `YYYYMMDD` as a run of exactly eight digits, or year,
+/// month and day as separate numbers joined by `-`, `_`, `.` or `/`. Only a
+/// real calendar day counts, so an article number or an id rarely passes.
+pub fn date_in_path(file: &str) -> Option<NaiveDate> {
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    let bytes = stem.as_bytes();
+    // Runs of ASCII digits, with their byte ranges.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            runs.push((start, i));
+        } else {
+            i += 1;
+        }
+    }
+    let number = |(a, b): (usize, usize)| stem[a..b].parse::<u32>().ok();
+    let joined = |(_, end): (usize, usize), (start, _): (usize, usize)| {
+        start == end + 1 && matches!(bytes[end], b'-' | b'_' | b'.' | b'/')
+    };
+    let mut found = None;
+    for (k, &run) in runs.iter().enumerate() {
+        let date = match run.1 - run.0 {
+            8 => {
+                let n = number(run)?;
+                NaiveDate::from_ymd_opt((n / 10_000) as i32, n / 100 % 100, n % 100)
+            }
+            4 if k + 2 < runs.len()
+                && joined(run, runs[k + 1])
+                && joined(runs[k + 1], runs[k + 2])
+                && runs[k + 1].1 - runs[k + 1].0 <= 2
+                && runs[k + 2].1 - runs[k + 2].0 <= 2 =>
+            {
+                NaiveDate::from_ymd_opt(
+                    number(run)? as i32,
+                    number(runs[k + 1])?,
+                    number(runs[k + 2])?,
+                )
+            }
+            _ => None,
+        };
+        if let Some(date) = date.filter(|d| d.year() >= FIRST_PLAUSIBLE_YEAR) {
+            found = Some(date);
+        }
+    }
+    found
 }
 
 /// A date given as evidence, the calendar it was written in, and where.
@@ -372,6 +448,26 @@ mod tests {
             "{}",
             found.evidence.detail
         );
+    }
+
+    #[test]
+    fn a_date_in_the_file_name_or_folders() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(
+            date_in_path("seeds/AL-culture-148-20180310.txt"),
+            day(2018, 3, 10)
+        );
+        assert_eq!(date_in_path("seeds/2025-09-16-gaza.txt"), day(2025, 9, 16));
+        assert_eq!(date_in_path("seeds/2025/9/16/gaza.txt"), day(2025, 9, 16));
+        assert_eq!(
+            date_in_path("seeds/2024/01/02/afp_20240103_1.txt"),
+            day(2024, 1, 3)
+        );
+        // Ids, article numbers and impossible days are no dates.
+        assert_eq!(date_in_path("seeds/story-12345678.txt"), None);
+        assert_eq!(date_in_path("seeds/id-20181340.txt"), None);
+        assert_eq!(date_in_path("seeds/sky-148-2018.txt"), None);
+        assert_eq!(date_in_path("seeds/page-2018-1-123.txt"), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use anyhow::{Result, bail};
 use crate::article::{Article, BlockKind, Evidence, Origin, Published, SourceKind};
 use crate::clean::clean;
 use crate::config::Config;
-use crate::dating::{find_publication_date, find_publication_date_in};
+use crate::dating::{find_publication_date, find_publication_date_in, or_from_path};
 use crate::frontmatter::{self, ContentKind};
 use crate::headline::find_headline;
 use crate::load::Document;
@@ -78,7 +78,10 @@ fn read_raw(doc: &Document, config: &Config, keep: Keep) -> Vec<Item> {
                     "{what}: no article text found (the file is empty, or holds only a headline or page debris); left out of the site"
                 ));
             }
-            let date = find_publication_date_in(&headline.title, &headline.body, &cleaned.removed);
+            let date = or_from_path(
+                find_publication_date_in(&headline.title, &headline.body, &cleaned.removed),
+                &doc.file,
+            );
             let published = date.date.map(|date| Published { date, time: None });
             let source = find_source(&headline.body, &cleaned.removed, &config.site.outlets);
             let mut article =
@@ -177,7 +180,7 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
             (Some(published), Evidence::front_matter("date"))
         }
         None => {
-            let found = find_publication_date(&title, &blocks);
+            let found = or_from_path(find_publication_date(&title, &blocks), &doc.file);
             let published = found.date.map(|date| Published { date, time: None });
             (published, found.evidence)
         }

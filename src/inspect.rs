@@ -304,6 +304,7 @@ fn origin(o: Origin) -> &'static str {
     match o {
         Origin::FrontMatter => "front matter",
         Origin::Text => "text",
+        Origin::FileName => "file name",
         Origin::Story => "story",
         Origin::None => "none",
     }

@@ -141,13 +141,27 @@ impl Stamp {
     }
 }
 
+/// The input files found, and a warning for each one left out.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Sorted by path, so that everything downstream is deterministic.
+    pub sources: Vec<Source>,
+    /// Each names the file or link left out and why.
+    pub left_out: Vec<String>,
+}
+
 /// Finds every `.txt` under the seeds folder and every `.md` under the
-/// content folder, sorted by path so that everything downstream is
-/// deterministic. A missing folder is simply empty. Files are read later,
+/// content folder. A missing folder is simply empty. Files are read later,
 /// one at a time per worker ([`read`]), so that a large archive is never
 /// held in memory whole.
-pub fn discover(config: &Config) -> Result<Vec<Source>> {
-    let mut sources = Vec::new();
+///
+/// Symbolic links are followed while they stay inside the site folder (an
+/// editor may link an article into `content/` from elsewhere in the site);
+/// one leading out of it, a broken one and one that loops are left out
+/// with a warning, never silently.
+pub fn discover(config: &Config) -> Result<Found> {
+    let mut found = Found::default();
+    let site = std::fs::canonicalize(&config.root).unwrap_or_else(|_| config.root.clone());
     for (dir, ext, kind) in [
         (&config.site.seeds_dir, "txt", SourceKind::Raw),
         (&config.site.content_dir, "md", SourceKind::Markdown),
@@ -156,16 +170,53 @@ pub fn discover(config: &Config) -> Result<Vec<Source>> {
         if !dir.exists() {
             continue;
         }
-        for entry in WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
-            let entry = entry.with_context(|| format!("{}: cannot list folder", dir.display()))?;
+        let mut walk = WalkDir::new(&dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter();
+        while let Some(entry) = walk.next() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let at = relative_name(&config.root, e.path().unwrap_or(&dir));
+                    if let Some(ancestor) = e.loop_ancestor() {
+                        found.left_out.push(format!(
+                            "{at}: a symbolic link that loops back to {}; left out",
+                            ancestor.display()
+                        ));
+                        continue;
+                    }
+                    if e.path().is_some_and(|p| p.is_symlink()) {
+                        found
+                            .left_out
+                            .push(format!("{at}: a broken symbolic link; left out"));
+                        continue;
+                    }
+                    return Err(e).with_context(|| format!("{at}: cannot list folder"));
+                }
+            };
             let path = entry.path();
+            if entry.path_is_symlink() {
+                let target = std::fs::canonicalize(path).unwrap_or_default();
+                if !target.starts_with(&site) {
+                    found.left_out.push(format!(
+                        "{}: a symbolic link to {}, outside the site folder; left out",
+                        relative_name(&config.root, path),
+                        target.display()
+                    ));
+                    if entry.file_type().is_dir() {
+                        walk.skip_current_dir();
+                    }
+                    continue;
+                }
+            }
             let hidden = entry.file_name().to_string_lossy().starts_with('.');
             if entry.file_type().is_file()
                 && !hidden
                 && path.extension().and_then(|e| e.to_str()) == Some(ext)
             {
                 let stamp = entry.metadata().map(|m| Stamp::of(&m)).unwrap_or_default();
-                sources.push(Source {
+                found.sources.push(Source {
                     path: path.to_path_buf(),
                     file: relative_name(&config.root, path),
                     kind,
@@ -174,8 +225,8 @@ pub fn discover(config: &Config) -> Result<Vec<Source>> {
             }
         }
     }
-    sources.sort_by(|a, b| a.file.cmp(&b.file));
-    Ok(sources)
+    found.sources.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok(found)
 }
 
 /// Reads one discovered file, cleaned of the characters no page or feed
@@ -255,7 +306,7 @@ mod tests {
         )
         .unwrap();
         let config = Config::load(&dir.path().join("site.toml")).unwrap();
-        let sources = discover(&config).unwrap();
+        let sources = discover(&config).unwrap().sources;
         assert_eq!(sources[0].file, "seeds/a.txt");
         assert_eq!(sources[0].stamp.len, "خبر".len() as u64);
         assert!(sources[0].stamp.modified > 0);

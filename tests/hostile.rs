@@ -609,3 +609,64 @@ fn a_byte_order_mark_and_old_mac_line_endings_leave_the_headline_alone() {
     }
     assert_eq!(built.report.undated, 0, "{:?}", built.report.warnings);
 }
+
+// Item 9: symbolic links are followed inside the site, never out of it,
+// and none is dropped without a word.
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_inside_the_site_are_read_and_others_named_in_warnings() {
+    use std::os::unix::fs::symlink;
+    let case = Case::new();
+    // An editor keeps a wire copy in drafts/ and links it into content/.
+    let wire = "+++\ntitle = \"افتتاح خط حافلات سريع بين الرباط وسلا\"\n\
+                date = 2025-09-16T09:00:00+01:00\nsource = \"هسبريس\"\nslug = \"rabat-sale-bus\"\n+++\n\n\
+                افتتحت السلطات المغربية، الثلاثاء، خطاً للحافلات السريعة يربط الرباط بمدينة سلا.\n";
+    case.write("drafts/rabat_sale_bus.md", wire);
+    symlink(
+        case.root().join("drafts/rabat_sale_bus.md"),
+        case.root().join("content/rabat_sale_bus.md"),
+    )
+    .unwrap();
+    // A link out of the site folder, one to nothing, and a folder loop.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.md"),
+        wire.replace("rabat-sale-bus", "outside"),
+    )
+    .unwrap();
+    symlink(
+        outside.path().join("secret.md"),
+        case.root().join("content/secret.md"),
+    )
+    .unwrap();
+    symlink(
+        case.root().join("content/missing.md"),
+        case.root().join("content/broken.md"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(case.root().join("content/loop")).unwrap();
+    symlink(
+        case.root().join("content"),
+        case.root().join("content/loop/back"),
+    )
+    .unwrap();
+
+    let built = case.build();
+    let pages = built.article_pages();
+    assert!(pages.contains(&"rabat-sale-bus"), "{pages:?}");
+    assert!(!pages.contains(&"outside"), "{pages:?}");
+    let warnings = &built.report.warnings;
+    assert!(
+        built.warned(&["content/secret.md", "outside the site folder"]),
+        "{warnings:?}"
+    );
+    assert!(
+        built.warned(&["content/broken.md", "broken symbolic link"]),
+        "{warnings:?}"
+    );
+    assert!(
+        built.warned(&["content/loop/back", "loops back"]),
+        "{warnings:?}"
+    );
+}

@@ -204,6 +204,7 @@ mod tests {
             "title = \"نشرة\"\nbase_url = \"https://example.org/\"\nentities = \"names.toml\"\n",
         )
         .unwrap();
+        std::fs::write(root.join("names.toml"), "").unwrap();
         for folder in ["content", "seeds", "templates", "static"] {
             std::fs::create_dir_all(root.join(folder)).unwrap();
         }

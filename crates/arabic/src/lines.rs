@@ -172,6 +172,8 @@ const DATELINE_PLACE_WORDS: usize = 5;
 /// use arabic::lines::wire_dateline;
 /// let lede = "باريس (أ ف ب) - أعلنت الحكومة الفرنسية خطة جديدة.";
 /// assert_eq!(&lede[wire_dateline(lede).unwrap()..], "أعلنت الحكومة الفرنسية خطة جديدة.");
+/// let glued = "دبي، الإمارات العربية المتحدة (CNN).- – تألق النجم المصري محمد صلاح.";
+/// assert_eq!(&glued[wire_dateline(glued).unwrap()..], "تألق النجم المصري محمد صلاح.");
 /// assert_eq!(wire_dateline("قال وزير الخارجية (الأمريكي) إن المحادثات انتهت."), None);
 /// ```
 pub fn wire_dateline(paragraph: &str) -> Option<usize> {
@@ -189,7 +191,8 @@ pub fn wire_dateline(paragraph: &str) -> Option<usize> {
     let separator_end = |from: usize| -> Option<usize> {
         let rest = &text[from..];
         let trimmed = rest.trim_start_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '-' | '–' | '—' | 'ـ' | ':' | '/' | '|')
+            // «(CNN).- –»: outlets glue a full stop to the dash.
+            c.is_whitespace() || matches!(c, '-' | '–' | '—' | 'ـ' | ':' | '/' | '|' | '.')
         });
         let skipped = &rest[..rest.len() - trimmed.len()];
         skipped
