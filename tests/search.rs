@@ -6,11 +6,11 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::{TempSite, html_pages, read_tree, text_of};
-use nashra::search::{Record, TITLE_WEIGHT, UNDATED_SORT, index_terms, records};
+use nashra::search::{Record, UNDATED_SORT, index_terms, records};
 use nashra::site::Site;
 
 fn terms(record: &Record) -> BTreeSet<&str> {
-    record.terms.split(' ').collect()
+    record.terms.words().collect()
 }
 
 /// The records of the bundled site, with the corpus they came from.
@@ -126,9 +126,15 @@ fn each_article_record_carries_its_filters_date_and_weighted_title() {
             for name in &topics {
                 assert!(topic_names.contains(name.as_str()), "{name}");
             }
-            let first = index_terms(&a.title).remove(0);
-            let count = r.terms.split(' ').filter(|t| *t == first).count();
-            assert!(count >= TITLE_WEIGHT, "{first} ×{count} in {}", r.url);
+            // Title words are weighed apart, so a title match ranks first.
+            assert_eq!(
+                r.terms.heading,
+                distinct(index_terms(&a.title)),
+                "{}",
+                r.url
+            );
+            let digest = r.terms.digest();
+            assert!(digest.starts_with("___PAGEFIND_WEIGHT___5 "), "{digest}");
         }
         assert!(records.iter().any(|r| r.filters.contains_key("topic")));
         let stories = &records[corpus.articles.len()..][..corpus.stories.len()];
@@ -144,6 +150,14 @@ fn each_article_record_carries_its_filters_date_and_weighted_title() {
         );
         assert!(entities.iter().all(|r| r.meta["kind"] == "علم"));
     });
+}
+
+fn distinct(terms: Vec<String>) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    terms
+        .into_iter()
+        .filter(|t| seen.insert(t.clone()))
+        .collect()
 }
 
 fn search_files(tree: &std::collections::BTreeMap<String, Vec<u8>>) -> Vec<(&String, &Vec<u8>)> {

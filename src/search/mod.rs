@@ -50,11 +50,12 @@ pub const INDEX_LANGUAGE: &str = "unknown";
 /// particles, and matching them would join unrelated words.
 pub const MIN_READING: usize = 3;
 
-/// How many times title words and the spellings of an entity a record
-/// names are repeated in it, so that they outrank words met once in the
-/// body.
-pub const TITLE_WEIGHT: usize = 3;
-pub const VARIANT_WEIGHT: usize = 2;
+/// How Pagefind weighs a record's title words and the spellings of the
+/// entities it names, against 1 for the rest of its words: a page titled
+/// with the query, or about the person asked for, comes first. (Pagefind
+/// weighs an HTML `h1` 7.)
+pub const HEADING_WEIGHT: f32 = 5.0;
+pub const NAME_WEIGHT: f32 = 2.0;
 
 /// The sort date of an undated page: before every date.
 pub const UNDATED_SORT: &str = "0000-00-00";
@@ -72,8 +73,8 @@ pub const KIND_ENTITY: &str = "علم";
 pub struct Record {
     /// URL of the page, under the site's base path.
     pub url: String,
-    /// Space-separated index terms, already normalised.
-    pub terms: String,
+    /// What a query can meet in the page.
+    pub terms: Terms,
     /// Shown in results: `title`, `kind`, and where known `outlet`,
     /// `date` (as the site prints dates) and `excerpt`; `date_iso` lets
     /// the page merge newest-first lists.
@@ -85,6 +86,73 @@ pub struct Record {
     pub sort: BTreeMap<String, String>,
 }
 
+/// A record's index terms (see [`index_terms`]), in the parts Pagefind
+/// weighs apart. Each part holds a term once: word positions and counts
+/// mean nothing to a reader here (the excerpt shown is the summary), and
+/// repeated terms were most of the index's time and memory.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Terms {
+    /// The title's terms, weighed [`HEADING_WEIGHT`].
+    pub heading: Vec<String>,
+    /// Every other word of the page.
+    pub body: Vec<String>,
+    /// The spellings of the entities the page names, weighed
+    /// [`NAME_WEIGHT`].
+    pub names: Vec<String>,
+}
+
+impl Terms {
+    /// Every term of the record, part after part.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.heading
+            .iter()
+            .chain(&self.body)
+            .chain(&self.names)
+            .map(String::as_str)
+    }
+
+    /// The text Pagefind indexes: the parts, each in Pagefind's weight
+    /// markers (the ones its HTML reader writes for `data-pagefind-weight`).
+    pub fn digest(&self) -> String {
+        let weighed = |weight: f32, part: &[String]| {
+            format!(
+                "___PAGEFIND_WEIGHT___{weight} {} ___END_PAGEFIND_WEIGHT___",
+                part.join(" ")
+            )
+        };
+        format!(
+            "{} {} {}",
+            weighed(HEADING_WEIGHT, &self.heading),
+            self.body.join(" "),
+            weighed(NAME_WEIGHT, &self.names)
+        )
+    }
+}
+
+/// `terms` without repeats, in the order first met.
+fn distinct(terms: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    terms
+        .into_iter()
+        .filter(|t| seen.insert(t.clone()))
+        .collect()
+}
+
+/// The terms of a page: its `heading`, the `texts` of its body, and the
+/// spellings of the entities `slugs` names.
+fn page_terms<'a>(
+    site: &Site,
+    heading: &str,
+    texts: &[&str],
+    slugs: impl IntoIterator<Item = &'a str>,
+) -> Terms {
+    Terms {
+        heading: distinct(index_terms(heading)),
+        body: distinct(texts.iter().flat_map(|t| index_terms(t))),
+        names: spelling_terms(site, slugs),
+    }
+}
+
 /// The index terms of `text`: each word normalised, followed by its
 /// readings without proclitics.
 pub fn index_terms(text: &str) -> Vec<String> {
@@ -93,13 +161,6 @@ pub fn index_terms(text: &str) -> Vec<String> {
         out.extend(arabic::proclitic_readings(norm, MIN_READING));
     });
     out
-}
-
-/// Appends `terms` to `out` `times` times.
-fn push_terms(out: &mut Vec<String>, terms: &[String], times: usize) {
-    for _ in 0..times {
-        out.extend(terms.iter().cloned());
-    }
 }
 
 /// Every spelling the entity list knows for the entities `slugs` names
@@ -113,14 +174,7 @@ fn spelling_terms<'a>(site: &Site, slugs: impl IntoIterator<Item = &'a str>) -> 
             spellings.extend(entity.english.iter().cloned());
         }
     }
-    let mut terms = Vec::new();
-    let mut seen = BTreeSet::new();
-    for term in spellings.iter().flat_map(|s| index_terms(s)) {
-        if seen.insert(term.clone()) {
-            terms.push(term);
-        }
-    }
-    terms
+    distinct(spellings.iter().flat_map(|s| index_terms(s)))
 }
 
 fn excerpt(text: &str) -> String {
@@ -133,14 +187,14 @@ fn excerpt(text: &str) -> String {
 /// The meta, filter and sort maps of a record, without empty values.
 fn record(
     url: &str,
-    terms: Vec<String>,
+    terms: Terms,
     meta: [(&str, &str); 6],
     filters: [(&str, Vec<String>); 3],
     date_iso: &str,
 ) -> Record {
     Record {
         url: url.to_string(),
-        terms: terms.join(" "),
+        terms,
         meta: meta
             .into_iter()
             .filter(|(_, v)| !v.is_empty())
@@ -185,14 +239,14 @@ pub fn records(site: &Site) -> Vec<Record> {
     };
     let mut out = Vec::with_capacity(corpus.articles.len() + corpus.stories.len());
     for (a, card) in corpus.articles.iter().zip(&site.cards) {
-        let mut terms = Vec::new();
-        push_terms(&mut terms, &index_terms(&a.title), TITLE_WEIGHT);
-        if let Some(subtitle) = &a.subtitle {
-            terms.extend(index_terms(subtitle));
-        }
-        terms.extend(index_terms(a.plain_text()));
-        let spellings = spelling_terms(site, a.entities.iter().map(|m| m.slug.as_str()));
-        push_terms(&mut terms, &spellings, VARIANT_WEIGHT);
+        let mut texts = vec![a.plain_text()];
+        texts.extend(a.subtitle.as_deref());
+        let terms = page_terms(
+            site,
+            &a.title,
+            &texts,
+            a.entities.iter().map(|m| m.slug.as_str()),
+        );
         let outlet = card.source.unwrap_or_default();
         out.push(record(
             &card.url,
@@ -217,16 +271,21 @@ pub fn records(site: &Site) -> Vec<Record> {
         ));
     }
     for (s, card) in corpus.stories.iter().zip(&site.story_cards) {
-        let mut terms = Vec::new();
-        push_terms(&mut terms, &index_terms(&s.headline), TITLE_WEIGHT);
         let summary: Vec<&str> = s.summary.iter().map(|x| x.text.as_str()).collect();
         let summary = summary.join(" ");
-        terms.extend(index_terms(&summary));
-        for a in s.articles.iter().filter_map(|&i| corpus.articles.get(i)) {
-            terms.extend(index_terms(&a.title));
-        }
-        let spellings = spelling_terms(site, s.entities.iter().map(String::as_str));
-        push_terms(&mut terms, &spellings, VARIANT_WEIGHT);
+        let mut texts = vec![summary.as_str()];
+        texts.extend(
+            s.articles
+                .iter()
+                .filter_map(|&i| corpus.articles.get(i))
+                .map(|a| a.title.as_str()),
+        );
+        let terms = page_terms(
+            site,
+            &s.headline,
+            &texts,
+            s.entities.iter().map(String::as_str),
+        );
         out.push(record(
             &card.url,
             terms,
@@ -250,13 +309,7 @@ pub fn records(site: &Site) -> Vec<Record> {
         ));
     }
     for term in &site.entities {
-        let mut terms = Vec::new();
-        push_terms(
-            &mut terms,
-            &spelling_terms(site, [term.slug.as_str()]),
-            TITLE_WEIGHT,
-        );
-        terms.extend(index_terms(&term.description));
+        let terms = page_terms(site, &term.name, &[&term.description], [term.slug.as_str()]);
         out.push(record(
             &term.url,
             terms,
@@ -293,7 +346,7 @@ pub fn write_index(records: Vec<Record>, sink: &dyn Sink) -> Result<()> {
             index
                 .add_custom_record(
                     r.url,
-                    r.terms,
+                    r.terms.digest(),
                     INDEX_LANGUAGE.to_string(),
                     Some(r.meta),
                     Some(r.filters),
