@@ -490,7 +490,24 @@ pub fn build_keeping_corpus(
     let (templates, target) = opened?;
     let incremental = target.is_incremental();
     let sink = target.sink();
-    let pages = crate::render::pages(&site, config, &templates, sink)?;
+    // The search index is built from the corpus while the pages render;
+    // its own time is reported too (as `search`, inside `render`), since
+    // it is what `[search] enabled = false` saves.
+    let (pages, search) = rayon::join(
+        || crate::render::pages(&site, config, &templates, sink),
+        || -> Result<Option<std::time::Duration>> {
+            if !config.site.search.enabled {
+                return Ok(None);
+            }
+            let clock = Instant::now();
+            crate::search::write(&site, sink)?;
+            Ok(Some(clock.elapsed()))
+        },
+    );
+    let pages = pages?;
+    if let Some(took) = search? {
+        timings.push(("search", took));
+    }
     // The sitemap is one template over every page: it is rendered while
     // the feeds are written rather than after them.
     let (feeds, crawler_files) = rayon::join(

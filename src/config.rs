@@ -66,6 +66,24 @@ pub struct SiteConfig {
     /// Story grouping thresholds.
     #[serde(default)]
     pub stories: StoryConfig,
+    /// Full-text search (see [`crate::search`]).
+    #[serde(default)]
+    pub search: SearchConfig,
+}
+
+/// The `[search]` table.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SearchConfig {
+    /// Write the search index, the `/search/` page and the header's search
+    /// box. `false` leaves all three out.
+    pub enabled: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig { enabled: true }
+    }
 }
 
 impl SiteConfig {

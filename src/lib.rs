@@ -38,6 +38,7 @@ pub mod outlets;
 pub mod output;
 pub mod render;
 pub mod safe_text;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod slug;

@@ -63,6 +63,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("archive.html", include_str!("../templates/archive.html")),
     ("page.html", include_str!("../templates/page.html")),
     ("404.html", include_str!("../templates/404.html")),
+    ("search.html", include_str!("../templates/search.html")),
     ("sitemap.xml", include_str!("../templates/sitemap.xml")),
 ];
 
@@ -180,6 +181,8 @@ struct SiteInfo<'a> {
     atom_url: String,
     briefings_url: String,
     pages: Vec<Link>,
+    /// Whether the header shows the search box ([`crate::search`]).
+    search: bool,
 }
 
 /// One page to render.
@@ -204,6 +207,7 @@ enum Job {
     ArchiveYear(usize),
     Page(usize),
     NotFound,
+    Search,
 }
 
 /// The pages rendered, and what the sitemap lists of them.
@@ -410,6 +414,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
             atom_url: format!("{}atom.xml", site.base),
             briefings_url: format!("{}briefings.xml", site.base),
             base_url,
+            search: config.site.search.enabled,
             pages: site
                 .corpus
                 .pages
@@ -477,6 +482,9 @@ impl<'s, 'a> Renderer<'s, 'a> {
         }
         jobs.extend((0..s.years().len()).map(Job::ArchiveYear));
         jobs.extend((0..s.corpus.pages.len()).map(Job::Page));
+        if self.config.site.search.enabled {
+            jobs.push(Job::Search);
+        }
         jobs
     }
 }

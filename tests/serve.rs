@@ -172,7 +172,9 @@ fn get(address: &str, path: &str) -> Fetched {
     .unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
-    let raw = String::from_utf8(raw).unwrap();
+    // Lossy: the search index's chunks are binary, and only their headers
+    // are read.
+    let raw = String::from_utf8_lossy(&raw).into_owned();
     let (head, body) = raw.split_once("\r\n\r\n").unwrap();
     let mut lines = head.lines();
     let status = lines
@@ -246,6 +248,24 @@ fn serves_the_site_with_local_links_content_types_and_its_404_page() {
         served.get("/static/style.css").header("Content-Type"),
         Some("text/css; charset=utf-8")
     );
+
+    // Search: its page, its script and the index, each with its type and
+    // as the bytes built (Pagefind unpacks its own gzip).
+    for (path, kind) in [
+        ("/search/", "text/html; charset=utf-8"),
+        ("/search/search.js", "text/javascript; charset=utf-8"),
+        ("/pagefind/pagefind.js", "text/javascript; charset=utf-8"),
+        ("/pagefind/pagefind-entry.json", "application/json"),
+        (
+            "/pagefind/wasm.unknown.pagefind",
+            "application/octet-stream",
+        ),
+    ] {
+        let file = served.get(path);
+        assert_eq!(file.status, 200, "{path}");
+        assert_eq!(file.header("Content-Type"), Some(kind), "{path}");
+        assert_eq!(file.header("Content-Encoding"), None, "{path}");
+    }
 
     let missing = served.get("/articles/no-such-article/");
     assert_eq!(missing.status, 404);

@@ -169,6 +169,14 @@ struct EntityLink {
     main: bool,
 }
 
+/// One option of a search filter: the value the index records carry, and
+/// what the reader sees.
+#[derive(Serialize)]
+struct SearchChoice {
+    value: String,
+    label: String,
+}
+
 #[derive(Serialize)]
 struct Version<'a> {
     url: &'a str,
@@ -206,6 +214,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
             Job::ArchiveYear(y) => self.archive_year(y, ctx),
             Job::Page(p) => self.static_page(p, ctx),
             Job::NotFound => self.not_found(),
+            Job::Search => self.search(ctx),
         };
         // A missing page has no address of its own to point search
         // engines at.
@@ -410,6 +419,49 @@ impl<'s, 'a> Renderer<'s, 'a> {
             template: "404.html",
         }
     }
+    /// The search page: its form, with the filters the index offers, and
+    /// the places of the index and script that fill in the results in the
+    /// browser ([`crate::search`]). The filter values are those the
+    /// records carry: topic and outlet names, and years as ISO digits.
+    fn search(&self, ctx: &mut impl PageData) -> PagePlace {
+        let s = self.site;
+        let choice = |value: &str, label: &str| SearchChoice {
+            value: value.to_string(),
+            label: label.to_string(),
+        };
+        let topics: Vec<SearchChoice> = s
+            .topics
+            .iter()
+            .filter(|t| !t.articles.is_empty())
+            .map(|t| choice(&t.name, &t.name))
+            .collect();
+        let outlets: Vec<SearchChoice> =
+            s.sources.iter().map(|t| choice(&t.name, &t.name)).collect();
+        let years: Vec<SearchChoice> = s
+            .years()
+            .iter()
+            .map(|(year, _)| {
+                let label = arabic::dates::format_number(year, &self.config.site.dates);
+                choice(&year.to_string(), &label)
+            })
+            .collect();
+        ctx.insert("search_topics", &topics);
+        ctx.insert("search_outlets", &outlets);
+        ctx.insert("search_years", &years);
+        ctx.insert(
+            "search_bundle",
+            &format!("{}{}/", s.base, crate::search::BUNDLE_DIR),
+        );
+        ctx.insert(
+            "search_script",
+            &format!("{}{}", s.base, crate::search::SCRIPT_PATH),
+        );
+        PagePlace {
+            dir: "search/".into(),
+            template: "search.html",
+        }
+    }
+
     /// The home page: the latest briefing, the days before it and an
     /// overview of topics and entities.
     fn index(&self, ctx: &mut impl PageData) -> PagePlace {
@@ -915,9 +967,12 @@ fn section_of(job: Job) -> (&'static str, bool) {
         Job::Entity(..) => ("entities", false),
         Job::SourceIndex => ("sources", true),
         Job::Source(..) => ("sources", false),
-        Job::Article(_) | Job::Story(_) | Job::Thread(_) | Job::Page(_) | Job::NotFound => {
-            ("", false)
-        }
+        Job::Article(_)
+        | Job::Story(_)
+        | Job::Thread(_)
+        | Job::Search
+        | Job::Page(_)
+        | Job::NotFound => ("", false),
     }
 }
 

@@ -27,7 +27,7 @@ pub struct Word {
 /// combining marks (diacritics sit inside words), but not the zero-width
 /// space or byte-order mark, which separate words.
 #[inline]
-fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     super::is_letter_or_digit(c)
         || super::normalize::is_ignorable(c) && c != '\u{200B}' && c != '\u{FEFF}'
 }
@@ -274,9 +274,11 @@ pub fn word_count(text: &str) -> usize {
 
 /// Single-letter proclitics: the conjunctions و and ف, and the prepositions
 /// ب, ل and ك. They combine as one conjunction followed by one preposition
-/// (وب, فل, ول …).
-const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
-const PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
+/// (وب, فل, ول …). Public so that a reader of queries outside Rust (the
+/// search page's script) peels the same letters as [`proclitic_readings`].
+pub const PROCLITIC_CONJUNCTIONS: [char; 2] = ['و', 'ف'];
+/// See [`PROCLITIC_CONJUNCTIONS`].
+pub const PROCLITIC_PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
 
 /// The ways `norm` (a normalised word) can be read once its proclitics are
 /// peeled off, from the word as written to the barest stem, without
@@ -317,13 +319,13 @@ pub fn proclitic_reading_slices<'a>(norm: &'a str, min_len: usize) -> Vec<Cow<'a
     let mut rest = norm;
     let mut stages: Vec<&str> = vec![norm];
     if let Some(c) = rest.chars().next()
-        && CONJUNCTIONS.contains(&c)
+        && PROCLITIC_CONJUNCTIONS.contains(&c)
     {
         rest = &rest[c.len_utf8()..];
         stages.push(rest);
     }
     if let Some(c) = rest.chars().next()
-        && PREPOSITIONS.contains(&c)
+        && PROCLITIC_PREPOSITIONS.contains(&c)
     {
         let after = &rest[c.len_utf8()..];
         if c == 'ل' && after.starts_with('ل') {
