@@ -499,6 +499,10 @@ pub fn build_keeping_corpus(
             if !config.site.search.enabled {
                 return Ok(None);
             }
+            if config.site.search.keep_last_index && sink.keep_folder(crate::search::BUNDLE_DIR) {
+                sink.keep(crate::search::SCRIPT_PATH);
+                return Ok(None);
+            }
             let clock = Instant::now();
             crate::search::write(&site, sink)?;
             Ok(Some(clock.elapsed()))

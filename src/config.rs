@@ -78,11 +78,21 @@ pub struct SearchConfig {
     /// Write the search index, the `/search/` page and the header's search
     /// box. `false` leaves all three out.
     pub enabled: bool,
+    /// Set by `nashra serve` while an editor works, never read from
+    /// `site.toml`: an incremental build keeps the index the last build
+    /// wrote, so that the page reloads without waiting for the index, which
+    /// is made whole at each build; serve makes it afresh once the edits
+    /// pause.
+    #[serde(skip)]
+    pub keep_last_index: bool,
 }
 
 impl Default for SearchConfig {
     fn default() -> Self {
-        SearchConfig { enabled: true }
+        SearchConfig {
+            enabled: true,
+            keep_last_index: false,
+        }
     }
 }
 

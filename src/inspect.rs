@@ -4,13 +4,14 @@
 //! The JSON form is a stable interface, documented in the README: fields are
 //! only ever added, never renamed or removed, within a `schema` version.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use serde::Serialize;
 
 use crate::article::{Article, DebrisKind, Origin, Prominence};
 use crate::corpus::Corpus;
+use crate::entities::Entity;
 
 /// Version of the JSON layout below.
 pub const SCHEMA: u32 = 1;
@@ -97,11 +98,12 @@ pub struct ThreadReport {
 
 /// Builds the report for the articles `keep` selects.
 pub fn inspect(corpus: &Corpus, keep: impl Fn(&Article) -> bool) -> Inspection {
+    let entities = corpus.entities.by_slug();
     let articles = corpus
         .articles
         .iter()
         .filter(|a| keep(a))
-        .map(|a| article_report(corpus, a))
+        .map(|a| article_report(corpus, &entities, a))
         .collect();
     let stories = corpus
         .stories
@@ -139,7 +141,11 @@ pub fn inspect(corpus: &Corpus, keep: impl Fn(&Article) -> bool) -> Inspection {
     }
 }
 
-fn article_report(corpus: &Corpus, a: &Article) -> ArticleReport {
+fn article_report(
+    corpus: &Corpus,
+    entities: &HashMap<&str, &Entity>,
+    a: &Article,
+) -> ArticleReport {
     let mut removed = BTreeMap::new();
     for r in &a.removed {
         *removed.entry(r.kind).or_insert(0) += 1;
@@ -168,7 +174,7 @@ fn article_report(corpus: &Corpus, a: &Article) -> ArticleReport {
             .entities
             .iter()
             .map(|m| {
-                let entity = corpus.entities.get(&m.slug);
+                let entity = entities.get(m.slug.as_str()).copied();
                 EntityReport {
                     slug: m.slug.clone(),
                     name: entity.map(|e| e.name.clone()).unwrap_or_default(),

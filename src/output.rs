@@ -40,6 +40,12 @@ pub trait Sink: Sync {
 
     /// Keeps `path` as the last build left it.
     fn keep(&self, _path: &str) {}
+
+    /// Keeps every file the last build left under the folder `dir`; false
+    /// when there is no last build to keep from.
+    fn keep_folder(&self, _dir: &str) -> bool {
+        false
+    }
 }
 
 /// Name of the file that marks a folder as nashra's output, so that a build
@@ -424,6 +430,17 @@ impl Sink for InPlace {
         if let Some(old) = self.old.files.get(path) {
             self.record(path, *old);
         }
+    }
+
+    fn keep_folder(&self, dir: &str) -> bool {
+        let prefix = format!("{}/", dir.trim_end_matches('/'));
+        for (path, old) in self.old.files.range(prefix.clone()..) {
+            if !path.starts_with(&prefix) {
+                break;
+            }
+            self.record(path, *old);
+        }
+        true
     }
 }
 

@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 /// may not take as slugs.
 pub const RESERVED_SLUGS: &[&str] = &[
     "articles", "stories", "days", "weeks", "topics", "entities", "sources", "archive", "undated",
-    "static", "page", "rss-xml", "atom-xml", "threads", "search", "pagefind",
+    "static", "page", "rss-xml", "atom-xml", "threads", "search",
 ];
 
 /// The longest slug an editor may state: it becomes a folder name, which

@@ -425,7 +425,7 @@ fn bidi_overrides_are_stripped_from_titles_pages_and_feeds() {
 fn a_page_or_article_slug_taking_a_generated_folder_is_an_error() {
     for slug in [
         "entities", "topics", "sources", "archive", "undated", "stories", "days", "weeks",
-        "articles", "static", "search", "pagefind",
+        "articles", "static", "search",
     ] {
         for kind in ["page", "article"] {
             let case = Case::new();

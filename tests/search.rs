@@ -133,8 +133,6 @@ fn each_article_record_carries_its_filters_date_and_weighted_title() {
                 "{}",
                 r.url
             );
-            let digest = r.terms.digest();
-            assert!(digest.starts_with("___PAGEFIND_WEIGHT___5 "), "{digest}");
         }
         assert!(records.iter().any(|r| r.filters.contains_key("topic")));
         let stories = &records[corpus.articles.len()..][..corpus.stories.len()];
@@ -162,7 +160,7 @@ fn distinct(terms: Vec<String>) -> Vec<String> {
 
 fn search_files(tree: &std::collections::BTreeMap<String, Vec<u8>>) -> Vec<(&String, &Vec<u8>)> {
     tree.iter()
-        .filter(|(p, _)| p.starts_with("pagefind/") || p.starts_with("search/"))
+        .filter(|(p, _)| p.starts_with("search/"))
         .collect()
 }
 
@@ -176,21 +174,13 @@ fn a_build_under_a_sub_path_writes_the_search_page_index_and_header_box() {
     site.build();
     let public = site.public();
     for file in [
-        "pagefind/pagefind.js",
-        "pagefind/pagefind-entry.json",
+        "search/index/meta.json",
+        "search/index/t0.bin",
+        "search/index/r0.json",
         "search/search.js",
     ] {
         assert!(public.join(file).is_file(), "{file} is missing");
     }
-    let entry = std::fs::read_to_string(public.join("pagefind/pagefind-entry.json")).unwrap();
-    assert!(
-        entry.contains("\"unknown\""),
-        "indexed without a stemmer: {entry}"
-    );
-    assert!(
-        !entry.contains("\"ar\""),
-        "Pagefind's Arabic stemmer is not used: {entry}"
-    );
 
     let page = std::fs::read_to_string(public.join("search/index.html")).unwrap();
     let doc = scraper::Html::parse_document(&page);
@@ -203,7 +193,7 @@ fn a_build_under_a_sub_path_writes_the_search_page_index_and_header_box() {
     };
     assert_eq!(
         one("#search").attr("data-bundle"),
-        Some("/briefing/pagefind/")
+        Some("/briefing/search/index/")
     );
     assert_eq!(
         one("script[src]").attr("src"),
@@ -280,7 +270,7 @@ fn the_index_is_byte_identical_across_builds_and_kept_by_an_unchanged_rebuild() 
 fn search_turned_off_leaves_out_the_page_the_index_and_the_box() {
     let site = TempSite::bundled();
     site.build();
-    assert!(site.public().join("pagefind").is_dir());
+    assert!(site.public().join("search/index/meta.json").is_file());
     let text = std::fs::read_to_string(site.config_path()).unwrap();
     std::fs::write(
         site.config_path(),
@@ -296,5 +286,127 @@ fn search_turned_off_leaves_out_the_page_the_index_and_the_box() {
             !html.contains("role=\"search\""),
             "{path} still has a search box"
         );
+    }
+}
+
+/// The built index, read back as the search page's script reads it.
+struct BuiltIndex {
+    dir: std::path::PathBuf,
+    meta: serde_json::Value,
+}
+
+impl BuiltIndex {
+    fn open(public: &std::path::Path) -> BuiltIndex {
+        let dir = public.join("search/index");
+        let meta = std::fs::read(dir.join("meta.json")).unwrap();
+        BuiltIndex {
+            dir,
+            meta: serde_json::from_slice(&meta).unwrap(),
+        }
+    }
+
+    /// The ids of the records holding `term`, with the class of each.
+    fn postings(&self, term: &str) -> Vec<(u32, u8)> {
+        let chunks = self.meta["chunks"].as_array().unwrap();
+        let utf16 = |s: &str| s.encode_utf16().collect::<Vec<u16>>();
+        let n = chunks
+            .iter()
+            .rposition(|first| utf16(first.as_str().unwrap()) <= utf16(term))
+            .expect("a chunk starts at or before every term");
+        let bytes = std::fs::read(self.dir.join(format!("t{n}.bin"))).unwrap();
+        nashra::search::index::read_chunk(&bytes)
+            .expect("a chunk reads back")
+            .into_iter()
+            .find(|e| e.term == term)
+            .map(|e| e.postings)
+            .unwrap_or_default()
+    }
+
+    /// What result `id` shows.
+    fn result(&self, id: u32) -> serde_json::Value {
+        let per = self.meta["results_per_file"].as_u64().unwrap() as u32;
+        let file = std::fs::read(self.dir.join(format!("r{}.json", id / per))).unwrap();
+        let list: serde_json::Value = serde_json::from_slice(&file).unwrap();
+        list[(id % per) as usize].clone()
+    }
+
+    fn filter(&self, facet: &str, value: &str) -> Vec<u32> {
+        let n = self.meta["filters"][facet][value].as_u64().unwrap();
+        let bytes = std::fs::read(self.dir.join(format!("f{n}.bin"))).unwrap();
+        nashra::search::index::read_ids(&bytes).unwrap()
+    }
+}
+
+#[test]
+fn the_built_index_leads_each_term_to_the_pages_holding_it_newest_first() {
+    let site = TempSite::bundled();
+    site.build();
+    let index = BuiltIndex::open(&site.public());
+    let corpus = site.corpus();
+    let config = site.config();
+    let laid_out = Site::new(&corpus, &config);
+    let records = records(&laid_out);
+    assert_eq!(index.meta["records"].as_u64(), Some(records.len() as u64));
+
+    for term in ["بوتين", "ترامب", "ترمب", "عاصمه", "بيونغ"] {
+        let holding: BTreeSet<&str> = records
+            .iter()
+            .filter(|r| terms(r).contains(term))
+            .map(|r| r.url.as_str())
+            .collect();
+        assert!(!holding.is_empty(), "the bundled site holds {term}");
+        let postings = index.postings(term);
+        let found: BTreeSet<String> = postings
+            .iter()
+            .map(|&(id, _)| index.result(id)["url"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            found,
+            holding.iter().map(|u| u.to_string()).collect(),
+            "{term}"
+        );
+    }
+
+    // A record titled with a word holds it in the heading class.
+    let titled = records
+        .iter()
+        .find(|r| r.terms.heading.iter().any(|t| t == "بوتين"))
+        .expect("a bundled title names بوتين");
+    let id = index
+        .postings("بوتين")
+        .into_iter()
+        .find(|&(id, _)| index.result(id)["url"] == titled.url.as_str())
+        .unwrap();
+    assert_eq!(id.1, nashra::search::index::CLASS_HEADING);
+
+    // Ids run newest first, undated pages last: the order "newest first".
+    let dates: Vec<&str> = (0..records.len() as u32)
+        .map(|id| {
+            let url = index.result(id)["url"].as_str().unwrap().to_string();
+            records.iter().find(|r| r.url == url).unwrap().sort["date"].as_str()
+        })
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    assert_eq!(index.result(0)["kind"], "مقال");
+
+    // Each outlet's filter lists exactly the records of that outlet.
+    for outlet in laid_out.sources.iter().map(|s| s.name.as_str()) {
+        let ids = index.filter("outlet", outlet);
+        let mut urls: Vec<String> = ids
+            .iter()
+            .map(|&id| index.result(id)["url"].as_str().unwrap().to_string())
+            .collect();
+        urls.sort();
+        let mut expected: Vec<String> = records
+            .iter()
+            .filter(|r| {
+                r.filters
+                    .get("outlet")
+                    .is_some_and(|o| o.iter().any(|v| v == outlet))
+            })
+            .map(|r| r.url.clone())
+            .collect();
+        expected.sort();
+        assert_eq!(urls, expected, "{outlet}");
     }
 }

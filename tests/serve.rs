@@ -143,6 +143,10 @@ impl Served {
     fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()
     }
+
+    fn stdout(&self) -> String {
+        self.stdout.lock().unwrap().clone()
+    }
 }
 
 /// One HTTP response.
@@ -250,16 +254,13 @@ fn serves_the_site_with_local_links_content_types_and_its_404_page() {
     );
 
     // Search: its page, its script and the index, each with its type and
-    // as the bytes built (Pagefind unpacks its own gzip).
+    // as the bytes built.
     for (path, kind) in [
         ("/search/", "text/html; charset=utf-8"),
         ("/search/search.js", "text/javascript; charset=utf-8"),
-        ("/pagefind/pagefind.js", "text/javascript; charset=utf-8"),
-        ("/pagefind/pagefind-entry.json", "application/json"),
-        (
-            "/pagefind/wasm.unknown.pagefind",
-            "application/octet-stream",
-        ),
+        ("/search/index/meta.json", "application/json"),
+        ("/search/index/t0.bin", "application/octet-stream"),
+        ("/search/index/r0.json", "application/json"),
     ] {
         let file = served.get(path);
         assert_eq!(file.status, 200, "{path}");
@@ -333,6 +334,41 @@ fn an_edit_is_served_and_a_broken_file_is_reported_until_it_is_fixed() {
         (banner(&page).is_none()
             && title(&page).contains("قمة الرياض تدعو إلى وقف فوري لإطلاق النار"))
         .then_some(())
+    });
+}
+
+/// Whether the served search index shows a result titled `title`.
+fn index_shows(served: &Served, title: &str) -> bool {
+    let meta = served.get("/search/index/meta.json");
+    let Ok(meta) = serde_json::from_str::<serde_json::Value>(&meta.body) else {
+        return false;
+    };
+    let records = meta["records"].as_u64().unwrap_or(0);
+    let per = meta["results_per_file"].as_u64().unwrap_or(1).max(1);
+    (0..records.div_ceil(per)).any(|n| {
+        served
+            .get(&format!("/search/index/r{n}.json"))
+            .body
+            .contains(&format!("\"title\":\"{title}\""))
+    })
+}
+
+#[test]
+fn the_search_index_catches_up_with_an_edit_once_the_editor_pauses() {
+    let served = Served::start();
+    let new_title = "القادة العرب يختتمون قمة الرياض ببيان مشترك";
+    assert!(!index_shows(&served, new_title));
+    served.site.write(ARTICLE, &article(new_title));
+    // The page reloads first, then the index follows when the edits pause.
+    served.wait_for("the new title in the search index", || {
+        index_shows(&served, new_title).then_some(())
+    });
+    // Said on the terminal too (printed once the files are in place).
+    served.wait_for("the terminal to say so", || {
+        served
+            .stdout()
+            .contains("search index updated")
+            .then_some(())
     });
 }
 

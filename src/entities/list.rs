@@ -222,8 +222,15 @@ impl EntityList {
         }
     }
 
+    /// The entity `slug` names. A walk through the list: for many
+    /// lookups, take [`EntityList::by_slug`] once.
     pub fn get(&self, slug: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.slug == slug)
+    }
+
+    /// Every entity by its slug.
+    pub fn by_slug(&self) -> HashMap<&str, &Entity> {
+        self.entities.iter().map(|e| (e.slug.as_str(), e)).collect()
     }
 
     /// The entity whose name or alias is `name`, whatever its spelling

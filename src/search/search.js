@@ -1,14 +1,15 @@
 // nashra's search page: reads the reader's query as the index was built
-// (src/search/mod.rs), asks Pagefind, and lists the results.
+// (src/search/mod.rs), looks its words up in the index's files
+// (src/search/index.rs describes them), and lists the results.
 //
 // The index holds each word normalised (arabic::normalize) followed by its
 // readings without proclitics (arabic::proclitic_readings). The query is
 // read the same way, with the tables NASHRA_QUERY_RULES that the build
-// writes above this code from the arabic crate: the typed words are
-// searched as they are (which also finds the clitic forms the text wrote,
-// since each was indexed under the bare word too), then without their
-// proclitics, so that «لبوتين» finds every article about بوتين. Results of
-// the readings are merged, each page once.
+// writes above this code from the arabic crate. A page matches a query
+// word when it holds the word as typed or one of its readings (so «لبوتين»
+// finds every article about بوتين); the last word, still being typed,
+// also matches longer words starting with it or with its barest reading. A page must match every word; it ranks by how rare each word is
+// in the index and where the page holds it (title, names, text).
 
 var nashraQuery = (function (rules) {
   "use strict";
@@ -80,29 +81,207 @@ var nashraQuery = (function (rules) {
     return out;
   }
 
-  // What to ask Pagefind, best first: the words as typed, then each word
-  // at its barest reading.
-  function queries(text) {
-    var ws = words(text);
-    if (!ws.length) return [];
-    var out = [ws.join(" ")];
-    var bare = ws.map(function (w) {
-      var r = readings(w);
-      return r[r.length - 1];
-    }).join(" ");
-    if (out.indexOf(bare) < 0) out.push(bare);
-    return out;
+  return { normalize: normalize, words: words, readings: readings, letters: letters };
+})(NASHRA_QUERY_RULES);
+
+var nashraIndex = (function (rules, query) {
+  "use strict";
+  // Weight of a match on the word as typed, on another of its readings,
+  // and on a longer word starting with it.
+  var TYPED = 1, READING = 0.9, PREFIX = 0.6;
+  // Chunks read for the longer forms of a word, its own included, at most.
+  var PREFIX_CHUNKS = 2;
+
+  function varint(bytes, at) {
+    var value = 0, scale = 1, byte;
+    do {
+      if (at.i >= bytes.length) throw new Error("cut index file");
+      byte = bytes[at.i++];
+      value += (byte & 0x7f) * scale;
+      scale *= 128;
+    } while (byte & 0x80);
+    return value;
   }
 
-  return { normalize: normalize, words: words, readings: readings, queries: queries };
-})(NASHRA_QUERY_RULES);
+  var utf8 = null;
+
+  // A term chunk: term -> where its postings are, in the index's order.
+  function parseChunk(bytes) {
+    utf8 = utf8 || new TextDecoder();
+    var terms = new Map();
+    var at = { i: 0 };
+    while (at.i < bytes.length) {
+      var length = varint(bytes, at);
+      var term = utf8.decode(bytes.subarray(at.i, at.i + length));
+      at.i += length;
+      var records = varint(bytes, at);
+      var size = varint(bytes, at);
+      terms.set(term, { records: records, bytes: bytes, from: at.i, to: at.i + size });
+      at.i += size;
+    }
+    return terms;
+  }
+
+  // Calls back (id, class) for each record holding a term.
+  function eachPosting(entry, call) {
+    var at = { i: entry.from };
+    var id = 0;
+    while (at.i < entry.to) {
+      var value = varint(entry.bytes, at);
+      id += Math.floor(value / 4);
+      call(id, value % 4);
+    }
+  }
+
+  function open(base) {
+    var meta = fetch(base + "meta.json", { cache: "no-cache" }).then(function (r) {
+      if (!r.ok) throw new Error("meta.json: " + r.status);
+      return r.json();
+    });
+    var files = {};
+    function file(m, name, read) {
+      if (!files[name]) {
+        files[name] = fetch(base + name + "?v=" + m.stamp).then(function (r) {
+          if (!r.ok) throw new Error(name + ": " + r.status);
+          return read(r);
+        });
+      }
+      return files[name];
+    }
+    function bytes(r) {
+      return r.arrayBuffer().then(function (b) { return new Uint8Array(b); });
+    }
+    function chunk(m, n) {
+      return file(m, "t" + n + ".bin", function (r) { return bytes(r).then(parseChunk); });
+    }
+    // The chunk whose terms would hold `term`: the last starting at or
+    // before it.
+    function chunkOf(m, term) {
+      var lo = 0, hi = m.chunks.length - 1, found = -1;
+      while (lo <= hi) {
+        var mid = (lo + hi) >> 1;
+        if (m.chunks[mid] <= term) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      }
+      return found;
+    }
+    // Chunks to read for `term` and, when `prefix`, the longer terms
+    // starting with it.
+    function chunksFor(m, term, prefix) {
+      var first = chunkOf(m, term);
+      var out = first >= 0 ? [first] : [];
+      if (prefix) {
+        for (var n = first + 1; n < m.chunks.length && out.length < PREFIX_CHUNKS &&
+             m.chunks[n].indexOf(term) === 0; n++) out.push(n);
+      }
+      return out;
+    }
+
+    // id -> best score of one query word, or null when the word tells no
+    // page from another (all pages hold it). Only the `last` word of the
+    // query, the one still being typed, also matches longer words.
+    function wordScores(m, word, last) {
+      var readings = query.readings(word);
+      var common = readings.some(function (r) { return m.common.indexOf(r) >= 0; });
+      if (common) return Promise.resolve(null);
+      var barest = readings[readings.length - 1];
+      var wanted = [];
+      readings.forEach(function (r, k) { wanted.push({ term: r, exact: true, weight: k ? READING : TYPED }); });
+      if (last && query.letters(word) >= 2) wanted.push({ term: word, exact: false, weight: PREFIX });
+      if (last && barest !== word) wanted.push({ term: barest, exact: false, weight: PREFIX });
+      return Promise.all(wanted.map(function (w) {
+        return Promise.all(chunksFor(m, w.term, !w.exact).map(function (n) { return chunk(m, n); }));
+      })).then(function (loaded) {
+        var scores = new Map();
+        function add(entry, weight) {
+          var idf = Math.log(1 + m.records / entry.records);
+          eachPosting(entry, function (id, cls) {
+            var s = weight * rules.weights[cls] * idf;
+            var before = scores.get(id);
+            if (before === undefined || s > before) scores.set(id, s);
+          });
+        }
+        wanted.forEach(function (w, i) {
+          loaded[i].forEach(function (terms) {
+            if (w.exact) {
+              var entry = terms.get(w.term);
+              if (entry) add(entry, w.weight);
+              return;
+            }
+            terms.forEach(function (entry, term) {
+              if (term !== w.term && term.indexOf(w.term) === 0) add(entry, w.weight);
+            });
+          });
+        });
+        return scores;
+      });
+    }
+
+    function filterIds(m, facet, value) {
+      var n = m.filters[facet] && m.filters[facet][value];
+      if (n === undefined) return Promise.resolve(new Set());
+      return file(m, "f" + n + ".bin", bytes).then(function (b) {
+        var ids = new Set();
+        var at = { i: 0 };
+        var id = 0;
+        while (at.i < b.length) { id += varint(b, at); ids.add(id); }
+        return ids;
+      });
+    }
+
+    return {
+      ready: meta,
+      // The ids of the pages matching `text` and the chosen filters, best
+      // first (or newest first when `byDate`).
+      search: function (text, filters, byDate) {
+        var words = query.words(text);
+        return meta.then(function (m) {
+          var facets = Object.keys(filters);
+          return Promise.all([
+            Promise.all(words.map(function (w, i) { return wordScores(m, w, i === words.length - 1); })),
+            Promise.all(facets.map(function (f) { return filterIds(m, f, filters[f]); }))
+          ]);
+        }).then(function (found) {
+          var perWord = found[0].filter(Boolean);
+          if (!perWord.length) return [];
+          perWord.sort(function (a, b) { return a.size - b.size; });
+          var total = new Map();
+          perWord[0].forEach(function (s, id) {
+            var sum = s;
+            for (var i = 1; i < perWord.length; i++) {
+              var t = perWord[i].get(id);
+              if (t === undefined) return;
+              sum += t;
+            }
+            if (found[1].every(function (ids) { return ids.has(id); })) total.set(id, sum);
+          });
+          var ids = Array.from(total.keys());
+          ids.sort(byDate ? function (a, b) { return a - b; } : function (a, b) {
+            return total.get(b) - total.get(a) || a - b;
+          });
+          return ids;
+        });
+      },
+      // What the result `id` shows: url, title, kind, outlet, date, excerpt.
+      result: function (id) {
+        return meta.then(function (m) {
+          var n = Math.floor(id / m.results_per_file);
+          return file(m, "r" + n + ".json", function (r) { return r.json(); }).then(function (list) {
+            return list[id % m.results_per_file];
+          });
+        });
+      }
+    };
+  }
+
+  return { open: open };
+})(NASHRA_QUERY_RULES, nashraQuery);
 
 (function () {
   "use strict";
   if (typeof document === "undefined") return;
   var root = document.getElementById("search");
   if (!root) return;
-  var PAGE = 20;
+  var PAGE = 10;
   var bundle = root.getAttribute("data-bundle");
   var form = root.querySelector("form");
   var input = form.querySelector("input[name=q]");
@@ -118,7 +297,7 @@ var nashraQuery = (function (rules) {
   }
 
   // Marks the words of `text` one of whose readings starts with a term
-  // searched (Pagefind matches the beginnings of words).
+  // searched (the index matches the beginnings of words too).
   function highlight(text, terms) {
     var out = "";
     var word = "";
@@ -144,15 +323,10 @@ var nashraQuery = (function (rules) {
     return out;
   }
 
-  var pagefind = null;
+  var index = null;
   function load() {
-    if (!pagefind) {
-      pagefind = import(bundle + "pagefind.js").then(function (pf) {
-        // Record URLs already carry the site's base path.
-        return pf.options({ baseUrl: "/" }).then(function () { return pf; });
-      });
-    }
-    return pagefind;
+    if (!index) index = nashraIndex.open(bundle);
+    return index;
   }
 
   function chosen() {
@@ -166,56 +340,17 @@ var nashraQuery = (function (rules) {
     return { filters: filters, sort: sort };
   }
 
-  // The results of the current query, merged across its readings, and
-  // how far the list has been shown.
+  // The results of the current query and how far the list has been shown.
   var current = null;
   var latest = 0;
 
-  function dateOf(data) {
-    return (data.meta && data.meta.date_iso) || "";
-  }
-
-  // The next `n` results: by relevance, the typed reading's results first;
-  // newest first, a merge of the readings' lists, each already sorted.
-  function take(state, n) {
-    var picked = [];
-    function step() {
-      if (picked.length >= n) return Promise.resolve(picked);
-      var heads = state.lists.map(function (l, i) {
-        while (state.at[i] < l.length && state.seen[l[state.at[i]].id]) state.at[i]++;
-        return state.at[i] < l.length ? l[state.at[i]] : null;
-      });
-      var live = heads.filter(Boolean);
-      if (!live.length) return Promise.resolve(picked);
-      return Promise.all(live.map(function (r) { return state.data(r); })).then(function () {
-        var best = -1;
-        heads.forEach(function (r, i) {
-          if (!r) return;
-          if (best < 0) { best = i; return; }
-          if (state.byDate && dateOf(state.cache[r.id]) > dateOf(state.cache[heads[best].id])) best = i;
-        });
-        var r = heads[best];
-        state.seen[r.id] = true;
-        state.at[best]++;
-        picked.push(state.cache[r.id]);
-        return step();
-      });
-    }
-    return step();
-  }
-
   function render(pages, append) {
-    var terms = [];
-    current.queries.forEach(function (q) {
-      q.split(" ").forEach(function (t) { if (t && terms.indexOf(t) < 0) terms.push(t); });
-    });
     var html = pages.map(function (p) {
-      var m = p.meta || {};
-      var details = [m.kind, m.outlet, m.date].filter(Boolean).map(escapeHtml).join(" · ");
+      var details = [p.kind, p.outlet, p.date].filter(Boolean).map(escapeHtml).join(" · ");
       return "<li class=\"search-result\"><h2><a href=\"" + escapeHtml(p.url) + "\">" +
-        highlight(m.title || p.url, terms) + "</a></h2>" +
+        highlight(p.title || p.url, current.terms) + "</a></h2>" +
         (details ? "<p class=\"meta\">" + details + "</p>" : "") +
-        (m.excerpt ? "<p class=\"excerpt\">" + highlight(m.excerpt, terms) + "</p>" : "") +
+        (p.excerpt ? "<p class=\"excerpt\">" + highlight(p.excerpt, current.terms) + "</p>" : "") +
         "</li>";
     }).join("");
     if (append) list.insertAdjacentHTML("beforeend", html);
@@ -223,13 +358,15 @@ var nashraQuery = (function (rules) {
   }
 
   function showMore(state, ticket, append) {
-    return take(state, PAGE).then(function (pages) {
+    var next = state.ids.slice(state.shown, state.shown + PAGE);
+    return Promise.all(next.map(function (id) { return load().result(id); })).then(function (pages) {
       if (ticket !== latest) return;
       state.shown += pages.length;
       render(pages, append);
-      status.textContent = state.total === 1 ? "نتيجة واحدة." :
-        "النتائج: " + state.total + (state.shown < state.total ? "، تُعرض أول " + state.shown + "." : ".");
-      more.hidden = state.shown >= state.total;
+      var total = state.ids.length;
+      status.textContent = total === 1 ? "نتيجة واحدة." :
+        "النتائج: " + total + (state.shown < total ? "، تُعرض أول " + state.shown + "." : ".");
+      more.hidden = state.shown >= total;
     });
   }
 
@@ -243,39 +380,22 @@ var nashraQuery = (function (rules) {
     if (choice.sort) params.set("sort", choice.sort);
     var search = params.toString();
     history.replaceState(null, "", search ? "?" + search : location.pathname);
-    var qs = nashraQuery.queries(text);
+    var words = nashraQuery.words(text);
     more.hidden = true;
-    if (!qs.length) {
+    if (!words.length) {
       list.innerHTML = "";
       status.textContent = "";
       return Promise.resolve();
     }
     status.textContent = "جارٍ البحث…";
-    var options = { filters: choice.filters };
-    if (choice.sort === "date") options.sort = { date: "desc" };
-    return load().then(function (pf) {
-      return Promise.all(qs.map(function (q) { return pf.search(q, options); }));
-    }).then(function (searches) {
+    return load().search(text, choice.filters, choice.sort === "date").then(function (ids) {
       if (ticket !== latest) return;
-      var ids = {};
-      var lists = searches.map(function (s) { return (s && s.results) || []; });
-      lists.forEach(function (l) { l.forEach(function (r) { ids[r.id] = true; }); });
-      var cache = {};
-      current = {
-        queries: qs,
-        lists: lists,
-        at: lists.map(function () { return 0; }),
-        seen: {},
-        byDate: choice.sort === "date",
-        total: Object.keys(ids).length,
-        shown: 0,
-        cache: cache,
-        data: function (r) {
-          if (cache[r.id]) return Promise.resolve(cache[r.id]);
-          return r.data().then(function (d) { cache[r.id] = d; return d; });
-        }
-      };
-      if (!current.total) {
+      var terms = [];
+      words.forEach(function (w) {
+        nashraQuery.readings(w).forEach(function (r) { if (terms.indexOf(r) < 0) terms.push(r); });
+      });
+      current = { ids: ids, terms: terms, shown: 0 };
+      if (!ids.length) {
         list.innerHTML = "";
         status.textContent = "لا نتائج لـ«" + text + "». جرّب كلمة أخرى أو تهجئة مختلفة، أو أزل أحد المرشّحات.";
         return;
@@ -309,7 +429,7 @@ var nashraQuery = (function (rules) {
     if (value && Array.from(s.options).some(function (o) { return o.value === value; })) s.value = value;
   });
   if (input.value) run();
-  else load().catch(function (error) {
+  else load().ready.catch(function (error) {
     status.textContent = "تعذّر تحميل فهرس البحث: " + error;
   });
 })();

@@ -71,12 +71,8 @@ pub fn content_type(path: &Path) -> &'static str {
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "json" => "application/json",
         "wasm" => "application/wasm",
-        // The search index (src/search/): Pagefind's chunks and its
-        // WebAssembly, gzip-compressed by Pagefind and unpacked by its
-        // script, so served as the bytes they are, with no encoding.
-        "pagefind" | "pf_meta" | "pf_index" | "pf_fragment" | "pf_filter" => {
-            "application/octet-stream"
-        }
+        // The search index's term chunks and filters (src/search/index.rs).
+        "bin" => "application/octet-stream",
         "svg" => "image/svg+xml",
         "txt" => "text/plain; charset=utf-8",
         "png" => "image/png",
@@ -212,20 +208,10 @@ mod tests {
         );
         assert_eq!(content_type(Path::new("search.wasm")), "application/wasm");
         assert_eq!(
-            content_type(Path::new("pagefind/pagefind.js")),
-            "text/javascript; charset=utf-8"
-        );
-        assert_eq!(
-            content_type(Path::new("pagefind/pagefind-entry.json")),
+            content_type(Path::new("search/index/meta.json")),
             "application/json"
         );
-        for chunk in [
-            "pagefind/wasm.unknown.pagefind",
-            "pagefind/pagefind.unknown_4b84a7996a74851.pf_meta",
-            "pagefind/index/unknown_1a2b3c4.pf_index",
-            "pagefind/fragment/unknown_1a2b3c4.pf_fragment",
-            "pagefind/filter/unknown_1a2b3c4.pf_filter",
-        ] {
+        for chunk in ["search/index/t0.bin", "search/index/f3.bin"] {
             assert_eq!(content_type(Path::new(chunk)), "application/octet-stream");
         }
         assert_eq!(content_type(Path::new("index.json")), "application/json");

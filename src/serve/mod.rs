@@ -48,6 +48,9 @@ const PORTS_TRIED: u16 = 10;
 
 /// How often the HTTP and rebuild threads look whether to stop.
 const POLL: Duration = Duration::from_millis(100);
+/// How long the inputs stay unchanged before serve makes the search index
+/// the builds after an edit kept (see [`Builder::refresh_index`]).
+const INDEX_AFTER: Duration = Duration::from_secs(5);
 
 /// How often open event streams are sent a comment, so that streams of
 /// closed pages are noticed and let go.
@@ -163,6 +166,7 @@ impl Server {
             changes,
             watch: None,
             failing: false,
+            index_behind: false,
         };
         builder.build(&[], Progress::for_terminal(false));
         builder.watch_inputs(&config);
@@ -289,18 +293,29 @@ struct Builder {
     watch: Option<(WatchSet, Watch)>,
     /// True while the last build failed.
     failing: bool,
+    /// True when the last build kept an older search index (see
+    /// [`crate::config::SearchConfig::keep_last_index`]).
+    index_behind: bool,
 }
 
 impl Builder {
     /// The rebuild thread: one build after each batch of changes (those
     /// that arrive during a build make one more build after it).
     fn rebuild_on_changes(mut self, changed: Receiver<Vec<PathBuf>>, stop: &Stop) {
+        let mut quiet = Duration::ZERO;
         while !stop.requested() {
             let mut paths = match changed.recv_timeout(POLL) {
                 Ok(paths) => paths,
-                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Timeout) => {
+                    quiet += POLL;
+                    if self.index_behind && quiet >= INDEX_AFTER {
+                        self.refresh_index();
+                    }
+                    continue;
+                }
                 Err(RecvTimeoutError::Disconnected) => break,
             };
+            quiet = Duration::ZERO;
             while let Ok(more) = changed.try_recv() {
                 paths.extend(more);
             }
@@ -326,9 +341,13 @@ impl Builder {
                 .collect();
             println!("changed: {}", names.join(", "));
         }
-        match self.try_build(progress) {
+        // After an edit the page reloads without waiting for the search
+        // index: the build keeps the last one, and it is made afresh when
+        // the edits pause.
+        match self.try_build(progress, !changed.is_empty()) {
             Ok((config, report)) => {
                 println!("{}", summary(&report));
+                self.index_behind = !changed.is_empty() && config.site.search.enabled;
                 let changed_site = report.rewritten + report.removed > 0;
                 if changed_site || self.failing {
                     if self.failing {
@@ -351,9 +370,21 @@ impl Builder {
         }
     }
 
-    fn try_build(&self, progress: Progress) -> Result<(Config, Report)> {
+    /// Makes the search index the last build kept afresh. The pages are
+    /// as they were, so open pages are not reloaded; the search page reads
+    /// the new index at its next query.
+    fn refresh_index(&mut self) {
+        self.index_behind = false;
+        match self.try_build(Progress::default(), false) {
+            Ok((_, report)) => println!("search index updated ({})", summary(&report)),
+            Err(e) => eprintln!("error: the search index was not updated: {e:#}"),
+        }
+    }
+
+    fn try_build(&self, progress: Progress, keep_last_index: bool) -> Result<(Config, Report)> {
         let mut config = Config::load(&self.config_path)?;
         config.site.base_url = self.url.clone();
+        config.site.search.keep_last_index = keep_last_index;
         let report = crate::build::build_with(&config, Some(&self.output), progress)?;
         Ok((config, report))
     }

@@ -75,7 +75,7 @@ async function ask(browser, origin, site, query, select) {
     try {
       const length = (await response.body()).length;
       fetched.all += length;
-      if (new URL(response.url()).pathname.startsWith(site.base + "pagefind/")) fetched.index += length;
+      if (new URL(response.url()).pathname.startsWith(site.base + "search/index/")) fetched.index += length;
     } catch {}
   });
   await page.fill("#header-search-query", query);

@@ -154,7 +154,7 @@ impl Shown {
 }
 
 /// The URLs of the records holding an index term that starts with one of
-/// the readings of `word` (Pagefind matches the start of words).
+/// the readings of `word` (the index matches the start of words).
 fn holding(records: &[Record], word: &str) -> BTreeSet<String> {
     let norm = arabic::normalize(word);
     records
