@@ -2,7 +2,7 @@
 //! of the corpus, never from the HTML the build wrote.
 //!
 //! Each article, story and entity page becomes one [`Record`]
-//! ([`records`]). Its terms are nashra's own reading of the Arabic: every
+//! ([`records()`]). Its terms are nashra's own reading of the Arabic: every
 //! word normalised ([`arabic::normalize`], through
 //! [`arabic::for_each_word`]) and followed by its readings without
 //! proclitics ([`arabic::proclitic_readings`]), so that «وبوتين» and
