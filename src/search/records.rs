@@ -61,10 +61,11 @@ impl Terms {
     }
 }
 
-/// The [`index_terms`] of `texts` without repeats, in the order first
-/// met. A word met again is skipped before its readings are made: most
-/// words of an article repeat.
-fn distinct_terms<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<String> {
+/// The index terms of `texts`: each word normalised, followed by its
+/// readings without proclitics, each term once, in the order first met. A
+/// word met again is skipped before its readings are made: most words of
+/// an article repeat.
+pub fn index_terms<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<String> {
     let texts: Vec<&str> = texts.into_iter().collect();
     // About one distinct word in three, of words of about six bytes.
     let capacity = texts.iter().map(|t| t.len()).sum::<usize>() / 18;
@@ -99,20 +100,10 @@ fn page_terms<'a>(
     slugs: impl IntoIterator<Item = &'a str>,
 ) -> Terms {
     Terms {
-        heading: distinct_terms([heading]),
-        body: distinct_terms(texts.iter().copied()),
+        heading: index_terms([heading]),
+        body: index_terms(texts.iter().copied()),
         names: spelling_terms(entities, slugs),
     }
-}
-
-/// The index terms of `text`: each word normalised, followed by its
-/// readings without proclitics.
-pub fn index_terms(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    arabic::for_each_word(text, |_, _, norm| {
-        out.extend(arabic::proclitic_readings(norm, MIN_READING));
-    });
-    out
 }
 
 /// Every spelling the entity list knows for the entities `slugs` names
@@ -129,7 +120,7 @@ fn spelling_terms<'a>(
             spellings.extend(entity.english.iter().cloned());
         }
     }
-    distinct_terms(spellings.iter().map(String::as_str))
+    index_terms(spellings.iter().map(String::as_str))
 }
 
 fn excerpt(text: &str) -> String {
