@@ -407,6 +407,15 @@ impl Article {
         &self.text.joined[s.start as usize..s.end as usize]
     }
 
+    /// Where each sentence of [`Article::sentences`] falls in the body's
+    /// text, as a byte range.
+    pub fn sentence_ranges(&self) -> impl ExactSizeIterator<Item = Range<usize>> + '_ {
+        self.reading
+            .sentences
+            .iter()
+            .map(|s| s.start as usize..s.end as usize)
+    }
+
     /// The sentences of the body's paragraphs, in reading order.
     pub fn sentences(&self) -> impl ExactSizeIterator<Item = &str> + Clone + '_ {
         (0..self.sentence_count()).map(|i| self.sentence(i))

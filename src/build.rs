@@ -13,6 +13,7 @@ use crate::article::Article;
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::enrich::{Item, Keep, Page, Stated, read_document};
+use crate::entities::discover::{Memo as DiscoveryMemo, discover_remembering};
 use crate::entities::{EntityList, Matcher};
 use crate::load::Stamp;
 use crate::output::Output;
@@ -265,12 +266,24 @@ fn understand_keeping(
             )
         })?;
     }
-    let story_memo = cache.map(|c| c.kept_file("stories"));
+    let story_memo = cache.as_ref().map(|c| c.kept_file("stories"));
+    let discovery_memo = cache.map(|c| c.kept_file("discovery"));
     lap("cache", &mut timings);
 
     // Names the corpus introduces join the list; they depend on every
-    // article, so they are found again at each build, after the cache.
-    crate::entities::discover::discover(&mut articles, &mut entities);
+    // article, so they are found again at each build, after the cache,
+    // reusing what the last build worked out of texts that did not change.
+    let previous: DiscoveryMemo = discovery_memo
+        .as_ref()
+        .map(KeptFile::load)
+        .unwrap_or_default();
+    let next = discover_remembering(&mut articles, &mut entities, &previous);
+    if let Some(file) = &discovery_memo
+        && next != previous
+    {
+        file.save(&next)?;
+    }
+    drop((previous, next));
     lap("discovery", &mut timings);
 
     crate::entities::apply_stated(&mut articles, &stated, &mut entities);

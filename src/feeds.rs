@@ -47,8 +47,13 @@ pub fn write_feeds(site: &Site, config: &Config, sink: &dyn Sink) -> Result<usiz
             let items = dated_newest(site, &term.articles, config.site.feed_items);
             let path = format!("{folder}/{}/rss.xml", term.slug);
             let channel_title = format!("{title}: {}", term.name);
-            let rss = feeds.rss(&channel_title, &term.description, &path, &term.url, &items);
-            sink.put(&path, rss.as_bytes())
+            let channel = Channel {
+                title: &channel_title,
+                description: &term.description,
+                path: &path,
+                page: &term.url,
+            };
+            feeds.write_rss(sink, &channel, &items)
         })?;
     }
     let threads = write_thread_feeds(site, config, &feeds, sink)?;
@@ -81,9 +86,13 @@ fn write_thread_feeds(
         items.truncate(config.site.feed_items);
         let path = format!("threads/{}/rss.xml", thread.id);
         let title = format!("{}: تطورات القصة: {}", config.site.title, thread.title);
-        let page = thread.url.as_deref().unwrap_or_default();
-        let rss = feeds.rss(&title, "", &path, page, &items);
-        sink.put(&path, rss.as_bytes())
+        let channel = Channel {
+            title: &title,
+            description: "",
+            path: &path,
+            page: thread.url.as_deref().unwrap_or_default(),
+        };
+        feeds.write_rss(sink, &channel, &items)
     })?;
     Ok(with_page.len())
 }
@@ -125,17 +134,90 @@ struct Feeds<'s, 'a> {
     config: &'s Config,
     /// `https://host` without the base path, to make site paths absolute.
     origin: String,
+    /// What every feed depends on beyond its own channel and items.
+    seed: u64,
+    /// Fingerprint of each article's RSS item, by article.
+    items: Vec<u64>,
+}
+
+/// An RSS feed's own text and place.
+struct Channel<'c> {
+    title: &'c str,
+    description: &'c str,
+    /// Where the feed is written, in the site.
+    path: &'c str,
+    /// The page the feed follows (empty for the home page).
+    page: &'c str,
 }
 
 impl<'s, 'a> Feeds<'s, 'a> {
     fn new(site: &'s Site<'a>, config: &'s Config) -> Self {
         let base_url = config.base_url();
         let origin = base_url[..base_url.len() - site.base.len()].to_string();
+        let seed = crate::cache::fingerprint_of(
+            crate::cache::program_hash(),
+            "feeds",
+            &(base_url, &config.site.language, config.timezone.name()),
+        );
+        // An article stands in the feeds of its topics, its entities and
+        // its outlet: its item is fingerprinted once, from all it shows.
+        let items = (0..site.cards.len())
+            .into_par_iter()
+            .map(|i| {
+                let a = site.article(i);
+                let card = &site.cards[i];
+                let topics: Vec<&str> = site.topics_of(a).map(|t| t.name.as_str()).collect();
+                crate::cache::fingerprint_of(
+                    seed,
+                    "item",
+                    &(
+                        &a.title,
+                        &card.url,
+                        a.published,
+                        &a.summary,
+                        &a.source,
+                        &card.source_url,
+                        topics,
+                    ),
+                )
+            })
+            .collect();
         Feeds {
             site,
             config,
             origin,
+            seed,
+            items,
         }
+    }
+
+    /// Writes the RSS feed of `items` for `channel`, unless the last build
+    /// wrote it from the same channel and items.
+    fn write_rss(&self, sink: &dyn Sink, channel: &Channel, items: &[usize]) -> Result<()> {
+        let keys: Vec<u64> = items.iter().map(|&i| self.items[i]).collect();
+        let inputs = crate::cache::fingerprint_of(
+            self.seed,
+            "rss",
+            &(
+                channel.title,
+                channel.description,
+                channel.path,
+                channel.page,
+                keys,
+            ),
+        );
+        if sink.is_current(channel.path, inputs) {
+            sink.keep(channel.path);
+            return Ok(());
+        }
+        let rss = self.rss(
+            channel.title,
+            channel.description,
+            channel.path,
+            channel.page,
+            items,
+        );
+        sink.put_made(channel.path, rss.as_bytes(), inputs)
     }
 
     fn absolute(&self, site_path: &str) -> String {

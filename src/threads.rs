@@ -16,6 +16,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::article::Article;
@@ -79,11 +81,11 @@ pub fn link(stories: &[Story], articles: &[Article]) -> Threads {
         .filter(|&i| stories[i].date.is_some())
         .collect();
     order.sort_by_key(|&i| (stories[i].date, i));
-    let mut buckets: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut buckets: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
     let mut parent: Vec<Option<usize>> = vec![None; stories.len()];
     for &i in &order {
         let mut best: Option<(f32, usize)> = None;
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for pair in actor_pairs(actors[i]) {
             let earlier = buckets.entry(pair).or_default();
             for &j in earlier.iter().rev().take(LOOKBACK) {
@@ -180,7 +182,7 @@ fn shared_actors(thread: &[usize], actors: &[&[String]]) -> Vec<String> {
 /// say who, not what).
 fn subject_vectors(stories: &[Story], articles: &[Article]) -> Vec<Sparse> {
     let terms: Vec<Vec<(u32, f32)>> = stories
-        .iter()
+        .par_iter()
         .map(|story| {
             let names: HashSet<u32> = story
                 .articles
@@ -192,8 +194,8 @@ fn subject_vectors(stories: &[Story], articles: &[Article]) -> Vec<Sparse> {
             let titles = story
                 .articles
                 .iter()
-                .flat_map(|&a| arabic::stem_hashes(&articles[a].title))
-                .map(|s| (s, TITLE_WEIGHT));
+                .flat_map(|&a| articles[a].title_stems())
+                .map(|&s| (s, TITLE_WEIGHT));
             let summary = story
                 .summary
                 .iter()

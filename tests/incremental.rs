@@ -285,3 +285,81 @@ fn damaged_output_is_repaired_by_the_next_build() {
     let again = site.build();
     assert_eq!((again.rewritten, again.repaired), (0, 0));
 }
+
+/// A report from Stockholm that names the minister without a title: alone
+/// it makes nobody a discovered entity.
+const UNTITLED_MENTION: &str = "+++\ntitle = \"السويد تستضيف محادثات حول شبه الجزيرة الكورية\"\ndate = 2025-10-27\nsource = \"رويترز\"\n+++\n\nاستضافت ستوكهولم محادثات بشأن شبه الجزيرة الكورية، وشارك فيها يوهانس كارلسون إلى جانب دبلوماسيين من عدة دول.\n";
+
+/// A later report that introduces him by his office.
+const TITLED_MENTION: &str = "+++\ntitle = \"وزير سويدي يدعو إلى الحوار\"\ndate = 2025-10-28\nsource = \"فرانس برس\"\n+++\n\nقال وزير الخارجية السويدي يوهانس كارلسون إن الحوار هو الطريق الوحيد لتخفيف التوتر في المنطقة.\n";
+
+fn names_karlsson(site: &TempSite, file: &str) -> bool {
+    let corpus = site.corpus();
+    let article = corpus.articles.iter().find(|a| a.file == file).unwrap();
+    article.entities.iter().any(|m| {
+        corpus
+            .entities
+            .get(&m.slug)
+            .is_some_and(|e| e.name == "يوهانس كارلسون" && e.discovered.is_some())
+    })
+}
+
+#[test]
+fn a_name_discovered_by_a_new_article_reaches_the_unchanged_articles_naming_it() {
+    let site = TempSite::bundled();
+    site.write("content/2025/stockholm.md", UNTITLED_MENTION);
+    site.build();
+    assert!(!names_karlsson(&site, "content/2025/stockholm.md"));
+    site.write("content/2025/minister.md", TITLED_MENTION);
+    let report = site.build();
+    assert!(report.incremental);
+    assert!(
+        names_karlsson(&site, "content/2025/stockholm.md"),
+        "the unchanged article names the entity the new one introduced"
+    );
+    assert_eq!(read_tree(&site.public()), clean_build(&site));
+}
+
+#[test]
+fn a_discovered_name_that_loses_its_evidence_leaves_every_article() {
+    let site = TempSite::bundled();
+    site.write("content/2025/stockholm.md", UNTITLED_MENTION);
+    site.write("content/2025/minister.md", TITLED_MENTION);
+    site.build();
+    assert!(names_karlsson(&site, "content/2025/stockholm.md"));
+    site.write(
+        "content/2025/minister.md",
+        &TITLED_MENTION.replace(
+            "وزير الخارجية السويدي يوهانس كارلسون",
+            "وزير الخارجية السويدي",
+        ),
+    );
+    let report = site.build();
+    assert!(report.incremental);
+    assert!(!names_karlsson(&site, "content/2025/stockholm.md"));
+    assert_eq!(read_tree(&site.public()), clean_build(&site));
+}
+
+#[test]
+fn a_new_headline_reaches_the_feeds_that_list_the_article() {
+    let (_, site) = check(|site| {
+        let seed = site.root().join("seeds/001_2844c8d32394b436.txt");
+        let text = std::fs::read_to_string(&seed).unwrap();
+        std::fs::write(
+            &seed,
+            text.replacen("بوتين يثني على", "بوتين يشيد مجددا بـ", 1),
+        )
+        .unwrap();
+    });
+    let feeds: Vec<String> = read_tree(&site.public())
+        .into_iter()
+        .filter(|(path, _)| path.ends_with("rss.xml") && path.contains('/'))
+        .map(|(_, bytes)| String::from_utf8(bytes).unwrap())
+        .filter(|xml| xml.contains("بوتين يشيد مجددا"))
+        .collect();
+    assert!(
+        feeds.len() >= 2,
+        "the topic, entity and outlet feeds carry the new headline"
+    );
+    assert!(feeds.iter().all(|xml| !xml.contains("بوتين يثني على")));
+}

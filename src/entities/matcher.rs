@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use super::list::{EntityKind, EntityList};
+use super::list::{Entity, EntityKind, EntityList};
 use crate::article::{Article, Mention, Prominence};
 use arabic::{
     FnvBuildHasher, FnvHasher, TermHasher, WordList, WordSpan, has_shadda, is_ignorable,
@@ -558,6 +558,45 @@ impl Matcher {
         }
         hits
     }
+}
+
+/// Words one of which a text must hold, in its normal form, for `entity`
+/// to be found in it: of each spelling the matcher reads for it (names,
+/// short forms, roles, and a person's names with a long vowel dropped),
+/// the longest word, without its article. A rebuild reads again only the
+/// texts that hold one of the words of an entity that changed.
+pub(crate) fn telltale_words(entity: &Entity) -> Vec<String> {
+    let tokens = |text: &str| -> Vec<String> { words(text).into_iter().map(|w| w.norm).collect() };
+    let mut phrases: Vec<Vec<String>> = entity
+        .names()
+        .map(|n| tokens(n))
+        .chain(entity.short_forms().iter().map(|s| tokens(s)))
+        .chain(entity.roles.iter().map(|r| tokens(r)))
+        .collect();
+    if entity.kind == EntityKind::Person {
+        for name in entity.names() {
+            let name = tokens(name);
+            for (t, token) in name.iter().enumerate() {
+                for variant in long_vowel_variants(token) {
+                    let mut varied = name.clone();
+                    varied[t] = variant;
+                    phrases.push(varied);
+                }
+            }
+        }
+    }
+    let mut out: Vec<String> = phrases
+        .into_iter()
+        .filter_map(|p| p.into_iter().max_by_key(|t| t.chars().count()))
+        // Without its article: للكرملين is read as الكرملين.
+        .map(|t| match t.strip_prefix("ال") {
+            Some(bare) if bare.chars().count() >= 2 => bare.to_string(),
+            _ => t,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// `token` without one of its inner long vowels ي and و, for words of five

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use super::duplicates;
 use super::features::{Corpus, Features};
-use super::kind::{self, Kind};
+use super::kind::{self, Cues};
 use super::linkage::Clusters;
 use super::memo::Memo;
 use crate::article::Article;
@@ -92,12 +92,13 @@ pub fn group(
     articles: &[Article],
     corpus: &Corpus,
     days: &[Option<i32>],
+    cues: &[Cues],
     config: &StoryConfig,
     (memo, prints): (&Memo, &[u64]),
 ) -> Grouping {
     let n = articles.len();
     let pairs = candidate_pairs(corpus, days, config.window_days as i32);
-    let when = timings(articles, days);
+    let when = timings(cues, days);
     let floor = LINK_FLOOR * config.threshold.min(config.undated_threshold);
     let bodies = body_cosines(corpus, &pairs);
     // Pairs are independent: score them in parallel, keep them in order.
@@ -160,11 +161,10 @@ pub fn group(
         .collect();
     drop((suspects, found));
 
-    let kinds: Vec<Kind> = articles.par_iter().map(kind::kind).collect();
-    let event_days: Vec<Option<i32>> = articles
-        .par_iter()
+    let event_days: Vec<Option<i32>> = cues
+        .iter()
         .zip(days)
-        .map(|(a, d)| d.map(|d| kind::event_day(a, d)))
+        .map(|(c, d)| d.map(|d| kind::event_day(c, d)))
         .collect();
     let mut sets = Clusters::new(n, &edges);
     let links = (0..n)
@@ -175,7 +175,7 @@ pub fn group(
         .collect();
     edges.retain(|&(i, j, s)| {
         let (i, j) = (i as usize, j as usize);
-        if kinds[i] != kinds[j] {
+        if cues[i].kind != cues[j].kind {
             // A preview, profile or explainer is not the event it is about.
             return false;
         }
@@ -262,18 +262,13 @@ pub enum When {
     Weekdays(u8),
 }
 
-/// Each article's [`When`]: weekdays are read only for undated articles.
-fn timings(articles: &[Article], days: &[Option<i32>]) -> Vec<When> {
-    articles
-        .par_iter()
+/// Each article's [`When`]: weekdays count only for undated articles.
+fn timings(cues: &[Cues], days: &[Option<i32>]) -> Vec<When> {
+    cues.iter()
         .zip(days)
-        .map(|(article, day)| match day {
+        .map(|(cues, day)| match day {
             Some(d) => When::Day(*d),
-            None => When::Weekdays(
-                super::dates::named_weekdays(article)
-                    .iter()
-                    .fold(0, |bits, w| bits | 1 << w.num_days_from_monday()),
-            ),
+            None => When::Weekdays(cues.weekdays),
         })
         .collect()
 }

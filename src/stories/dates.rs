@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
+use super::kind::Cues;
 use crate::article::{Article, Evidence, Origin, Published};
 use arabic::dates::WEEKDAYS;
 use arabic::{normalize, proclitic_readings, words};
@@ -17,7 +18,12 @@ const WEEKDAY_SCAN_SENTENCES: usize = 4;
 /// Gives each undated member of the cluster `members` the date of the dated
 /// member it resembles most, among those whose date the article's own
 /// weekdays do not contradict.
-pub fn date_from_story(articles: &mut [Article], members: &[usize], links: &[Vec<(u32, f32)>]) {
+pub fn date_from_story(
+    articles: &mut [Article],
+    members: &[usize],
+    links: &[Vec<(u32, f32)>],
+    cues: &[Cues],
+) {
     let dated: Vec<usize> = members
         .iter()
         .copied()
@@ -40,7 +46,7 @@ pub fn date_from_story(articles: &mut [Article], members: &[usize], links: &[Vec
             })
             .collect();
         donors.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let named = named_weekdays(&articles[i]);
+        let named = cues[i].named_weekdays();
         let Some(&(donor, _)) = donors.iter().find(|(j, _)| {
             let date = articles[*j]
                 .published

@@ -15,6 +15,9 @@
 
 use std::sync::LazyLock;
 
+use chrono::Weekday;
+use serde::{Deserialize, Serialize};
+
 use crate::article::Article;
 use arabic::{fold_digits, normalize, proclitic_readings, words};
 
@@ -26,7 +29,7 @@ const LEDE_SENTENCES: usize = 3;
 const RUBRIC_WORDS: usize = 3;
 
 /// Whether an article reports an event, or was written around one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {
     /// What happened: the news itself.
     Report,
@@ -105,6 +108,39 @@ fn is_one_of(word: &str, list: &[String]) -> bool {
     list.iter().any(|w| w == word) || proclitic_readings(word, 3).iter().any(|r| list.contains(r))
 }
 
+/// What grouping reads in an article's title and lede: what kind of piece
+/// it is, the weekdays it names and whether it says "yesterday". They
+/// come from the text alone, so the story memo keeps them by text
+/// fingerprint and a rebuild reads only the texts that changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cues {
+    pub kind: Kind,
+    /// A bit per weekday named (Monday first; see
+    /// `dates::named_weekdays`).
+    pub weekdays: u8,
+    yesterday: bool,
+}
+
+impl Cues {
+    pub fn read(article: &Article) -> Cues {
+        Cues {
+            kind: kind(article),
+            weekdays: super::dates::named_weekdays(article)
+                .iter()
+                .fold(0, |bits, w| bits | 1 << w.num_days_from_monday()),
+            yesterday: says_yesterday(article),
+        }
+    }
+
+    /// The weekdays named, Monday first.
+    pub fn named_weekdays(&self) -> Vec<Weekday> {
+        (0..7u8)
+            .filter(|d| self.weekdays & (1 << d) != 0)
+            .map(|d| Weekday::try_from(d).expect("seven weekdays"))
+            .collect()
+    }
+}
+
 /// What `article` is: a report of an event, or a piece around one.
 pub fn kind(article: &Article) -> Kind {
     if is_background_title(&article.title) || lede_tells_a_birth(article) {
@@ -174,30 +210,28 @@ static YESTERDAY_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| normalized(YEST
 /// on day `published` reports: the day before when its title or lede says
 /// "yesterday" or names the day before's weekday and not its own (a match
 /// played late and reported the next morning), else the day it appeared.
-pub fn event_day(article: &Article, published: i32) -> i32 {
+pub fn event_day(cues: &Cues, published: i32) -> i32 {
     // Day 1 of the common era (0001-01-01) was a Monday.
-    let weekday = |day: i32| (day - 1).rem_euclid(7) as u32;
-    let named = super::dates::named_weekdays(article);
-    let names = |day: i32| {
-        named
-            .iter()
-            .any(|w| w.num_days_from_monday() == weekday(day))
-    };
+    let names = |day: i32| cues.weekdays & (1 << (day - 1).rem_euclid(7)) != 0;
     if names(published) {
         return published;
     }
-    let says_yesterday = std::iter::once(article.title.as_str())
+    if cues.yesterday || names(published - 1) {
+        published - 1
+    } else {
+        published
+    }
+}
+
+/// Whether the title or lede says the event was yesterday.
+fn says_yesterday(article: &Article) -> bool {
+    std::iter::once(article.title.as_str())
         .chain(article.sentences().take(LEDE_SENTENCES))
         .any(|text| {
             words(text)
                 .iter()
                 .any(|w| is_one_of(&w.norm, &YESTERDAY_WORDS))
-        });
-    if says_yesterday || names(published - 1) {
-        published - 1
-    } else {
-        published
-    }
+        })
 }
 
 /// A four-digit year of the last two centuries.

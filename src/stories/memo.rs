@@ -13,6 +13,7 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::kind::Cues;
 use crate::article::{Article, BlockKind};
 use crate::cache::Hasher;
 
@@ -30,6 +31,8 @@ pub struct Memo {
     /// the texts read (in reading order) and the chosen sentences, as
     /// (reader, sentence) positions.
     summaries: Vec<(u64, Vec<(u32, u32)>)>,
+    /// What grouping reads in each text's title and lede.
+    cues: Vec<(u64, Cues)>,
 }
 
 impl Memo {
@@ -70,10 +73,20 @@ impl Memo {
         )
     }
 
+    /// The cues read in the text fingerprinted `text`.
+    pub fn cues(&self, text: u64) -> Option<Cues> {
+        let k = self
+            .cues
+            .binary_search_by_key(&text, |(key, _)| *key)
+            .ok()?;
+        Some(self.cues[k].1)
+    }
+
     /// A memo of exactly these results (later duplicates of a key dropped).
     pub fn of(
         copies: impl IntoIterator<Item = (u64, u64, bool)>,
         summaries: impl IntoIterator<Item = SummaryEntry>,
+        cues: impl IntoIterator<Item = (u64, Cues)>,
     ) -> Memo {
         let mut copies: Vec<(u64, u64, bool)> = copies
             .into_iter()
@@ -90,11 +103,18 @@ impl Memo {
             .collect();
         summaries.sort_by_key(|(key, _)| *key);
         summaries.dedup_by_key(|(key, _)| *key);
-        Memo { copies, summaries }
+        let mut cues: Vec<(u64, Cues)> = cues.into_iter().collect();
+        cues.sort_unstable_by_key(|(key, _)| *key);
+        cues.dedup_by_key(|(key, _)| *key);
+        Memo {
+            copies,
+            summaries,
+            cues,
+        }
     }
 }
 
-/// What the copy check and the summaries read of an article: its title and
+/// What the copy check, the summaries and the cues read of an article: its title and
 /// its blocks (its sentences and their stems derive from them, and only
 /// paragraphs are read as sentences).
 pub fn fingerprint(article: &Article) -> u64 {
@@ -126,7 +146,7 @@ mod tests {
 
     #[test]
     fn copies_are_found_whichever_text_comes_first() {
-        let memo = Memo::of([(9, 4, true), (1, 2, false)], []);
+        let memo = Memo::of([(9, 4, true), (1, 2, false)], [], []);
         assert_eq!(
             memo.copies(&[(4, 9), (1, 3), (9, 4), (2, 1), (4, 9)]),
             vec![Some(true), None, Some(true), Some(false), Some(true)]
@@ -135,7 +155,7 @@ mod tests {
 
     #[test]
     fn summaries_come_back_as_positions() {
-        let memo = Memo::of([], [(7, vec![(0, 2), (1, 0)]), (3, vec![(2, 1)])]);
+        let memo = Memo::of([], [(7, vec![(0, 2), (1, 0)]), (3, vec![(2, 1)])], []);
         assert_eq!(memo.summary(7), Some(vec![(0, 2), (1, 0)]));
         assert_eq!(memo.summary(3), Some(vec![(2, 1)]));
         assert_eq!(memo.summary(5), None);

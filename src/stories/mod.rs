@@ -26,6 +26,7 @@ use crate::article::{Article, Prominence};
 use crate::config::StoryConfig;
 use crate::slug::{SlugRegistry, slugify_words};
 use crate::summarize::summarize_documents;
+use kind::Cues;
 use memo::{Memo, SummaryEntry};
 
 /// A sentence of a story summary and the outlet it came from.
@@ -102,9 +103,14 @@ pub fn run_remembering(
     let prints: Vec<u64> = articles.par_iter().map(memo::fingerprint).collect();
     let corpus = features::extract(articles);
     let days = cluster::day_numbers(articles);
-    let mut grouping = cluster::group(articles, &corpus, &days, config, (memo, &prints));
+    let cues: Vec<Cues> = articles
+        .par_iter()
+        .zip(&prints)
+        .map(|(a, &text)| memo.cues(text).unwrap_or_else(|| Cues::read(a)))
+        .collect();
+    let mut grouping = cluster::group(articles, &corpus, &days, &cues, config, (memo, &prints));
     for members in &grouping.clusters {
-        dates::date_from_story(articles, members, &grouping.links);
+        dates::date_from_story(articles, members, &grouping.links, &cues);
     }
     let latest = articles
         .iter()
@@ -134,6 +140,7 @@ pub fn run_remembering(
     let next = Memo::of(
         std::mem::take(&mut grouping.copy_checks),
         summarised.into_iter().flatten(),
+        prints.iter().copied().zip(cues),
     );
     stories.sort_by(|a, b| {
         (a.date.is_none(), a.date, a.articles.iter().min()).cmp(&(
@@ -690,7 +697,7 @@ mod tests {
         let (_, memo) = run_remembering(&mut articles, &config, &Memo::default());
         // A memo from texts that said otherwise: the copies were not copies.
         let prints: Vec<u64> = articles.iter().map(memo::fingerprint).collect();
-        let contrary = Memo::of([(prints[0], prints[1], false)], []);
+        let contrary = Memo::of([(prints[0], prints[1], false)], [], []);
         let (stories, _) = run_remembering(&mut day_with_a_copy(), &config, &contrary);
         assert!(stories.iter().all(|s| s.duplicates.is_empty()));
         assert_ne!(contrary, memo);

@@ -13,16 +13,21 @@
 //! confidence from how much evidence there is. A one-word name seen once is
 //! left out: alone it is as likely an ordinary word.
 
+mod memo;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 
 use super::list::{Entity, EntityList};
-use super::matcher::{Hit, Matcher};
+use super::matcher::{Hit, Matcher, telltale_words};
 use crate::article::Article;
 pub use crate::article::{Candidate, EntityKind, NameContext};
 use arabic::{WordList, is_stop_word, phrase_key, proclitic_reading_slices};
+pub use memo::Memo;
+use memo::{FormCounts, Reading, Signature, by_key, text_key};
 
 /// What made an entity discovered rather than listed.
 #[derive(Debug, Clone, PartialEq)]
@@ -798,6 +803,14 @@ pub fn confidence(articles: usize, outlets: usize, titled: bool, words: usize) -
 /// Deterministic: the same articles give the same entities, slugs and
 /// mentions whatever the order of reading.
 pub fn discover(articles: &mut [Article], list: &mut EntityList) {
+    discover_remembering(articles, list, &Memo::default());
+}
+
+/// [`discover`], reusing what `memo` remembers of the last build's
+/// reading of the texts that did not change; returns what the next build
+/// may reuse. The result is the same as without a memo.
+pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, memo: &Memo) -> Memo {
+    let keys: Vec<u64> = articles.par_iter().map(text_key).collect();
     let mut groups: BTreeMap<String, Gathered> = BTreeMap::new();
     for (a, article) in articles.iter().enumerate() {
         for c in &article.candidates {
@@ -820,7 +833,7 @@ pub fn discover(articles: &mut [Article], list: &mut EntityList) {
         }
     }
     merge_into_shorter(&mut groups);
-    let ordinary = ordinary_words(articles, &groups);
+    let (ordinary, forms, counts) = ordinary_words(articles, &keys, &groups, memo);
     let groups = cut_at_ordinary_words(groups, &ordinary);
 
     let known_keys: HashSet<String> = list
@@ -891,23 +904,89 @@ pub fn discover(articles: &mut [Article], list: &mut EntityList) {
             }),
         });
     }
-    if found.is_empty() {
-        return;
-    }
-    let names: Vec<String> = found.iter().map(|e| e.name.clone()).collect();
+    let listed = list.entities.len();
     list.entities.extend(found);
-    let Ok(finder) = AhoCorasick::new(&names) else {
-        return;
+    let (found, readings) = read_again(articles, &keys, list, listed, memo);
+    let mut texts = keys;
+    texts.par_sort_unstable();
+    texts.dedup();
+    Memo {
+        texts,
+        forms,
+        counts,
+        found,
+        readings,
+    }
+}
+
+/// Reads again, with the whole list, the articles that use a name
+/// discovered (the list from `listed` on), so that their mentions and
+/// quotes count the new entities. An article whose text the memo knows is
+/// read again only if it holds a word of a discovered name that came, went
+/// or changed since; otherwise it takes what the last build found. Returns
+/// the discovered entities' signatures and each reading, for the next memo.
+fn read_again(
+    articles: &mut [Article],
+    keys: &[u64],
+    list: &EntityList,
+    listed: usize,
+    memo: &Memo,
+) -> (Vec<Signature>, Vec<(u64, Reading)>) {
+    let mut found: Vec<Signature> = list.entities[listed..].iter().map(Signature::of).collect();
+    found.sort();
+    // Entities in one signature list and not the other: the words they
+    // match are where a text's reading may differ from last time.
+    let changed: Vec<String> = found
+        .iter()
+        .filter(|s| memo.found.binary_search(s).is_err())
+        .chain(
+            memo.found
+                .iter()
+                .filter(|s| found.binary_search(s).is_err()),
+        )
+        .flat_map(|s| telltale_words(&s.entity()))
+        .collect();
+    let touches = (!changed.is_empty())
+        .then(|| AhoCorasick::new(&changed).ok())
+        .flatten();
+    let touched = |a: &Article| {
+        touches.as_ref().is_some_and(|t| {
+            t.is_match(&arabic::normalize(&a.title))
+                || t.is_match(&arabic::normalize(a.plain_text()))
+        })
     };
-    let matcher = Matcher::new(list);
-    articles.par_iter_mut().for_each(|a| {
-        let uses = finder.is_match(&a.title) || finder.is_match(a.plain_text());
-        if uses {
-            let analysis = matcher.analyse_article(a);
-            a.entities = analysis.mentions;
-            a.quotes = analysis.quotes;
-        }
-    });
+    let names: Vec<&str> = list.entities[listed..]
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    let finder = AhoCorasick::new(&names).ok();
+    let matcher = OnceLock::new();
+    let readings: Vec<(u64, Reading)> = articles
+        .par_iter_mut()
+        .zip(keys)
+        .filter_map(|(a, &key)| {
+            let reading = if memo.knows(key) && !touched(a) {
+                memo.reading(key).cloned()
+            } else {
+                let uses = finder
+                    .as_ref()
+                    .is_some_and(|f| f.is_match(&a.title) || f.is_match(a.plain_text()));
+                uses.then(|| {
+                    let analysis = matcher
+                        .get_or_init(|| Matcher::new(list))
+                        .analyse_article(a);
+                    Reading {
+                        mentions: analysis.mentions,
+                        quotes: analysis.quotes,
+                    }
+                })
+            }?;
+            a.entities.clone_from(&reading.mentions);
+            a.quotes.clone_from(&reading.quotes);
+            Some((key, reading))
+        })
+        .collect();
+    (found, by_key(readings))
 }
 
 /// The words of candidates that the corpus shows to be ordinary words,
@@ -915,8 +994,15 @@ pub fn discover(articles: &mut [Article], list: &mut EntityList) {
 /// (التغريدة beside تغريدة لأبوتريكة; names never do), or any word that
 /// also appears as another person of a verb (تسيطر beside يسيطر, اعتقل
 /// beside اعتقلت). Looked up as written, in every article's text at once,
-/// so that no article is read word by word again.
-fn ordinary_words(articles: &[Article], groups: &BTreeMap<String, Gathered>) -> HashSet<String> {
+/// so that no article is read word by word again; a text the memo knows
+/// is searched only for the forms it was not searched for before. Returns
+/// the forms searched for and what each text held, for the next memo.
+fn ordinary_words(
+    articles: &[Article],
+    keys: &[u64],
+    groups: &BTreeMap<String, Gathered>,
+    memo: &Memo,
+) -> (HashSet<String>, Vec<String>, FormCounts) {
     // Each telling form as written, with the normal form it stands for.
     let mut written: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (key, g) in groups {
@@ -959,56 +1045,85 @@ fn ordinary_words(articles: &[Article], groups: &BTreeMap<String, Gathered>) -> 
             }
         }
     }
-    if written.is_empty() {
-        return HashSet::new();
-    }
-    let patterns: Vec<&String> = written.keys().collect();
-    let Ok(finder) = AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(&patterns)
-    else {
-        return HashSet::new();
-    };
-    let totals: Vec<u32> = articles
+    let forms: Vec<String> = written.keys().cloned().collect();
+    let renumbered: Vec<Option<u32>> = memo
+        .forms
+        .iter()
+        .map(|f| forms.binary_search(f).ok().map(|i| i as u32))
+        .collect();
+    let unsearched: Vec<u32> = (0..forms.len() as u32)
+        .filter(|&i| memo.forms.binary_search(&forms[i as usize]).is_err())
+        .collect();
+    let finder = |ids: &[u32]| AhoCorasick::new(ids.iter().map(|&i| &forms[i as usize])).ok();
+    let all: Vec<u32> = (0..forms.len() as u32).collect();
+    let every_form = OnceLock::new();
+    let new_forms = (!unsearched.is_empty())
+        .then(|| finder(&unsearched))
+        .flatten();
+    let counts: Vec<(u64, Vec<(u32, u32)>)> = articles
         .par_iter()
-        .fold(
-            || vec![0u32; patterns.len()],
-            |mut seen, a| {
-                for text in [a.title.as_str(), a.plain_text()] {
-                    for m in finder.find_iter(text) {
-                        // A whole word only, or one behind a proclitic.
-                        let after = text[m.end()..].chars().next();
-                        let mut before = text[..m.start()].chars().rev();
-                        let opens = match before.next() {
-                            None => true,
-                            Some(c) if !c.is_alphabetic() => true,
-                            Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س') => {
-                                before.next().is_none_or(|c| !c.is_alphabetic())
-                            }
-                            Some(_) => false,
-                        };
-                        if opens && after.is_none_or(|c| !c.is_alphabetic()) {
-                            seen[m.pattern().as_usize()] += 1;
-                        }
-                    }
+        .zip(keys)
+        .map(|(a, &key)| {
+            let held = if memo.knows(key) {
+                let mut held: Vec<(u32, u32)> = memo
+                    .counts(key)
+                    .iter()
+                    .filter_map(|&(f, n)| Some((renumbered[f as usize]?, n)))
+                    .collect();
+                if let Some(new_forms) = &new_forms {
+                    held.extend(count_forms(new_forms, &unsearched, a));
                 }
-                seen
-            },
-        )
-        .reduce(
-            || vec![0u32; patterns.len()],
-            |mut a, b| {
-                a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-                a
-            },
-        );
-    let mut ordinary = HashSet::new();
-    for (p, pattern) in patterns.iter().enumerate() {
-        if totals[p] >= 2 {
-            ordinary.extend(written[*pattern].iter().cloned());
+                held.sort_unstable();
+                held
+            } else {
+                match every_form.get_or_init(|| finder(&all)) {
+                    Some(every_form) => count_forms(every_form, &all, a),
+                    None => Vec::new(),
+                }
+            };
+            (key, held)
+        })
+        .collect();
+    let mut totals = vec![0u32; forms.len()];
+    for (_, held) in &counts {
+        for &(f, n) in held {
+            totals[f as usize] += n;
         }
     }
-    ordinary
+    let mut ordinary = HashSet::new();
+    for (form, total) in forms.iter().zip(&totals) {
+        if *total >= 2 {
+            ordinary.extend(written[form].iter().cloned());
+        }
+    }
+    let counts = by_key(counts.into_iter().filter(|(_, h)| !h.is_empty()).collect());
+    (ordinary, forms, counts)
+}
+
+/// How often each form `finder` looks for (numbered by `ids`) stands in
+/// the article's title and text as a whole word, or behind one proclitic:
+/// (form, occurrences), in order of form. Each form is counted whatever
+/// the others, so that counts can be added up text by text.
+fn count_forms(finder: &AhoCorasick, ids: &[u32], article: &Article) -> Vec<(u32, u32)> {
+    let mut held: BTreeMap<u32, u32> = BTreeMap::new();
+    for text in [article.title.as_str(), article.plain_text()] {
+        for m in finder.find_overlapping_iter(text) {
+            let after = text[m.end()..].chars().next();
+            let mut before = text[..m.start()].chars().rev();
+            let opens = match before.next() {
+                None => true,
+                Some(c) if !c.is_alphabetic() => true,
+                Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س') => {
+                    before.next().is_none_or(|c| !c.is_alphabetic())
+                }
+                Some(_) => false,
+            };
+            if opens && after.is_none_or(|c| !c.is_alphabetic()) {
+                *held.entry(ids[m.pattern().as_usize()]).or_default() += 1;
+            }
+        }
+    }
+    held.into_iter().collect()
 }
 
 /// Each candidate cut before its first ordinary word after the first (أنطوان
