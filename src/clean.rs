@@ -74,6 +74,45 @@ pub fn clean(raw: &str) -> Vec<Cleaned> {
     articles
 }
 
+/// The text the stages read of an editor's Markdown article. It is not
+/// scraped, so nothing is cut as page debris; but agency copy pasted into
+/// it keeps the wire's dateline («دبي، الإمارات العربية المتحدة (CNN)--»)
+/// and its hashtags, which would open its summary and hide its names. The
+/// dateline is removed (and returned, as for a raw article, for the
+/// stages that read the outlet or date in it) and hashtags become words;
+/// the page still shows the Markdown as written.
+pub fn written_blocks(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removed>) {
+    let mut removed = Vec::new();
+    let mut prose_seen = 0;
+    let blocks = blocks
+        .into_iter()
+        .map(|block| {
+            let mut text = match unhashtag(&block.text) {
+                Cow::Borrowed(_) => block.text,
+                Cow::Owned(words) => tidy_spaces(&words).into_owned(),
+            };
+            if block.kind == BlockKind::Paragraph {
+                if prose_seen < DATELINE_PROSE_BEFORE
+                    && let Some(at) = wire_dateline(&text)
+                {
+                    removed.push(Removed {
+                        kind: DebrisKind::WireDateline,
+                        text: text[..at].trim().to_string(),
+                    });
+                    text = text[at..].trim().to_string();
+                }
+                prose_seen += usize::from(is_prose(&text));
+            }
+            Block {
+                kind: block.kind,
+                text,
+            }
+        })
+        .filter(|block| !block.text.is_empty())
+        .collect();
+    (blocks, removed)
+}
+
 /// True for a line shaped like a headline: short, mostly Arabic, and not
 /// closed by a full stop (a question or exclamation mark may close it).
 pub fn is_headline_like(line: &str, max_words: usize) -> bool {

@@ -9,7 +9,7 @@ use anyhow::{Result, bail};
 use crate::article::{Article, BlockKind, Evidence, Origin, Published, SourceKind};
 use crate::clean::clean;
 use crate::config::Config;
-use crate::dating::{find_publication_date, find_publication_date_in, or_from_path};
+use crate::dating::{find_publication_date_in, or_from_path};
 use crate::frontmatter::{self, ContentKind};
 use crate::headline::find_headline;
 use crate::load::Document;
@@ -115,7 +115,7 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
     if front.draft {
         return Ok(Item::Draft(doc.file.clone()));
     }
-    let mut blocks = markdown::to_blocks(parsed.body);
+    let (mut blocks, removed) = crate::clean::written_blocks(markdown::to_blocks(parsed.body));
     let noun = front.kind.noun();
     if parsed.body.trim().is_empty() {
         bail!(
@@ -185,19 +185,23 @@ fn read_markdown(doc: &Document, config: &Config) -> Result<Item> {
             (Some(published), Evidence::front_matter("date"))
         }
         None => {
-            let found = or_from_path(find_publication_date(&title, &blocks), &doc.file);
+            let found = or_from_path(
+                find_publication_date_in(&title, &blocks, &removed),
+                &doc.file,
+            );
             let published = found.date.map(|date| Published { date, time: None });
             (published, found.evidence)
         }
     };
     let source = match &front.source {
         Some(source) => Some((source.clone(), Evidence::front_matter("source"))),
-        None => find_source(&doc.file, &blocks, &[], &config.site.outlets),
+        None => find_source(&doc.file, &blocks, &removed, &config.site.outlets),
     };
     let excerpt = doc.excerpt(parsed.body);
     let mut article = Article::from_markdown_file(doc.file.clone(), title, excerpt, blocks);
     article.title_derived = derived;
     article.subtitle = front.subtitle.clone();
+    article.removed = removed;
     article.published = published;
     article.date_evidence = date_evidence;
     if let Some((name, evidence)) = source {

@@ -479,3 +479,33 @@ fn a_match_report_is_sport_whatever_its_attacks_and_strikes() {
     assert!(!a.topics.iter().any(|t| t == "conflict"), "{:?}", a.topics);
     assert!(a.summary.starts_with("خسر الهلال السعودي"), "{}", a.summary);
 }
+
+#[test]
+fn wire_copy_pasted_into_markdown_reads_like_a_cleaned_wire_page() {
+    let corpus = fixtures();
+    let a = corpus
+        .articles
+        .iter()
+        .find(|a| a.file.ends_with("/pasted_wire_copy.md"))
+        .expect("the Markdown fixture is read");
+    assert!(
+        a.summary.starts_with("أعلنت جماعة أنصار الله الحوثية"),
+        "{}",
+        a.summary
+    );
+    assert!(
+        !a.summary.contains('#') && !a.summary.contains("(CNN)"),
+        "{}",
+        a.summary
+    );
+    assert!(removed_kinds(a).contains(&DebrisKind::WireDateline));
+    let slugs: Vec<&str> = a.entities.iter().map(|m| m.slug.as_str()).collect();
+    assert!(
+        slugs.contains(&"hodeidah"),
+        "a hashtag is a name: {slugs:?}"
+    );
+    assert!(
+        !slugs.contains(&"dubai"),
+        "the dateline names no place: {slugs:?}"
+    );
+}

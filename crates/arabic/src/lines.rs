@@ -105,9 +105,20 @@ pub fn before_closing_parenthetical(text: &str) -> &str {
 /// text holds no hashtag.
 pub fn unhashtag(text: &str) -> Cow<'_, str> {
     let is_tag_start = |rest: &str| rest.chars().next().is_some_and(super::is_letter_or_digit);
+    // A Latin tag inside Arabic text is often stored with its mark after
+    // it (MyFreedomDay#), as it displays right to left. A short word keeps
+    // it: C# and F# are names.
+    let closes_latin_tag = |i: usize| {
+        let word = text[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        word >= 3 && !is_tag_start(&text[i + 1..])
+    };
     if !text
         .match_indices('#')
-        .any(|(i, _)| is_tag_start(&text[i + 1..]))
+        .any(|(i, _)| is_tag_start(&text[i + 1..]) || closes_latin_tag(i))
     {
         return Cow::Borrowed(text);
     }
@@ -116,6 +127,7 @@ pub fn unhashtag(text: &str) -> Cow<'_, str> {
     for (i, c) in text.char_indices() {
         match c {
             '#' if is_tag_start(&text[i + 1..]) => in_tag = true,
+            '#' if closes_latin_tag(i) => in_tag = false,
             '_' if in_tag => out.push(' '),
             _ => {
                 in_tag &= super::is_letter_or_digit(c) || super::is_ignorable(c);
@@ -210,6 +222,15 @@ pub fn wire_dateline(paragraph: &str) -> Option<usize> {
         // the credit apart; after a place a dash or colon must follow.
         let start = separator_end(close + 1).or((open == 0).then_some(close + 1))?;
         return sentence_follows(text, start);
+    }
+    // "(CNN-- …": the bracket left open, the dash closing the credit.
+    if let Some(open) = text.find('(')
+        && place_ok(&text[..open])
+        && let Some(dash) = text[open..].find(['-', '–', '—']).map(|d| open + d)
+        && !text[open..dash].contains(')')
+        && is_credit(&text[open + 1..dash], false)
+    {
+        return sentence_follows(text, separator_end(dash)?);
     }
     // "PLACE - CREDIT:" or "PLACE ـ «OUTLET»:".
     let dash = text
@@ -327,6 +348,11 @@ mod tests {
             "أفشلت قوات الجيش اليمني هجوما في الساحل الغربي، جنوب الحديدة."
         );
         assert_eq!(unhashtag("ارتفع السهم # نقاط"), "ارتفع السهم # نقاط");
+        assert_eq!(
+            unhashtag("في يوم MyFreedomDay#، يخبرنا الطلاب"),
+            "في يوم MyFreedomDay، يخبرنا الطلاب"
+        );
+        assert!(matches!(unhashtag("بلغتي C# و F#"), Cow::Borrowed(_)));
         assert!(matches!(unhashtag("بلا وسوم"), Cow::Borrowed(_)));
     }
 
@@ -365,6 +391,14 @@ mod tests {
                 "الرياض (واس) — وصل ولي العهد إلى العاصمة البريطانية لندن.",
                 "وصل",
             ),
+            (
+                "(CNN-- قتل سبعة جنود عندما تحطمت مروحيتهم غرب العراق.",
+                "قتل",
+            ),
+            (
+                "واشنطن (CNN -- أعلن البيت الأبيض موعد القمة المقبلة.",
+                "أعلن",
+            ),
         ];
         for (lede, first_word) in cases {
             let at = wire_dateline(lede).unwrap_or_else(|| panic!("{lede}"));
@@ -380,6 +414,8 @@ mod tests {
             "مصر: التحقيق مع رئيس أركان الجيش السابق بتهمة التزوير.",
             "حماس - فتح: جولة جديدة من محادثات المصالحة في القاهرة.",
             "أعلنت منظمة الصحة العالمية (WHO) حالة الطوارئ.",
+            "أعلنت منظمة الصحة (WHO - جنيف) حالة الطوارئ.",
+            "(تحديث - عاجل) قتل سبعة جنود في تحطم مروحية.",
         ] {
             assert_eq!(wire_dateline(sentence), None, "{sentence}");
         }
