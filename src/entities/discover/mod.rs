@@ -20,6 +20,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::list::{Entity, EntityList};
 use super::matcher::{Hit, Matcher, telltale_words};
@@ -811,13 +812,14 @@ pub fn discover(articles: &mut [Article], list: &mut EntityList) {
 /// may reuse. The result is the same as without a memo.
 pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, memo: &Memo) -> Memo {
     let keys: Vec<u64> = articles.par_iter().map(text_key).collect();
-    let mut groups: BTreeMap<String, Gathered> = BTreeMap::new();
+    // Gathered by borrowed key, then ordered once.
+    let mut gathered: FxHashMap<&str, Gathered> = FxHashMap::default();
     for (a, article) in articles.iter().enumerate() {
         for c in &article.candidates {
-            let g = groups.entry(c.key.clone()).or_default();
-            *g.surfaces.entry(c.surface.clone()).or_default() += 1;
+            let g = gathered.entry(c.key.as_str()).or_default();
+            count(&mut g.surfaces, &c.surface);
             if !c.cue.is_empty() {
-                *g.cues.entry(c.cue.clone()).or_default() += 1;
+                count(&mut g.cues, &c.cue);
             }
             // A title or head word says the kind better than a verb.
             *g.kinds.entry(c.kind).or_default() += match c.context {
@@ -825,13 +827,19 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
                 NameContext::Speech => 1,
             };
             g.articles.insert(a);
-            if let Some(source) = &article.source {
+            if let Some(source) = &article.source
+                && !g.outlets.contains(source)
+            {
                 g.outlets.insert(source.clone());
             }
             g.sightings += 1;
             g.titled |= c.context == NameContext::Title;
         }
     }
+    let mut groups: BTreeMap<String, Gathered> = gathered
+        .into_iter()
+        .map(|(key, g)| (key.to_string(), g))
+        .collect();
     merge_into_shorter(&mut groups);
     let (ordinary, forms, counts) = ordinary_words(articles, &keys, &groups, memo);
     let groups = cut_at_ordinary_words(groups, &ordinary);
@@ -904,6 +912,10 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
             }),
         });
     }
+    drop(pieces);
+    // Freeing every candidate's small maps takes a while: an idle worker
+    // does it.
+    rayon::spawn(move || drop(groups));
     let listed = list.entities.len();
     list.entities.extend(found);
     let (found, readings) = read_again(articles, &keys, list, listed, memo);
@@ -959,7 +971,7 @@ fn read_again(
         .iter()
         .map(|e| e.name.as_str())
         .collect();
-    let finder = AhoCorasick::new(&names).ok();
+    let finder = OnceLock::new();
     let matcher = OnceLock::new();
     let readings: Vec<(u64, Reading)> = articles
         .par_iter_mut()
@@ -969,6 +981,7 @@ fn read_again(
                 memo.reading(key).cloned()
             } else {
                 let uses = finder
+                    .get_or_init(|| AhoCorasick::new(&names).ok())
                     .as_ref()
                     .is_some_and(|f| f.is_match(&a.title) || f.is_match(a.plain_text()));
                 uses.then(|| {
@@ -1196,6 +1209,16 @@ fn merge_into_shorter(groups: &mut BTreeMap<String, Gathered>) {
             .get_mut(&into)
             .expect("checked above")
             .absorb(moved, keep);
+    }
+}
+
+/// Counts one more `item`, copying it only the first time.
+fn count(counts: &mut BTreeMap<String, usize>, item: &str) {
+    match counts.get_mut(item) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(item.to_string(), 1);
+        }
     }
 }
 
