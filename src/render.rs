@@ -357,17 +357,29 @@ pub fn write_sitemap(
 /// once, for both.
 trait PageData {
     fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T);
+
+    /// The page's share links, made from its address and title: a
+    /// fingerprint takes those two, a context the encoded links.
+    fn insert_share(&mut self, url: &str, title: &str);
 }
 
 impl PageData for Context {
     fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
         Context::insert(self, key, value);
     }
+
+    fn insert_share(&mut self, url: &str, title: &str) {
+        Context::insert(self, "share", &pages::Share::of(url, title));
+    }
 }
 
 impl PageData for Fingerprint<'_> {
     fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
         self.add(key, value);
+    }
+
+    fn insert_share(&mut self, url: &str, title: &str) {
+        self.add("share", &(url, title));
     }
 }
 

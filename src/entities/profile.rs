@@ -3,10 +3,11 @@
 //! it, the topics it appears in, and its recent quotes.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::article::{Article, Prominence};
 
@@ -61,7 +62,7 @@ pub fn profiles(articles: &[Article]) -> BTreeMap<String, EntityProfile> {
 
     // Entities are numbered as first met, so that each mention costs one
     // lookup of its slug and the co-mention counts none.
-    let mut numbers: HashMap<&str, usize> = HashMap::new();
+    let mut numbers: FxHashMap<&str, usize> = FxHashMap::default();
     let mut tallies: Vec<Tally> = Vec::new();
     let mut ids = Vec::new();
     for &i in &order {
@@ -120,8 +121,8 @@ struct Tally<'a> {
     slug: &'a str,
     profile: EntityProfile,
     variants: Vec<(&'a str, usize)>,
-    shared: HashMap<usize, usize>,
-    topics: HashMap<&'a str, usize>,
+    shared: FxHashMap<usize, usize>,
+    topics: FxHashMap<&'a str, usize>,
 }
 
 impl<'a> Tally<'a> {
@@ -133,8 +134,8 @@ impl<'a> Tally<'a> {
                 ..Default::default()
             },
             variants: Vec::new(),
-            shared: HashMap::new(),
-            topics: HashMap::new(),
+            shared: FxHashMap::default(),
+            topics: FxHashMap::default(),
         }
     }
 

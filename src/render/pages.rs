@@ -144,14 +144,14 @@ impl<'a> StoryRef<'a> {
 /// Plain share links (no third-party script): addresses that open each
 /// service's own share page with the page's title and address.
 #[derive(Serialize)]
-struct Share {
+pub(super) struct Share {
     whatsapp: String,
     telegram: String,
     x: String,
 }
 
 impl Share {
-    fn of(url: &str, title: &str) -> Share {
+    pub(super) fn of(url: &str, title: &str) -> Share {
         use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
         let enc = |t: &str| utf8_percent_encode(t, NON_ALPHANUMERIC).to_string();
         let (u, t) = (enc(url), enc(title));
@@ -594,7 +594,7 @@ impl<'s, 'a> Renderer<'s, 'a> {
         ctx.insert("card", &s.cards[i]);
         ctx.insert("description", &a.summary);
         let page_url = format!("{}articles/{}/", self.config.base_url(), a.slug);
-        ctx.insert("share", &Share::of(&page_url, &a.title));
+        ctx.insert_share(&page_url, &a.title);
         ctx.insert("structured_data", &self.news_article(i, &page_url));
         ctx.insert(
             "time",
@@ -723,12 +723,9 @@ impl<'s, 'a> Renderer<'s, 'a> {
             .collect();
         ctx.insert("timeline", &timeline);
         self.story_extras(i, ctx);
-        ctx.insert(
-            "share",
-            &Share::of(
-                &format!("{}stories/{}/", self.config.base_url(), story.id),
-                s.story_cards[i].headline,
-            ),
+        ctx.insert_share(
+            &format!("{}stories/{}/", self.config.base_url(), story.id),
+            s.story_cards[i].headline,
         );
         let day = story
             .articles
