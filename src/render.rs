@@ -361,6 +361,15 @@ trait PageData {
     /// The page's share links, made from its address and title: a
     /// fingerprint takes those two, a context the encoded links.
     fn insert_share(&mut self, url: &str, title: &str);
+
+    /// A value that `make` works out from `inputs` alone (a chart): a
+    /// fingerprint takes the inputs, a context the value.
+    fn insert_made<I: Serialize + ?Sized, T: Serialize>(
+        &mut self,
+        key: &str,
+        inputs: &I,
+        make: impl FnOnce() -> T,
+    );
 }
 
 impl PageData for Context {
@@ -371,6 +380,15 @@ impl PageData for Context {
     fn insert_share(&mut self, url: &str, title: &str) {
         Context::insert(self, "share", &pages::Share::of(url, title));
     }
+
+    fn insert_made<I: Serialize + ?Sized, T: Serialize>(
+        &mut self,
+        key: &str,
+        _inputs: &I,
+        make: impl FnOnce() -> T,
+    ) {
+        Context::insert(self, key, &make());
+    }
 }
 
 impl PageData for Fingerprint<'_> {
@@ -380,6 +398,15 @@ impl PageData for Fingerprint<'_> {
 
     fn insert_share(&mut self, url: &str, title: &str) {
         self.add("share", &(url, title));
+    }
+
+    fn insert_made<I: Serialize + ?Sized, T: Serialize>(
+        &mut self,
+        key: &str,
+        inputs: &I,
+        _make: impl FnOnce() -> T,
+    ) {
+        self.add(key, inputs);
     }
 }
 

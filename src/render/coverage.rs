@@ -163,40 +163,52 @@ impl Renderer<'_, '_> {
         Some((days.first()?.date, days.last()?.date))
     }
 
-    /// Articles of `term` per bin of weeks over the archive; `None` when it
-    /// has too few dated articles to chart.
-    fn weekly(&self, term: &Term, title: String, subject: &str) -> Option<charts::TimeChart> {
-        let (first, last) = self.archive_span()?;
+    /// The publication days of `term`'s articles, which its weekly chart
+    /// counts; `None` when it has too few dated articles to chart.
+    fn charted_days(&self, term: &Term) -> Option<Vec<NaiveDate>> {
         let s = self.site;
-        let dated = term
+        let days: Vec<NaiveDate> = term
             .articles
             .iter()
-            .filter(|&&a| s.article(a).published.is_some())
-            .take(CHARTED_ARTICLES)
-            .count();
-        if dated < CHARTED_ARTICLES {
-            return None;
-        }
-        let counts = term
-            .articles
-            .iter()
-            .filter_map(|&a| s.article(a).published.map(|p| (p.date, 1)));
-        // Bins start on a Saturday, the first day of the Arabic week.
-        let start = first - Days::new(u64::from(first.weekday().days_since(chrono::Weekday::Sat)));
-        Some(charts::time_chart(
-            TimeSpec {
-                title,
-                noun: &numbers::ARTICLE,
-                value_heading: "المقالات",
-                subject,
-            },
-            counts,
-            start,
-            last,
-            charts::week_bins(start, last),
-            &self.config.site.dates,
-            |_| None,
-        ))
+            .filter_map(|&a| s.article(a).published.map(|p| p.date))
+            .collect();
+        (days.len() >= CHARTED_ARTICLES).then_some(days)
+    }
+
+    /// The chart of `days` per bin of weeks over the archive (`None` for
+    /// an empty archive), into `ctx` as `weekly_chart`; true when there is
+    /// one. A page fingerprint takes the days and titles, not the chart.
+    fn insert_weekly(
+        &self,
+        days: Option<Vec<NaiveDate>>,
+        title: String,
+        subject: String,
+        ctx: &mut impl PageData,
+    ) -> bool {
+        let span = self.archive_span();
+        let charted = days.is_some() && span.is_some();
+        let inputs = (&days, span, &title, &subject);
+        ctx.insert_made("weekly_chart", &inputs, || {
+            let (days, (first, last)) = days.as_ref().zip(span)?;
+            // Bins start on a Saturday, the first day of the Arabic week.
+            let start =
+                first - Days::new(u64::from(first.weekday().days_since(chrono::Weekday::Sat)));
+            Some(charts::time_chart(
+                TimeSpec {
+                    title: title.clone(),
+                    noun: &numbers::ARTICLE,
+                    value_heading: "المقالات",
+                    subject: &subject,
+                },
+                days.iter().map(|&d| (d, 1)),
+                start,
+                last,
+                charts::week_bins(start, last),
+                &self.config.site.dates,
+                |_| None,
+            ))
+        });
+        charted
     }
 
     /// An entity page's charts (mentions over time, the outlets naming it
@@ -204,13 +216,13 @@ impl Renderer<'_, '_> {
     pub(super) fn entity_extras(&self, e: usize, ctx: &mut impl PageData) {
         let s = self.site;
         let term = &s.entities[e];
-        let weekly = self.weekly(
-            term,
+        let charted = self.insert_weekly(
+            self.charted_days(term),
             format!("مقالات تذكر {} على مر الأسابيع", term.name),
-            &format!("تذكر {}", term.name),
+            format!("تذكر {}", term.name),
+            ctx,
         );
-        ctx.insert("weekly_chart", &weekly);
-        if weekly.is_some() {
+        if charted {
             self.outlets_naming(term, ctx);
         }
         self.entity_threads(e, ctx);
@@ -230,17 +242,19 @@ impl Renderer<'_, '_> {
             }
         }
         by_outlet.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
-        let outlets = charts::ranking(
-            format!("المصادر التي تذكر {} أكثر", term.name),
-            ("المصدر", "المقالات"),
-            &numbers::ARTICLE,
-            by_outlet
-                .into_iter()
-                .map(|(name, url, n)| (name.to_string(), url.cloned(), n))
-                .collect(),
-            &self.config.site.dates,
-        );
-        ctx.insert("outlets_chart", &outlets);
+        let title = format!("المصادر التي تذكر {} أكثر", term.name);
+        ctx.insert_made("outlets_chart", &(&title, &by_outlet), || {
+            charts::ranking(
+                title.clone(),
+                ("المصدر", "المقالات"),
+                &numbers::ARTICLE,
+                by_outlet
+                    .iter()
+                    .map(|&(name, url, n)| (name.to_string(), url.cloned(), n))
+                    .collect(),
+                &self.config.site.dates,
+            )
+        });
     }
 
     /// The threads an entity is central to, latest first.
@@ -269,12 +283,12 @@ impl Renderer<'_, '_> {
     /// A topic page's chart of articles per week, on its first page.
     pub(super) fn topic_extras(&self, t: usize, ctx: &mut impl PageData) {
         let term = &self.site.topics[t];
-        let weekly = self.weekly(
-            term,
+        self.insert_weekly(
+            self.charted_days(term),
             format!("مقالات {} على مر الأسابيع", term.name),
-            &format!("في {}", term.name),
+            format!("في {}", term.name),
+            ctx,
         );
-        ctx.insert("weekly_chart", &weekly);
     }
 
     /// The home page's week in numbers: stories per day over the last
