@@ -44,6 +44,22 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// An entity known by its name and kind alone: one an article's front
+    /// matter names, or one the corpus introduces.
+    pub fn bare(slug: String, name: String, kind: EntityKind) -> Entity {
+        Entity {
+            slug,
+            name,
+            kind,
+            aliases: Vec::new(),
+            short: None,
+            roles: Vec::new(),
+            english: None,
+            description: None,
+            discovered: None,
+        }
+    }
+
     /// The short forms in effect: the stated ones, or for a person with a
     /// name of several words, the last word (فلاديمير بوتين → بوتين) when it
     /// is distinctive enough to stand alone.

@@ -31,17 +31,8 @@ pub fn apply_stated(articles: &mut [Article], stated: &[Stated], list: &mut Enti
                         slug = format!("{base}-{n}");
                     }
                     known.add(list.entities.len(), &slug, name);
-                    list.entities.push(Entity {
-                        slug: slug.clone(),
-                        name: name.clone(),
-                        kind: EntityKind::Other,
-                        aliases: Vec::new(),
-                        short: None,
-                        roles: Vec::new(),
-                        english: None,
-                        description: None,
-                        discovered: None,
-                    });
+                    list.entities
+                        .push(Entity::bare(slug.clone(), name.clone(), EntityKind::Other));
                     slug
                 }
             };

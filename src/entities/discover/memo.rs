@@ -67,17 +67,7 @@ impl Signature {
     /// The entity this signature describes, bare of evidence: enough to
     /// tell which words the matcher looks for.
     pub(super) fn entity(&self) -> Entity {
-        Entity {
-            slug: self.slug.clone(),
-            name: self.name.clone(),
-            kind: self.kind,
-            aliases: Vec::new(),
-            short: None,
-            roles: Vec::new(),
-            english: None,
-            description: None,
-            discovered: None,
-        }
+        Entity::bare(self.slug.clone(), self.name.clone(), self.kind)
     }
 }
 

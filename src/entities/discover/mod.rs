@@ -897,19 +897,13 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         slugs.insert(slug.clone());
         let description = (!g.cues.is_empty()).then(|| most_common(&g.cues));
         found.push(Entity {
-            slug,
-            name,
-            kind,
-            aliases: Vec::new(),
-            short: None,
-            roles: Vec::new(),
-            english: None,
             description,
             discovered: Some(Discovery {
                 confidence: confidence(g.articles.len(), g.outlets.len(), g.titled, words),
                 articles: g.articles.len(),
                 outlets: g.outlets.len(),
             }),
+            ..Entity::bare(slug, name, kind)
         });
     }
     drop(pieces);
