@@ -108,7 +108,12 @@ pub fn group(
         .map(|(&(i, j), &body)| {
             let (i, j) = (i as usize, j as usize);
             let fit = date_fit(when[i], when[j], config.window_days);
-            similarity(body, &corpus.features[i], &corpus.features[j], fit)
+            let (a, b) = (&corpus.features[i], &corpus.features[j]);
+            if both_background(&cues[i], &cues[j]) {
+                text_similarity(body, a, b, fit)
+            } else {
+                similarity(body, a, b, fit)
+            }
         })
         .collect();
     let kept = undated_links_kept(&pairs, &scores, days, floor);
@@ -333,17 +338,38 @@ pub fn date_fit(a: When, b: When, window_days: u32) -> DateFit {
 /// bodies: their text above all, their titles, and the entities they name
 /// when entity recognition found some, fading as their dates part.
 pub fn similarity(body: f32, a: &Features, b: &Features, fit: DateFit) -> f32 {
-    let title = cosine(&a.title, &b.title);
-    let score = if a.entities.is_empty() || b.entities.is_empty() {
-        0.8 * body + 0.2 * title
-    } else {
-        0.65 * body + 0.15 * title + 0.2 * cosine(&a.entities, &b.entities)
+    let entities = (!a.entities.is_empty() && !b.entities.is_empty())
+        .then(|| cosine(&a.entities, &b.entities));
+    blend(body, cosine(&a.title, &b.title), entities, fit)
+}
+
+/// The body, title and (when known) entity cosines of two articles made
+/// one score, faded by how far apart their dates are.
+fn blend(body: f32, title: f32, entities: Option<f32>, fit: DateFit) -> f32 {
+    let score = match entities {
+        None => 0.8 * body + 0.2 * title,
+        Some(entities) => 0.65 * body + 0.15 * title + 0.2 * entities,
     };
     match fit {
         DateFit::Days(apart) => score * (1.0 - WINDOW_DECAY * apart),
         DateFit::Contradicted => score * (1.0 - WINDOW_DECAY),
         DateFit::Weekday | DateFit::Unknown => score,
     }
+}
+
+/// Whether both articles are pieces written around an event (see
+/// [`kind::Kind`]): a profile, an analysis and an explainer of the same
+/// affair all name its actors, so shared entities do not make two of them
+/// one piece.
+fn both_background(a: &Cues, b: &Cues) -> bool {
+    a.kind == kind::Kind::Background && b.kind == kind::Kind::Background
+}
+
+/// [`similarity`] from the text and titles alone, the entities left out:
+/// how alike two pieces around an event are, which only the same piece
+/// told twice (two outlets' profiles of one new minister) makes high.
+pub fn text_similarity(body: f32, a: &Features, b: &Features, fit: DateFit) -> f32 {
+    blend(body, cosine(&a.title, &b.title), None, fit)
 }
 
 /// The body cosine of every candidate pair (sorted by first article).
@@ -644,5 +670,28 @@ mod tests {
             panic!("two dated articles are compared by days");
         };
         assert!((apart - 0.5).abs() < 1e-6);
+    }
+
+    #[test]
+    fn pieces_around_one_affair_are_not_joined_by_its_actors() {
+        // Two analyses of a minister's dismissal: the same people named
+        // (identical entity vectors), different titles, text a little alike.
+        let piece = |title: u32| Features {
+            body: Vec::new(),
+            title: vec![(title, 1.0)],
+            entities: vec![(100, 0.6), (101, 0.8)],
+        };
+        let (a, b) = (piece(1), piece(2));
+        let fit = DateFit::Days(0.0);
+        assert!(
+            similarity(0.2, &a, &b, fit) >= 0.25,
+            "reports: actors count"
+        );
+        assert!(
+            text_similarity(0.2, &a, &b, fit) < 0.25,
+            "pieces: text only"
+        );
+        // The same profile filed by two outlets is still one.
+        assert!(text_similarity(0.35, &a, &a, fit) >= 0.25);
     }
 }

@@ -84,6 +84,41 @@ const BACKGROUND_PHRASES: &[(&str, &str)] = &[
     ("قبل", "انطلاق"),
 ];
 
+/// Words that open a lede on a frame rather than on the news ("رغم أن…",
+/// "منذ توليه منصبه…", "بينما ينعى العالم…"): a report states what
+/// happened in its first words, a feature, profile or analysis sets a
+/// scene or a contrast first.
+const FRAME_OPENERS: &[&str] = &["رغم", "برغم", "بالرغم", "بينما", "عندما", "حين", "بدون"];
+
+/// Two-word openings of a framing lede: "يبدو أن…" (it seems that), "إما
+/// أن…" (either…), "قليلون هم…" (few are those who…).
+const FRAME_PHRASES: &[(&str, &str)] = &[
+    ("يبدو", "أن"),
+    ("إما", "أن"),
+    ("قليلون", "هم"),
+    ("كثيرون", "هم"),
+];
+
+/// "Since": a frame ("منذ توليه منصبه…") unless a word of [`SINCE_TODAY`]
+/// follows.
+const SINCE_WORDS: &[&str] = &["منذ"];
+
+/// Words after منذ that date the news of the day ("منذ صباح اليوم"), not a
+/// frame: the report then opens on its own event.
+const SINCE_TODAY: &[&str] = &[
+    "صباح",
+    "مساء",
+    "فجر",
+    "ظهر",
+    "ليل",
+    "ساعات",
+    "الصباح",
+    "المساء",
+    "الفجر",
+    "اليوم",
+    "أمس",
+];
+
 /// Verbs of birth: a lede telling when someone was born opens a profile.
 const BORN: &[&str] = &["ولد", "ولدت", "المولود", "المولودة"];
 
@@ -92,6 +127,15 @@ static WHO: LazyLock<Vec<String>> = LazyLock::new(|| normalized(WHO_WHAT));
 static PRONOUN: LazyLock<Vec<String>> = LazyLock::new(|| normalized(PRONOUNS));
 static BACKGROUND: LazyLock<Vec<String>> = LazyLock::new(|| normalized(BACKGROUND_WORDS));
 static BIRTH: LazyLock<Vec<String>> = LazyLock::new(|| normalized(BORN));
+static FRAMES: LazyLock<Vec<String>> = LazyLock::new(|| normalized(FRAME_OPENERS));
+static FRAME_PAIRS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    FRAME_PHRASES
+        .iter()
+        .map(|(a, b)| (normalize(a), normalize(b)))
+        .collect()
+});
+static SINCE: LazyLock<Vec<String>> = LazyLock::new(|| normalized(SINCE_WORDS));
+static TODAY: LazyLock<Vec<String>> = LazyLock::new(|| normalized(SINCE_TODAY));
 static PHRASES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
     BACKGROUND_PHRASES
         .iter()
@@ -143,7 +187,11 @@ impl Cues {
 
 /// What `article` is: a report of an event, or a piece around one.
 pub fn kind(article: &Article) -> Kind {
-    if is_background_title(&article.title) || lede_tells_a_birth(article) {
+    if is_background_title(&article.title)
+        || lede_tells_a_birth(article)
+        || lede_opens_on_a_frame(article)
+        || lede_asks_who(article)
+    {
         Kind::Background
     } else {
         Kind::Report
@@ -169,10 +217,30 @@ fn is_background_title(title: &str) -> bool {
             return true;
         }
     }
-    all.iter().any(|w| is_one_of(w, &BACKGROUND))
+    ends_on_a_career_arc(title)
+        || all.iter().any(|w| is_one_of(w, &BACKGROUND))
         || all
             .windows(2)
             .any(|p| PHRASES.iter().any(|(a, b)| p[0] == *a && p[1] == *b))
+}
+
+/// A headline closing, after a colon or "..", on a career arc: "من
+/// المخابرات إلى الخارجية", "من الجاسوسية للدبلوماسية". A profile sums up
+/// a path between two callings; a report of a journey or a transfer names
+/// places or people, and states its action before the colon.
+fn ends_on_a_career_arc(title: &str) -> bool {
+    let Some(cut) = title.rfind([':', '：']).or_else(|| title.rfind("..")) else {
+        return false;
+    };
+    let tail: Vec<String> = words(&title[cut..]).into_iter().map(|w| w.norm).collect();
+    let definite = |w: &String| w.starts_with("ال") && w.chars().count() > 3;
+    let from = normalize("من");
+    let to = normalize("إلى");
+    let to_a_calling = matches!(&tail[..],
+        [.., m, a, t, b] if *m == from && definite(a) && *t == to && definite(b));
+    let to_the_calling = matches!(&tail[..],
+        [.., m, a, b] if *m == from && definite(a) && b.starts_with("لل") && b.chars().count() > 4);
+    to_a_calling || to_the_calling
 }
 
 /// Words that open with a question. من and ما ask only before a pronoun
@@ -199,6 +267,46 @@ fn lede_tells_a_birth(article: &Article) -> bool {
                     .any(|later| is_year(&later.norm))
         })
     })
+}
+
+/// A lede whose first words frame rather than report (see
+/// [`FRAME_OPENERS`]): a feature, profile or analysis.
+fn lede_opens_on_a_frame(article: &Article) -> bool {
+    let Some(first) = article.sentences().next() else {
+        return false;
+    };
+    let opening: Vec<String> = words(first).into_iter().take(2).map(|w| w.norm).collect();
+    let Some(first) = opening.first() else {
+        return false;
+    };
+    let next = opening.get(1);
+    if is_one_of(first, &SINCE) {
+        // "منذ صباح اليوم" dates the day's news; "منذ توليه منصبه" frames.
+        return next.is_none_or(|w| !is_one_of(w, &TODAY));
+    }
+    is_one_of(first, &FRAMES)
+        || next.is_some_and(|next| FRAME_PAIRS.iter().any(|(a, b)| a == first && b == next))
+}
+
+/// A lede that asks who someone is ("…، فمن هو مايك بومبيو؟"): it
+/// introduces a profile of the person, not the news it recalls.
+fn lede_asks_who(article: &Article) -> bool {
+    article
+        .sentences()
+        .take(LEDE_SENTENCES)
+        .filter(|sentence| sentence.trim_end().ends_with(['?', '؟']))
+        .any(|sentence| {
+            words(sentence)
+                .windows(2)
+                .any(|pair| asks_who(&pair[0].norm) && PRONOUN[..2].contains(&pair[1].norm))
+        })
+}
+
+/// Whether `word` (normalised) is من, alone or behind و/ف ("فمن هو"): two
+/// letters, shorter than the readings [`is_one_of`] allows.
+fn asks_who(word: &str) -> bool {
+    let who = &WHO[0];
+    word == who || proclitic_readings(word, 2).iter().any(|r| r == who)
 }
 
 /// Words of a lede that place the event on the day before publication.
@@ -315,5 +423,77 @@ mod tests {
             of("شاهد لحظة انفجار الموكب في المدينة", REPORT),
             Kind::Report
         );
+    }
+
+    #[test]
+    fn a_lede_opening_on_a_frame_is_background() {
+        for lede in [
+            "رغم أن الوزير المقال أمضى عامين في منصبه، فإن خلافاته مع الرئيس بدأت منذ أسابيعه الأولى.",
+            "منذ توليه رئاسة الحكومة قبل ثلاث سنوات، لم يتوقف الجدل حول سياساته الاقتصادية.",
+            "بينما ينعى العالم الروائي الراحل، يستعيد قراؤه في بلده الأول حكايات لقائه بهم.",
+            "يبدو أن الحملة العسكرية على المدينة تحولت إلى ساحة لاختبار أسلحة جديدة.",
+            "وعندما عين الرئيس مديرة الوكالة الجديدة، كانت قد أمضت ثلاثين عاما في العمل السري.",
+        ] {
+            assert_eq!(
+                of("الوزير المقال.. رجل الصفقات", lede),
+                Kind::Background,
+                "{lede}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_lede_dating_the_news_since_this_morning_is_a_report() {
+        assert_eq!(
+            of(
+                "قصف متواصل على البلدة الحدودية",
+                "منذ صباح اليوم تقصف المدفعية البلدة الحدودية، وأفاد سكان بسقوط قتلى."
+            ),
+            Kind::Report
+        );
+        // A frame further into the lede does not make a report background.
+        assert_eq!(
+            of(
+                "الجيش يسيطر على البلدة",
+                "سيطر الجيش على البلدة، رغم مقاومة عنيفة استمرت منذ الفجر."
+            ),
+            Kind::Report
+        );
+    }
+
+    #[test]
+    fn a_lede_asking_who_someone_is_opens_a_profile() {
+        assert_eq!(
+            of(
+                "رئيس الوزراء الجديد يؤدي اليمين",
+                "أدى رئيس الوزراء الجديد اليمين أمام الرئيس صباح الأحد، فمن هو رئيس الوزراء الجديد؟ شغل الرجل مناصب عدة."
+            ),
+            Kind::Background
+        );
+        assert_eq!(
+            of(
+                "المعارضة تسأل عن مصير المعتقلين",
+                "سألت المعارضة الحكومة عن مصير المعتقلين في جلسة البرلمان."
+            ),
+            Kind::Report
+        );
+    }
+
+    #[test]
+    fn a_headline_closing_on_a_career_arc_is_a_profile() {
+        for title in [
+            "وزيرة الدفاع الجديدة.. من الجامعة إلى الحكومة",
+            "مدير الحملة: المستشار الوفي من الصحافة للسياسة",
+        ] {
+            assert_eq!(of(title, REPORT), Kind::Background, "{title}");
+        }
+        // A journey between places, or an arc in the news itself, is not.
+        for title in [
+            "تحطم طائرة خاصة قادمة من الإمارات إلى إسطنبول",
+            "نقل الجرحى من الغوطة إلى دمشق",
+            "الحصبة تسافر من زيوريخ إلى تورنتو على متن رحلة",
+        ] {
+            assert_eq!(of(title, REPORT), Kind::Report, "{title}");
+        }
     }
 }
