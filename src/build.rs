@@ -1,6 +1,6 @@
 //! The pipeline, stage by stage: understand the corpus, then write the site.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -9,7 +9,7 @@ use anyhow::{Result, bail};
 use rayon::prelude::*;
 
 use crate::analysis_cache::{AnalysisCache, FileAnalysis, KeptFile, Saving};
-use crate::article::Article;
+use crate::article::{Article, EntityKind};
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::enrich::{Item, Keep, Page, Stated, read_document};
@@ -297,7 +297,17 @@ fn understand_keeping(
     lap("front matter", &mut timings);
 
     let previous: Memo = story_memo.as_ref().map(KeptFile::load).unwrap_or_default();
-    let (stories, next) = stories::run_remembering(&mut articles, &config.site.stories, &previous);
+    let places: HashSet<&str> = entities
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Place)
+        .map(|e| e.slug.as_str())
+        .collect();
+    let (stories, next) =
+        stories::run_remembering(&mut articles, &config.site.stories, &previous, &|slug| {
+            places.contains(slug)
+        });
+    drop(places);
     if let Some(file) = &story_memo
         && next != previous
     {

@@ -5,7 +5,8 @@
 //! by several outlets in their own words and spellings, a wire copy
 //! republished word for word, and different events that share people and
 //! places (Putin's phone calls two days apart, two Egyptian rate decisions,
-//! two Gaza events on consecutive days). Pairwise precision and recall of
+//! two Gaza events on consecutive days, coalition strikes on two Yemeni
+//! cities the same day). Pairwise precision and recall of
 //! the grouping are printed and must both reach 0.9.
 
 use std::collections::BTreeMap;

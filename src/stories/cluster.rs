@@ -13,9 +13,10 @@ use rayon::prelude::*;
 
 use super::duplicates;
 use super::features::{Corpus, Features};
-use super::kind::{self, Cues};
+use super::kind::{self, Cues, Kind};
 use super::linkage::Clusters;
 use super::memo::Memo;
+use super::setting::Setting;
 use crate::article::Article;
 use crate::config::StoryConfig;
 use crate::vectors::cosine;
@@ -51,6 +52,13 @@ const CORE_LINK: f32 = 0.8;
 
 /// How much of the similarity is lost at the edge of the date window.
 const WINDOW_DECAY: f32 = 0.3;
+
+/// What grouping reads of each article beside its vectors and day.
+#[derive(Clone, Copy)]
+pub struct Read<'r, 'a> {
+    pub cues: &'r [Cues],
+    pub settings: &'r [Setting<'a>],
+}
 
 /// The outcome of grouping.
 #[derive(Debug, Clone, Default)]
@@ -92,7 +100,7 @@ pub fn group(
     articles: &[Article],
     corpus: &Corpus,
     days: &[Option<i32>],
-    cues: &[Cues],
+    Read { cues, settings }: Read,
     config: &StoryConfig,
     (memo, prints): (&Memo, &[u64]),
 ) -> Grouping {
@@ -199,10 +207,24 @@ pub fn group(
     // The days each group's dated articles span, by group: an undated
     // article alike to two events a week apart must not join them.
     let mut span: Vec<Option<(i32, i32)>> = vec![None; n];
+    // Each group's reports that name a place in their lede: two groups
+    // holding two reports set apart by place do not merge.
+    let mut placed: Vec<Vec<u32>> = vec![Vec::new(); n];
     for (i, &day) in days.iter().enumerate() {
         let root = sets.find(i);
         span[root] = widen(span[root], day.map(|d| (d, d)));
+        if cues[i].kind == Kind::Report && settings[i].is_placed() {
+            placed[root].push(i as u32);
+        }
     }
+    let set_apart = |a: &[u32], b: &[u32]| {
+        a.iter().any(|&x| {
+            b.iter().any(|&y| {
+                let (x, y) = (x as usize, y as usize);
+                settings[x].apart(&settings[y])
+            })
+        })
+    };
     for &(i, j, _) in &edges {
         let (a, b) = (sets.find(i as usize), sets.find(j as usize));
         let joined = widen(span[a], span[b]);
@@ -210,9 +232,13 @@ pub fn group(
             && joined.is_none_or(|(first, last)| last - first <= config.window_days as i32)
             && sets.average_link(a, b) >= config.cohesion
             && sets.core_share(a, b, config.threshold * CORE_LINK) >= config.core_share
+            && !set_apart(&placed[a], &placed[b])
         {
             sets.merge(a, b);
-            span[sets.find(a)] = joined;
+            let root = sets.find(a);
+            span[root] = joined;
+            let moved = std::mem::take(&mut placed[if root == a { b } else { a }]);
+            placed[root].extend(moved);
         }
     }
     Grouping {

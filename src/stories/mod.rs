@@ -15,6 +15,7 @@ pub mod features;
 pub mod kind;
 mod linkage;
 pub mod memo;
+pub mod setting;
 
 use std::collections::BTreeMap;
 
@@ -28,6 +29,7 @@ use crate::slug::{SlugRegistry, slugify_words};
 use crate::summarize::summarize_documents;
 use kind::Cues;
 use memo::{Memo, SummaryEntry};
+use setting::Setting;
 
 /// A sentence of a story summary and the outlet it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -90,7 +92,7 @@ const ID_WORDS: usize = 6;
 /// Articles' summaries, when already set, are reused for single-article
 /// stories.
 pub fn run(articles: &mut [Article], config: &StoryConfig) -> Vec<Story> {
-    run_remembering(articles, config, &Memo::default()).0
+    run_remembering(articles, config, &Memo::default(), &|_| false).0
 }
 
 /// [`run`], taking from `memo` what an earlier build worked out of the same
@@ -99,6 +101,7 @@ pub fn run_remembering(
     articles: &mut [Article],
     config: &StoryConfig,
     memo: &Memo,
+    is_place: &(dyn Fn(&str) -> bool + Sync),
 ) -> (Vec<Story>, Memo) {
     let prints: Vec<u64> = articles.par_iter().map(memo::fingerprint).collect();
     let corpus = features::extract(articles);
@@ -108,7 +111,16 @@ pub fn run_remembering(
         .zip(&prints)
         .map(|(a, &text)| memo.cues(text).unwrap_or_else(|| Cues::read(a)))
         .collect();
-    let mut grouping = cluster::group(articles, &corpus, &days, &cues, config, (memo, &prints));
+    let settings: Vec<Setting> = articles
+        .par_iter()
+        .map(|a| Setting::of(a, is_place))
+        .collect();
+    let read = cluster::Read {
+        cues: &cues,
+        settings: &settings,
+    };
+    let mut grouping = cluster::group(articles, &corpus, &days, read, config, (memo, &prints));
+    drop(settings);
     for members in &grouping.clusters {
         dates::date_from_story(articles, members, &grouping.links, &cues);
     }
@@ -682,10 +694,10 @@ mod tests {
     fn a_rebuild_from_the_memo_gives_the_same_stories() {
         let config = StoryConfig::default();
         let mut first = day_with_a_copy();
-        let (stories, memo) = run_remembering(&mut first, &config, &Memo::default());
+        let (stories, memo) = run_remembering(&mut first, &config, &Memo::default(), &|_| false);
         assert_eq!(stories[0].duplicates, vec![vec![0, 1]]);
         let mut again = day_with_a_copy();
-        let (rebuilt, remembered) = run_remembering(&mut again, &config, &memo);
+        let (rebuilt, remembered) = run_remembering(&mut again, &config, &memo, &|_| false);
         assert_eq!(format!("{rebuilt:?}"), format!("{stories:?}"));
         assert_eq!(remembered, memo, "a rebuild remembers what it used");
     }
@@ -694,11 +706,11 @@ mod tests {
     fn remembered_results_are_taken_instead_of_worked_out() {
         let config = StoryConfig::default();
         let mut articles = day_with_a_copy();
-        let (_, memo) = run_remembering(&mut articles, &config, &Memo::default());
+        let (_, memo) = run_remembering(&mut articles, &config, &Memo::default(), &|_| false);
         // A memo from texts that said otherwise: the copies were not copies.
         let prints: Vec<u64> = articles.iter().map(memo::fingerprint).collect();
         let contrary = Memo::of([(prints[0], prints[1], false)], [], []);
-        let (stories, _) = run_remembering(&mut day_with_a_copy(), &config, &contrary);
+        let (stories, _) = run_remembering(&mut day_with_a_copy(), &config, &contrary, &|_| false);
         assert!(stories.iter().all(|s| s.duplicates.is_empty()));
         assert_ne!(contrary, memo);
     }
