@@ -455,7 +455,12 @@ pub fn build(config: &Config, output: Option<&Path>) -> Result<Report> {
 
 /// [`build`], reporting stages to `progress`.
 pub fn build_with(config: &Config, output: Option<&Path>, progress: Progress) -> Result<Report> {
-    build_keeping_corpus(config, output, progress).map(|(report, _)| report)
+    build_keeping_corpus(config, output, progress).map(|(report, corpus)| {
+        // Freeing a large corpus takes tens of milliseconds that a caller
+        // waiting to reload its pages (`serve`) need not wait for.
+        rayon::spawn(move || drop(corpus));
+        report
+    })
 }
 
 /// The folder a build writes: `output`, or the configured one.
