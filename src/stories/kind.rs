@@ -128,23 +128,21 @@ static PRONOUN: LazyLock<Vec<String>> = LazyLock::new(|| normalized(PRONOUNS));
 static BACKGROUND: LazyLock<Vec<String>> = LazyLock::new(|| normalized(BACKGROUND_WORDS));
 static BIRTH: LazyLock<Vec<String>> = LazyLock::new(|| normalized(BORN));
 static FRAMES: LazyLock<Vec<String>> = LazyLock::new(|| normalized(FRAME_OPENERS));
-static FRAME_PAIRS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    FRAME_PHRASES
-        .iter()
-        .map(|(a, b)| (normalize(a), normalize(b)))
-        .collect()
-});
+static FRAME_PAIRS: LazyLock<Vec<(String, String)>> =
+    LazyLock::new(|| normalized_pairs(FRAME_PHRASES));
 static SINCE: LazyLock<Vec<String>> = LazyLock::new(|| normalized(SINCE_WORDS));
 static TODAY: LazyLock<Vec<String>> = LazyLock::new(|| normalized(SINCE_TODAY));
-static PHRASES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    BACKGROUND_PHRASES
-        .iter()
-        .map(|(a, b)| (normalize(a), normalize(b)))
-        .collect()
-});
+static PHRASES: LazyLock<Vec<(String, String)>> =
+    LazyLock::new(|| normalized_pairs(BACKGROUND_PHRASES));
 
 fn normalized(list: &[&str]) -> Vec<String> {
     list.iter().map(|w| normalize(w)).collect()
+}
+
+fn normalized_pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (normalize(a), normalize(b)))
+        .collect()
 }
 
 /// Whether `word` (normalised) is one of `list`, alone or behind و/ف/ب/ل.
