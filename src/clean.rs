@@ -83,7 +83,7 @@ pub fn clean(raw: &str) -> Vec<Cleaned> {
 /// the page still shows the Markdown as written.
 pub fn written_blocks(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removed>) {
     let mut removed = Vec::new();
-    let mut prose_seen = 0;
+    let mut lede = Lede::default();
     let blocks = blocks
         .into_iter()
         .map(|block| {
@@ -92,16 +92,10 @@ pub fn written_blocks(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removed>) {
                 Cow::Owned(words) => tidy_spaces(&words).into_owned(),
             };
             if block.kind == BlockKind::Paragraph {
-                if prose_seen < DATELINE_PROSE_BEFORE
-                    && let Some(at) = wire_dateline(&text)
-                {
-                    removed.push(Removed {
-                        kind: DebrisKind::WireDateline,
-                        text: text[..at].trim().to_string(),
-                    });
-                    text = text[at..].trim().to_string();
+                let rest = lede.cut(&text, &mut removed);
+                if rest.len() < text.len() {
+                    text = rest.trim().to_string();
                 }
-                prose_seen += usize::from(is_prose(&text));
             }
             Block {
                 kind: block.kind,
@@ -111,6 +105,35 @@ pub fn written_blocks(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removed>) {
         .filter(|block| !block.text.is_empty())
         .collect();
     (blocks, removed)
+}
+
+/// Where a wire dateline may stand: at the opening of one of the first
+/// [`DATELINE_PROSE_BEFORE`] prose paragraphs, read in order.
+#[derive(Default)]
+struct Lede {
+    prose_seen: usize,
+}
+
+impl Lede {
+    /// The next paragraph without its wire dateline (recorded in
+    /// `removed`) while the lede is still ahead.
+    fn cut<'t>(&mut self, paragraph: &'t str, removed: &mut Vec<Removed>) -> &'t str {
+        let dateline = (self.prose_seen < DATELINE_PROSE_BEFORE)
+            .then(|| wire_dateline(paragraph))
+            .flatten();
+        let rest = match dateline {
+            Some(at) => {
+                removed.push(Removed {
+                    kind: DebrisKind::WireDateline,
+                    text: paragraph[..at].trim().to_string(),
+                });
+                &paragraph[at..]
+            }
+            None => paragraph,
+        };
+        self.prose_seen += usize::from(is_prose(rest));
+        rest
+    }
 }
 
 /// True for a line shaped like a headline: short, mostly Arabic, and not
@@ -327,19 +350,9 @@ fn clean_article(segment: Segment<'_>) -> Cleaned {
     // in a question mark or a partner's note may precede, never a later
     // paragraph.
     let mut texts: Vec<&str> = Vec::with_capacity(body_end);
-    let mut prose_seen = 0;
+    let mut lede = Lede::default();
     for &line in &lines[..body_end] {
-        let line = match wire_dateline(line).filter(|_| prose_seen < DATELINE_PROSE_BEFORE) {
-            Some(at) => {
-                removed.push(Removed {
-                    kind: DebrisKind::WireDateline,
-                    text: line[..at].trim().to_string(),
-                });
-                &line[at..]
-            }
-            None => line,
-        };
-        prose_seen += usize::from(is_prose(line));
+        let line = lede.cut(line, &mut removed);
         match date_line(line) {
             Some(found) => {
                 let (date, rest) = line.split_at(found.rest);

@@ -90,13 +90,16 @@ const ID_WORDS: usize = 6;
 /// returns the stories ordered by date (undated last), then by first article.
 ///
 /// Articles' summaries, when already set, are reused for single-article
-/// stories.
+/// stories. No entity is taken for a place here, so reports are not set
+/// apart by where they happened (see [`setting`]): a build passes the
+/// entity list's places to [`run_remembering`].
 pub fn run(articles: &mut [Article], config: &StoryConfig) -> Vec<Story> {
     run_remembering(articles, config, &Memo::default(), &|_| false).0
 }
 
 /// [`run`], taking from `memo` what an earlier build worked out of the same
-/// texts, and returning what the next build may take from this one.
+/// texts, and returning what the next build may take from this one;
+/// `is_place` tells which entity slugs are places.
 pub fn run_remembering(
     articles: &mut [Article],
     config: &StoryConfig,
