@@ -1048,6 +1048,14 @@ fn ordinary_words(
                         .entry(format!("ال{bare}"))
                         .or_default()
                         .insert(word_key.to_string());
+                    // With و instead of a stripped ب or ل (لمكافحة:
+                    // ومكافحة): a name keeps the letter it opens with.
+                    if letters == 1 && (word.starts_with('ب') || word.starts_with('ل')) {
+                        written
+                            .entry(format!("و{bare}"))
+                            .or_default()
+                            .insert(word_key.to_string());
+                    }
                 }
             }
         }
@@ -1120,7 +1128,9 @@ fn count_forms(finder: &AhoCorasick, ids: &[u32], article: &Article) -> Vec<(u32
             let opens = match before.next() {
                 None => true,
                 Some(c) if !c.is_alphabetic() => true,
-                Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س') => {
+                // A form opening with و is the conjunction already, which
+                // no other proclitic precedes (بوينغ is not ب + وينغ).
+                Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س') if !text[m.start()..].starts_with('و') => {
                     before.next().is_none_or(|c| !c.is_alphabetic())
                 }
                 Some(_) => false,
