@@ -88,6 +88,7 @@ fn real_news_sample_is_grouped_by_event() {
             right += usize::from(a.1 == b.1 && a.0 == b.0);
         }
     }
+    print_mixed_stories(&labelled, &built.articles);
     let precision = right as f64 / together.max(1) as f64;
     let recall = right as f64 / same.max(1) as f64;
     println!(
@@ -98,4 +99,38 @@ fn real_news_sample_is_grouped_by_event() {
     // floors sit below the figures reached, to catch a regression.
     assert!(precision >= 0.5, "precision {precision:.3}");
     assert!(recall >= 0.7, "recall {recall:.3}");
+}
+
+/// Prints each story that mixes labelled events (with its titles), the
+/// largest first, so a tuning run shows what merged.
+fn print_mixed_stories(labelled: &[(&str, usize)], articles: &[nashra::article::Article]) {
+    let mut events: BTreeMap<usize, BTreeMap<&str, usize>> = BTreeMap::new();
+    for (event, story) in labelled {
+        *events.entry(*story).or_default().entry(event).or_insert(0) += 1;
+    }
+    let mut mixed: Vec<(usize, &BTreeMap<&str, usize>)> = events
+        .iter()
+        .filter(|(_, e)| e.len() > 1)
+        .map(|(s, e)| (*s, e))
+        .collect();
+    mixed.sort_by_key(|(_, e)| std::cmp::Reverse(e.values().sum::<usize>()));
+    for (story, events) in mixed {
+        println!("story {story}: {events:?}");
+        if std::env::var_os("NASHRA_EVAL_TITLES").is_some() {
+            for a in articles.iter().filter(|a| a.story == Some(story)) {
+                println!(
+                    "    {} {} {}",
+                    a.published
+                        .as_ref()
+                        .map(|p| format!("{p:?}"))
+                        .unwrap_or_default()
+                        .chars()
+                        .take(40)
+                        .collect::<String>(),
+                    a.file.rsplit('/').next().unwrap_or(""),
+                    a.title
+                );
+            }
+        }
+    }
 }

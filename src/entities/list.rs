@@ -38,6 +38,12 @@ pub struct Entity {
     pub english: Option<String>,
     #[serde(default)]
     pub description: Option<String>,
+    /// The field of news it belongs to (`football`, one of the list's
+    /// [`Field`]s): it is found only in an article that speaks of that
+    /// field, and there it wins over an entity of the same spelling that
+    /// has no field (روما the club in a match report, the city elsewhere).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
     /// Set for an entity found in the corpus rather than listed.
     #[serde(skip)]
     pub discovered: Option<super::discover::Discovery>,
@@ -56,6 +62,7 @@ impl Entity {
             roles: Vec::new(),
             english: None,
             description: None,
+            field: None,
             discovered: None,
         }
     }
@@ -107,11 +114,30 @@ struct RawEntity {
     english: Option<String>,
     #[serde(default)]
     description: Option<String>,
+    #[serde(default)]
+    field: Option<Spanned<String>>,
+}
+
+/// A field of news, told by its words: an article that uses at least
+/// [`Field::WORDS_NEEDED`] of them speaks of it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    pub name: String,
+    pub words: Vec<String>,
+}
+
+impl Field {
+    /// Distinct words of a field an article must use to speak of it: one
+    /// word (فوز، فريق) is also said of elections and negotiators.
+    pub const WORDS_NEEDED: usize = 2;
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EntityFile {
+    #[serde(default)]
+    field: Vec<Field>,
     #[serde(default)]
     entity: Vec<RawEntity>,
 }
@@ -120,6 +146,8 @@ struct EntityFile {
 #[derive(Debug, Clone, Default)]
 pub struct EntityList {
     pub entities: Vec<Entity>,
+    /// The fields entities may belong to.
+    pub fields: Vec<Field>,
 }
 
 const BUNDLED: &str = include_str!("../../data/entities.toml");
@@ -131,18 +159,19 @@ impl EntityList {
     /// The list shipped with nashra: the hand-kept entries, then the
     /// generated ones.
     pub fn bundled() -> EntityList {
-        let mut list = Self::parse(BUNDLED, Path::new("data/entities.toml"))
+        let mut list = Self::parse(BUNDLED, Path::new("data/entities.toml"), &[])
             .expect("the bundled entity list is valid");
         list.entities.extend(
-            Self::parse(BUNDLED_CLDR, Path::new("data/entities-cldr.toml"))
+            Self::parse(BUNDLED_CLDR, Path::new("data/entities-cldr.toml"), &[])
                 .expect("the generated entity list is valid")
                 .entities,
         );
         list
     }
 
-    /// Parses an entity list file. Errors name the file and the line.
-    pub fn parse(text: &str, path: &Path) -> Result<EntityList> {
+    /// Parses an entity list file, whose entities may belong to its own
+    /// fields or to the `known` ones. Errors name the file and the line.
+    pub fn parse(text: &str, path: &Path, known: &[Field]) -> Result<EntityList> {
         let file: EntityFile =
             toml::from_str(text).map_err(|e| crate::error::located(path, text, &e))?;
         let at = |span: std::ops::Range<usize>| {
@@ -181,6 +210,19 @@ impl EntityList {
                     );
                 }
             }
+            if let Some(field) = &raw.field
+                && !file
+                    .field
+                    .iter()
+                    .chain(known)
+                    .any(|f| f.name == *field.get_ref())
+            {
+                bail!(
+                    "{}: entity `{slug}` belongs to the field `{}`, which no [[field]] defines",
+                    at(field.span()),
+                    field.get_ref()
+                );
+            }
             // Names and descriptions are shown on pages and in feeds: a
             // TOML escape must not bring in what no page or feed may carry.
             let text = |s: Spanned<String>| {
@@ -201,10 +243,14 @@ impl EntityList {
                 roles: raw.roles.into_iter().map(text).collect(),
                 english: raw.english.map(clean),
                 description: raw.description.map(clean),
+                field: raw.field.map(Spanned::into_inner),
                 discovered: None,
             });
         }
-        Ok(EntityList { entities })
+        Ok(EntityList {
+            entities,
+            fields: file.field,
+        })
     }
 
     /// The bundled list extended by the file at `site_list`, whose entries
@@ -214,13 +260,21 @@ impl EntityList {
         if let Some(path) = site_list {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("{}: cannot read the entity list", path.display()))?;
-            list.extend(Self::parse(&text, path)?);
+            let own = Self::parse(&text, path, &list.fields)?;
+            list.extend(own);
         }
         Ok(list)
     }
 
-    /// Adds `other`'s entities, replacing those with the same slug.
+    /// Adds `other`'s entities and fields, replacing those with the same
+    /// slug or name.
     pub fn extend(&mut self, other: EntityList) {
+        for f in other.fields {
+            match self.fields.iter_mut().find(|mine| mine.name == f.name) {
+                Some(mine) => *mine = f,
+                None => self.fields.push(f),
+            }
+        }
         let mut index: HashMap<String, usize> = self
             .entities
             .iter()
@@ -309,7 +363,7 @@ mod tests {
     #[test]
     fn escaped_controls_leave_names_and_descriptions() {
         let text = "[[entity]]\nslug = \"ahmed-saeed\"\nname = \"\\u202Eأحمد سعيد\\u0000\"\nkind = \"person\"\naliases = [\"أحمد\\u000Bسعيد\"]\ndescription = \"وزير\\uFFFE\"\n";
-        let list = EntityList::parse(text, Path::new("entities.toml")).unwrap();
+        let list = EntityList::parse(text, Path::new("entities.toml"), &[]).unwrap();
         let e = &list.entities[0];
         assert_eq!(e.name, "أحمد سعيد");
         assert_eq!(e.aliases, ["أحمد سعيد"]);
@@ -336,12 +390,13 @@ mod tests {
         assert_eq!(list.find_by_name("عمان").map(|e| e.slug.as_str()), None);
     }
 
-    /// A name claimed by two entities could never be matched outright, and
-    /// a spelling listed twice is noise for the editor reading the list.
+    /// A name claimed by two entities of one field (or of none) could
+    /// never be matched outright, and a spelling listed twice is noise for
+    /// the editor reading the list.
     #[test]
     fn bundled_names_are_unambiguous_and_not_repeated() {
         let list = EntityList::bundled();
-        let mut owners: HashMap<String, &str> = HashMap::new();
+        let mut owners: HashMap<(String, Option<&str>), &str> = HashMap::new();
         let mut problems = Vec::new();
         for e in &list.entities {
             let mut own = Vec::new();
@@ -350,7 +405,7 @@ mod tests {
                 if own.contains(&key) {
                     problems.push(format!("{}: `{n}` repeats another spelling", e.slug));
                 }
-                if let Some(other) = owners.insert(key.clone(), &e.slug)
+                if let Some(other) = owners.insert((key.clone(), e.field.as_deref()), &e.slug)
                     && other != e.slug
                 {
                     problems.push(format!("`{n}` names both {other} and {}", e.slug));
@@ -383,6 +438,7 @@ name = "جيني تاون"
 kind = "person"
 "#,
             Path::new("entities.toml"),
+            &[],
         )
         .unwrap();
         list.extend(site);
@@ -396,23 +452,37 @@ kind = "person"
     #[test]
     fn errors_name_file_and_line() {
         let text = "[[entity]]\nslug = \"a\"\nname = \"أ\"\nkind = \"place\"\n\n[[entity]]\nslug = \"a\"\nname = \"ب\"\nkind = \"place\"\n";
-        let err = EntityList::parse(text, Path::new("site/entities.toml"))
+        let err = EntityList::parse(text, Path::new("site/entities.toml"), &[])
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("site/entities.toml:7:"), "{err}");
         assert!(err.contains("line 2"), "{err}");
 
         let text = "[[entity]]\nslug = \"Bad Slug\"\nname = \"أ\"\nkind = \"place\"\n";
-        let err = EntityList::parse(text, Path::new("e.toml"))
+        let err = EntityList::parse(text, Path::new("e.toml"), &[])
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("e.toml:2:"), "{err}");
 
         let text = "[[entity]]\nslug = \"a\"\nname = \"أ\"\nkind = \"planet\"\n";
-        let err = EntityList::parse(text, Path::new("e.toml"))
+        let err = EntityList::parse(text, Path::new("e.toml"), &[])
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("e.toml:4:"), "{err}");
+
+        // A field is the list's own or the bundled list's; a typo is named.
+        let text = "[[entity]]\nslug = \"a\"\nname = \"أ\"\nkind = \"place\"\nfield = \"sprot\"\n";
+        let err = EntityList::parse(text, Path::new("e.toml"), &EntityList::bundled().fields)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("e.toml:5:") && err.contains("sprot"),
+            "{err}"
+        );
+        let text = text.replace("sprot", "sport");
+        let list = EntityList::parse(&text, Path::new("e.toml"), &EntityList::bundled().fields)
+            .expect("sport is a bundled field");
+        assert_eq!(list.entities[0].field.as_deref(), Some("sport"));
     }
 
     #[test]

@@ -16,15 +16,16 @@
 //! only a word written with that shadda matches it. A word written without
 //! one (عمان: Amman or Oman) is read as before.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use super::list::{Entity, EntityKind, EntityList};
+use super::list::{Entity, EntityKind, EntityList, Field};
 use crate::article::{Article, Mention, Prominence};
 use arabic::{
     FnvBuildHasher, FnvHasher, TermHasher, WordList, WordSpan, has_shadda, is_ignorable,
-    is_stop_word, normalize_with_shadda, proclitic_reading_slices, words,
+    is_stop_word, light_stem_str, normalize_with_shadda, proclitic_reading_slices, words,
 };
 
 /// How a phrase refers to its entities.
@@ -92,6 +93,11 @@ pub struct Matcher {
     endings: HashSet<u64, BuildHasherDefault<TermHasher>>,
     /// The last two letters of those words, checked before any hashing.
     last_letters: LetterPairs,
+    /// Each entity's field of news, as an index into the list's fields.
+    fields: Vec<Option<u16>>,
+    /// The light stem of each word that tells a field → those fields.
+    field_words: HashMap<String, Vec<u16>, FastHash>,
+    field_count: usize,
 }
 
 /// FNV-1a: the index is looked up for many words of every article, with
@@ -300,7 +306,32 @@ impl Matcher {
             .flatten()
             .map(|ending| backward_hash(ending.as_bytes()))
             .collect();
+        let mut field_words: HashMap<String, Vec<u16>, FastHash> = HashMap::default();
+        for (f, field) in list.fields.iter().enumerate() {
+            for word in field.words.iter().flat_map(|w| words(w)) {
+                let told = field_words
+                    .entry(light_stem_str(&word.norm).to_string())
+                    .or_default();
+                if !told.contains(&(f as u16)) {
+                    told.push(f as u16);
+                }
+            }
+        }
+        let fields = list
+            .entities
+            .iter()
+            .map(|e| {
+                let name = e.field.as_deref()?;
+                list.fields
+                    .iter()
+                    .position(|f| f.name == name)
+                    .map(|f| f as u16)
+            })
+            .collect();
         Matcher {
+            fields,
+            field_words,
+            field_count: list.fields.len(),
             last_letters: LetterPairs::new(first.keys()),
             slugs: list.entities.iter().map(|e| e.slug.clone()).collect(),
             kinds: list.entities.iter().map(|e| e.kind).collect(),
@@ -478,13 +509,62 @@ impl Matcher {
         })
     }
 
+    /// Which of the list's fields `ws` speaks of: those it uses at least
+    /// [`Field::WORDS_NEEDED`] distinct words of.
+    fn fields_spoken(&self, ws: &WordList) -> Vec<bool> {
+        let mut heard: Vec<Vec<&str>> = vec![Vec::new(); self.field_count];
+        for i in 0..ws.len() {
+            let stem = light_stem_str(ws.norm(i));
+            for &f in self.field_words.get(stem).into_iter().flatten() {
+                let words = &mut heard[f as usize];
+                if !words.contains(&stem) {
+                    words.push(stem);
+                }
+            }
+        }
+        heard
+            .iter()
+            .map(|words| words.len() >= Field::WORDS_NEEDED)
+            .collect()
+    }
+
+    /// The candidates an article can mean: an entity of a field the
+    /// article does not speak of is none of them, and one of a field it
+    /// does wins over those of no field. `spoken` is `None` when no
+    /// candidate in the article has a field.
+    fn meant<'a>(&self, candidates: &'a [u32], spoken: Option<&[bool]>) -> Cow<'a, [u32]> {
+        let Some(spoken) = spoken else {
+            return Cow::Borrowed(candidates);
+        };
+        let field = |e: u32| self.fields[e as usize];
+        let mut fit: Vec<u32> = candidates
+            .iter()
+            .copied()
+            .filter(|&e| field(e).is_none_or(|f| spoken[f as usize]))
+            .collect();
+        if fit.iter().any(|&e| field(e).is_some()) {
+            fit.retain(|&e| field(e).is_some());
+        }
+        Cow::Owned(fit)
+    }
+
     /// Turns phrase matches into mentions of one entity each, dropping
     /// those the article does not settle.
     fn resolve(&self, text: &str, ws: &WordList, raw: Vec<RawHit>) -> Vec<Hit> {
+        let fielded = raw.iter().any(|h| {
+            let p = &self.phrases[h.phrase as usize];
+            p.names
+                .iter()
+                .chain(&p.shorts)
+                .chain(&p.roles)
+                .any(|&e| self.fields[e as usize].is_some())
+        });
+        let spoken = fielded.then(|| self.fields_spoken(ws));
+        let meant = |candidates| self.meant(candidates, spoken.as_deref());
         // Where each entity is first named outright.
         let mut named_at: HashMap<u32, usize> = HashMap::new();
         for h in raw.iter().filter(|h| h.kind == RawKind::Naming) {
-            if let [only] = self.phrases[h.phrase as usize].names[..] {
+            if let [only] = meant(&self.phrases[h.phrase as usize].names)[..] {
                 named_at.entry(only).or_insert(h.word);
             }
         }
@@ -508,13 +588,13 @@ impl Matcher {
             let (entity, sense) = match h.kind {
                 RawKind::Naming => {
                     let (candidates, sense) = if p.names.is_empty() {
-                        (&p.shorts, Sense::Short)
+                        (meant(&p.shorts), Sense::Short)
                     } else {
-                        (&p.names, Sense::Name)
+                        (meant(&p.names), Sense::Name)
                     };
                     let entity = match candidates[..] {
                         [only] if sense == Sense::Name => Some(only),
-                        _ => settle(candidates, &named_at, Some(h.word)),
+                        _ => settle(&candidates, &named_at, Some(h.word)),
                     };
                     (entity, sense)
                 }
@@ -525,7 +605,7 @@ impl Matcher {
                     let entity = if qualified || names_someone {
                         None
                     } else {
-                        settle(&p.roles, &named_at, None)
+                        settle(&meant(&p.roles), &named_at, None)
                     };
                     (entity, Sense::Role)
                 }
@@ -988,6 +1068,34 @@ mod tests {
         let m =
             found("عنوان\n\nقدمت الحكومة الدعم المالي للشركات الروسية في إطار السياسات الترامبية.");
         assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn a_club_is_named_only_in_sport_news() {
+        // The match report speaks of players, a coach and a league: روما is
+        // the club, and so is إشبيلية.
+        let m = found(
+            "روما يفوز على إشبيلية\n\nفاز روما على ضيفه إشبيلية بهدفين في الدوري الأوروبي، \
+             وسجل لاعب الوسط الهدف الثاني من ركلة جزاء. وقال مدرب إشبيلية إن فريقه استحق التعادل.",
+        );
+        assert_eq!(count(&m, "as-roma"), 2);
+        assert_eq!(count(&m, "sevilla-fc"), 3);
+        assert_eq!(count(&m, "rome"), 0);
+        assert_eq!(count(&m, "seville"), 0);
+        // A summit in the same cities is about the cities.
+        let m = found(
+            "قمة في روما\n\nيجتمع وزراء خارجية الاتحاد الأوروبي في روما الأسبوع المقبل، \
+             بعد لقاء عقدوه في إشبيلية لبحث ملف الهجرة.",
+        );
+        assert_eq!(count(&m, "rome"), 2);
+        assert_eq!(count(&m, "seville"), 1);
+        assert_eq!(count(&m, "as-roma"), 0);
+        assert_eq!(count(&m, "sevilla-fc"), 0);
+        // A club with no city of its name is still no club outside sport:
+        // one passing word (a "ball" of fire) does not make a match report.
+        let m =
+            found("حريق في إسطنبول\n\nاندلعت كرة من اللهب قرب مقر غلطة سراي القديم في إسطنبول.");
+        assert_eq!(count(&m, "galatasaray"), 0);
     }
 
     #[test]

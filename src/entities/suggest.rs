@@ -184,7 +184,7 @@ mod tests {
     #[test]
     fn toml_output_parses_as_an_entity_list() {
         let toml = to_toml(&[minister()]);
-        let list = EntityList::parse(&toml, std::path::Path::new("suggested.toml"))
+        let list = EntityList::parse(&toml, std::path::Path::new("suggested.toml"), &[])
             .expect("pasteable TOML");
         assert!(
             list.entities
