@@ -84,8 +84,10 @@ pub fn summarize_unless_stated(article: &mut Article) {
 /// Indices of the sentences that summarise an article, in original order:
 /// the `max` most central complete sentences, none repeating another.
 ///
-/// The summary never opens on a sentence that leans on an earlier one
-/// («وأضاف …», «جاء ذلك …»; see [`depends_on_previous`]).
+/// The summary opens on the lede, the article's first complete sentence
+/// that does not lean on an earlier one («وأضاف …», «جاء ذلك …»; see
+/// [`depends_on_previous`]): a column's most central sentence sits in
+/// its middle and opens «وإذا نظرنا …», not as the article does.
 pub fn summarize_article(article: &Article, max: usize) -> Vec<usize> {
     let pool: Vec<Offered> = (0..article.sentence_count().min(MAX_ARTICLE_SENTENCES))
         .map(|i| (0, i, article.sentence(i), article.sentence_stems(i)))
@@ -104,8 +106,9 @@ pub fn summarize_article(article: &Article, max: usize) -> Vec<usize> {
 /// `(article, sentence)` positions into `docs`, in the order of `docs`
 /// (oldest first, as stories hold them) and of the text: a story that runs
 /// over days reads in time order. No two say the same thing, even in
-/// different words from different outlets, and the first never leans on a
-/// sentence the reader has not seen. Each article offers its first
+/// different words from different outlets, and the first is the lede of
+/// one of them: a reader meets the story as an outlet opened it, never on
+/// a sentence from the middle of an article. Each article offers its first
 /// sentences, so that every outlet can be heard and the pool stays bounded.
 pub fn summarize_documents(docs: &[&Article], max: usize) -> Vec<(usize, usize)> {
     let per_doc = (MAX_STORY_SENTENCES / docs.len().max(1)).max(MIN_SENTENCES_PER_ARTICLE);
@@ -166,10 +169,11 @@ fn shared_terms(a: &Sparse, b: &Sparse) -> usize {
 
 /// Ranks the pool by centrality and takes the best complete sentences,
 /// skipping those too close to one already taken, and returns them in
-/// reading order (document, then position). A sentence that leans on an
-/// earlier one is taken only where a taken sentence comes before it, so
-/// the summary never opens on it. Falls back to any sentence when none
-/// reads as complete.
+/// reading order (document, then position). A sentence that is no lede
+/// of its document is taken only where a taken sentence comes before it,
+/// so the summary opens as an article does. Falls back to any complete
+/// sentence when no lede can open, and to any sentence when none reads as
+/// complete.
 fn pick(pool: Vec<Offered<'_>>, max: usize, redundancy: Redundancy) -> Vec<(usize, usize)> {
     if pool.is_empty() || max == 0 {
         return Vec::new();
@@ -180,23 +184,33 @@ fn pick(pool: Vec<Offered<'_>>, max: usize, redundancy: Redundancy) -> Vec<(usiz
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
 
     let place = |c: usize| (candidates[c].doc, candidates[c].position);
-    let dependent: Vec<bool> = candidates
-        .iter()
-        .map(|c| depends_on_previous(c.text))
-        .collect();
+    let complete: Vec<bool> = candidates.iter().map(|c| reads_complete(c.text)).collect();
+    // Only a document's lede may open: its first complete sentence that
+    // stands on its own. In the middle of an article most sentences go on
+    // from the one before («و…»), and a summary is read before the
+    // article, on a briefing page or in a feed. The pool holds each
+    // document's sentences together and in order.
+    let mut may_open = vec![false; candidates.len()];
+    let mut last_lede_doc = None;
+    for (i, c) in candidates.iter().enumerate() {
+        if last_lede_doc != Some(c.doc) && complete[i] && !depends_on_previous(c.text) {
+            may_open[i] = true;
+            last_lede_doc = Some(c.doc);
+        }
+    }
     let mut chosen: Vec<usize> = Vec::new();
-    // Strict: complete sentences, never opening on a dependent one; then
+    // Strict: complete sentences, never opening on one that may not; then
     // complete ones in any case; then anything.
     for pass in 0..3 {
         for &c in &order {
             if chosen.len() == max {
                 break;
             }
-            if chosen.contains(&c) || (pass < 2 && !reads_complete(candidates[c].text)) {
+            if chosen.contains(&c) || (pass < 2 && !complete[c]) {
                 continue;
             }
             let opens = chosen.iter().all(|&k| place(k) > place(c));
-            if pass == 0 && dependent[c] && opens {
+            if pass == 0 && !may_open[c] && opens {
                 continue;
             }
             let repeats = chosen
@@ -506,5 +520,29 @@ mod tests {
             .collect();
         assert_eq!(ledes.len(), 1, "the expulsion is told once: {picked:?}");
         assert!(picked.contains(&(2, 0)), "the reply is told: {picked:?}");
+    }
+
+    #[test]
+    fn story_summary_opens_on_the_lede_of_an_outlet() {
+        // The older report's second paragraph is the most central sentence
+        // of the story (every outlet gives the vote count), but it opens
+        // with «و» on a vote the reader has not been told of.
+        let older = split(
+            "انتخب البرلمان الألماني أنغيلا ميركل مستشارة لولاية رابعة بعد أشهر من المفاوضات لتشكيل الحكومة.
+وصوت 364 نائبا لصالح إعادة انتخاب ميركل مقابل 315 نائبا رافضا وامتناع تسعة نواب عن التصويت.
+وكانت ميركل قد تولت منصبها للمرة الأولى في عام 2005.",
+        );
+        let newer = split(
+            "أدت المستشارة الألمانية أنغيلا ميركل اليمين الدستورية لولاية رابعة أمام البرلمان في برلين الأربعاء.
+وحصلت ميركل على 364 صوتا من أصل 709 نواب، أي أكثر بتسعة أصوات فقط من الغالبية المطلوبة.",
+        );
+        let docs = [&older, &newer];
+        let picked = summarize_documents(&docs, 3);
+        let (d, s) = picked[0];
+        assert_eq!(s, 0, "opens on «{}»", docs[d].sentence(s));
+        assert!(
+            picked.windows(2).all(|w| w[0] < w[1]),
+            "time order: {picked:?}"
+        );
     }
 }
