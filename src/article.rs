@@ -129,6 +129,9 @@ pub enum DebrisKind {
     /// A byline inside the body ("كتب: محمد علي", "بقلم سارة أحمد"); the
     /// name becomes the article's author.
     Byline,
+    /// The publisher's note that an opinion piece speaks for its writer
+    /// alone («جميع المقالات المنشورة تمثل رأي كتابها فقط»).
+    Disclaimer,
     /// Anything else recognised as not part of the article.
     Other,
 }

@@ -392,6 +392,11 @@ fn clean_article(segment: Segment<'_>) -> Cleaned {
             Some(DebrisKind::Other)
         } else if is_read_also(text) {
             Some(DebrisKind::ReadAlso)
+        } else if is_opinion_disclaimer(text) {
+            if let Some(name) = disclaimer_author(text) {
+                author.get_or_insert_with(|| name.to_string());
+            }
+            Some(DebrisKind::Disclaimer)
         } else if let Some(name) = byline_place
             .then(|| byline_author(text, blocks.is_empty()))
             .flatten()
@@ -500,6 +505,68 @@ fn is_read_also(line: &str) -> bool {
         "للمزيد" => at_most_words(line, 20),
         _ => false,
     }
+}
+
+/// The longest line read as an opinion disclaimer.
+const DISCLAIMER_MAX_WORDS: usize = 30;
+
+/// A disclaimer speaks of opinions (normalised, with «و» where outlets
+/// write it) …
+const OPINION_WORDS: [&str; 8] = [
+    "راي",
+    "الراي",
+    "رايه",
+    "رايها",
+    "اراء",
+    "الاراء",
+    "والاراء",
+    "ارائهم",
+];
+/// … of their writers …
+const WRITER_WORDS: [&str; 10] = [
+    "كاتبه",
+    "كاتبها",
+    "كتابها",
+    "كتابه",
+    "الكاتب",
+    "الكاتبه",
+    "كاتبيها",
+    "صاحبه",
+    "صاحبها",
+    "اصحابها",
+];
+/// … and of what the text voices or reflects.
+const VOICES_WORDS: [&str; 8] = [
+    "تعبر",
+    "يعبر",
+    "تمثل",
+    "يمثل",
+    "تعكس",
+    "يعكس",
+    "تعبير",
+    "بالضروره",
+];
+
+/// The publisher's note that an opinion piece speaks for its writer only:
+/// «** جميع المقالات المنشورة تمثل رأي كتابها فقط.», «هذا المقال بقلم …،
+/// والآراء الواردة أدناه تعبر عن رأي الكاتبة، ولا تعكس بالضرورة وجهة نظر
+/// الشبكة». A short line naming opinions, their writer and what voices
+/// them; a story's own sentence about someone's opinion names no writer.
+fn is_opinion_disclaimer(line: &str) -> bool {
+    if !at_most_words(line, DISCLAIMER_MAX_WORDS) {
+        return false;
+    }
+    let words = arabic::words(line);
+    let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.norm.as_str()));
+    has(&OPINION_WORDS) && has(&WRITER_WORDS) && has(&VOICES_WORDS)
+}
+
+/// The writer a disclaimer names after «بقلم», up to the comma.
+fn disclaimer_author(line: &str) -> Option<&str> {
+    let cue = arabic::words(line).into_iter().find(|w| w.norm == "بقلم")?;
+    let after = &line[cue.end..];
+    let name = after[..after.find(['،', ',']).unwrap_or(after.len())].trim();
+    is_writer_name(name).then_some(name)
 }
 
 /// Words that open a byline, normalised, and whether the name may follow
@@ -742,6 +809,28 @@ mod tests {
         "وأضاف أن بلاده ستلجأ إلى مجلس الأمن الدولي إذا استمر ملء السد من دون اتفاق ملزم.";
     const THIRD: &str =
         "ولم يصدر أي تعليق فوري من أديس أبابا على تصريحات الوزير حتى مساء اليوم الثلاثاء.";
+
+    #[test]
+    fn opinion_disclaimers_are_not_the_article() {
+        // A network's column opens on its note, which names the writer; a
+        // paper's column ends on its own.
+        let note = "هذا المقال بقلم د. سلمى الحداد، والآراء الواردة أدناه تعبر عن رأي الكاتبة، ولا تعكس بالضرورة وجهة نظر شبكة CNN.";
+        let raw = format!("لماذا تتعثر مفاوضات السد؟\n{note}\n{LEDE}\n{SECOND}");
+        let cleaned = &clean(&raw)[0];
+        assert_eq!(kinds(cleaned, DebrisKind::Disclaimer), [note]);
+        assert_eq!(cleaned.author.as_deref(), Some("د. سلمى الحداد"));
+        assert_eq!(texts(cleaned)[1], LEDE);
+
+        let footer = "** جميع المقالات المنشورة تمثل رأي كتابها فقط.";
+        let cleaned = &clean(&format!("{LEDE}\n{SECOND}\n{footer}"))[0];
+        assert_eq!(texts(cleaned), [LEDE, SECOND]);
+        assert_eq!(kinds(cleaned, DebrisKind::Disclaimer), [footer]);
+
+        // A story about an opinion is the story.
+        let story = "وقال المتحدث إن هذه الآراء تعبر عن موقف الحكومة الرسمي من المفاوضات الجارية.";
+        let cleaned = &clean(&format!("{LEDE}\n{story}"))[0];
+        assert_eq!(texts(cleaned), [LEDE, story]);
+    }
 
     #[test]
     fn repeated_headline_and_site_marker() {
