@@ -157,3 +157,54 @@ fn a_word_behind_a_preposition_is_no_name_when_the_corpus_writes_it_with_wa() {
         "{discovered:?}"
     );
 }
+
+/// After a full name, reports go on with the family name alone (رامي عبد
+/// الرحمن … وأضاف عبد الرحمن أن): that is the same person, not a second
+/// one. A clause after a title (اللاعب الذي يتعافى) and a word with a
+/// preposition and a pronoun (المهاجم الأساسي لبلاده) are no names either.
+#[test]
+fn a_family_name_after_the_full_name_and_a_clause_after_a_title_are_no_new_names() {
+    let site = TempSite::bundled();
+    site.write(
+        "seeds/ghouta-afp.txt",
+        "مقتل عشرات المدنيين في غارات على الغوطة الشرقية\n\n\
+         بيروت (أ ف ب) - قتل 45 مدنيا على الأقل الأحد في غارات جوية استهدفت بلدات في الغوطة الشرقية قرب دمشق.\n\n\
+         وقال مدير المرصد رامي عبد الرحمن لوكالة فرانس برس إن الغارات طالت بلدتي سقبا وحمورية. وأضاف عبد الرحمن أن فرق الإنقاذ لا تزال تبحث عن ناجين تحت الأنقاض.\n",
+    );
+    site.write(
+        "seeds/ghouta-reuters.txt",
+        "المرصد: القوات الحكومية تتقدم في الغوطة\n\n\
+         بيروت (رويترز) - قال المرصد السوري لحقوق الإنسان إن القوات الحكومية سيطرت على مزارع جديدة في الغوطة الشرقية الاثنين.\n\n\
+         وقال مدير المرصد رامي عبد الرحمن إن المعارك مستمرة على أطراف البلدات. وأوضح عبد الرحمن أن آلاف المدنيين نزحوا خلال يومين.\n",
+    );
+    site.write(
+        "seeds/striker-injury.txt",
+        "هاري كين يغيب عن الملاعب ثلاثة أسابيع\n\n\
+         لندن (أ ف ب) - أعلن نادي توتنهام أن مهاجمه هاري كين، هداف البلاد في الموسمين الماضيين، سيغيب ثلاثة أسابيع بسبب إصابة في الكاحل.\n\n\
+         ويعد كين المهاجم الأساسي لبلاده قبل نهائيات كأس العالم، فيما قال المدرب ماوريسيو بوكيتينو إن اللاعب الذي يتعافى من الإصابة سيعود قبل نهاية الموسم.\n",
+    );
+    site.write(
+        "seeds/striker-return.txt",
+        "توتنهام يأمل في عودة سريعة لهدافه\n\n\
+         لندن (رويترز) - يأمل توتنهام في عودة هدافه هاري كين، أغلى لاعب في البلاد، قبل مباراة الفريق المقبلة في الدوري الإنجليزي.\n\n\
+         وأكد المدرب ماوريسيو بوكيتينو أن المهاجم الأساسي لبلاده يتعافى بسرعة، وأن اللاعب الذي يتعافى حاليا يتدرب منفردا.\n",
+    );
+    let corpus = site.corpus();
+    let discovered: Vec<&str> = corpus
+        .entities
+        .entities
+        .iter()
+        .filter(|e| e.discovered.is_some())
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(
+        discovered.iter().any(|n| key(n) == key("رامي عبد الرحمن")),
+        "{discovered:?}"
+    );
+    for noise in ["عبد الرحمن", "يتعافى", "لبلاده"] {
+        assert!(
+            discovered.iter().all(|n| key(n) != key(noise)),
+            "{noise} discovered: {discovered:?}"
+        );
+    }
+}

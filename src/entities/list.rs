@@ -38,7 +38,7 @@ pub struct Entity {
     pub english: Option<String>,
     #[serde(default)]
     pub description: Option<String>,
-    /// The field of news it belongs to (`football`, one of the list's
+    /// The field of news it belongs to (`sport`, one of the list's
     /// [`Field`]s): it is found only in an article that speaks of that
     /// field, and there it wins over an entity of the same spelling that
     /// has no field (روما the club in a match report, the city elsewhere).

@@ -168,6 +168,8 @@ const ORGANISATION_HEADS: &[&str] = &[
     "جامعه",
     "مستشفي",
     "صندوق",
+    "ديوان",
+    "فيلق",
 ];
 
 /// Head words of place names (مدينة حمورية), normalised.
@@ -493,7 +495,8 @@ pub(crate) fn candidates(
                 && skipped < MAX_OFFICE_WORDS
                 && joined_loose(text, spans, start - 1, start)
                 && (known[start].is_some_and(|k| k != EntityKind::Person)
-                    || is_definite(ws.norm(start))
+                    // الذي and التي open a clause, not an office.
+                    || is_definite(ws.norm(start)) && !is_stop_word(ws.norm(start))
                     || OFFICE_WORDS.contains(&ws.norm(start)))
             {
                 start += 1;
@@ -859,6 +862,21 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         .flat_map(|k| [k.split(' ').next(), k.rsplit(' ').next()])
         .flatten()
         .collect();
+    // A name of two words or more that ends a longer one in an article
+    // naming both is that person's family name, used after the full name
+    // (رامي عبد الرحمن … وقال عبد الرحمن إن), not someone else.
+    let mut endings: HashMap<&str, Vec<&Gathered>> = HashMap::new();
+    for (key, g) in &groups {
+        let starts = key.match_indices(' ').map(|(i, _)| i + 1);
+        for start in starts.filter(|&i| key[i..].contains(' ')) {
+            endings.entry(&key[start..]).or_default().push(g);
+        }
+    }
+    let surname = |key: &str, g: &Gathered| {
+        endings
+            .get(key)
+            .is_some_and(|longer| longer.iter().any(|l| !l.articles.is_disjoint(&g.articles)))
+    };
     let mut found = Vec::new();
     for (key, g) in &groups {
         let words = Gathered::words(key);
@@ -867,7 +885,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
             // one of them at least a title or head word.
             g.titled && g.articles.len() >= 2 && !pieces.contains(key.as_str())
         } else {
-            g.articles.len() >= 2 || g.titled
+            (g.articles.len() >= 2 || g.titled) && !surname(key, g)
         };
         let letters = key.chars().filter(|c| *c != ' ').count();
         if !accepted
@@ -907,6 +925,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         });
     }
     drop(pieces);
+    drop(endings);
     // Freeing every candidate's small maps takes a while: an idle worker
     // does it.
     rayon::spawn(move || drop(groups));
@@ -1048,6 +1067,16 @@ fn ordinary_words(
                         .entry(format!("ال{bare}"))
                         .or_default()
                         .insert(word_key.to_string());
+                    // With its pronoun too (لبلاده: البلاد).
+                    if let Some(noun) = bare.strip_suffix('ه')
+                        && noun.chars().count() >= 3
+                        && letters > 0
+                    {
+                        written
+                            .entry(format!("ال{noun}"))
+                            .or_default()
+                            .insert(word_key.to_string());
+                    }
                     // With و instead of a stripped ب or ل (لمكافحة:
                     // ومكافحة): a name keeps the letter it opens with.
                     if letters == 1 && (word.starts_with('ب') || word.starts_with('ل')) {
