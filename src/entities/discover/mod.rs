@@ -238,6 +238,15 @@ const OFFICE_WORDS: &[&str] = &[
     "سابقه",
     "حاليا",
     "الحالي",
+    "برنامج",
+    "مكتب",
+    "مركز",
+    "قسم",
+    "اداره",
+    "دايره",
+    "هييه",
+    "لجنه",
+    "بعثه",
 ];
 
 /// Pieces that join the words of one name (محمد بن سلمان, أبو مازن).
@@ -486,6 +495,13 @@ pub(crate) fn candidates(
             i += 1;
             continue;
         };
+        // A title the matcher read as a listed person's role (الرئيس
+        // الأمريكي, with no name after it) introduces no one new: what
+        // follows is the rest of the sentence (لمناقشة جهود إنهاء …).
+        if context == NameContext::Title && known[i] == Some(EntityKind::Person) {
+            i += 1;
+            continue;
+        }
         // Office words between a title and its holder: الرئيس الفلسطيني,
         // رئيس الوزراء الأرميني, المتحدث باسم الكرملين.
         let mut start = i + 1;
