@@ -244,3 +244,51 @@ fn a_role_of_a_listed_person_and_an_office_introduce_no_name() {
         "{discovered:?}"
     );
 }
+
+/// A name ends where a word behind ب or ل starts that the corpus writes
+/// with the article: «مدينة حمورية بغوطة دمشق» (الغوطة), «المدرب ديدييه
+/// ديشان لمواجهة» (المواجهة). Two reports each, worded as wire copy.
+#[test]
+fn a_name_ends_before_a_word_behind_a_preposition() {
+    let site = TempSite::bundled();
+    site.write(
+        "seeds/hamouria-exodus.txt",
+        "آلاف المدنيين يغادرون الغوطة الشرقية\n\n\
+         دمشق (أ ف ب) - غادر نحو 12 ألف مدني الخميس مدينة حمورية بغوطة دمشق الشرقية إلى مناطق سيطرة القوات الحكومية.\n\n\
+         وقال المرصد إن المدنيين خرجوا سيرا من مدينة حمورية بعد أسابيع من القصف على الغوطة المحاصرة.\n",
+    );
+    site.write(
+        "seeds/hamouria-aid.txt",
+        "قافلة مساعدات تنتظر دخول الغوطة\n\n\
+         بيروت (رويترز) - قالت الأمم المتحدة إن قافلة مساعدات تنتظر الإذن بدخول الغوطة الشرقية، بعد نزوح سكان مدينة حمورية بغوطة دمشق.\n",
+    );
+    site.write(
+        "seeds/france-squad.txt",
+        "ديشان يعلن قائمة فرنسا للوديتين\n\n\
+         باريس (أ ف ب) - استدعى المدرب ديدييه ديشان لمواجهة كولومبيا وروسيا الوديتين 23 لاعبا، بينهم ثلاثة وجوه جديدة.\n\n\
+         وتقام المواجهة الأولى في باريس يوم الجمعة المقبل، قبل السفر إلى سان بطرسبورغ.\n",
+    );
+    site.write(
+        "seeds/france-friendly.txt",
+        "فرنسا تستعد لكولومبيا\n\n\
+         باريس (رويترز) - يعول المدرب ديدييه ديشان لمواجهة كولومبيا على خط هجوم شاب، في المواجهة التي تسبق نهائيات كأس العالم.\n",
+    );
+    let corpus = site.corpus();
+    let discovered: Vec<&str> = corpus
+        .entities
+        .entities
+        .iter()
+        .filter(|e| e.discovered.is_some())
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(
+        discovered.iter().any(|n| key(n) == key("ديدييه ديشان")),
+        "{discovered:?}"
+    );
+    assert!(
+        discovered
+            .iter()
+            .all(|n| !n.contains("بغوطة") && !n.contains("لمواجهة")),
+        "{discovered:?}"
+    );
+}

@@ -1068,16 +1068,19 @@ fn ordinary_words(
                         .or_default()
                         .insert(word_key.to_string());
                 }
-                if w > 0 {
-                    continue;
-                }
-                // Read without و/ب/ل (لحقوق → حقوق) as well as whole.
+                // Read without و/ب/ل (لحقوق → حقوق) as well as whole; past
+                // the first word, only without a preposition (حمورية
+                // بغوطة: الغوطة), since a name's later word takes no و.
                 let norm = arabic::normalize(&word);
                 for reading in proclitic_reading_slices(&norm, 3) {
                     if strips_article(&norm, &reading) {
                         continue;
                     }
                     let letters = norm.chars().count() - reading.chars().count();
+                    if w > 0 && !(letters == 1 && (word.starts_with('ب') || word.starts_with('ل')))
+                    {
+                        continue;
+                    }
                     let bare: String = word.chars().skip(letters).collect();
                     written
                         .entry(format!("ال{bare}"))
@@ -1094,8 +1097,11 @@ fn ordinary_words(
                             .insert(word_key.to_string());
                     }
                     // With و instead of a stripped ب or ل (لمكافحة:
-                    // ومكافحة): a name keeps the letter it opens with.
-                    if letters == 1 && (word.starts_with('ب') || word.starts_with('ل')) {
+                    // ومكافحة): a name keeps the letter it opens with. Not
+                    // past the first word, where a surname in ل (لانغ)
+                    // would fall to another in و (وانغ).
+                    if w == 0 && letters == 1 && (word.starts_with('ب') || word.starts_with('ل'))
+                    {
                         written
                             .entry(format!("و{bare}"))
                             .or_default()
