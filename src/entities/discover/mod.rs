@@ -1069,16 +1069,15 @@ fn ordinary_words(
                         .insert(word_key.to_string());
                 }
                 // Read without و/ب/ل (لحقوق → حقوق) as well as whole; past
-                // the first word, only without a preposition (حمورية
-                // بغوطة: الغوطة), since a name's later word takes no و.
+                // the first word, only without ب، ل or ف (حمورية بغوطة:
+                // الغوطة), since a name's later word takes no و.
                 let norm = arabic::normalize(&word);
                 for reading in proclitic_reading_slices(&norm, 3) {
                     if strips_article(&norm, &reading) {
                         continue;
                     }
                     let letters = norm.chars().count() - reading.chars().count();
-                    if w > 0 && !(letters == 1 && (word.starts_with('ب') || word.starts_with('ل')))
-                    {
+                    if w > 0 && !(letters == 1 && word.starts_with(['ب', 'ل', 'ف'])) {
                         continue;
                     }
                     let bare: String = word.chars().skip(letters).collect();
@@ -1203,9 +1202,13 @@ fn cut_at_ordinary_words(
     let mut out: BTreeMap<String, Gathered> = BTreeMap::new();
     for (key, g) in groups {
         let words: Vec<&str> = key.split(' ').collect();
-        let keep = (1..words.len())
+        let mut keep = (1..words.len())
             .find(|&w| ordinary.contains(words[w]))
             .unwrap_or(words.len());
+        // Nor on a joiner (خليفة بن زايد, with زايد read as تزايد).
+        while keep > 1 && NAME_JOINERS.contains(&words[keep - 1]) {
+            keep -= 1;
+        }
         out.entry(words[..keep].join(" "))
             .or_default()
             .absorb(g, keep);
