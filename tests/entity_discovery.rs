@@ -35,6 +35,17 @@ fn key(name: &str) -> String {
     arabic::phrase_key(name)
 }
 
+/// The names the site's corpus discovered, as published.
+fn discovered_names(site: &TempSite) -> Vec<String> {
+    site.corpus()
+        .entities
+        .entities
+        .into_iter()
+        .filter(|e| e.discovered.is_some())
+        .map(|e| e.name)
+        .collect()
+}
+
 #[test]
 fn discovery_finds_unlisted_names_with_their_kinds() {
     let text = std::fs::read_to_string("tests/fixtures/entities/discovery.toml").unwrap();
@@ -138,14 +149,7 @@ fn a_word_behind_a_preposition_is_no_name_when_the_corpus_writes_it_with_wa() {
          الرباط (أ ف ب) - أعلنت الحكومة المغربية، الثلاثاء، خطة وطنية تشمل تعزيز الرقابة ومكافحة الرشوة في الصفقات العمومية.\n\n\
          ورحبت الجمعيات الداعية لمكافحة الفساد بالخطة، وقالت الداعية لمكافحة الفساد في المغرب إن النجاح يتطلب إرادة سياسية، فيما قال رئيس الهيئة الوطنية للنزاهة محمد بشير الراشدي إن الخطة خطوة أولى.\n",
     );
-    let corpus = site.corpus();
-    let discovered: Vec<&str> = corpus
-        .entities
-        .entities
-        .iter()
-        .filter(|e| e.discovered.is_some())
-        .map(|e| e.name.as_str())
-        .collect();
+    let discovered = discovered_names(&site);
     assert!(
         discovered
             .iter()
@@ -189,14 +193,7 @@ fn a_family_name_after_the_full_name_and_a_clause_after_a_title_are_no_new_names
          لندن (رويترز) - يأمل توتنهام في عودة هدافه هاري كين، أغلى لاعب في البلاد، قبل مباراة الفريق المقبلة في الدوري الإنجليزي.\n\n\
          وأكد المدرب ماوريسيو بوكيتينو أن المهاجم الأساسي لبلاده يتعافى بسرعة، وأن اللاعب الذي يتعافى حاليا يتدرب منفردا.\n",
     );
-    let corpus = site.corpus();
-    let discovered: Vec<&str> = corpus
-        .entities
-        .entities
-        .iter()
-        .filter(|e| e.discovered.is_some())
-        .map(|e| e.name.as_str())
-        .collect();
+    let discovered = discovered_names(&site);
     assert!(
         discovered.iter().any(|n| key(n) == key("رامي عبد الرحمن")),
         "{discovered:?}"
@@ -229,14 +226,7 @@ fn a_role_of_a_listed_person_and_an_office_introduce_no_name() {
          واشنطن (رويترز) - قال البيت الأبيض إن الرئيس الأمريكي دونالد ترامب سيلتقي نظيره الروسي فلاديمير بوتين في ألاسكا الجمعة.\n\n\
          وسيعقد الرئيس الأمريكي لقاء ثنائيا لبحث سبل إنهاء الحرب قبل مؤتمر صحافي مشترك. وقال مدير برنامج آسيا في المعهد إن القمة قد تمهد لاتفاق.\n",
     );
-    let corpus = site.corpus();
-    let discovered: Vec<&str> = corpus
-        .entities
-        .entities
-        .iter()
-        .filter(|e| e.discovered.is_some())
-        .map(|e| e.name.as_str())
-        .collect();
+    let discovered = discovered_names(&site);
     assert!(
         discovered
             .iter()
@@ -273,14 +263,7 @@ fn a_name_ends_before_a_word_behind_a_preposition() {
         "فرنسا تستعد لكولومبيا\n\n\
          باريس (رويترز) - يعول المدرب ديدييه ديشان لمواجهة كولومبيا على خط هجوم شاب، في المواجهة التي تسبق نهائيات كأس العالم.\n",
     );
-    let corpus = site.corpus();
-    let discovered: Vec<&str> = corpus
-        .entities
-        .entities
-        .iter()
-        .filter(|e| e.discovered.is_some())
-        .map(|e| e.name.as_str())
-        .collect();
+    let discovered = discovered_names(&site);
     assert!(
         discovered.iter().any(|n| key(n) == key("ديدييه ديشان")),
         "{discovered:?}"
