@@ -275,3 +275,27 @@ fn a_name_ends_before_a_word_behind_a_preposition() {
         "{discovered:?}"
     );
 }
+
+/// A verb in the dual after a title's office words («رئيس هيئة الأركان
+/// الأمريكية المشتركة تحدثا هاتفيا») is no name when the corpus also has
+/// its singular (تحدث).
+#[test]
+fn a_dual_verb_after_a_title_is_no_name() {
+    let site = TempSite::bundled();
+    site.write(
+        "seeds/chiefs-call.txt",
+        "اتصال بين رئيسي الأركان الروسي والأمريكي\n\n\
+         موسكو (أ ف ب) - قالت وزارة الدفاع الروسية إن رئيس هيئة الأركان العامة للجيش الروسي ورئيس هيئة الأركان الأمريكية المشتركة تحدثا هاتفيا اليوم وبحثا الوضع في سوريا.\n\n\
+         وتحدث الجانبان عن آليات منع الاحتكاك بين قوات البلدين في الأجواء السورية.\n",
+    );
+    site.write(
+        "seeds/chiefs-call-reuters.txt",
+        "قائدا الجيشين الروسي والأمريكي يبحثان سوريا\n\n\
+         موسكو (رويترز) - تحدث رئيس هيئة الأركان العامة للجيش الروسي هاتفيا مع نظيره الأمريكي، بحسب بيان لوزارة الدفاع.\n",
+    );
+    let discovered = discovered_names(&site);
+    assert!(
+        discovered.iter().all(|n| !n.contains("تحدثا")),
+        "{discovered:?}"
+    );
+}

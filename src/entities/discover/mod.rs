@@ -1239,6 +1239,13 @@ fn verb_forms(word: &str) -> Vec<String> {
             out.push(format!("{word}وا"));
         }
     }
+    // A dual (تحدثا, يلتقيا) beside its singular (تحدث).
+    if matches!(first, 'ت' | 'ي')
+        && let Some(singular) = word.strip_suffix('ا')
+        && singular.chars().count() >= 4
+    {
+        out.push(singular.to_string());
+    }
     out
 }
 
