@@ -553,7 +553,12 @@ const VOICES_WORDS: [&str; 8] = [
 /// الشبكة». A short line naming opinions, their writer and what voices
 /// them; a story's own sentence about someone's opinion names no writer.
 fn is_opinion_disclaimer(line: &str) -> bool {
-    if !at_most_words(line, DISCLAIMER_MAX_WORDS) {
+    // Every line of every page is asked: one that writes no opinion word
+    // in any spelling is passed over before it is split into words.
+    const OPINION_WRITTEN: [&str; 6] = ["رأي", "راي", "آراء", "اراء", "آرائ", "ارائ"];
+    if !OPINION_WRITTEN.iter().any(|o| line.contains(o))
+        || !at_most_words(line, DISCLAIMER_MAX_WORDS)
+    {
         return false;
     }
     let words = arabic::words(line);

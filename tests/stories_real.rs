@@ -118,18 +118,9 @@ fn print_mixed_stories(labelled: &[(&str, usize)], articles: &[nashra::article::
         println!("story {story}: {events:?}");
         if std::env::var_os("NASHRA_EVAL_TITLES").is_some() {
             for a in articles.iter().filter(|a| a.story == Some(story)) {
-                println!(
-                    "    {} {} {}",
-                    a.published
-                        .as_ref()
-                        .map(|p| format!("{p:?}"))
-                        .unwrap_or_default()
-                        .chars()
-                        .take(40)
-                        .collect::<String>(),
-                    a.file.rsplit('/').next().unwrap_or(""),
-                    a.title
-                );
+                let date = a.published.map(|p| p.date.to_string()).unwrap_or_default();
+                let file = a.file.rsplit('/').next().unwrap_or("");
+                println!("    {date} {file} {}", a.title);
             }
         }
     }

@@ -1099,8 +1099,7 @@ fn ordinary_words(
                     // ومكافحة): a name keeps the letter it opens with. Not
                     // past the first word, where a surname in ل (لانغ)
                     // would fall to another in و (وانغ).
-                    if w == 0 && letters == 1 && (word.starts_with('ب') || word.starts_with('ل'))
-                    {
+                    if w == 0 && letters == 1 && word.starts_with(['ب', 'ل']) {
                         written
                             .entry(format!("و{bare}"))
                             .or_default()
