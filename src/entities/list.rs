@@ -44,6 +44,11 @@ pub struct Entity {
     /// has no field (روما the club in a match report, the city elsewhere).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// Spellings that mean this entity only within a narrower field: a
+    /// club's bare name (الهلال، الأهلي), which other clubs and ordinary
+    /// words share, is the Saudi club in Saudi football news only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aliases_in: Option<FieldAliases>,
     /// Set for an entity found in the corpus rather than listed.
     #[serde(skip)]
     pub discovered: Option<super::discover::Discovery>,
@@ -63,6 +68,7 @@ impl Entity {
             english: None,
             description: None,
             field: None,
+            aliases_in: None,
             discovered: None,
         }
     }
@@ -94,6 +100,29 @@ impl Entity {
     pub fn names(&self) -> impl Iterator<Item = &String> {
         std::iter::once(&self.name).chain(&self.aliases)
     }
+
+    /// Every spelling that may name this entity outright: its names, then
+    /// those that name it only within a field.
+    pub fn spellings(&self) -> impl Iterator<Item = &String> {
+        self.names()
+            .chain(self.aliases_in.iter().flat_map(|a| &a.names))
+    }
+}
+
+/// Spellings of an entity that name it only in an article speaking of
+/// `field` (and of the entity's own field, if it has one).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldAliases {
+    pub field: String,
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFieldAliases {
+    field: Spanned<String>,
+    names: Vec<Spanned<String>>,
 }
 
 /// An entry as written in a list file, with the positions needed to point
@@ -116,6 +145,8 @@ struct RawEntity {
     description: Option<String>,
     #[serde(default)]
     field: Option<Spanned<String>>,
+    #[serde(default)]
+    aliases_in: Option<RawFieldAliases>,
 }
 
 /// A field of news, told by its words: an article that uses at least
@@ -125,6 +156,11 @@ struct RawEntity {
 pub struct Field {
     pub name: String,
     pub words: Vec<String>,
+    /// A broader field this one lies within: an article speaks of this
+    /// field only when it speaks of that one too (Saudi football within
+    /// sport: السعودية and الرياض alone are politics).
+    #[serde(default)]
+    pub within: Option<Spanned<String>>,
 }
 
 impl Field {
@@ -178,6 +214,22 @@ impl EntityList {
             let (line, _) = crate::error::line_col(text, span.start);
             format!("{}:{}", path.display(), line)
         };
+        for field in &file.field {
+            if let Some(within) = &field.within
+                && !file
+                    .field
+                    .iter()
+                    .chain(known)
+                    .any(|f| f.name == *within.get_ref())
+            {
+                bail!(
+                    "{}: field `{}` lies within `{}`, which no [[field]] defines",
+                    at(within.span()),
+                    field.name,
+                    within.get_ref()
+                );
+            }
+        }
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut entities = Vec::with_capacity(file.entity.len());
         for raw in file.entity {
@@ -201,7 +253,8 @@ impl EntityList {
             let phrases = std::iter::once(&raw.name)
                 .chain(&raw.aliases)
                 .chain(raw.short.iter().flatten())
-                .chain(&raw.roles);
+                .chain(&raw.roles)
+                .chain(raw.aliases_in.iter().flat_map(|a| &a.names));
             for phrase in phrases {
                 if phrase_key(phrase.get_ref()).is_empty() {
                     bail!(
@@ -210,18 +263,24 @@ impl EntityList {
                     );
                 }
             }
-            if let Some(field) = &raw.field
-                && !file
-                    .field
+            let defined = |field: &Spanned<String>| {
+                file.field
                     .iter()
                     .chain(known)
                     .any(|f| f.name == *field.get_ref())
-            {
-                bail!(
-                    "{}: entity `{slug}` belongs to the field `{}`, which no [[field]] defines",
-                    at(field.span()),
-                    field.get_ref()
-                );
+            };
+            let fields = raw
+                .field
+                .iter()
+                .chain(raw.aliases_in.iter().map(|a| &a.field));
+            for field in fields {
+                if !defined(field) {
+                    bail!(
+                        "{}: entity `{slug}` names the field `{}`, which no [[field]] defines",
+                        at(field.span()),
+                        field.get_ref()
+                    );
+                }
             }
             // Names and descriptions are shown on pages and in feeds: a
             // TOML escape must not bring in what no page or feed may carry.
@@ -244,6 +303,10 @@ impl EntityList {
                 english: raw.english.map(clean),
                 description: raw.description.map(clean),
                 field: raw.field.map(Spanned::into_inner),
+                aliases_in: raw.aliases_in.map(|a| FieldAliases {
+                    field: a.field.into_inner(),
+                    names: a.names.into_iter().map(text).collect(),
+                }),
                 discovered: None,
             });
         }
@@ -483,6 +546,37 @@ kind = "person"
         let list = EntityList::parse(&text, Path::new("e.toml"), &EntityList::bundled().fields)
             .expect("sport is a bundled field");
         assert_eq!(list.entities[0].field.as_deref(), Some("sport"));
+
+        // So are the field of names that hold only within one, and the
+        // field a field lies within.
+        let text = "[[entity]]\nslug = \"a\"\nname = \"نادي أ\"\nkind = \"organisation\"\n\
+                    aliases_in = { field = \"qatari-footbal\", names = [\"أ\"] }\n";
+        let err = EntityList::parse(text, Path::new("e.toml"), &EntityList::bundled().fields)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("e.toml:5:") && err.contains("qatari-footbal"),
+            "{err}"
+        );
+        let text = "[[field]]\nname = \"qatari-football\"\nwords = [\"قطر\", \"الدوحة\"]\n\
+                    within = \"sprot\"\n";
+        let err = EntityList::parse(text, Path::new("e.toml"), &EntityList::bundled().fields)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("e.toml:4:") && err.contains("sprot"),
+            "{err}"
+        );
+        let text = text.replace("sprot", "sport")
+            + "[[entity]]\nslug = \"al-sadd\"\nname = \"نادي السد\"\nkind = \"organisation\"\n\
+               aliases_in = { field = \"qatari-football\", names = [\"السد\"] }\n";
+        let list = EntityList::parse(&text, Path::new("e.toml"), &EntityList::bundled().fields)
+            .expect("a site's own field within a bundled one");
+        let local = list.entities[0].aliases_in.as_ref().expect("aliases_in");
+        assert_eq!(
+            (local.field.as_str(), &local.names[..]),
+            ("qatari-football", &["السد".to_string()][..])
+        );
     }
 
     #[test]

@@ -28,6 +28,16 @@ use arabic::{
     is_stop_word, light_stem_str, normalize_with_shadda, proclitic_reading_slices, words,
 };
 
+/// Where an entity is filed in the phrase that spells it.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Name,
+    Short,
+    Role,
+    /// A spelling that names the entity only within this field.
+    Local(u16),
+}
+
 /// How a phrase refers to its entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Sense {
@@ -54,6 +64,8 @@ struct Phrase {
     shorts: Vec<u32>,
     /// Entities with this phrase as a role.
     roles: Vec<u32>,
+    /// Entities this phrase names only within a field, with that field.
+    local: Vec<(u32, u16)>,
 }
 
 /// A resolved mention of an entity at one place in the text.
@@ -97,7 +109,8 @@ pub struct Matcher {
     fields: Vec<Option<u16>>,
     /// The light stem of each word that tells a field → those fields.
     field_words: HashMap<String, Vec<u16>, FastHash>,
-    field_count: usize,
+    /// The broader field each field lies within, if any.
+    within: Vec<Option<u16>>,
 }
 
 /// FNV-1a: the index is looked up for many words of every article, with
@@ -205,9 +218,15 @@ const NOT_CURRENT: &[&str] = &[
 
 impl Matcher {
     pub fn new(list: &EntityList) -> Matcher {
+        let field_index = |name: &str| {
+            list.fields
+                .iter()
+                .position(|f| f.name == name)
+                .map(|f| f as u16)
+        };
         let mut by_key: HashMap<Vec<String>, u32> = HashMap::new();
         let mut phrases: Vec<Phrase> = Vec::new();
-        let mut add = |text: &str, entity: u32, sense: Sense| {
+        let mut add = |text: &str, entity: u32, slot: Slot| {
             let shadda = has_shadda(text);
             let tokens: Vec<String> = words(text)
                 .into_iter()
@@ -229,14 +248,21 @@ impl Matcher {
                     names: Vec::new(),
                     shorts: Vec::new(),
                     roles: Vec::new(),
+                    local: Vec::new(),
                 });
                 (phrases.len() - 1) as u32
             });
             let phrase = &mut phrases[id as usize];
-            let slot = match sense {
-                Sense::Name => &mut phrase.names,
-                Sense::Short => &mut phrase.shorts,
-                Sense::Role => &mut phrase.roles,
+            let slot = match slot {
+                Slot::Local(field) => {
+                    if !phrase.local.contains(&(entity, field)) {
+                        phrase.local.push((entity, field));
+                    }
+                    return;
+                }
+                Slot::Name => &mut phrase.names,
+                Slot::Short => &mut phrase.shorts,
+                Slot::Role => &mut phrase.roles,
             };
             if !slot.contains(&entity) {
                 slot.push(entity);
@@ -245,13 +271,20 @@ impl Matcher {
         for (i, e) in list.entities.iter().enumerate() {
             let i = i as u32;
             for name in e.names() {
-                add(name, i, Sense::Name);
+                add(name, i, Slot::Name);
             }
             for short in e.short_forms() {
-                add(&short, i, Sense::Short);
+                add(&short, i, Slot::Short);
             }
             for role in &e.roles {
-                add(role, i, Sense::Role);
+                add(role, i, Slot::Role);
+            }
+            if let Some(local) = &e.aliases_in
+                && let Some(field) = field_index(&local.field)
+            {
+                for name in &local.names {
+                    add(name, i, Slot::Local(field));
+                }
             }
         }
         // A person's name also matches with one long vowel dropped from a
@@ -279,6 +312,7 @@ impl Matcher {
                             names: vec![i as u32],
                             shorts: Vec::new(),
                             roles: Vec::new(),
+                            local: Vec::new(),
                         });
                     }
                 }
@@ -320,18 +354,17 @@ impl Matcher {
         let fields = list
             .entities
             .iter()
-            .map(|e| {
-                let name = e.field.as_deref()?;
-                list.fields
-                    .iter()
-                    .position(|f| f.name == name)
-                    .map(|f| f as u16)
-            })
+            .map(|e| field_index(e.field.as_deref()?))
+            .collect();
+        let within = list
+            .fields
+            .iter()
+            .map(|f| field_index(f.within.as_ref()?.get_ref()))
             .collect();
         Matcher {
             fields,
             field_words,
-            field_count: list.fields.len(),
+            within,
             last_letters: LetterPairs::new(first.keys()),
             slugs: list.entities.iter().map(|e| e.slug.clone()).collect(),
             kinds: list.entities.iter().map(|e| e.kind).collect(),
@@ -459,7 +492,8 @@ impl Matcher {
                             clitic: clitic.clone(),
                             kind: RawKind::Naming,
                         };
-                        let naming = !p.names.is_empty() || !p.shorts.is_empty();
+                        let naming =
+                            !p.names.is_empty() || !p.shorts.is_empty() || !p.local.is_empty();
                         if naming
                             && i >= name_until
                             && best_name.as_ref().is_none_or(|b| len > b.len)
@@ -509,10 +543,12 @@ impl Matcher {
         })
     }
 
-    /// Which of the list's fields `ws` speaks of: those it uses at least
-    /// [`Field::WORDS_NEEDED`] distinct words of.
-    fn fields_spoken(&self, ws: &WordList) -> Vec<bool> {
-        let mut heard: Vec<Vec<&str>> = vec![Vec::new(); self.field_count];
+    /// How strongly `ws` speaks of each of the list's fields: the number
+    /// of distinct words of it used, or 0 when fewer than
+    /// [`Field::WORDS_NEEDED`], or when it does not speak of the field the
+    /// one lies within.
+    fn fields_spoken(&self, ws: &WordList) -> Vec<usize> {
+        let mut heard: Vec<Vec<&str>> = vec![Vec::new(); self.within.len()];
         for i in 0..ws.len() {
             let stem = light_stem_str(ws.norm(i));
             for &f in self.field_words.get(stem).into_iter().flatten() {
@@ -522,9 +558,12 @@ impl Matcher {
                 }
             }
         }
-        heard
-            .iter()
-            .map(|words| words.len() >= Field::WORDS_NEEDED)
+        let strength = |f: usize| Some(heard[f].len()).filter(|&n| n >= Field::WORDS_NEEDED);
+        (0..heard.len())
+            .map(|f| {
+                let broader = self.within[f].map_or(Some(1), |w| strength(w as usize));
+                broader.and(strength(f)).unwrap_or(0)
+            })
             .collect()
     }
 
@@ -532,7 +571,7 @@ impl Matcher {
     /// article does not speak of is none of them, and one of a field it
     /// does wins over those of no field. `spoken` is `None` when no
     /// candidate in the article has a field.
-    fn meant<'a>(&self, candidates: &'a [u32], spoken: Option<&[bool]>) -> Cow<'a, [u32]> {
+    fn meant<'a>(&self, candidates: &'a [u32], spoken: Option<&[usize]>) -> Cow<'a, [u32]> {
         let Some(spoken) = spoken else {
             return Cow::Borrowed(candidates);
         };
@@ -540,12 +579,55 @@ impl Matcher {
         let mut fit: Vec<u32> = candidates
             .iter()
             .copied()
-            .filter(|&e| field(e).is_none_or(|f| spoken[f as usize]))
+            .filter(|&e| field(e).is_none_or(|f| spoken[f as usize] > 0))
             .collect();
         if fit.iter().any(|&e| field(e).is_some()) {
             fit.retain(|&e| field(e).is_some());
         }
         Cow::Owned(fit)
+    }
+
+    /// The entities a phrase names in an article. Those it names within a
+    /// field the article speaks of win, as a fielded entity wins over one
+    /// with no field (الجزيرة in Emirati football news is the club, not
+    /// the channel): the one the article names in full, else those of the
+    /// field it speaks of most (الأهلي in a report with more Egyptian than
+    /// Saudi words is the Egyptian club). Otherwise, its names the article
+    /// can mean.
+    fn named<'a>(
+        &self,
+        p: &'a Phrase,
+        spoken: Option<&[usize]>,
+        named_at: &HashMap<u32, usize>,
+    ) -> Cow<'a, [u32]> {
+        let names = self.meant(&p.names, spoken);
+        let Some(spoken) = spoken.filter(|_| !p.local.is_empty()) else {
+            return names;
+        };
+        let in_full: Vec<u32> = p
+            .local
+            .iter()
+            .map(|&(e, _)| e)
+            .filter(|e| named_at.contains_key(e))
+            .collect();
+        if !in_full.is_empty() {
+            return Cow::Owned(in_full);
+        }
+        let strength = |&(e, f): &(u32, u16)| {
+            let own = self.fields[e as usize].map_or(1, |own| spoken[own as usize]);
+            if own == 0 { 0 } else { spoken[f as usize] }
+        };
+        let strongest = p.local.iter().map(strength).max().unwrap_or(0);
+        if strongest == 0 {
+            return names;
+        }
+        Cow::Owned(
+            p.local
+                .iter()
+                .filter(|l| strength(l) == strongest)
+                .map(|&(e, _)| e)
+                .collect(),
+        )
     }
 
     /// Turns phrase matches into mentions of one entity each, dropping
@@ -558,6 +640,7 @@ impl Matcher {
                 .chain(&p.shorts)
                 .chain(&p.roles)
                 .any(|&e| self.fields[e as usize].is_some())
+                || !p.local.is_empty()
         });
         let spoken = fielded.then(|| self.fields_spoken(ws));
         let meant = |candidates| self.meant(candidates, spoken.as_deref());
@@ -587,10 +670,11 @@ impl Matcher {
             let p = &self.phrases[h.phrase as usize];
             let (entity, sense) = match h.kind {
                 RawKind::Naming => {
-                    let (candidates, sense) = if p.names.is_empty() {
+                    let named = self.named(p, spoken.as_deref(), &named_at);
+                    let (candidates, sense) = if named.is_empty() && p.names.is_empty() {
                         (meant(&p.shorts), Sense::Short)
                     } else {
-                        (meant(&p.names), Sense::Name)
+                        (named, Sense::Name)
                     };
                     let entity = match candidates[..] {
                         [only] if sense == Sense::Name => Some(only),
@@ -642,13 +726,13 @@ impl Matcher {
 
 /// Words one of which a text must hold, in its normal form, for `entity`
 /// to be found in it: of each spelling the matcher reads for it (names,
-/// short forms, roles, and a person's names with a long vowel dropped),
+/// names within a field, short forms, roles, and a person's names with a long vowel dropped),
 /// the longest word, without its article. A rebuild reads again only the
 /// texts that hold one of the words of an entity that changed.
 pub(crate) fn telltale_words(entity: &Entity) -> Vec<String> {
     let tokens = |text: &str| -> Vec<String> { words(text).into_iter().map(|w| w.norm).collect() };
     let mut phrases: Vec<Vec<String>> = entity
-        .names()
+        .spellings()
         .map(|n| tokens(n))
         .chain(entity.short_forms().iter().map(|s| tokens(s)))
         .chain(entity.roles.iter().map(|r| tokens(r)))
@@ -1096,6 +1180,71 @@ mod tests {
         let m =
             found("حريق في إسطنبول\n\nاندلعت كرة من اللهب قرب مقر غلطة سراي القديم في إسطنبول.");
         assert_eq!(count(&m, "galatasaray"), 0);
+    }
+
+    #[test]
+    fn a_bare_club_name_is_the_club_of_the_football_the_article_speaks_of() {
+        // A Saudi league report: الهلال and الأهلي alone are the Saudi clubs.
+        let m = found(
+            "الهلال يتعادل مع الأهلي\n\nتعادل الهلال مع ضيفه الأهلي بهدف لمثله في المباراة التي \
+             أقيمت في الدمام ضمن الجولة 22 من الدوري السعودي، وقال مدرب الأهلي إن لاعبيه \
+             استحقوا الفوز.",
+        );
+        assert_eq!(count(&m, "al-hilal"), 2);
+        assert_eq!(count(&m, "al-ahli-saudi"), 3);
+        assert_eq!(count(&m, "al-ahly"), 0);
+        // An Egyptian league report: the same الأهلي is the Cairo club.
+        let m = found(
+            "الأهلي يقترب من اللقب\n\nفاز الأهلي على الإسماعيلي بهدفين في الدوري المصري، \
+             وبات على بعد نقطة من لقبه الأربعين، وأشاد مدرب الأهلي بلاعبيه في القاهرة.",
+        );
+        assert_eq!(count(&m, "al-ahly"), 3);
+        assert_eq!(count(&m, "al-ahli-saudi"), 0);
+        // An Egyptian report naming the Saudi club in full: the bare name
+        // later is the club named, whatever the country words say.
+        let m = found(
+            "صلاح الأهلي\n\nأعلن الأهلي السعودي ضم المهاجم المصري من الزمالك، وقال مدرب \
+             الأهلي إن اللاعب سيشارك في المباراة المقبلة بالدوري.",
+        );
+        assert_eq!(count(&m, "al-ahli-saudi"), 3);
+        assert_eq!(count(&m, "al-ahly"), 0);
+        // Sport with no country's football in it names no club.
+        let m = found(
+            "الأهلي يخسر\n\nخسر الأهلي أمام ضيفه بهدفين في الدوري، وقال المدرب إن لاعبيه \
+             لم يظهروا بمستواهم.",
+        );
+        assert_eq!((count(&m, "al-ahly"), count(&m, "al-ahli-saudi")), (0, 0));
+        // Saudi words outside sport: the crescent and the victory are words.
+        let m = found(
+            "رؤية الهلال\n\nأعلنت المحكمة العليا في السعودية أن الهلال لم يُر مساء الأحد في \
+             جدة، وتحدث الإمام في خطبته عن النصر على التطرف في الدمام.",
+        );
+        assert_eq!((count(&m, "al-hilal"), count(&m, "al-nassr")), (0, 0));
+        // «الاتحاد السعودي» is the federation, not the club of Jeddah.
+        let m = found(
+            "عقوبات على الأندية\n\nأعلن الاتحاد السعودي لكرة القدم إيقاف لاعب اتحاد جدة \
+             أربع مباريات، وقال الاتحاد السعودي إن المدرب غُرّم أيضا.",
+        );
+        assert_eq!(count(&m, "saudi-football-federation"), 2);
+        assert_eq!(count(&m, "al-ittihad"), 1);
+        // In Emirati football news الجزيرة is the club of Abu Dhabi, not the
+        // channel; in a sport column with no Emirati words, the channel.
+        let m = found(
+            "الجزيرة يهدر تقدمه
+
+أهدر الجزيرة بطل الإمارات تقدمه بهدف وتعادل مع ضيفه في              أبوظبي، فيما فاز العين على الوحدة في الدوري.",
+        );
+        assert_eq!(count(&m, "al-jazira-club"), 2);
+        assert_eq!(count(&m, "al-jazeera"), 0);
+        assert_eq!(count(&m, "al-ain-fc"), 1);
+        assert_eq!(count(&m, "al-wahda-uae"), 1);
+        let m = found(
+            "شغب الملاعب
+
+هاجم المدرب قنوات مثل الجزيرة بعد المباراة، وطالب اللاعبين              بالهدوء قبل نهاية الدوري.",
+        );
+        assert_eq!(count(&m, "al-jazeera"), 1);
+        assert_eq!(count(&m, "al-jazira-club"), 0);
     }
 
     #[test]

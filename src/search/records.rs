@@ -115,7 +115,7 @@ fn spelling_terms<'a>(
     let mut spellings = BTreeSet::new();
     for slug in slugs {
         if let Some(entity) = entities.get(slug) {
-            spellings.extend(entity.names().cloned());
+            spellings.extend(entity.spellings().cloned());
             spellings.extend(entity.short.iter().flatten().cloned());
             spellings.extend(entity.english.iter().cloned());
         }

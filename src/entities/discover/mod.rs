@@ -866,7 +866,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
     let known_keys: HashSet<String> = list
         .entities
         .iter()
-        .flat_map(|e| e.names().map(|n| phrase_key(n)).collect::<Vec<_>>())
+        .flat_map(|e| e.spellings().map(|n| phrase_key(n)).collect::<Vec<_>>())
         .collect();
     let mut slugs: HashSet<String> = list.entities.iter().map(|e| e.slug.clone()).collect();
     // Words that open or close a longer candidate: a one-word candidate
