@@ -649,7 +649,7 @@ fn strips_article(norm: &str, reading: &str) -> bool {
 /// A nationality or origin before a name (الجزائري رايس مبولحي): a definite
 /// adjective in ي, read through و, not one of the ordinary adjectives that
 /// follow nouns of time and rank.
-fn is_nisba(norm: &str) -> bool {
+pub(crate) fn is_nisba(norm: &str) -> bool {
     let bare = norm.strip_prefix('و').unwrap_or(norm);
     bare.starts_with("ال")
         && bare.ends_with('ي')
@@ -714,7 +714,7 @@ const ORDINARY_ADJECTIVES: &[&str] = &[
     "التاريخي",
 ];
 
-fn is_definite(norm: &str) -> bool {
+pub(crate) fn is_definite(norm: &str) -> bool {
     (norm.starts_with("ال") || norm.starts_with("لل")) && norm.chars().count() > 3
 }
 
