@@ -1306,6 +1306,27 @@ mod tests {
     }
 
     #[test]
+    fn a_place_spelled_like_a_word_is_found_only_in_its_countrys_news() {
+        let m = found(
+            "تقدم في البيضاء\n\nأعلن الجيش اليمني السيطرة على مواقع جديدة للحوثيين شمالي \
+             البيضاء، فيما شنت مقاتلات التحالف غارات على الساحل الغربي لليمن وعلى مديرية نهم \
+             شرق صنعاء، وقال مصدر عسكري إن المعارك امتدت إلى حجة.",
+        );
+        assert_eq!(count(&m, "al-bayda-yemen"), 2, "title and body");
+        for place in ["yemen-west-coast", "nihm", "hajjah", "yemen"] {
+            assert_eq!(count(&m, place), 1, "{place}: {m:?}");
+        }
+        // Elsewhere they are the words they are.
+        let m = found(
+            "قمة في الدار البيضاء\n\nرفع المحتجون الأعلام البيضاء على الساحل الغربي للبلاد، وقال \
+             المتحدث إن الحكومة قدمت حجة مقنعة ضد الفساد والنهم للسلطة.",
+        );
+        for place in ["al-bayda-yemen", "yemen-west-coast", "nihm", "hajjah"] {
+            assert_eq!(count(&m, place), 0, "{place}: {m:?}");
+        }
+    }
+
+    #[test]
     fn a_bare_peninsula_is_the_one_named_never_the_channel() {
         let m = found(
             "محادثات في سيول\n\nقال مسؤول كوري جنوبي إن نزع السلاح النووي في شبه الجزيرة الكورية \
