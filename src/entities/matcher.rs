@@ -1228,6 +1228,14 @@ mod tests {
         assert_eq!(count(&m, "al-hilal"), 2);
         assert_eq!(count(&m, "al-ahli-saudi"), 3);
         assert_eq!(count(&m, "al-ahly"), 0);
+        // Saudi and Jordanian football both have a الفيصلي.
+        let m = found(
+            "الفتح يتقدم\n\nتغلب الفتح على الفيصلي بهدفين دون رد في المباراة التي أقيمت في \
+             الأحساء ضمن الدوري السعودي للمحترفين، ليتقدم إلى المركز الرابع.",
+        );
+        assert_eq!(count(&m, "al-fateh"), 2);
+        assert_eq!(count(&m, "al-faisaly-saudi"), 1);
+        assert_eq!(count(&m, "al-faisaly"), 0);
         // An Egyptian league report: the same الأهلي is the Cairo club.
         let m = found(
             "الأهلي يقترب من اللقب\n\nفاز الأهلي على الإسماعيلي بهدفين في الدوري المصري، \
