@@ -1335,6 +1335,28 @@ mod tests {
     }
 
     #[test]
+    fn a_city_inside_a_teams_name_is_the_team() {
+        let m = found(
+            "أتلتيكو يفوز\n\nفاز أتلتيكو مدريد على لوكوموتيف موسكو بثلاثة أهداف، فيما تعادل \
+             استقلال طهران مع تراكتور سازي. وفي الدوري الأمريكي لكرة السلة للمحترفين قاد جيمس \
+             هاردن فريقه هيوستن روكتس للفوز، وسجل هاردن 40 نقطة.",
+        );
+        for (slug, n) in [
+            ("lokomotiv-moscow", 1),
+            ("esteghlal", 1),
+            ("tractor-fc", 1),
+            ("nba", 1),
+            ("houston-rockets", 1),
+            ("james-harden", 2),
+            ("moscow", 0),
+            ("tehran", 0),
+            ("houston", 0),
+        ] {
+            assert_eq!(count(&m, slug), n, "{slug}: {m:?}");
+        }
+    }
+
+    #[test]
     fn a_bare_peninsula_is_the_one_named_never_the_channel() {
         let m = found(
             "محادثات في سيول\n\nقال مسؤول كوري جنوبي إن نزع السلاح النووي في شبه الجزيرة الكورية \
