@@ -158,7 +158,7 @@ pub struct Field {
     pub words: Vec<String>,
     /// A broader field this one lies within: an article speaks of this
     /// field only when it speaks of that one too (Saudi football within
-    /// sport: السعودية and الرياض alone are politics).
+    /// sport: السعودية and جدة alone are politics).
     #[serde(default)]
     pub within: Option<Spanned<String>>,
 }

@@ -24,8 +24,9 @@ use std::ops::Range;
 use super::list::{Entity, EntityKind, EntityList, Field};
 use crate::article::{Article, Mention, Prominence};
 use arabic::{
-    FnvBuildHasher, FnvHasher, TermHasher, WordList, WordSpan, has_shadda, is_ignorable,
-    is_stop_word, light_stem_str, normalize_with_shadda, proclitic_reading_slices, words,
+    FnvBuildHasher, FnvHasher, TermHasher, WordList, WordSpan, has_shadda, is_definite,
+    is_ignorable, is_nisba, is_stop_word, light_stem_str, normalize_with_shadda,
+    proclitic_reading_slices, words,
 };
 
 /// Where an entity is filed in the phrase that spells it.
@@ -739,7 +740,6 @@ impl Matcher {
 /// A nationality after a definite noun describes that noun (المنتخب
 /// الكولومبي فرنسا, الحرس الثوري الإيراني): what follows is no name.
 fn person_before(text: &str, ws: &WordList, word: usize) -> bool {
-    use super::discover::{is_definite, is_nisba};
     let before = ws.norm(word - 1);
     if PERSON_BEFORE_PLACE.contains(&before) {
         return true;

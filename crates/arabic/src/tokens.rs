@@ -737,9 +737,95 @@ pub fn phrase_key_with_shadda(text: &str) -> String {
     key
 }
 
+/// A nationality or origin, as written before a name (الجزائري رايس
+/// مبولحي): a definite adjective in ي, read through و, not one of the
+/// ordinary adjectives that follow nouns of time and rank. `norm` is a
+/// normalised word.
+pub fn is_nisba(norm: &str) -> bool {
+    let bare = norm.strip_prefix('و').unwrap_or(norm);
+    bare.starts_with("ال")
+        && bare.ends_with('ي')
+        && bare.chars().count() >= 6
+        && !is_stop_word(bare)
+        && !ORDINARY_ADJECTIVES.contains(&bare)
+}
+
+/// Adjectives in ي that follow ordinary nouns, normalised.
+const ORDINARY_ADJECTIVES: &[&str] = &[
+    "الماضي",
+    "الحالي",
+    "الثاني",
+    "الدولي",
+    "الرسمي",
+    "الرييسي",
+    "الحقيقي",
+    "السياسي",
+    "العسكري",
+    "الامني",
+    "الاقتصادي",
+    "الاجتماعي",
+    "الثقافي",
+    "الرياضي",
+    "الاعلامي",
+    "الصحفي",
+    "الشخصي",
+    "الجماعي",
+    "الفني",
+    "الطبي",
+    "المحلي",
+    "الاقليمي",
+    "العالمي",
+    "الوطني",
+    "الشعبي",
+    "الاسلامي",
+    "العربي",
+    "الغربي",
+    "الشرقي",
+    "الشمالي",
+    "الجنوبي",
+    "التالي",
+    "الاصلي",
+    "النهايي",
+    "الذهبي",
+    "الكروي",
+    "القضايي",
+    "التنفيذي",
+    "الانتخابي",
+    "الحكومي",
+    "الجوي",
+    "البحري",
+    "البري",
+    "الفعلي",
+    "الثلاثي",
+    "الثنايي",
+    "الجماهيري",
+    "الدراسي",
+    "المالي",
+    "النفطي",
+    "الجغرافي",
+    "التاريخي",
+];
+
+/// A definite word: one with the article ال, or the لل that stands for
+/// ل + ال, and at least two letters after it. `norm` is a normalised word.
+pub fn is_definite(norm: &str) -> bool {
+    (norm.starts_with("ال") || norm.starts_with("لل")) && norm.chars().count() > 3
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nationality_is_a_definite_adjective_in_ya_but_not_an_ordinary_one() {
+        let n = |w: &str| is_nisba(&crate::normalize(w));
+        assert!(n("البرازيلي") && n("والمصري") && n("الإنجليزي"));
+        // Ordinary adjectives, an indefinite word and a short one are not.
+        assert!(!n("الدولي") && !n("الماضي") && !n("برازيلي") && !n("الذي"));
+        let d = |w: &str| is_definite(&crate::normalize(w));
+        assert!(d("الرياضة") && d("للرياضة"));
+        assert!(!d("إلى") && !d("لبنان") && !d("الى"));
+    }
     use crate::normalize;
 
     #[test]

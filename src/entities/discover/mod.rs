@@ -26,7 +26,7 @@ use super::list::{Entity, EntityList};
 use super::matcher::{Hit, Matcher, telltale_words};
 use crate::article::Article;
 pub use crate::article::{Candidate, EntityKind, NameContext};
-use arabic::{WordList, is_stop_word, phrase_key, proclitic_reading_slices};
+use arabic::{WordList, is_definite, is_nisba, is_stop_word, phrase_key, proclitic_reading_slices};
 pub use memo::Memo;
 use memo::{FormCounts, Reading, Signature, by_key, text_key};
 
@@ -644,78 +644,6 @@ fn strips_article(norm: &str, reading: &str) -> bool {
         Some(prefix) => prefix.ends_with("ال") || prefix.ends_with("لل"),
         None => true,
     }
-}
-
-/// A nationality or origin before a name (الجزائري رايس مبولحي): a definite
-/// adjective in ي, read through و, not one of the ordinary adjectives that
-/// follow nouns of time and rank.
-pub(crate) fn is_nisba(norm: &str) -> bool {
-    let bare = norm.strip_prefix('و').unwrap_or(norm);
-    bare.starts_with("ال")
-        && bare.ends_with('ي')
-        && bare.chars().count() >= 6
-        && !is_stop_word(bare)
-        && !ORDINARY_ADJECTIVES.contains(&bare)
-}
-
-/// Adjectives in ي that follow ordinary nouns, normalised.
-const ORDINARY_ADJECTIVES: &[&str] = &[
-    "الماضي",
-    "الحالي",
-    "الثاني",
-    "الدولي",
-    "الرسمي",
-    "الرييسي",
-    "الحقيقي",
-    "السياسي",
-    "العسكري",
-    "الامني",
-    "الاقتصادي",
-    "الاجتماعي",
-    "الثقافي",
-    "الرياضي",
-    "الاعلامي",
-    "الصحفي",
-    "الشخصي",
-    "الجماعي",
-    "الفني",
-    "الطبي",
-    "المحلي",
-    "الاقليمي",
-    "العالمي",
-    "الوطني",
-    "الشعبي",
-    "الاسلامي",
-    "العربي",
-    "الغربي",
-    "الشرقي",
-    "الشمالي",
-    "الجنوبي",
-    "التالي",
-    "الاصلي",
-    "النهايي",
-    "الذهبي",
-    "الكروي",
-    "القضايي",
-    "التنفيذي",
-    "الانتخابي",
-    "الحكومي",
-    "الجوي",
-    "البحري",
-    "البري",
-    "الفعلي",
-    "الثلاثي",
-    "الثنايي",
-    "الجماهيري",
-    "الدراسي",
-    "المالي",
-    "النفطي",
-    "الجغرافي",
-    "التاريخي",
-];
-
-pub(crate) fn is_definite(norm: &str) -> bool {
-    (norm.starts_with("ال") || norm.starts_with("لل")) && norm.chars().count() > 3
 }
 
 /// Whether a word may be part of a name: letters only, no function word,
