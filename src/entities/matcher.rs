@@ -1354,6 +1354,20 @@ mod tests {
         ] {
             assert_eq!(count(&m, slug), n, "{slug}: {m:?}");
         }
+        // Every US state is a place; a longer name holding one is not it.
+        let m = found(
+            "انتخابات فرعية\n\nفاز المرشح الديمقراطي في انتخابات بولاية بنسلفانيا، فيما تساقطت \
+             الثلوج على جبال سييرا نيفادا الإسبانية وفي كانساس سيتي.",
+        );
+        for (slug, n) in [
+            ("pennsylvania", 1),
+            ("sierra-nevada", 1),
+            ("kansas-city", 1),
+            ("nevada", 0),
+            ("kansas", 0),
+        ] {
+            assert_eq!(count(&m, slug), n, "{slug}: {m:?}");
+        }
     }
 
     #[test]
