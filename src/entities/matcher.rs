@@ -24,9 +24,9 @@ use std::ops::Range;
 use super::list::{Entity, EntityKind, EntityList, Field};
 use crate::article::{Article, Mention, Prominence};
 use arabic::{
-    FnvBuildHasher, FnvHasher, TermHasher, WordList, WordSpan, has_shadda, is_definite,
-    is_ignorable, is_nisba, is_stop_word, light_stem_str, normalize_with_shadda,
-    proclitic_reading_slices, words,
+    FnvBuildHasher, FnvHasher, PROCLITIC_CONJUNCTIONS, PROCLITIC_PREPOSITIONS, TermHasher,
+    WordList, WordSpan, has_shadda, is_definite, is_ignorable, is_nisba, is_stop_word,
+    light_stem_str, normalize_with_shadda, proclitic_reading_slices, words,
 };
 
 /// Where an entity is filed in the phrase that spells it.
@@ -748,7 +748,8 @@ fn person_before(text: &str, ws: &WordList, word: usize) -> bool {
     let joined = |a: usize| text[spans[a].end..spans[a + 1].start] == *" ";
     let definite = |w: &str| {
         is_definite(w)
-            || w.strip_prefix(['و', 'ف', 'ب', 'ك'])
+            || w.strip_prefix(PROCLITIC_CONJUNCTIONS)
+                .or_else(|| w.strip_prefix(PROCLITIC_PREPOSITIONS))
                 .is_some_and(is_definite)
     };
     // Written with ي: ى is a glued preposition (الأربعاءإلى روما).
@@ -761,8 +762,8 @@ fn person_before(text: &str, ws: &WordList, word: usize) -> bool {
 
 /// Words one of which a text must hold, in its normal form, for `entity`
 /// to be found in it: of each spelling the matcher reads for it (names,
-/// names within a field, short forms, roles, and a person's names with a long vowel dropped),
-/// the longest word, without its article. A rebuild reads again only the
+/// names within a field, short forms, roles, and a person's names with a
+/// long vowel dropped), the longest word, without its article. A rebuild reads again only the
 /// texts that hold one of the words of an entity that changed.
 pub(crate) fn telltale_words(entity: &Entity) -> Vec<String> {
     let tokens = |text: &str| -> Vec<String> { words(text).into_iter().map(|w| w.norm).collect() };

@@ -815,18 +815,18 @@ pub fn is_definite(norm: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize;
 
     #[test]
     fn a_nationality_is_a_definite_adjective_in_ya_but_not_an_ordinary_one() {
-        let n = |w: &str| is_nisba(&crate::normalize(w));
+        let n = |w: &str| is_nisba(&normalize(w));
         assert!(n("البرازيلي") && n("والمصري") && n("الإنجليزي"));
         // Ordinary adjectives, an indefinite word and a short one are not.
         assert!(!n("الدولي") && !n("الماضي") && !n("برازيلي") && !n("الذي"));
-        let d = |w: &str| is_definite(&crate::normalize(w));
+        let d = |w: &str| is_definite(&normalize(w));
         assert!(d("الرياضة") && d("للرياضة"));
         assert!(!d("إلى") && !d("لبنان") && !d("الى"));
     }
-    use crate::normalize;
 
     #[test]
     fn word_hashes_are_the_hashes_of_the_words() {
