@@ -192,6 +192,10 @@ pub enum NameContext {
     Speech,
     /// A title, or the head word of an organisation or a place.
     Title,
+    /// An office after the name and a comma (عادل عزت، رئيس الاتحاد):
+    /// the name's start is where the words stop being name-like, so a
+    /// verb before it may cling to it until the corpus says it is one.
+    Apposition,
 }
 
 /// A name seen in a naming context in one article.
@@ -203,7 +207,7 @@ pub struct Candidate {
     pub surface: String,
     pub kind: EntityKind,
     /// The title or head word before it as written (الرئيس الفلسطيني,
-    /// نادي), empty after a speech verb.
+    /// نادي), or the office after it, empty after a speech verb.
     pub cue: String,
     pub context: NameContext,
 }

@@ -120,7 +120,7 @@ pub fn to_table(suggestions: &[Suggestion]) -> String {
         let cues = if s.cues.is_empty() {
             String::new()
         } else {
-            format!("  (بعد: {})", s.cues.join("، "))
+            format!("  (cue: {})", s.cues.join("، "))
         };
         let _ = writeln!(
             out,

@@ -189,6 +189,45 @@ const PLACE_HEADS: &[&str] = &[
     "مطار",
 ];
 
+/// Offices that follow a person's name after a comma (عادل عزت، رئيس
+/// اتحاد القدم; ماريا زاخاروفا، المتحدثة باسم الخارجية), normalised.
+const APPOSITIVE_TITLES: &[&str] = &[
+    "رييس",
+    "رييسه",
+    "نايب",
+    "نايبه",
+    "وزير",
+    "وزيره",
+    "مدير",
+    "مديره",
+    "مدرب",
+    "قايد",
+    "مهاجم",
+    "لاعب",
+    "لاعبه",
+    "حارس",
+    "سفير",
+    "سفيره",
+    "مستشار",
+    "مستشاره",
+    "زعيم",
+    "زعيمه",
+    "امين",
+    "محافظ",
+    "مساعد",
+    "موسس",
+    "مالك",
+    "المتحدث",
+    "المتحدثه",
+    "الناطق",
+    "الامين",
+    "المدير",
+    "الرييس",
+];
+
+/// The most words of an office taken as an apposition's description.
+const MAX_APPOSITION_WORDS: usize = 6;
+
 /// Speech verbs after which a name may stand, normalised.
 const SPEECH_VERBS: &[&str] = &[
     "قال",
@@ -478,6 +517,8 @@ pub(crate) fn candidates(
     // spaces between.
     let joined = |a: usize, b: usize| text[spans[a].end..spans[b].start].chars().all(|c| c == ' ');
     let mut out = Vec::new();
+    // Words a name found after its cue took: no apposition reads them again.
+    let mut taken = vec![false; n];
     let mut i = 0;
     while i < n {
         let cue = cue_at(ws.norm(i)).or_else(|| {
@@ -569,6 +610,7 @@ pub(crate) fn candidates(
             }
         }
         let key: Vec<&str> = (start..end).map(|w| ws.norm(w)).collect();
+        taken[start..end].fill(true);
         out.push(Candidate {
             key: key.join(" "),
             surface: text[spans[start].start..spans[end - 1].end].to_string(),
@@ -576,12 +618,144 @@ pub(crate) fn candidates(
             cue: match context {
                 NameContext::Speech => String::new(),
                 NameContext::Title => text[spans[i].start..spans[start - 1].end].to_string(),
+                NameContext::Apposition => unreachable!("cues come before names"),
             },
             context,
         });
         i = end;
     }
+    for t in 1..n {
+        if let Some(found) = apposition(text, ws, &known, &taken, t) {
+            out.push(found);
+        }
+    }
     out
+}
+
+/// The name before the office at word `t`, when a comma stands between
+/// them (… هزاع بن زايد آل نهيان، نائب رئيس المجلس التنفيذي): the name-like
+/// words behind the comma, of two words or more. Walking back, nothing
+/// marks where a name starts but a word that cannot be one; a verb before
+/// it (استقبل) is cut off later, when the corpus shows its other persons.
+fn apposition(
+    text: &str,
+    ws: &WordList,
+    known: &[Option<EntityKind>],
+    taken: &[bool],
+    t: usize,
+) -> Option<Candidate> {
+    let spans = ws.spans();
+    let last = t - 1;
+    // The comma first: it is the cheaper test, and the rarer.
+    let gap = text[spans[last].end..spans[t].start].trim();
+    if !matches!(gap, "،" | ",")
+        || !APPOSITIVE_TITLES.contains(&ws.norm(t))
+        || known[last].is_some()
+        || taken[last]
+    {
+        return None;
+    }
+    let joined = |a: usize| {
+        text[spans[a].end..spans[a + 1].start]
+            .chars()
+            .all(|c| c == ' ')
+    };
+    let mut start = last + 1;
+    let mut core = 0;
+    // Whether a word that cannot stand inside a name phrase (a cue, a
+    // function word, a listed name) stopped the walk, rather than the
+    // clause's start, a noun or the limit.
+    let mut stopped = false;
+    while start > 0 {
+        let w = start - 1;
+        if w != last && !joined(w) {
+            break;
+        }
+        if known[w].is_some() || taken[w] {
+            stopped = true;
+            break;
+        }
+        let norm = ws.norm(w);
+        let joiner = NAME_JOINERS.contains(&norm);
+        // The article only on a family name: the last word in ي (عبدالله
+        // الجنيبي) or one after a joiner (تركي آل الشيخ).
+        let definite_fits = !is_definite(norm)
+            || w == last && norm.ends_with('ي')
+            || w > 0 && NAME_JOINERS.contains(&ws.norm(w - 1));
+        let written = &text[spans[w].start..spans[w].end];
+        if !(joiner || definite_fits && name_like(norm, written, false)) {
+            stopped = cue_at(norm).is_some()
+                || proclitic_reading_slices(norm, 2)
+                    .iter()
+                    .any(|r| is_stop_word(r) || NOT_NAMES.contains(&r.as_ref()));
+            break;
+        }
+        if !joiner {
+            if core == MAX_NAME_WORDS {
+                break;
+            }
+            core += 1;
+        }
+        start = w;
+    }
+    // A name opens on a name word (or أبو, عبد), never on بن or ال.
+    while start <= last
+        && NAME_JOINERS.contains(&ws.norm(start))
+        && !matches!(ws.norm(start), "ابو" | "عبد")
+    {
+        start += 1;
+    }
+    // Before بن the name has one word, with عبد or أبو: what stands
+    // before that is not the name.
+    if let Some(son) = (start + 1..last).find(|&w| matches!(ws.norm(w), "بن" | "بنت" | "ابن"))
+    {
+        let first = son - 1;
+        start = if first > start && matches!(ws.norm(first - 1), "عبد" | "ابو") {
+            first - 1
+        } else {
+            first
+        };
+    } else if !stopped && core >= 3 {
+        // A clause opens on its verb (استدعى خوسيه بيكيرمان، مدرب …), and
+        // a noun governs the next (القائمة عودة مروان محسن): three
+        // name-like words there are a verb or a noun, and a name of two.
+        start += 1;
+        while start < last && NAME_JOINERS.contains(&ws.norm(start)) {
+            start += 1;
+        }
+    }
+    let words = (start..=last)
+        .filter(|&w| !NAME_JOINERS.contains(&ws.norm(w)))
+        .count();
+    if words < 2
+        || !name_like(
+            ws.norm(start),
+            &text[spans[start].start..spans[start].end],
+            true,
+        )
+    {
+        return None;
+    }
+    let mut office_end = t + 1;
+    while office_end < ws.len()
+        && office_end - t < MAX_APPOSITION_WORDS
+        && joined(office_end - 1)
+        && known[office_end].is_none()
+    {
+        office_end += 1;
+    }
+    // Nor does it end on a preposition (… المجلس الرياضي في).
+    while office_end > t + 1 && is_stop_word(ws.norm(office_end - 1)) {
+        office_end -= 1;
+    }
+    let key: Vec<&str> = (start..=last).map(|w| ws.norm(w)).collect();
+    Some(Candidate {
+        key: key.join(" "),
+        surface: text[spans[start].start..spans[last].end].to_string(),
+        kind: EntityKind::Person,
+        cue: text[spans[t].start..spans[office_end - 1].end].to_string(),
+        context: NameContext::Apposition,
+    })
 }
 
 /// Words `a` and `b` stand in one phrase: nothing but spaces, a comma or a
@@ -705,6 +879,8 @@ struct Gathered {
     articles: BTreeSet<usize>,
     outlets: BTreeSet<String>,
     sightings: usize,
+    /// Sightings before an office (see [`NameContext::Apposition`]).
+    appositions: usize,
     titled: bool,
 }
 
@@ -713,11 +889,18 @@ impl Gathered {
         key.split(' ').count()
     }
 
+    /// True when every sighting stood before an office: where the name
+    /// starts is then a guess.
+    fn loose(&self) -> bool {
+        self.appositions == self.sightings
+    }
+
     /// Takes in the sightings of `other`, a longer candidate cut to its
-    /// first `keep` words.
-    fn absorb(&mut self, other: Gathered, keep: usize) {
+    /// words `keep`.
+    fn absorb(&mut self, other: Gathered, keep: std::ops::Range<usize>) {
         for (surface, n) in other.surfaces {
-            let cut: Vec<&str> = surface.split(' ').take(keep).collect();
+            let words: Vec<&str> = surface.split(' ').collect();
+            let cut = &words[keep.start.min(words.len())..keep.end.min(words.len())];
             *self.surfaces.entry(cut.join(" ")).or_default() += n;
         }
         for (cue, n) in other.cues {
@@ -729,6 +912,7 @@ impl Gathered {
         self.articles.extend(other.articles);
         self.outlets.extend(other.outlets);
         self.sightings += other.sightings;
+        self.appositions += other.appositions;
         self.titled |= other.titled;
     }
 }
@@ -770,7 +954,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
             }
             // A title or head word says the kind better than a verb.
             *g.kinds.entry(c.kind).or_default() += match c.context {
-                NameContext::Title => 3,
+                NameContext::Title | NameContext::Apposition => 3,
                 NameContext::Speech => 1,
             };
             g.articles.insert(a);
@@ -780,7 +964,8 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
                 g.outlets.insert(source.clone());
             }
             g.sightings += 1;
-            g.titled |= c.context == NameContext::Title;
+            g.titled |= c.context != NameContext::Speech;
+            g.appositions += usize::from(c.context == NameContext::Apposition);
         }
     }
     let mut groups: BTreeMap<String, Gathered> = gathered
@@ -788,8 +973,13 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         .map(|(key, g)| (key.to_string(), g))
         .collect();
     merge_into_shorter(&mut groups);
-    let (ordinary, forms, counts) = ordinary_words(articles, &keys, &groups, memo);
-    let groups = cut_at_ordinary_words(groups, &ordinary);
+    let Ordinary {
+        words: ordinary,
+        verbs,
+        forms,
+        counts,
+    } = ordinary_words(articles, &keys, &groups, memo);
+    let groups = cut_at_ordinary_words(groups, &ordinary, &verbs);
 
     let known_keys: HashSet<String> = list
         .entities
@@ -972,29 +1162,30 @@ fn ordinary_words(
     keys: &[u64],
     groups: &BTreeMap<String, Gathered>,
     memo: &Memo,
-) -> (HashSet<String>, Vec<String>, FormCounts) {
-    // Each telling form as written, with the normal form it stands for.
-    let mut written: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+) -> Ordinary {
+    // Each telling form as written, with the normal form it stands for
+    // and what finding it would say of that word.
+    let mut written: BTreeMap<String, BTreeSet<(String, Telling)>> = BTreeMap::new();
     for (key, g) in groups {
         let keys: Vec<&str> = key.split(' ').collect();
         for surface in g.surfaces.keys() {
             for (w, word) in surface.split(' ').enumerate() {
                 let Some(word_key) = keys.get(w) else { break };
                 let word: String = word.chars().filter(|c| !arabic::is_ignorable(*c)).collect();
-                for form in verb_forms(&word) {
+                let mut tell = |form: String, telling: Telling| {
                     written
                         .entry(form)
                         .or_default()
-                        .insert(word_key.to_string());
+                        .insert((word_key.to_string(), telling));
+                };
+                for form in verb_forms(&word) {
+                    tell(form, Telling::Verb);
                 }
                 // A noun with its pronoun (عمله, its work: العمل).
                 if let Some(noun) = word.strip_suffix('ه')
                     && noun.chars().count() >= 3
                 {
-                    written
-                        .entry(format!("ال{noun}"))
-                        .or_default()
-                        .insert(word_key.to_string());
+                    tell(format!("ال{noun}"), Telling::Noun);
                 }
                 // Read without و/ب/ل (لحقوق → حقوق) as well as whole; past
                 // the first word, only without ب، ل or ف (حمورية بغوطة:
@@ -1009,29 +1200,20 @@ fn ordinary_words(
                         continue;
                     }
                     let bare: String = word.chars().skip(letters).collect();
-                    written
-                        .entry(format!("ال{bare}"))
-                        .or_default()
-                        .insert(word_key.to_string());
+                    tell(format!("ال{bare}"), Telling::Noun);
                     // With its pronoun too (لبلاده: البلاد).
                     if let Some(noun) = bare.strip_suffix('ه')
                         && noun.chars().count() >= 3
                         && letters > 0
                     {
-                        written
-                            .entry(format!("ال{noun}"))
-                            .or_default()
-                            .insert(word_key.to_string());
+                        tell(format!("ال{noun}"), Telling::Noun);
                     }
                     // With و instead of a stripped ب or ل (لمكافحة:
                     // ومكافحة): a name keeps the letter it opens with. Not
                     // past the first word, where a surname in ل (لانغ)
                     // would fall to another in و (وانغ).
                     if w == 0 && letters == 1 && word.starts_with(['ب', 'ل']) {
-                        written
-                            .entry(format!("و{bare}"))
-                            .or_default()
-                            .insert(word_key.to_string());
+                        tell(format!("و{bare}"), Telling::Noun);
                     }
                 }
             }
@@ -1082,14 +1264,48 @@ fn ordinary_words(
             totals[f as usize] += n;
         }
     }
-    let mut ordinary = HashSet::new();
+    let mut ordinary = Ordinary::default();
     for (form, total) in forms.iter().zip(&totals) {
-        if *total >= 2 {
-            ordinary.extend(written[form].iter().cloned());
+        if *total < 2 {
+            continue;
+        }
+        for (word, telling) in &written[form] {
+            match telling {
+                Telling::Verb => {
+                    ordinary.words.insert(word.clone());
+                    ordinary.verbs.insert(word.clone());
+                }
+                Telling::Noun => {
+                    ordinary.words.insert(word.clone());
+                }
+            }
         }
     }
-    let counts = by_key(counts.into_iter().filter(|(_, h)| !h.is_empty()).collect());
-    (ordinary, forms, counts)
+    ordinary.counts = by_key(counts.into_iter().filter(|(_, h)| !h.is_empty()).collect());
+    ordinary.forms = forms;
+    ordinary
+}
+
+/// What finding a form in the corpus says of the candidate's word it was
+/// made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Telling {
+    /// It is a verb (another person of it was found).
+    Verb,
+    /// It is an ordinary word: a noun or an adjective.
+    Noun,
+}
+
+/// What [`ordinary_words`] found.
+#[derive(Default)]
+struct Ordinary {
+    /// Words of candidates the corpus uses as ordinary words.
+    words: HashSet<String>,
+    /// Those of them it shows as verbs.
+    verbs: HashSet<String>,
+    /// The forms searched for, and what each text held.
+    forms: Vec<String>,
+    counts: FormCounts,
 }
 
 /// How often each form `finder` looks for (numbered by `ids`) stands in
@@ -1121,24 +1337,44 @@ fn count_forms(finder: &AhoCorasick, ids: &[u32], article: &Article) -> Vec<(u32
 }
 
 /// Each candidate cut before its first ordinary word after the first (أنطوان
-/// غريزمان فريقه → أنطوان غريزمان), joining the shorter candidate.
+/// غريزمان فريقه → أنطوان غريزمان), joining the shorter candidate. One
+/// found only before an office also loses the verbs it opens with (قدم
+/// عبدالخالق مسعود → عبدالخالق مسعود).
 fn cut_at_ordinary_words(
     groups: BTreeMap<String, Gathered>,
     ordinary: &HashSet<String>,
+    verbs: &HashSet<String>,
 ) -> BTreeMap<String, Gathered> {
     let mut out: BTreeMap<String, Gathered> = BTreeMap::new();
     for (key, g) in groups {
         let words: Vec<&str> = key.split(' ').collect();
-        let mut keep = (1..words.len())
+        let mut from = 0;
+        if g.loose() {
+            let core = |from: usize| {
+                words[from..]
+                    .iter()
+                    .filter(|w| !NAME_JOINERS.contains(w))
+                    .count()
+            };
+            while core(from) > 2
+                && (verbs.contains(words[from])
+                    || from > 0
+                        && NAME_JOINERS.contains(&words[from])
+                        && !matches!(words[from], "ابو" | "عبد"))
+            {
+                from += 1;
+            }
+        }
+        let mut keep = (from + 1..words.len())
             .find(|&w| ordinary.contains(words[w]))
             .unwrap_or(words.len());
         // Nor on a joiner (خليفة بن زايد, with زايد read as تزايد).
-        while keep > 1 && NAME_JOINERS.contains(&words[keep - 1]) {
+        while keep > from + 1 && NAME_JOINERS.contains(&words[keep - 1]) {
             keep -= 1;
         }
-        out.entry(words[..keep].join(" "))
+        out.entry(words[from..keep].join(" "))
             .or_default()
-            .absorb(g, keep);
+            .absorb(g, from..keep);
     }
     out
 }
@@ -1200,7 +1436,7 @@ fn merge_into_shorter(groups: &mut BTreeMap<String, Gathered>) {
         groups
             .get_mut(&into)
             .expect("checked above")
-            .absorb(moved, keep);
+            .absorb(moved, 0..keep);
     }
 }
 
