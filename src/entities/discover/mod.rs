@@ -217,6 +217,10 @@ const APPOSITIVE_TITLES: &[&str] = &[
     "مساعد",
     "موسس",
     "مالك",
+    "مراسل",
+    "مراسله",
+    "مبعوث",
+    "مبعوثه",
     "المتحدث",
     "المتحدثه",
     "الناطق",
@@ -224,6 +228,36 @@ const APPOSITIVE_TITLES: &[&str] = &[
     "المدير",
     "الرييس",
 ];
+
+/// Titles that stand before a name rather than after it (…، الأمير محمد
+/// بن سلمان): after a comma they introduce the next person, normalised.
+const HONORIFICS: &[&str] = &[
+    "الملك",
+    "الامير",
+    "الاميره",
+    "الشيخ",
+    "الجنرال",
+    "السيناتور",
+    "الدكتور",
+    "السيد",
+    "السيده",
+    "العقيد",
+    "اللواء",
+    "العميد",
+    "المشير",
+    "النجم",
+    "النجمه",
+    "البطل",
+    "البطله",
+];
+
+/// True for an office that may follow a name after a comma: one of the
+/// [`APPOSITIVE_TITLES`], or a title that is no honorific (…، المحلل في
+/// شركة …).
+fn is_office(norm: &str) -> bool {
+    APPOSITIVE_TITLES.contains(&norm)
+        || PERSON_TITLES.contains(&norm) && !HONORIFICS.contains(&norm)
+}
 
 /// The most words of an office taken as an apposition's description.
 const MAX_APPOSITION_WORDS: usize = 6;
@@ -517,7 +551,8 @@ pub(crate) fn candidates(
     // spaces between.
     let joined = |a: usize, b: usize| text[spans[a].end..spans[b].start].chars().all(|c| c == ' ');
     let mut out = Vec::new();
-    // Words a name found after its cue took: no apposition reads them again.
+    // Words a name found after its title took: no apposition reads them
+    // again.
     let mut taken = vec![false; n];
     let mut i = 0;
     while i < n {
@@ -578,15 +613,20 @@ pub(crate) fn candidates(
         {
             end += 1;
             // A surname with the article (سعد الشهري) closes the name.
-            if end - start >= 2 && is_definite(ws.norm(end - 1)) {
+            if end - start >= 2
+                && is_definite(ws.norm(end - 1))
+                && !(end - start == 2 && is_compound_half(ws.norm(end - 1)))
+            {
                 break;
             }
-            // Only a family name in ي or one after بن/أبو/آل takes it.
+            // Only a family name in ي, one after بن/أبو/آل, or the second
+            // half of a compound given name (بدر الدين) takes it.
             if end < n
                 && end > start
                 && is_definite(ws.norm(end))
                 && !ws.norm(end).ends_with('ي')
                 && !NAME_JOINERS.contains(&ws.norm(end - 1))
+                && !(end == start + 1 && is_compound_half(ws.norm(end)))
             {
                 break;
             }
@@ -600,17 +640,20 @@ pub(crate) fn candidates(
             continue;
         }
         if context == NameContext::Speech {
-            // قال X إن / أن / : — the name is the subject of what was said.
-            let closes = end < n
-                && (matches!(ws.norm(end), "ان" | "انه" | "انها")
-                    || text[spans[end - 1].end..spans[end].start].contains(':'));
-            if !closes && !is_nisba(ws.norm(i)) {
+            // قال X إن / أن / : / "…" — the name is the subject of what was
+            // said, perhaps with where or to whom between (وقال ماتياس مولر
+            // خلال مؤتمر صحفي في برلين "…").
+            if !opens_saying(text, ws, end) && !is_nisba(ws.norm(i)) {
                 i = end;
                 continue;
             }
         }
         let key: Vec<&str> = (start..end).map(|w| ws.norm(w)).collect();
-        taken[start..end].fill(true);
+        // A speaker's office may still follow (قال خالد داوود، رئيس حزب
+        // الدستور، "…"): that reading is the stronger one.
+        if context == NameContext::Title {
+            taken[start..end].fill(true);
+        }
         out.push(Candidate {
             key: key.join(" "),
             surface: text[spans[start].start..spans[end - 1].end].to_string(),
@@ -632,6 +675,28 @@ pub(crate) fn candidates(
     out
 }
 
+/// The most words between a speaker's name and what they said.
+const MAX_WORDS_BEFORE_SAYING: usize = 6;
+
+/// True when what was said opens at word `end`, or a few words on within
+/// the sentence: إن, أن, a colon or a quotation mark.
+fn opens_saying(text: &str, ws: &WordList, end: usize) -> bool {
+    let spans = ws.spans();
+    for k in end..(end + MAX_WORDS_BEFORE_SAYING).min(ws.len()) {
+        let gap = &text[spans[k - 1].end..spans[k].start];
+        if gap.contains([':', '"', '«', '“']) {
+            return true;
+        }
+        if gap.contains(['.', '؟', '?', '!', '\n', '(']) {
+            return false;
+        }
+        if matches!(ws.norm(k), "ان" | "انه" | "انها") {
+            return true;
+        }
+    }
+    false
+}
+
 /// The name before the office at word `t`, when a comma stands between
 /// them (… هزاع بن زايد آل نهيان، نائب رئيس المجلس التنفيذي): the name-like
 /// words behind the comma, of two words or more. Walking back, nothing
@@ -648,10 +713,7 @@ fn apposition(
     let last = t - 1;
     // The comma first: it is the cheaper test, and the rarer.
     let gap = text[spans[last].end..spans[t].start].trim();
-    if !matches!(gap, "،" | ",")
-        || !APPOSITIVE_TITLES.contains(&ws.norm(t))
-        || known[last].is_some()
-        || taken[last]
+    if !matches!(gap, "،" | ",") || !is_office(ws.norm(t)) || known[last].is_some() || taken[last]
     {
         return None;
     }
@@ -678,10 +740,11 @@ fn apposition(
         let norm = ws.norm(w);
         let joiner = NAME_JOINERS.contains(&norm);
         // The article only on a family name: the last word in ي (عبدالله
-        // الجنيبي) or one after a joiner (تركي آل الشيخ).
+        // الجنيبي) or one after a joiner (تركي آل الشيخ), or on the second
+        // half of a given name (نور الدين).
         let definite_fits = !is_definite(norm)
             || w == last && norm.ends_with('ي')
-            || w > 0 && NAME_JOINERS.contains(&ws.norm(w - 1));
+            || w > 0 && (NAME_JOINERS.contains(&ws.norm(w - 1)) || is_compound_half(norm));
         let written = &text[spans[w].start..spans[w].end];
         if !(joiner || definite_fits && name_like(norm, written, false)) {
             stopped = cue_at(norm).is_some()
@@ -840,6 +903,9 @@ fn name_like(norm: &str, written: &str, first: bool) -> bool {
             .any(|r| is_stop_word(r) || NOT_NAMES.contains(&r.as_ref()))
         && !has_pronoun_suffix(norm)
         && cue_at(norm).is_none()
+        // An office ends a name (أنتوني زيركر مراسل بي بي سي), though أمين
+        // and مالك are names too.
+        && (!APPOSITIVE_TITLES.contains(&norm) || matches!(norm, "امين" | "مالك"))
 }
 
 /// True for a word written with ب or ل (after و or ف) before a hamza on
@@ -1025,7 +1091,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         if !accepted
             || letters < 3
             || known_keys.contains(key)
-            || key.split(' ').any(|w| ordinary.contains(w))
+            || ordinary_in_name(&key.split(' ').collect::<Vec<_>>(), 0, &ordinary).is_some()
         {
             continue;
         }
@@ -1336,6 +1402,23 @@ fn count_forms(finder: &AhoCorasick, ids: &[u32], article: &Article) -> Vec<(u32
     held.into_iter().collect()
 }
 
+/// The first of `words` from `from` on that the corpus uses as an
+/// ordinary word, but for one after بن, آل or أبو (that is a family's name
+/// whatever else it means: محمد آل جابر, with جابر read as الجابر) and the
+/// second half of a compound given name (بدر الدين, سيف الإسلام).
+fn ordinary_in_name(words: &[&str], from: usize, ordinary: &HashSet<String>) -> Option<usize> {
+    (from..words.len()).find(|&w| {
+        ordinary.contains(words[w])
+            && (w == 0 || !NAME_JOINERS.contains(&words[w - 1]) && !is_compound_half(words[w]))
+    })
+}
+
+/// The second half of a compound given name (نور الدين, سيف الإسلام),
+/// normalised.
+fn is_compound_half(norm: &str) -> bool {
+    matches!(norm, "الدين" | "الله" | "الاسلام")
+}
+
 /// Each candidate cut before its first ordinary word after the first (أنطوان
 /// غريزمان فريقه → أنطوان غريزمان), joining the shorter candidate. One
 /// found only before an office also loses the verbs it opens with (قدم
@@ -1365,9 +1448,7 @@ fn cut_at_ordinary_words(
                 from += 1;
             }
         }
-        let mut keep = (from + 1..words.len())
-            .find(|&w| ordinary.contains(words[w]))
-            .unwrap_or(words.len());
+        let mut keep = ordinary_in_name(&words, from + 1, ordinary).unwrap_or(words.len());
         // Nor on a joiner (خليفة بن زايد, with زايد read as تزايد).
         while keep > from + 1 && NAME_JOINERS.contains(&words[keep - 1]) {
             keep -= 1;
