@@ -285,6 +285,13 @@ fn understand_keeping(
     }
     // Both memos hold a reading of every article: freed on an idle worker.
     rayon::spawn(move || drop((previous, next)));
+    // Candidate names served discovery; only `nashra inspect` and `entities
+    // suggest` read them again.
+    if matches!(keep, Keep::Pages) {
+        articles
+            .par_iter_mut()
+            .for_each(|a| a.candidates = Vec::new());
+    }
     lap("discovery", &mut timings);
 
     crate::entities::apply_stated(&mut articles, &stated, &mut entities);
