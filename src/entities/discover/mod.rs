@@ -595,7 +595,12 @@ pub(crate) fn candidates(
                 skipped += 1;
             }
         }
-        if start >= n || !joined(start - 1, start) {
+        // A comma may close the office before the name (مدير مكتب
+        // التحقيقات الاتحادي السابق، جيمس كومي), not a bare title.
+        if start >= n
+            || !(joined(start - 1, start)
+                || start > i + 1 && joined_loose(text, spans, start - 1, start))
+        {
             i += 1;
             continue;
         }
