@@ -564,13 +564,12 @@ impl Journal {
                 Change::Remove(_) => None,
             })
             .collect();
-        let half = puts.len() / 2;
+        // The crash test stops the build once half the files have moved,
+        // counted as they move: an index would race with the other worker.
+        let half = (puts.len() / 2).max(1);
+        let moved = AtomicUsize::new(0);
         puts.par_iter()
-            .enumerate()
-            .try_for_each(|(i, (pending, path))| -> Result<()> {
-                if i == half {
-                    crash_point("incremental-apply");
-                }
+            .try_for_each(|(pending, path)| -> Result<()> {
                 let from = self.pending.join(pending);
                 if !from.exists() {
                     return Ok(());
@@ -580,7 +579,11 @@ impl Journal {
                     std::fs::create_dir_all(parent)
                         .with_context(|| format!("{}: cannot create folder", parent.display()))?;
                 }
-                move_file(&from, &to)
+                move_file(&from, &to)?;
+                if moved.fetch_add(1, Ordering::SeqCst) + 1 == half {
+                    crash_point("incremental-apply");
+                }
+                Ok(())
             })?;
         let mut removed = 0;
         for change in changes {
