@@ -299,3 +299,44 @@ fn a_dual_verb_after_a_title_is_no_name() {
         "{discovered:?}"
     );
 }
+
+/// Two outlets transliterate one foreign name two ways (كنايسل, كنيسل):
+/// one entity, under one slug, with the other spelling as an alias, and
+/// both articles name it.
+#[test]
+fn one_foreign_name_spelled_two_ways_is_one_entity() {
+    let site = TempSite::bundled();
+    site.write(
+        "seeds/austria-fm-afp.txt",
+        "النمسا تستدعي السفير الروسي\n\n\
+         فيينا (أ ف ب) - قالت وزيرة الخارجية النمساوية كارين كنايسل إن بلادها استدعت السفير الروسي للاحتجاج على حملة إلكترونية استهدفت مؤسسات حكومية.\n",
+    );
+    site.write(
+        "seeds/austria-fm-reuters.txt",
+        "فيينا تحتج لدى موسكو\n\n\
+         فيينا (رويترز) - أكدت وزيرة الخارجية كارين كنيسل أن الحكومة النمساوية لن تتهاون مع أي هجوم على مؤسساتها، وأن التحقيق لا يزال جاريا.\n",
+    );
+    let corpus = site.corpus();
+    let minister: Vec<_> = corpus
+        .entities
+        .entities
+        .iter()
+        .filter(|e| e.discovered.is_some() && e.name.starts_with("كارين"))
+        .collect();
+    assert_eq!(minister.len(), 1, "{minister:#?}");
+    let minister = minister[0];
+    let other = if minister.name.ends_with("كنايسل") {
+        "كارين كنيسل"
+    } else {
+        "كارين كنايسل"
+    };
+    assert!(minister.aliases.iter().any(|a| a == other), "{minister:#?}");
+    for file in ["seeds/austria-fm-afp.txt", "seeds/austria-fm-reuters.txt"] {
+        let article = corpus.articles.iter().find(|a| a.file == file).unwrap();
+        assert!(
+            article.entities.iter().any(|m| m.slug == minister.slug),
+            "{file} does not name {}",
+            minister.slug
+        );
+    }
+}

@@ -53,6 +53,7 @@ pub(super) struct Signature {
     pub slug: String,
     pub name: String,
     pub kind: EntityKind,
+    pub aliases: Vec<String>,
 }
 
 impl Signature {
@@ -61,13 +62,17 @@ impl Signature {
             slug: entity.slug.clone(),
             name: entity.name.clone(),
             kind: entity.kind,
+            aliases: entity.aliases.clone(),
         }
     }
 
     /// The entity this signature describes, bare of evidence: enough to
     /// tell which words the matcher looks for.
     pub(super) fn entity(&self) -> Entity {
-        Entity::bare(self.slug.clone(), self.name.clone(), self.kind)
+        Entity {
+            aliases: self.aliases.clone(),
+            ..Entity::bare(self.slug.clone(), self.name.clone(), self.kind)
+        }
     }
 }
 

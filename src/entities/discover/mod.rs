@@ -1135,7 +1135,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
     // does it.
     rayon::spawn(move || drop(groups));
     let listed = list.entities.len();
-    list.entities.extend(found);
+    list.entities.extend(merge_spellings(found));
     let (found, readings) = read_again(articles, &keys, list, listed, memo);
     let mut texts = keys;
     texts.par_sort_unstable();
@@ -1146,6 +1146,134 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         counts,
         found,
         readings,
+    }
+}
+
+/// Arabic given names that differ from one another only in long vowels
+/// (محمد and محمود, سعد and سعيد): names with them are different people,
+/// not one name transliterated twice. Normalised.
+const VOWEL_TWINS: &[&str] = &[
+    "محمد",
+    "محمود",
+    "احمد",
+    "حامد",
+    "حمد",
+    "حميد",
+    "حمود",
+    "حسن",
+    "حسين",
+    "حسان",
+    "سعد",
+    "سعيد",
+    "سعود",
+    "علي",
+    "عال",
+    "كمال",
+    "كامل",
+    "جمال",
+    "جميل",
+    "خالد",
+    "خليل",
+    "عمر",
+    "عمرو",
+    "عامر",
+    "نور",
+    "نوري",
+    "نصر",
+    "ناصر",
+    "منصور",
+    "فهد",
+    "فهيد",
+    "صالح",
+    "صلاح",
+];
+
+/// A word with its long vowels and hamzas dropped past its first letter,
+/// and ط read as ت: what two transliterations of one foreign name share
+/// (أنطونيو, أنتونيو; دوتيرتي, دوترتي).
+fn skeleton(word: &str) -> String {
+    let norm = arabic::normalize(word);
+    let mut letters = norm.chars().map(|c| if c == 'ط' { 'ت' } else { c });
+    let mut out: String = letters.next().into_iter().collect();
+    out.extend(letters.filter(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ء')));
+    out
+}
+
+/// True when `a` and `b` are one name spelled two ways: word for word the
+/// same skeleton, and every word that differs no Arabic given name.
+fn spelled_alike(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<String>, Vec<String>) = (
+        a.split_whitespace().map(arabic::normalize).collect(),
+        b.split_whitespace().map(arabic::normalize).collect(),
+    );
+    a.len() == b.len()
+        && a.len() >= 2
+        && a.iter().zip(&b).all(|(x, y)| {
+            x == y
+                || skeleton(x) == skeleton(y)
+                    && !VOWEL_TWINS.contains(&x.as_str())
+                    && !VOWEL_TWINS.contains(&y.as_str())
+        })
+}
+
+/// Discovered names that are one foreign name transliterated two ways
+/// (أنطونيو كونتي and أنتونيو كونتي): one entity, under the spelling more
+/// articles use, with the others as its aliases.
+fn merge_spellings(found: Vec<Entity>) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::with_capacity(found.len());
+    let mut by_skeleton: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
+    for entity in found {
+        let key = (
+            entity.kind,
+            entity
+                .name
+                .split_whitespace()
+                .map(skeleton)
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        let same = by_skeleton.get(&key).and_then(|at| {
+            at.iter()
+                .copied()
+                .find(|&i| spelled_alike(&out[i].name, &entity.name))
+        });
+        match same {
+            Some(i) => absorb_spelling(&mut out[i], entity),
+            None => {
+                by_skeleton.entry(key).or_default().push(out.len());
+                out.push(entity);
+            }
+        }
+    }
+    out
+}
+
+/// Makes `kept` and `other`, one name spelled two ways, one entity.
+fn absorb_spelling(kept: &mut Entity, mut other: Entity) {
+    let articles = |e: &Entity| e.discovered.as_ref().map_or(0, |d| d.articles);
+    if articles(&other) > articles(kept) {
+        std::mem::swap(kept, &mut other);
+    }
+    // A slug numbered to tell two spellings apart (…-2) gives way to the
+    // other's.
+    let numbered = |slug: &str| {
+        slug.rsplit_once('-')
+            .is_some_and(|(_, n)| n.chars().all(|c| c.is_ascii_digit()))
+    };
+    if numbered(&kept.slug) && !numbered(&other.slug) {
+        std::mem::swap(&mut kept.slug, &mut other.slug);
+    }
+    kept.aliases.push(other.name);
+    kept.aliases.append(&mut other.aliases);
+    kept.aliases.sort();
+    kept.aliases.dedup();
+    if kept.description.is_none() {
+        kept.description = other.description;
+    }
+    if let (Some(k), Some(o)) = (&mut kept.discovered, &other.discovered) {
+        k.articles += o.articles;
+        k.outlets = k.outlets.max(o.outlets);
+        k.confidence = k.confidence.max(o.confidence);
     }
 }
 
@@ -1187,7 +1315,7 @@ fn read_again(
     };
     let names: Vec<&str> = list.entities[listed..]
         .iter()
-        .map(|e| e.name.as_str())
+        .flat_map(|e| std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)))
         .collect();
     let finder = OnceLock::new();
     let matcher = OnceLock::new();
@@ -1543,4 +1671,22 @@ fn most_common(counts: &BTreeMap<String, usize>) -> String {
         .max_by_key(|(s, n)| (**n, std::cmp::Reverse(*s)))
         .map(|(s, _)| s.clone())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spelled_alike;
+
+    #[test]
+    fn transliterations_of_one_name_are_alike_but_arabic_given_names_are_not() {
+        assert!(spelled_alike("أنطونيو كونتي", "أنتونيو كونتي"));
+        assert!(spelled_alike("رودريغو دوتيرتي", "رودريغو دوترتي"));
+        assert!(spelled_alike("جاني إنفانتينو", "جياني إنفانتينو"));
+        // Different people: محمد and محمود differ only in a long vowel.
+        assert!(!spelled_alike("محمد عباس", "محمود عباس"));
+        assert!(!spelled_alike("سعد الحريري", "سعيد الحريري"));
+        // Nor is a first name alone, or a name of another length.
+        assert!(!spelled_alike("كونتي", "كونتى"));
+        assert!(!spelled_alike("أنطونيو كونتي", "أنطونيو كونتي الصغير"));
+    }
 }
