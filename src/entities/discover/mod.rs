@@ -526,6 +526,21 @@ const NOT_NAMES: &[&str] = &[
     "وفدا",
 ];
 
+/// Words with the article that stand between a given name and a family
+/// name (حسين الحاج حسن), normalised.
+const MIDDLE_NAMES: &[&str] = &[
+    "الحاج",
+    "السيد",
+    "الشيخ",
+    "الطاهر",
+    "الصادق",
+    "الامين",
+    "الطيب",
+    "المختار",
+    "الحسن",
+    "الحسين",
+];
+
 /// The most words taken as one name.
 const MAX_NAME_WORDS: usize = 4;
 /// The most office words between a title and the name.
@@ -604,6 +619,21 @@ pub(crate) fn candidates(
             i += 1;
             continue;
         }
+        // A word with the article inside a name: after عبد or أبو (عبد
+        // العزيز بن سعود), or a middle name (حسين الحاج حسن، سرحان الطاهر
+        // سعدي); one more name word follows it, without the article.
+        let middle = |k: usize| {
+            k + 1 < n
+                && (NAME_JOINERS.contains(&ws.norm(k - 1)) || MIDDLE_NAMES.contains(&ws.norm(k)))
+                && joined(k, k + 1)
+                && known[k + 1].is_none()
+                && !is_definite(ws.norm(k + 1))
+                && name_like(
+                    ws.norm(k + 1),
+                    &text[spans[k + 1].start..spans[k + 1].end],
+                    false,
+                )
+        };
         let mut end = start;
         while end < n
             && end - start < MAX_NAME_WORDS
@@ -621,6 +651,7 @@ pub(crate) fn candidates(
             if end - start >= 2
                 && is_definite(ws.norm(end - 1))
                 && !(end - start == 2 && is_compound_half(ws.norm(end - 1)))
+                && !(end - start == 2 && middle(end - 1))
             {
                 break;
             }
@@ -631,7 +662,7 @@ pub(crate) fn candidates(
                 && is_definite(ws.norm(end))
                 && !ws.norm(end).ends_with('ي')
                 && !NAME_JOINERS.contains(&ws.norm(end - 1))
-                && !(end == start + 1 && is_compound_half(ws.norm(end)))
+                && !(end == start + 1 && (is_compound_half(ws.norm(end)) || middle(end)))
             {
                 break;
             }
