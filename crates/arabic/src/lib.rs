@@ -41,5 +41,5 @@ pub use tokens::{
     Word, WordList, WordSpan, for_each_stem, for_each_word, for_each_word_hash, is_definite,
     is_nisba, is_stop_word, is_word_char, light_stem, light_stem_str, phrase_key,
     phrase_key_with_shadda, proclitic_reading_slices, proclitic_readings, push_stem_hashes,
-    short_hash, stem_hashes, term_hash, word_count, words,
+    short_hash, stem_hashes, term_hash, transliteration_skeleton, word_count, words,
 };

@@ -812,10 +812,30 @@ pub fn is_definite(norm: &str) -> bool {
     (norm.starts_with("ال") || norm.starts_with("لل")) && norm.chars().count() > 3
 }
 
+/// What two Arabic transliterations of one foreign name share: the word
+/// with its long vowels and hamzas dropped past its first letter, and ط
+/// read as ت (أنطونيو and أنتونيو, دوتيرتي and دوترتي). `norm` is a
+/// normalised word.
+pub fn transliteration_skeleton(norm: &str) -> String {
+    let mut letters = norm.chars().map(|c| if c == 'ط' { 'ت' } else { c });
+    let mut out: String = letters.next().into_iter().collect();
+    out.extend(letters.filter(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ء')));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::normalize;
+
+    #[test]
+    fn two_transliterations_of_a_name_share_a_skeleton() {
+        let s = |w: &str| transliteration_skeleton(&normalize(w));
+        assert_eq!(s("أنطونيو"), s("أنتونيو"));
+        assert_eq!(s("دوتيرتي"), s("دوترتي"));
+        assert_eq!(s("كنايسل"), s("كنيسل"));
+        assert_ne!(s("كونتي"), s("كوستا"));
+    }
 
     #[test]
     fn a_nationality_is_a_definite_adjective_in_ya_but_not_an_ordinary_one() {

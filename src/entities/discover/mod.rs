@@ -26,7 +26,10 @@ use super::list::{Entity, EntityList};
 use super::matcher::{Hit, Matcher, telltale_words};
 use crate::article::Article;
 pub use crate::article::{Candidate, EntityKind, NameContext};
-use arabic::{WordList, is_definite, is_nisba, is_stop_word, phrase_key, proclitic_reading_slices};
+use arabic::{
+    WordList, is_definite, is_nisba, is_stop_word, phrase_key, proclitic_reading_slices,
+    transliteration_skeleton,
+};
 pub use memo::Memo;
 use memo::{FormCounts, Reading, Signature, by_key, text_key};
 
@@ -527,14 +530,12 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Words with the article that stand between a given name and a family
-/// name (حسين الحاج حسن), normalised.
+/// name (حسين الحاج حسن), normalised. Not السيد، الشيخ or الأمين: those
+/// are titles or offices, which end a name.
 const MIDDLE_NAMES: &[&str] = &[
     "الحاج",
-    "السيد",
-    "الشيخ",
     "الطاهر",
     "الصادق",
-    "الامين",
     "الطيب",
     "المختار",
     "الحسن",
@@ -562,9 +563,7 @@ pub(crate) fn candidates(
         }
     }
     let spans = ws.spans();
-    // Words `a` and `b` (a < b) stand next to each other, with nothing but
-    // spaces between.
-    let joined = |a: usize, b: usize| text[spans[a].end..spans[b].start].chars().all(|c| c == ' ');
+    let joined = |a: usize, b: usize| joined_tight(text, spans, a, b);
     let mut out = Vec::new();
     // Words a name found after its title took: no apposition reads them
     // again.
@@ -753,11 +752,7 @@ fn apposition(
     {
         return None;
     }
-    let joined = |a: usize| {
-        text[spans[a].end..spans[a + 1].start]
-            .chars()
-            .all(|c| c == ' ')
-    };
+    let joined = |a: usize| joined_tight(text, spans, a, a + 1);
     let mut start = last + 1;
     let mut core = 0;
     // Whether a word that cannot stand inside a name phrase (a cue, a
@@ -855,6 +850,12 @@ fn apposition(
         cue: text[spans[t].start..spans[office_end - 1].end].to_string(),
         context: NameContext::Apposition,
     })
+}
+
+/// Words `a` and `b` (a < b) stand next to each other, with nothing but
+/// spaces between.
+fn joined_tight(text: &str, spans: &[arabic::WordSpan], a: usize, b: usize) -> bool {
+    text[spans[a].end..spans[b].start].chars().all(|c| c == ' ')
 }
 
 /// Words `a` and `b` stand in one phrase: nothing but spaces, a comma or a
@@ -1219,17 +1220,6 @@ const VOWEL_TWINS: &[&str] = &[
     "صلاح",
 ];
 
-/// A word with its long vowels and hamzas dropped past its first letter,
-/// and ط read as ت: what two transliterations of one foreign name share
-/// (أنطونيو, أنتونيو; دوتيرتي, دوترتي).
-fn skeleton(word: &str) -> String {
-    let norm = arabic::normalize(word);
-    let mut letters = norm.chars().map(|c| if c == 'ط' { 'ت' } else { c });
-    let mut out: String = letters.next().into_iter().collect();
-    out.extend(letters.filter(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ء')));
-    out
-}
-
 /// True when `a` and `b` are one name spelled two ways: word for word the
 /// same skeleton, and every word that differs no Arabic given name.
 fn spelled_alike(a: &str, b: &str) -> bool {
@@ -1241,7 +1231,7 @@ fn spelled_alike(a: &str, b: &str) -> bool {
         && a.len() >= 2
         && a.iter().zip(&b).all(|(x, y)| {
             x == y
-                || skeleton(x) == skeleton(y)
+                || transliteration_skeleton(x) == transliteration_skeleton(y)
                     && !VOWEL_TWINS.contains(&x.as_str())
                     && !VOWEL_TWINS.contains(&y.as_str())
         })
@@ -1259,7 +1249,7 @@ fn merge_spellings(found: Vec<Entity>) -> Vec<Entity> {
             entity
                 .name
                 .split_whitespace()
-                .map(skeleton)
+                .map(|w| transliteration_skeleton(&arabic::normalize(w)))
                 .collect::<Vec<_>>()
                 .join(" "),
         );
