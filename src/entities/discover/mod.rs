@@ -831,10 +831,12 @@ fn apposition(
         return None;
     }
     let mut office_end = t + 1;
+    // A listed place or body completes the office (… لإمارة أبوظبي); a
+    // listed person is someone else.
     while office_end < ws.len()
         && office_end - t < MAX_APPOSITION_WORDS
         && joined(office_end - 1)
-        && known[office_end].is_none()
+        && known[office_end] != Some(EntityKind::Person)
     {
         office_end += 1;
     }
