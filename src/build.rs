@@ -223,12 +223,7 @@ fn understand_keeping(
     let site_list = config.site.entities.as_ref().map(|p| config.resolve(p));
     let mut entities = EntityList::load(site_list.as_deref())?;
     let matcher = Matcher::new(&entities);
-    for_fresh(&mut articles, &fresh, |a| {
-        let found = matcher.analyse_article(a);
-        a.entities = found.mentions;
-        a.quotes = found.quotes;
-        a.candidates = found.candidates;
-    });
+    for_fresh(&mut articles, &fresh, |a| name_entities(&matcher, a));
     lap("entities", &mut timings);
 
     let topic_matcher = TopicMatcher::new(&config.site.topics);
@@ -350,6 +345,15 @@ fn understand_keeping(
         reused_files: files.iter().filter(|f| f.reused).count(),
         timings,
     })
+}
+
+/// Finds the listed entities `article` names, the quotes it carries and the
+/// names it may introduce (read by discovery).
+pub(crate) fn name_entities(matcher: &Matcher, article: &mut Article) {
+    let found = matcher.analyse_article(article);
+    article.entities = found.mentions;
+    article.quotes = found.quotes;
+    article.candidates = found.candidates;
 }
 
 /// `items` in the order `order` gives: `order[k]` is the index of the item

@@ -267,8 +267,9 @@ pub fn read_utf8(path: &Path) -> Result<String> {
     }
 }
 
-/// `path` relative to `root`, with `/` separators.
-fn relative_name(root: &Path, path: &Path) -> String {
+/// `path` relative to the site folder `root`, with `/` separators: how an
+/// input file is named in articles and messages.
+pub(crate) fn relative_name(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())

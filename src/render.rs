@@ -229,12 +229,55 @@ pub fn pages(
     sink: &dyn Sink,
 ) -> Result<Pages> {
     let renderer = Renderer::new(site, config, &templates.tera)?;
+    let jobs = renderer.jobs();
+    let sitemap = render_jobs(&renderer, templates, &jobs, sink)?;
+    Ok(Pages {
+        html_pages: jobs.len(),
+        sitemap,
+    })
+}
+
+/// Renders the pages of the articles `articles` and of the stories they
+/// are in, and no other, into `sink`; returns the folders of those pages.
+/// `nashra serve` shows an edited article this way before the whole site
+/// is built again.
+pub fn article_pages(
+    site: &Site,
+    config: &Config,
+    templates: &Templates,
+    sink: &dyn Sink,
+    articles: &[usize],
+) -> Result<Vec<String>> {
+    let renderer = Renderer::new(site, config, &templates.tera)?;
+    let mut stories: Vec<usize> = articles
+        .iter()
+        .filter_map(|&i| site.corpus.articles[i].story)
+        .collect();
+    stories.sort_unstable();
+    stories.dedup();
+    let jobs: Vec<Job> = articles
+        .iter()
+        .map(|&i| Job::Article(i))
+        .chain(stories.into_iter().map(Job::Story))
+        .collect();
+    let written = render_jobs(&renderer, templates, &jobs, sink)?;
+    Ok(written.into_iter().map(|(dir, _)| dir).collect())
+}
+
+/// Renders `jobs` into `sink`, in parallel; returns each page's folder and
+/// last modification day (empty when unknown), as the sitemap lists them.
+fn render_jobs(
+    renderer: &Renderer,
+    templates: &Templates,
+    jobs: &[Job],
+    sink: &dyn Sink,
+) -> Result<Vec<(String, String)>> {
+    let site = renderer.site;
     let seed = crate::cache::fingerprint_of(
         templates.key,
         "site",
         &renderer.base_context.clone().into_json(),
     );
-    let jobs = renderer.jobs();
     let sitemap: Mutex<Vec<(String, String)>> = Mutex::new(Vec::with_capacity(jobs.len()));
     // One page buffer per worker, reused: pages are written from it as
     // bytes, never grown from empty or checked again as UTF-8.
@@ -281,12 +324,9 @@ pub fn pages(
             }
             Ok(())
         })?;
-    Ok(Pages {
-        html_pages: jobs.len(),
-        sitemap: sitemap
-            .into_inner()
-            .expect("no panics while holding the lock"),
-    })
+    Ok(sitemap
+        .into_inner()
+        .expect("no panics while holding the lock"))
 }
 
 /// Writes the files crawlers read: the sitemap of `pages` (split into parts

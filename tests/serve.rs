@@ -136,6 +136,19 @@ impl Served {
             .to_string()
     }
 
+    /// Opens the event stream pages listen to.
+    fn events(&self) -> Events {
+        let mut stream = TcpStream::connect(self.address()).unwrap();
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
+        write!(
+            stream,
+            "GET /__nashra/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
+            self.address()
+        )
+        .unwrap();
+        Events(BufReader::new(stream))
+    }
+
     fn get(&self, path: &str) -> Fetched {
         get(&self.address(), path)
     }
@@ -375,29 +388,8 @@ fn the_search_index_catches_up_with_an_edit_once_the_editor_pauses() {
 #[test]
 fn open_pages_hear_a_reload_after_an_edit() {
     let served = Served::start();
-    let mut stream = TcpStream::connect(served.address()).unwrap();
-    stream.set_read_timeout(Some(PATIENCE)).unwrap();
-    write!(
-        stream,
-        "GET /__nashra/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
-        served.address()
-    )
-    .unwrap();
-    let mut events = BufReader::new(stream);
-    let mut read_until = |wanted: &str| -> Vec<String> {
-        let mut seen = Vec::new();
-        loop {
-            let mut line = String::new();
-            let n = events.read_line(&mut line).expect("the stream stays open");
-            assert!(n > 0, "the stream ended; saw {seen:?}");
-            let line = line.trim_end().to_string();
-            seen.push(line.clone());
-            if line == wanted {
-                return seen;
-            }
-        }
-    };
-    let head = read_until("event: hello");
+    let mut events = served.events();
+    let head = events.read_until("event: hello");
     assert_eq!(head[0], "HTTP/1.1 200 OK");
     assert!(
         head.iter()
@@ -407,13 +399,102 @@ fn open_pages_hear_a_reload_after_an_edit() {
     served
         .site
         .write(ARTICLE, &article("مجلس الأمن يناقش نتائج قمة الرياض"));
-    read_until("event: reload");
+    events.read_until("event: reload");
     assert!(
         served
             .get(ARTICLE_URL)
             .body
             .contains("مجلس الأمن يناقش نتائج قمة الرياض")
     );
+}
+
+/// The event stream, read as a page's `EventSource` reads it.
+struct Events(BufReader<TcpStream>);
+
+impl Events {
+    /// The next line, without its line ending.
+    fn next_line(&mut self) -> String {
+        let mut line = String::new();
+        let n = self.0.read_line(&mut line).expect("the stream stays open");
+        assert!(n > 0, "the stream ended");
+        line.trim_end().to_string()
+    }
+
+    /// Lines up to and with `wanted`.
+    fn read_until(&mut self, wanted: &str) -> Vec<String> {
+        let mut seen = Vec::new();
+        loop {
+            let line = self.next_line();
+            seen.push(line.clone());
+            if line == wanted {
+                return seen;
+            }
+        }
+    }
+}
+
+/// An edited article's page is made again at once, ahead of the rebuild of
+/// the whole site, and the pages showing it hear so; once the rebuild is
+/// done the served site is what a clean build makes of the same inputs.
+#[test]
+fn an_edited_article_is_shown_first_then_the_whole_site_follows() {
+    let served = Served::start();
+    let mut events = served.events();
+    events.read_until("event: hello");
+
+    let new_title = "القمة العربية تدعو إلى هدنة إنسانية فورية";
+    served.site.write(ARTICLE, &article(new_title));
+    events.read_until("event: changed");
+    let previewed: Vec<String> =
+        serde_json::from_str(events.next_line().strip_prefix("data: ").unwrap()).unwrap();
+    assert!(previewed.iter().any(|p| p == ARTICLE_URL), "{previewed:?}");
+    // The page was in place before the pages were told.
+    let title = text_of(&served.get(ARTICLE_URL).body, "title").unwrap_or_default();
+    assert!(title.contains(new_title), "{title}");
+    assert!(
+        served.stdout().contains("previewed "),
+        "{}",
+        served.stdout()
+    );
+
+    let seen = events.read_until("event: reload");
+    assert!(
+        !seen.iter().any(|l| l == "event: failed"),
+        "the rebuild failed: {seen:?}"
+    );
+    let mut config = served.site.config();
+    config.site.base_url = served.url.clone();
+    let clean = tempfile::tempdir().unwrap();
+    let clean_site = clean.path().join("site");
+    nashra::build::build(&config, Some(&clean_site)).unwrap();
+    // The search index waits for the edits to pause (another test).
+    let without_search = |root: &std::path::Path| {
+        let mut files = common::read_tree(root);
+        files.retain(|path, _| !path.starts_with("search/"));
+        files
+    };
+    let served_files = without_search(&served.site.root().join(".nashra-serve"));
+    let clean_files = without_search(&clean_site);
+    assert_eq!(
+        served_files.keys().collect::<Vec<_>>(),
+        clean_files.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &clean_files {
+        assert!(
+            served_files[path] == *bytes,
+            "{path} differs from a clean build"
+        );
+    }
+
+    // A new article has no earlier page to show it in: the whole site is
+    // built, with no preview before it.
+    served.site.write(
+        "content/hudna.md",
+        &article("وفود عربية تصل القاهرة لبحث الهدنة").replace("qimma-riyadh", "hudna-cairo"),
+    );
+    let seen = events.read_until("event: reload");
+    assert!(!seen.iter().any(|l| l == "event: changed"), "{seen:?}");
+    assert_eq!(served.get("/articles/hudna-cairo/").status, 200);
 }
 
 #[test]

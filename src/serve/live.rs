@@ -8,6 +8,9 @@
 //! - `hello`, on connecting: the generation of the site now served. A page
 //!   served by an older generation (it loaded while a rebuild finished, or
 //!   the server was restarted) reloads.
+//! - `changed`: the pages at the address paths its data lists (a JSON
+//!   array) were made again ahead of a rebuild, from an edit; those pages
+//!   reload (see `preview`).
 //! - `reload`: a rebuild changed the site.
 //! - `failed`: a rebuild failed; its data holds the banner to show, and the
 //!   site stays as the last good build left it.
@@ -96,6 +99,13 @@ impl Live {
         broadcast(&mut state.clients, &text);
     }
 
+    /// The pages at `paths` (address paths, `/…/`) were made again ahead
+    /// of the rebuild: the pages showing them reload.
+    pub fn previewed(&self, paths: &[String]) {
+        let data = serde_json::Value::from(paths).to_string();
+        broadcast(&mut self.lock().clients, &event("changed", &data));
+    }
+
     /// A rebuild failed with `message`: every page shows it in a banner.
     pub fn failed(&self, message: &str) {
         let mut state = self.lock();
@@ -158,6 +168,10 @@ const SCRIPT: &str = r#"(function () {
   var events = new EventSource("/__nashra/events");
   events.addEventListener("hello", function (e) { if (e.data !== served) location.reload(); });
   events.addEventListener("reload", function () { location.reload(); });
+  events.addEventListener("changed", function (e) {
+    var here = decodeURIComponent(location.pathname).replace(/index\.html$/, "");
+    if (JSON.parse(e.data).indexOf(here) >= 0) location.reload();
+  });
   events.addEventListener("failed", function (e) {
     var failure = JSON.parse(e.data);
     var shown = document.getElementById("nashra-serve-error");
@@ -318,6 +332,22 @@ mod tests {
         let failed = text.find("event: failed\ndata: {").unwrap();
         let reload = text.find("event: reload\n").unwrap();
         assert!(hello < failed && failed < reload, "{text}");
+    }
+
+    #[test]
+    fn previewed_pages_are_named_and_leave_the_generation_as_it_was() {
+        let live = Live::new();
+        let served = live.inject(PAGE);
+        let page = Recorder::default();
+        live.subscribe(Box::new(page.clone()));
+        live.previewed(&["/articles/qimma/".into(), "/stories/qimma/".into()]);
+        let text = page.text();
+        assert!(
+            text.contains("event: changed\ndata: [\"/articles/qimma/\",\"/stories/qimma/\"]\n\n"),
+            "{text}"
+        );
+        // Pages not previewed are not told to reload by a new generation.
+        assert_eq!(live.inject(PAGE), served);
     }
 
     #[test]

@@ -11,6 +11,10 @@
 //!   of changes, one build at a time.
 //! - `http` answers requests from the built folder (`files` maps URLs
 //!   to files), adding `live`'s reload script to each HTML page.
+//! - After an edit to articles, `preview` first makes those articles' pages
+//!   again from the last build's site, and the pages showing them reload;
+//!   the rebuild follows and reloads every page once the whole site is
+//!   made again.
 //! - A failed rebuild leaves the last good site in place (a build changes
 //!   nothing until it has succeeded): it is still served, with the error in
 //!   the terminal and in a banner on every page until a build succeeds.
@@ -18,6 +22,7 @@
 mod files;
 mod http;
 mod live;
+mod preview;
 mod watch;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
@@ -32,9 +37,11 @@ use anyhow::{Context, Result, bail};
 
 use crate::build::{Progress, Report};
 use crate::config::Config;
+use crate::corpus::Corpus;
 
 pub use live::EVENTS_PATH;
 use live::Live;
+use preview::LastBuild;
 use watch::{Watch, WatchSet};
 
 /// The port tried first when none is given.
@@ -167,6 +174,7 @@ impl Server {
             watch: None,
             failing: false,
             index_behind: false,
+            last: None,
         };
         builder.build(&[], Progress::for_terminal(false));
         builder.watch_inputs(&config);
@@ -296,6 +304,8 @@ struct Builder {
     /// True when the last build kept an older search index (see
     /// [`crate::config::SearchConfig::keep_last_index`]).
     index_behind: bool,
+    /// The last successful build, which previews start from.
+    last: Option<LastBuild>,
 }
 
 impl Builder {
@@ -341,11 +351,14 @@ impl Builder {
                 .collect();
             println!("changed: {}", names.join(", "));
         }
+        if !changed.is_empty() && !self.failing {
+            self.preview(changed);
+        }
         // After an edit the page reloads without waiting for the search
         // index: the build keeps the last one, and it is made afresh when
         // the edits pause.
         match self.try_build(progress, !changed.is_empty()) {
-            Ok((config, report)) => {
+            Ok((config, report, corpus)) => {
                 println!("{}", summary(&report));
                 self.index_behind = !changed.is_empty() && config.site.search.enabled;
                 let changed_site = report.rewritten + report.removed > 0;
@@ -357,6 +370,7 @@ impl Builder {
                 }
                 self.failing = false;
                 self.watch_inputs(&config);
+                self.last = Some(LastBuild { config, corpus });
             }
             Err(e) => {
                 let message = format!("{e:#}");
@@ -370,23 +384,59 @@ impl Builder {
         }
     }
 
+    /// Makes the pages of the articles in `changed` files again from the
+    /// last build, when the change is one a preview can show, and reloads
+    /// the pages showing them.
+    fn preview(&mut self, changed: &[PathBuf]) {
+        let Some(last) = &mut self.last else {
+            return;
+        };
+        let clock = Instant::now();
+        match preview::preview(last, &self.output, changed) {
+            Ok(Some(paths)) => {
+                println!(
+                    "previewed {} pages in {:.2} s; building the whole site",
+                    paths.len(),
+                    clock.elapsed().as_secs_f64()
+                );
+                self.live.previewed(&paths);
+            }
+            Ok(None) => {}
+            Err(e) => eprintln!("warning: no preview of the edit: {e:#}"),
+        }
+    }
+
     /// Makes the search index the last build kept afresh. The pages are
     /// as they were, so open pages are not reloaded; the search page reads
     /// the new index at its next query.
     fn refresh_index(&mut self) {
         self.index_behind = false;
         match self.try_build(Progress::default(), false) {
-            Ok((_, report)) => println!("search index updated ({})", summary(&report)),
+            Ok((config, report, corpus)) => {
+                println!("search index updated ({})", summary(&report));
+                self.last = Some(LastBuild { config, corpus });
+            }
             Err(e) => eprintln!("error: the search index was not updated: {e:#}"),
         }
     }
 
-    fn try_build(&self, progress: Progress, keep_last_index: bool) -> Result<(Config, Report)> {
+    /// Builds the site, handing back the corpus that later previews start
+    /// from. The last build's corpus is freed first, so that two are never
+    /// held at once.
+    fn try_build(
+        &mut self,
+        progress: Progress,
+        keep_last_index: bool,
+    ) -> Result<(Config, Report, Corpus)> {
+        if let Some(last) = self.last.take() {
+            rayon::spawn(move || drop(last));
+        }
         let mut config = Config::load(&self.config_path)?;
         config.site.base_url = self.url.clone();
         config.site.search.keep_last_index = keep_last_index;
-        let report = crate::build::build_with(&config, Some(&self.output), progress)?;
-        Ok((config, report))
+        let (report, corpus) =
+            crate::build::build_keeping_corpus(&config, Some(&self.output), progress)?;
+        Ok((config, report, corpus))
     }
 
     /// Watches the inputs `config` names, unless they are watched already

@@ -1,5 +1,8 @@
 //! How long `nashra serve` takes from an editor saving one article to the
-//! open pages hearing `reload`.
+//! open pages showing it: to the event that reloads the edited article's
+//! page (`changed`, from the preview of the edit; `reload` when there is
+//! none), and to the `reload` that follows once the whole site is built
+//! again.
 //!
 //! ```text
 //! cargo run --release -p nashra-bench --bin bench-corpus -- --n 10000 --out /tmp/serve-10k
@@ -13,8 +16,8 @@
 //! articles the way an editor does, one at a time: alternately a raw
 //! article with a clause added to its first sentence and a Markdown
 //! article with a new title, each save timed from the moment the write
-//! returns to the moment the `reload` event is read. Saves are two seconds
-//! apart, so that each is a rebuild of its own.
+//! returns to the moment each event is read. Each save waits for the
+//! whole site and two seconds more, so that each is a rebuild of its own.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -55,8 +58,10 @@ fn main() -> Result<()> {
         rows.push(measure(&program, site, saves)?);
     }
     println!();
-    println!("| site | articles | first build s | saves | median s | min s | max s |");
-    println!("|---|---:|---:|---:|---:|---:|---:|");
+    println!(
+        "| site | articles | first build s | saves | its page s, median (min–max) | whole site s, median (min–max) |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|");
     for row in rows {
         println!("{row}");
     }
@@ -96,7 +101,7 @@ fn measure(program: &Path, site: &Path, saves: usize) -> Result<String> {
     // let the first build's inputs settle, as an editor's archive has.
     std::thread::sleep(PAUSE);
 
-    let mut times = Vec::new();
+    let (mut page_times, mut site_times) = (Vec::new(), Vec::new());
     for round in 0..saves {
         let (path, edited) = if round % 2 == 0 {
             let path = &raw[(raw.len() / 2 + round) % raw.len()];
@@ -107,34 +112,45 @@ fn measure(program: &Path, site: &Path, saves: usize) -> Result<String> {
         };
         std::fs::write(path, edited)?;
         let saved = Instant::now();
-        wait_for(&mut events, "event: reload")?;
-        let took = saved.elapsed();
+        let first = wait_for(&mut events, &["event: changed", "event: reload"])?;
+        let page = saved.elapsed();
+        if first == "event: changed" {
+            wait_for(&mut events, &["event: reload"])?;
+        }
+        let whole = saved.elapsed();
         println!(
-            "  saved {} → reload in {:.3} s",
+            "  saved {} → its page in {:.3} s, the whole site in {:.3} s",
             path.strip_prefix(site).unwrap_or(path).display(),
-            took.as_secs_f64()
+            page.as_secs_f64(),
+            whole.as_secs_f64()
         );
-        times.push(took.as_secs_f64());
+        page_times.push(page.as_secs_f64());
+        site_times.push(whole.as_secs_f64());
         std::thread::sleep(PAUSE);
     }
     drop(server);
 
     let articles = raw.len() + files(&site.join("content"), "md").len();
-    let mut sorted = times.clone();
-    sorted.sort_by(f64::total_cmp);
-    let median = if sorted.len() % 2 == 1 {
-        sorted[sorted.len() / 2]
-    } else {
-        (sorted[sorted.len() / 2 - 1] + sorted[sorted.len() / 2]) / 2.0
-    };
     Ok(format!(
-        "| {} | {articles} | {:.2} | {} | {median:.3} | {:.3} | {:.3} |",
+        "| {} | {articles} | {:.2} | {} | {} | {} |",
         site.display(),
         first_build.as_secs_f64(),
-        sorted.len(),
-        sorted[0],
-        sorted[sorted.len() - 1]
+        page_times.len(),
+        spread(page_times),
+        spread(site_times),
     ))
+}
+
+/// Median, minimum and maximum of `times`, as table cells.
+fn spread(mut times: Vec<f64>) -> String {
+    times.sort_by(f64::total_cmp);
+    let n = times.len();
+    let median = if n % 2 == 1 {
+        times[n / 2]
+    } else {
+        (times[n / 2 - 1] + times[n / 2]) / 2.0
+    };
+    format!("{median:.3} ({:.3}–{:.3})", times[0], times[n - 1])
 }
 
 fn read(path: &Path) -> Result<String> {
@@ -214,22 +230,25 @@ fn listen(address: &str, started: Instant, server: &mut Child) -> Result<BufRead
         "GET {EVENTS_PATH} HTTP/1.1\r\nHost: {address}\r\n\r\n"
     )?;
     let mut events = BufReader::new(stream);
-    wait_for(&mut events, "event: hello")?;
+    wait_for(&mut events, &["event: hello"])?;
     Ok(events)
 }
 
-/// Reads the stream up to the line `wanted`; a `failed` event is an error.
-fn wait_for(events: &mut BufReader<TcpStream>, wanted: &str) -> Result<()> {
+/// Reads the stream up to the first line among `wanted`, and returns it; a
+/// `failed` event is an error.
+fn wait_for<'w>(events: &mut BufReader<TcpStream>, wanted: &[&'w str]) -> Result<&'w str> {
     let mut line = String::new();
     loop {
         line.clear();
         if events.read_line(&mut line)? == 0 {
             bail!("the event stream ended");
         }
-        match line.trim_end() {
-            l if l == wanted => return Ok(()),
-            "event: failed" => bail!("a rebuild failed (see the error above)"),
-            _ => {}
+        let line = line.trim_end();
+        if let Some(found) = wanted.iter().find(|w| **w == line) {
+            return Ok(found);
+        }
+        if line == "event: failed" {
+            bail!("a rebuild failed (see the error above)");
         }
     }
 }
