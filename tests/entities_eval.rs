@@ -128,7 +128,7 @@ fn check_labels_exist(list: &EntityList, slugs: &[String], context: &str) {
     }
 }
 
-fn score_seeds(list: &EntityList) -> Score {
+fn score_seeds() -> Score {
     let labels: SeedLabels = toml::from_str(&fixture("seeds.toml")).expect("seeds.toml parses");
     let corpus = understand(&Config::load(Path::new("site.toml")).expect("site.toml loads"))
         .expect("seeds load");
@@ -140,9 +140,11 @@ fn score_seeds(list: &EntityList) -> Score {
             .extend(a.entities.iter().map(|m| m.slug.clone()));
     }
     let mut score = Score::default();
+    // A seed may name a body the list does not hold and discovery reads by
+    // its form (الجيش الأوكراني): its slug is the discovered entity's.
     for label in &labels.seed {
-        check_labels_exist(list, &label.expected, &label.file);
-        check_labels_exist(list, &label.allowed, &label.file);
+        check_labels_exist(&corpus.entities, &label.expected, &label.file);
+        check_labels_exist(&corpus.entities, &label.allowed, &label.file);
         let got = found
             .get(label.file.as_str())
             .unwrap_or_else(|| panic!("{} is not a seed", label.file));
@@ -183,7 +185,7 @@ fn score_snippets(list: &EntityList) -> Score {
 #[test]
 fn entity_recognition_precision_and_recall() {
     let list = EntityList::bundled();
-    let seeds = score_seeds(&list);
+    let seeds = score_seeds();
     let snippets = score_snippets(&list);
     let all = seeds.merged(snippets);
     seeds.report("seeds");

@@ -112,6 +112,27 @@ pub struct Matcher {
     field_words: HashMap<String, Vec<u16>, FastHash>,
     /// The broader field each field lies within, if any.
     within: Vec<Option<u16>>,
+    /// The nationality adjectives of the listed places, masculine and
+    /// normalised (السوري, الكوري الشمالي), each with the one its place's
+    /// first spelling gives (الاميركي → الامريكي).
+    nationalities: HashMap<String, String>,
+}
+
+/// The nationality adjective of each spelling of each listed place, with
+/// the one of the place's first spelling (see [`Matcher::nationality`]).
+fn nationalities(list: &EntityList) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for e in list.entities.iter().filter(|e| e.kind == EntityKind::Place) {
+        let mut forms = e
+            .names()
+            .filter_map(|name| arabic::nisba_of_place(&arabic::phrase_key(name)));
+        let Some(first) = forms.next() else { continue };
+        for form in forms {
+            out.entry(form).or_insert_with(|| first.clone());
+        }
+        out.entry(first.clone()).or_insert(first);
+    }
+    out
 }
 
 /// FNV-1a: the index is looked up for many words of every article, with
@@ -373,7 +394,14 @@ impl Matcher {
             first,
             shadda_first,
             endings,
+            nationalities: nationalities(list),
         }
+    }
+
+    /// The nationality adjective `masculine` (normalised, one word or two)
+    /// as its place's first spelling gives it, when it is a listed place's.
+    pub(crate) fn nationality(&self, masculine: &str) -> Option<&str> {
+        self.nationalities.get(masculine).map(String::as_str)
     }
 
     /// Slug of the entity at `index` in the list the matcher was built from.

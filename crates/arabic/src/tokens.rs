@@ -750,6 +750,52 @@ pub fn is_nisba(norm: &str) -> bool {
         && !ORDINARY_ADJECTIVES.contains(&bare)
 }
 
+/// The nationality adjective of a place, masculine and definite, as news
+/// writes it after a public body (سوريا: الجيش السوري; السعودية: المنتخب
+/// السعودي; كوريا الشمالية: الكوري الشمالي), from the place's normalised
+/// name; `None` where it cannot be formed by rule or would be an ordinary
+/// adjective (مالي: المالي, "financial").
+pub fn nisba_of_place(norm: &str) -> Option<String> {
+    let mut words = norm.split(' ');
+    let (first, second) = (words.next()?, words.next());
+    if words.next().is_some() {
+        return None;
+    }
+    // كوريا الشمالية: the first word's adjective, then the second's in
+    // the masculine.
+    if let Some(second) = second {
+        let second = second.strip_suffix("يه")?;
+        if !second.starts_with("ال") {
+            return None;
+        }
+        return Some(format!("{} {second}ي", nisba_of_place(first)?));
+    }
+    let irregular = IRREGULAR_NISBAS.iter().find(|(place, _)| *place == first);
+    let nisba = match irregular {
+        Some((_, nisba)) => (*nisba).to_string(),
+        None => {
+            let stem = first.strip_prefix("ال").unwrap_or(first);
+            if stem.ends_with('ي') {
+                return None;
+            }
+            let stem = stem
+                .strip_suffix("يه")
+                .or_else(|| stem.strip_suffix("يا"))
+                .or_else(|| stem.strip_suffix('ا'))
+                .unwrap_or(stem);
+            format!("ال{stem}ي")
+        }
+    };
+    is_nisba(&nisba).then_some(nisba)
+}
+
+/// Places whose adjective no rule forms, normalised.
+const IRREGULAR_NISBAS: &[(&str, &str)] = &[
+    ("انجلترا", "الانجليزي"),
+    ("النمسا", "النمساوي"),
+    ("اسيا", "الاسيوي"),
+];
+
 /// Adjectives in ي that follow ordinary nouns, normalised.
 const ORDINARY_ADJECTIVES: &[&str] = &[
     "الماضي",
@@ -835,6 +881,23 @@ mod tests {
         assert_eq!(s("دوتيرتي"), s("دوترتي"));
         assert_eq!(s("كنايسل"), s("كنيسل"));
         assert_ne!(s("كونتي"), s("كوستا"));
+    }
+
+    #[test]
+    fn a_place_gives_its_nationality_by_rule_or_by_the_few_irregular_ones() {
+        let of = |place: &str| nisba_of_place(&normalize(place));
+        assert_eq!(of("سوريا").as_deref(), Some("السوري"));
+        assert_eq!(of("السعودية").as_deref(), Some("السعودي"));
+        assert_eq!(of("فرنسا").as_deref(), Some("الفرنسي"));
+        assert_eq!(of("مصر").as_deref(), Some("المصري"));
+        assert_eq!(of("الأردن").as_deref(), Some("الاردني"));
+        assert_eq!(of("أمريكا").as_deref(), Some("الامريكي"));
+        assert_eq!(of("كوريا الشمالية").as_deref(), Some("الكوري الشمالي"));
+        assert_eq!(of("إنجلترا").as_deref(), Some("الانجليزي"));
+        // Mali's would read "financial"; a long name has no one adjective.
+        assert_eq!(of("مالي"), None);
+        assert_eq!(of("الولايات المتحدة"), None);
+        assert_eq!(of("جمهورية الكونغو الديمقراطية"), None);
     }
 
     #[test]

@@ -293,6 +293,14 @@ const SPEECH_VERBS: &[&str] = &[
     "افادت",
     "شدد",
     "شددت",
+    "اعلن",
+    "اعلنت",
+    "ابلغ",
+    "ابلغت",
+    "نفي",
+    "نفت",
+    "اردف",
+    "اردفت",
 ];
 
 /// Words that may stand between a title and the name: parts of the
@@ -675,6 +683,34 @@ pub(crate) fn candidates(
             continue;
         }
         if context == NameContext::Speech {
+            // قال X Y مدير … — an office right after the speaker's name
+            // closes it and describes it, as after a comma. The office
+            // also shows where a family name with the article ends (قال
+            // مازن العتوم المتحدث باسم …).
+            let office_at = |w: usize| w < n && is_office(ws.norm(w)) && joined(w - 1, w);
+            let surname = end - start == 1
+                && end + 1 < n
+                && known[end].is_none()
+                && is_definite(ws.norm(end))
+                && joined(end - 1, end)
+                && name_like(ws.norm(end), &text[spans[end].start..spans[end].end], false)
+                && office_at(end + 1);
+            if surname {
+                end += 1;
+            }
+            if end - start >= 2 && office_at(end) {
+                let office_end = office_end(text, ws, &known, end);
+                let key: Vec<&str> = (start..end).map(|w| ws.norm(w)).collect();
+                out.push(Candidate {
+                    key: key.join(" "),
+                    surface: text[spans[start].start..spans[end - 1].end].to_string(),
+                    kind: EntityKind::Person,
+                    cue: text[spans[end].start..spans[office_end - 1].end].to_string(),
+                    context: NameContext::Apposition,
+                });
+                i = end;
+                continue;
+            }
             // قال X إن / أن / : / "…" — the name is the subject of what was
             // said, perhaps with where or to whom between (وقال ماتياس مولر
             // خلال مؤتمر صحفي في برلين "…").
@@ -696,7 +732,9 @@ pub(crate) fn candidates(
             cue: match context {
                 NameContext::Speech => String::new(),
                 NameContext::Title => text[spans[i].start..spans[start - 1].end].to_string(),
-                NameContext::Apposition => unreachable!("cues come before names"),
+                NameContext::Apposition | NameContext::Institution => {
+                    unreachable!("cues come before names")
+                }
             },
             context,
         });
@@ -707,7 +745,203 @@ pub(crate) fn candidates(
             out.push(found);
         }
     }
+    let mut i = 0;
+    while i < n {
+        match institution(text, ws, &known, matcher, i) {
+            Some((found, end)) => {
+                out.push(found);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
     out
+}
+
+/// Public bodies that news names by their kind and the country's adjective
+/// alone (الجيش السوري, الحكومة اليمنية), with the adjective's gender,
+/// normalised.
+const BODIES: &[(&str, Gender)] = &[
+    ("الجيش", Gender::Masculine),
+    ("البرلمان", Gender::Masculine),
+    ("المنتخب", Gender::Masculine),
+    ("النظام", Gender::Masculine),
+    ("التلفزيون", Gender::Masculine),
+    ("الحكومه", Gender::Feminine),
+    ("الشرطه", Gender::Feminine),
+    ("الرياسه", Gender::Feminine),
+    ("الخارجيه", Gender::Feminine),
+    ("الداخليه", Gender::Feminine),
+    ("البحريه", Gender::Feminine),
+    ("المخابرات", Gender::Feminine),
+    ("الاستخبارات", Gender::Feminine),
+    ("المعارضه", Gender::Feminine),
+    ("السفاره", Gender::Feminine),
+];
+
+/// Bodies named by a head word and a definite noun before the adjective
+/// (وزارة الدفاع الروسية, مجلس النواب العراقي), normalised.
+const HEADED_BODIES: &[(&str, Gender)] =
+    &[("وزاره", Gender::Feminine), ("مجلس", Gender::Masculine)];
+
+/// Bodies in [`BODIES`] that are a ministry named without the word
+/// (الخارجية الروسية), normalised.
+const STANDING_FOR_MINISTRY: &[&str] = &["الخارجيه", "الداخليه"];
+
+/// A federation is named by the adjective and its sport (الاتحاد السعودي
+/// لكرة القدم); the adjective alone may be a state's (الاتحاد الروسي).
+const FEDERATION: &str = "الاتحاد";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Masculine,
+    Feminine,
+}
+
+/// The public body named at word `i` (see [`BODIES`]) and the word after
+/// it, when a listed place's adjective of the right gender completes it
+/// and no listed name covers it.
+fn institution(
+    text: &str,
+    ws: &WordList,
+    known: &[Option<EntityKind>],
+    matcher: &Matcher,
+    i: usize,
+) -> Option<(Candidate, usize)> {
+    let n = ws.len();
+    let spans = ws.spans();
+    let joined = |w: usize| w < n && joined_tight(text, spans, w - 1, w);
+    let mut next = i + 1;
+    let (head, gender, mut words, proclitic) = match body_at(ws.norm(i)) {
+        Some((body, gender, proclitic)) => (body, gender, vec![body.to_string()], proclitic),
+        None => {
+            // وزارة and مجلس, perhaps after و and ل or ب (ولمجلس).
+            let norm = ws.norm(i);
+            let &(body, gender) = HEADED_BODIES.iter().find(|(b, _)| {
+                let rest = norm.strip_prefix(['و', 'ف']).unwrap_or(norm);
+                norm == *b || rest == *b || rest.strip_prefix(['ل', 'ب']) == Some(*b)
+            })?;
+            if !joined(next) || !is_definite(ws.norm(next)) || is_stop_word(ws.norm(next)) {
+                return None;
+            }
+            next += 1;
+            let words = vec![body.to_string(), ws.norm(i + 1).to_string()];
+            (body, gender, words, norm.len() - body.len())
+        }
+    };
+    if !joined(next) {
+        return None;
+    }
+    let adjective = |w: usize| match gender {
+        Gender::Masculine => Some(ws.norm(w).to_string()),
+        Gender::Feminine => ws.norm(w).strip_suffix('ه').map(str::to_string),
+    };
+    let first = adjective(next)?;
+    let mut end = next + 1;
+    // كوريا الشمالية: الجيش الكوري الشمالي.
+    let two_words = joined(end)
+        .then(|| adjective(end))
+        .flatten()
+        .and_then(|second| matcher.nationality(&format!("{first} {second}")));
+    let nationality = match two_words {
+        Some(both) => {
+            end += 1;
+            both
+        }
+        None => matcher.nationality(&first)?,
+    };
+    // The key spells the adjective as its place's first spelling does, so
+    // that الحكومة الأمريكية and الحكومة الأميركية are one body.
+    let adjective_key = match gender {
+        Gender::Masculine => nationality.to_string(),
+        Gender::Feminine => nationality
+            .split(' ')
+            .map(|w| format!("{w}ه"))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    if head == FEDERATION {
+        // Its sport: لكرة القدم, لألعاب القوى, للتنس.
+        if !joined(end) || !ws.norm(end).starts_with('ل') {
+            return None;
+        }
+        end += 1;
+        if joined(end) && is_definite(ws.norm(end)) && !is_stop_word(ws.norm(end)) {
+            end += 1;
+        }
+    }
+    let adjective_end = next + adjective_key.split(' ').count();
+    words.push(adjective_key);
+    words.extend((adjective_end..end).map(|w| ws.norm(w).to_string()));
+    // الخارجية الروسية is وزارة الخارجية الروسية: one body, one key;
+    // but after وزيرة it is her title (وزيرة الخارجية الكورية الشمالية).
+    if STANDING_FOR_MINISTRY.contains(&words[0].as_str()) {
+        let is_minister = |w: &str| matches!(w, "وزير" | "وزيره");
+        let minister = i > 0 && {
+            let before = ws.norm(i - 1);
+            is_minister(before) || before.strip_prefix('و').is_some_and(is_minister)
+        };
+        if minister {
+            return None;
+        }
+        words.insert(0, "وزاره".to_string());
+    }
+    if known[i..end].iter().any(Option::is_some) {
+        return None;
+    }
+    let written = &text[spans[i].start..spans[i].end];
+    let head_written: String = if proclitic == 0 {
+        written.to_string()
+    } else {
+        // Proclitic letters are two bytes each, written or normalised.
+        let rest: String = written.chars().skip(proclitic / 'و'.len_utf8()).collect();
+        // للجيش: ل took the article's alef.
+        if head.starts_with("ال") && !rest.starts_with("ال") {
+            format!("ا{rest}")
+        } else {
+            rest
+        }
+    };
+    let surface = format!("{head_written}{}", &text[spans[i].end..spans[end - 1].end]);
+    Some((
+        Candidate {
+            key: words.join(" "),
+            surface,
+            kind: EntityKind::Organisation,
+            cue: String::new(),
+            context: NameContext::Institution,
+        },
+        end,
+    ))
+}
+
+/// The body of [`BODIES`] (or the federation) that `norm` names, read
+/// through a conjunction and a preposition before its article (والحكومة,
+/// بالجيش, للشرطة): the body, its adjective's gender, and how many bytes
+/// came before it. Asked of every word, so nothing is allocated.
+fn body_at(norm: &str) -> Option<(&'static str, Gender, usize)> {
+    let bodies = BODIES
+        .iter()
+        .copied()
+        .chain(std::iter::once((FEDERATION, Gender::Masculine)));
+    for (body, gender) in bodies {
+        let core = body.strip_prefix("ال").unwrap_or(body);
+        let Some(prefix) = norm.strip_suffix(core) else {
+            continue;
+        };
+        let (before, proclitic) = if let Some(before) = prefix.strip_suffix("ال") {
+            (before, before.len())
+        } else if let Some(before) = prefix.strip_suffix("لل") {
+            // للشرطة: ل took the article's alef.
+            (before, before.len() + 'ل'.len_utf8())
+        } else {
+            continue;
+        };
+        if matches!(before, "" | "و" | "ف" | "ب" | "ك" | "وب" | "فب" | "وك") {
+            return Some((body, gender, proclitic));
+        }
+    }
+    None
 }
 
 /// The most words between a speaker's name and what they said.
@@ -830,20 +1064,7 @@ fn apposition(
     {
         return None;
     }
-    let mut office_end = t + 1;
-    // A listed place or body completes the office (… لإمارة أبوظبي); a
-    // listed person is someone else.
-    while office_end < ws.len()
-        && office_end - t < MAX_APPOSITION_WORDS
-        && joined(office_end - 1)
-        && known[office_end] != Some(EntityKind::Person)
-    {
-        office_end += 1;
-    }
-    // Nor does it end on a preposition (… المجلس الرياضي في).
-    while office_end > t + 1 && is_stop_word(ws.norm(office_end - 1)) {
-        office_end -= 1;
-    }
+    let office_end = office_end(text, ws, known, t);
     let key: Vec<&str> = (start..=last).map(|w| ws.norm(w)).collect();
     Some(Candidate {
         key: key.join(" "),
@@ -852,6 +1073,26 @@ fn apposition(
         cue: text[spans[t].start..spans[office_end - 1].end].to_string(),
         context: NameContext::Apposition,
     })
+}
+
+/// Where the office that opens at word `t` after a name ends (exclusive):
+/// up to [`MAX_APPOSITION_WORDS`] words of one phrase. A listed place or
+/// body completes it (… لإمارة أبوظبي); a listed person is someone else;
+/// and it never ends on a preposition (… المجلس الرياضي في).
+fn office_end(text: &str, ws: &WordList, known: &[Option<EntityKind>], t: usize) -> usize {
+    let spans = ws.spans();
+    let mut end = t + 1;
+    while end < ws.len()
+        && end - t < MAX_APPOSITION_WORDS
+        && joined_tight(text, spans, end - 1, end)
+        && known[end] != Some(EntityKind::Person)
+    {
+        end += 1;
+    }
+    while end > t + 1 && is_stop_word(ws.norm(end - 1)) {
+        end -= 1;
+    }
+    end
 }
 
 /// Words `a` and `b` (a < b) stand next to each other, with nothing but
@@ -1050,16 +1291,23 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
     let keys: Vec<u64> = articles.par_iter().map(text_key).collect();
     // Gathered by borrowed key, then ordered once.
     let mut gathered: FxHashMap<&str, Gathered> = FxHashMap::default();
+    // Bodies named by their form need no other evidence, and their words
+    // are ordinary ones: they are kept apart from the names.
+    let mut institutions: BTreeMap<&str, Gathered> = BTreeMap::new();
     for (a, article) in articles.iter().enumerate() {
         for c in &article.candidates {
-            let g = gathered.entry(c.key.as_str()).or_default();
+            let g = if c.context == NameContext::Institution {
+                institutions.entry(c.key.as_str()).or_default()
+            } else {
+                gathered.entry(c.key.as_str()).or_default()
+            };
             count(&mut g.surfaces, &c.surface);
             if !c.cue.is_empty() {
                 count(&mut g.cues, &c.cue);
             }
             // A title or head word says the kind better than a verb.
             *g.kinds.entry(c.kind).or_default() += match c.context {
-                NameContext::Title | NameContext::Apposition => 3,
+                NameContext::Title | NameContext::Apposition | NameContext::Institution => 3,
                 NameContext::Speech => 1,
             };
             g.articles.insert(a);
@@ -1084,7 +1332,10 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         forms,
         counts,
     } = ordinary_words(articles, &keys, &groups, memo);
-    let groups = cut_at_ordinary_words(groups, &ordinary, &verbs);
+    let mut groups = cut_at_ordinary_words(groups, &ordinary, &verbs);
+    // A name cut short may now open a longer one read elsewhere (أمينة
+    // غريب فقيم cut to أمينة غريب, beside أمينة غريب ستتنحى).
+    merge_into_shorter(&mut groups);
 
     let known_keys: HashSet<String> = list
         .entities
@@ -1141,17 +1392,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
             .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
             .map(|(k, _)| k)
             .unwrap_or(&EntityKind::Person);
-        let base = match crate::slug::slugify(&name) {
-            s if s.is_empty() => "entity".to_string(),
-            s => s,
-        };
-        let mut slug = base.clone();
-        let mut n = 1;
-        while slugs.contains(&slug) {
-            n += 1;
-            slug = format!("{base}-{n}");
-        }
-        slugs.insert(slug.clone());
+        let slug = unique_slug(&name, &mut slugs);
         let description = (!g.cues.is_empty()).then(|| most_common(&g.cues));
         found.push(Entity {
             description,
@@ -1163,6 +1404,39 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
             ..Entity::bare(slug, name, kind)
         });
     }
+    for (key, g) in &institutions {
+        if known_keys.contains(*key) {
+            continue;
+        }
+        let name = most_common(&g.surfaces);
+        // Read also as written the other way (وزارة الخارجية الروسية
+        // beside الخارجية الروسية).
+        let mut spellings = vec![phrase_key(&name)];
+        let mut aliases = Vec::new();
+        for surface in g.surfaces.keys() {
+            let spelling = phrase_key(surface);
+            if !spellings.contains(&spelling) {
+                spellings.push(spelling);
+                aliases.push(surface.clone());
+            }
+        }
+        let slug = unique_slug(&name, &mut slugs);
+        found.push(Entity {
+            aliases,
+            discovered: Some(Discovery {
+                confidence: confidence(
+                    g.articles.len(),
+                    g.outlets.len(),
+                    true,
+                    Gathered::words(key),
+                ),
+                articles: g.articles.len(),
+                outlets: g.outlets.len(),
+            }),
+            ..Entity::bare(slug, name, EntityKind::Organisation)
+        });
+    }
+    drop(institutions);
     drop(pieces);
     drop(endings);
     // Freeing every candidate's small maps takes a while: an idle worker
@@ -1181,6 +1455,22 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         found,
         readings,
     }
+}
+
+/// A slug for `name` that no entity in `slugs` has yet, taken.
+fn unique_slug(name: &str, slugs: &mut HashSet<String>) -> String {
+    let base = match crate::slug::slugify(name) {
+        s if s.is_empty() => "entity".to_string(),
+        s => s,
+    };
+    let mut slug = base.clone();
+    let mut n = 1;
+    while slugs.contains(&slug) {
+        n += 1;
+        slug = format!("{base}-{n}");
+    }
+    slugs.insert(slug.clone());
+    slug
 }
 
 /// Arabic given names that differ from one another only in long vowels
@@ -1698,7 +1988,22 @@ fn most_common(counts: &BTreeMap<String, usize>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::spelled_alike;
+    use super::{Gender, body_at, spelled_alike};
+
+    #[test]
+    fn a_body_is_read_through_its_proclitics_and_nothing_else() {
+        let at = |word: &str| body_at(&arabic::normalize(word));
+        assert_eq!(at("الجيش"), Some(("الجيش", Gender::Masculine, 0)));
+        assert_eq!(at("والحكومة"), Some(("الحكومه", Gender::Feminine, 2)));
+        // ل took the article's alef: one letter before the body.
+        assert_eq!(at("للشرطة"), Some(("الشرطه", Gender::Feminine, 2)));
+        assert_eq!(at("وبالجيش"), Some(("الجيش", Gender::Masculine, 4)));
+        // A word that only ends like one (جيش without the article, or
+        // with letters no proclitic has).
+        assert_eq!(at("جيش"), None);
+        assert_eq!(at("الجيوش"), None);
+        assert_eq!(at("سالجيش"), None);
+    }
 
     #[test]
     fn transliterations_of_one_name_are_alike_but_arabic_given_names_are_not() {
