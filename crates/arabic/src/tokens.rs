@@ -859,11 +859,16 @@ pub fn is_definite(norm: &str) -> bool {
 }
 
 /// What two Arabic transliterations of one foreign name share: the word
-/// with its long vowels and hamzas dropped past its first letter, and ط
-/// read as ت (أنطونيو and أنتونيو, دوتيرتي and دوترتي). `norm` is a
+/// with its long vowels and hamzas dropped past its first letter, ط read
+/// as ت and غ as ج (أنطونيو and أنتونيو, دوتيرتي and دوترتي). `norm` is a
 /// normalised word.
 pub fn transliteration_skeleton(norm: &str) -> String {
-    let mut letters = norm.chars().map(|c| if c == 'ط' { 'ت' } else { c });
+    let mut letters = norm.chars().map(|c| match c {
+        'ط' => 'ت',
+        // A hard g is written غ or ج (غيراسيموف, جيراسيموف).
+        'غ' => 'ج',
+        c => c,
+    });
     let mut out: String = letters.next().into_iter().collect();
     out.extend(letters.filter(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ء')));
     out
@@ -880,6 +885,7 @@ mod tests {
         assert_eq!(s("أنطونيو"), s("أنتونيو"));
         assert_eq!(s("دوتيرتي"), s("دوترتي"));
         assert_eq!(s("كنايسل"), s("كنيسل"));
+        assert_eq!(s("غيراسيموف"), s("جيراسيموف"));
         assert_ne!(s("كونتي"), s("كوستا"));
     }
 

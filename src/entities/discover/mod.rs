@@ -1176,8 +1176,12 @@ fn name_like(norm: &str, written: &str, first: bool) -> bool {
         // A preposition before a hamza (لأبوتريكة, بإصدار): transliterated
         // names do not open so.
         && !opens_with_preposition(written)
-        // A definite word behind a clitic (بالتخطيط) is an ordinary noun.
-        && !readings.iter().skip(1).any(|r| is_definite(r) && !strips_article(norm, r))
+        // A definite word behind a clitic (بالتخطيط) is an ordinary noun;
+        // but فال opens many transliterations (فالفيردي, فالنسيا, فالكاو),
+        // where ف is no conjunction.
+        && !readings.iter().skip(1).any(|r| {
+            is_definite(r) && !strips_article(norm, r) && norm.strip_prefix('ف') != Some(r)
+        })
         && !readings
             .iter()
             .any(|r| is_stop_word(r) || NOT_NAMES.contains(&r.as_ref()))
