@@ -809,6 +809,17 @@ fn institution(
     i: usize,
 ) -> Option<(Candidate, usize)> {
     let n = ws.len();
+    // Asked at every word: first the cheap test that an adjective in ي
+    // follows, one or two words on.
+    let adjective_like = |w: usize| {
+        w < n && {
+            let norm = ws.norm(w);
+            norm.starts_with("ال") && (norm.ends_with('ي') || norm.ends_with("يه"))
+        }
+    };
+    if !adjective_like(i + 1) && !adjective_like(i + 2) {
+        return None;
+    }
     let spans = ws.spans();
     let joined = |w: usize| w < n && joined_tight(text, spans, w - 1, w);
     let mut next = i + 1;
