@@ -1250,6 +1250,15 @@ impl Gathered {
         key.split(' ').count()
     }
 
+    /// True when the name was read in naming contexts in three articles or
+    /// more, once at least after a title or head word: then its last word
+    /// is a family name even where the corpus also uses it as an ordinary
+    /// word (رياض محرز beside التقدم المحرز; see
+    /// [`may_end_a_name`]).
+    fn attested(&self) -> bool {
+        self.titled && self.articles.len() >= 3
+    }
+
     /// True when every sighting stood before an office: where the name
     /// starts is then a guess.
     fn loose(&self) -> bool {
@@ -1396,7 +1405,13 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         if !accepted
             || letters < 3
             || known_keys.contains(key)
-            || ordinary_in_name(&key.split(' ').collect::<Vec<_>>(), 0, &ordinary).is_some()
+            || ordinary_in_name(
+                &key.split(' ').collect::<Vec<_>>(),
+                0,
+                &ordinary,
+                g.attested(),
+            )
+            .is_some()
         {
             continue;
         }
@@ -1867,11 +1882,28 @@ fn count_forms(finder: &AhoCorasick, ids: &[u32], article: &Article) -> Vec<(u32
 /// ordinary word, but for one after بن, آل or أبو (that is a family's name
 /// whatever else it means: محمد آل جابر, with جابر read as الجابر) and the
 /// second half of a compound given name (بدر الدين, سيف الإسلام).
-fn ordinary_in_name(words: &[&str], from: usize, ordinary: &HashSet<String>) -> Option<usize> {
+fn ordinary_in_name(
+    words: &[&str],
+    from: usize,
+    ordinary: &HashSet<String>,
+    attested: bool,
+) -> Option<usize> {
     (from..words.len()).find(|&w| {
-        ordinary.contains(words[w])
-            && (w == 0 || !NAME_JOINERS.contains(&words[w - 1]) && !is_compound_half(words[w]))
+        let kept = w > 0
+            && (NAME_JOINERS.contains(&words[w - 1])
+                || is_compound_half(words[w])
+                || attested && w + 1 == words.len() && may_end_a_name(words[w]));
+        ordinary.contains(words[w]) && !kept
     })
+}
+
+/// Whether an ordinary word may still be the last word of a name the
+/// corpus attests (see [`Gathered::attested`]): not with the article (…
+/// المنتمي) nor in the present tense (نينوى يتحدث), as family names
+/// that are also words are (محرز, صادق).
+fn may_end_a_name(norm: &str) -> bool {
+    let present_tense = norm.starts_with(['ي', 'ت', 'ن']) && norm.chars().count() >= 4;
+    !(is_definite(norm) || present_tense)
 }
 
 /// The second half of a compound given name (نور الدين, سيف الإسلام),
@@ -1909,7 +1941,8 @@ fn cut_at_ordinary_words(
                 from += 1;
             }
         }
-        let mut keep = ordinary_in_name(&words, from + 1, ordinary).unwrap_or(words.len());
+        let mut keep =
+            ordinary_in_name(&words, from + 1, ordinary, g.attested()).unwrap_or(words.len());
         // Nor on a joiner (خليفة بن زايد, with زايد read as تزايد).
         while keep > from + 1 && NAME_JOINERS.contains(&words[keep - 1]) {
             keep -= 1;
@@ -2003,7 +2036,19 @@ fn most_common(counts: &BTreeMap<String, usize>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Gender, body_at, spelled_alike};
+    use super::{Gender, body_at, ordinary_in_name, spelled_alike};
+    use std::collections::HashSet;
+
+    #[test]
+    fn an_attested_name_keeps_a_family_name_that_is_also_a_word() {
+        let ordinary: HashSet<String> = ["صادق", "يتحدث", "بنيت"].map(String::from).into();
+        let cut = |words: &[&str], attested| ordinary_in_name(words, 1, &ordinary, attested);
+        assert_eq!(cut(&["نبيل", "صادق"], true), None);
+        assert_eq!(cut(&["نبيل", "صادق"], false), Some(1));
+        // Not a verb in the present tense, nor a word before the last.
+        assert_eq!(cut(&["نينوي", "يتحدث"], true), Some(1));
+        assert_eq!(cut(&["نفتالي", "بنيت", "المنتمي"], true), Some(1));
+    }
 
     #[test]
     fn a_body_is_read_through_its_proclitics_and_nothing_else() {
