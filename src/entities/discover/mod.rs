@@ -904,8 +904,19 @@ fn institution(
     let head_written: String = if proclitic == 0 {
         written.to_string()
     } else {
-        // Proclitic letters are two bytes each, written or normalised.
-        let rest: String = written.chars().skip(proclitic / 'و'.len_utf8()).collect();
+        // The proclitic's letters (two bytes each once normalised), with
+        // any diacritic the writer put on them (وَالجيش).
+        let mut letters = proclitic / 'و'.len_utf8();
+        let rest: String = written
+            .chars()
+            .skip_while(|&c| {
+                let skip = letters > 0 || arabic::is_ignorable(c);
+                if !arabic::is_ignorable(c) {
+                    letters = letters.saturating_sub(1);
+                }
+                skip
+            })
+            .collect();
         // للجيش: ل took the article's alef.
         if head.starts_with("ال") && !rest.starts_with("ال") {
             format!("ا{rest}")
