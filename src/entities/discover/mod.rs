@@ -138,9 +138,36 @@ const PERSON_TITLES: &[&str] = &[
     "المسووله",
     "الاعلامي",
     "الاعلاميه",
+    "المذيع",
+    "المذيعه",
+    "المطرب",
+    "المطربه",
+    "الموسيقار",
+    "الاديب",
+    "الاديبه",
+    "المورخ",
+    "الجناح",
+    "الظهير",
+    "الهداف",
     "الداعيه",
     "البطل",
     "البطله",
+];
+
+/// Relations that introduce a person like a title, often with a
+/// nationality between (نظيره الروسي سيرغي لافروف, زميله البرازيلي روبيرتو
+/// فيرمينيو), normalised. They introduce full names only: a single word
+/// after them is as likely the start of a name cut short (زميله تيسير
+/// الجاسم).
+const RELATIONS: &[&str] = &[
+    "نظيره",
+    "نظيرته",
+    "نظيرها",
+    "زميله",
+    "زميلته",
+    "زميلها",
+    "مواطنه",
+    "مواطنها",
 ];
 
 /// Head words of organisation names whose name follows them (نادي
@@ -550,6 +577,150 @@ const MIDDLE_NAMES: &[&str] = &[
     "الحسين",
 ];
 
+/// Common Arabic given names, many of them also ordinary words (رياض
+/// "gardens", جمال "beauty", سعيد "happy"), normalised. As the first word
+/// of a name of two words or more they are the given name, whatever else
+/// the corpus uses them for (رياض محرز beside الرياض); inside a longer
+/// name they are a father's name, which the article may also use for
+/// someone else (عوض محمد أحمد beside محمد).
+const GIVEN_NAMES: &[&str] = &[
+    "محمد",
+    "احمد",
+    "علي",
+    "عبدالله",
+    "ابراهيم",
+    "يوسف",
+    "حسين",
+    "عمر",
+    "عثمان",
+    "سلمان",
+    "سعود",
+    "مصطفي",
+    "موسي",
+    "عيسي",
+    "يحيي",
+    "زايد",
+    "فهد",
+    "حمد",
+    "جاسم",
+    "خليفه",
+    "سليمان",
+    "اسماعيل",
+    "يعقوب",
+    "داود",
+    "عبدالعزيز",
+    "عبدالرحمن",
+    "امل",
+    "امين",
+    "انور",
+    "ايمن",
+    "ايمان",
+    "اسعد",
+    "امجد",
+    "باسم",
+    "بدر",
+    "بسام",
+    "بشير",
+    "توفيق",
+    "جابر",
+    "جمال",
+    "جميل",
+    "جواد",
+    "حاتم",
+    "حازم",
+    "حامد",
+    "حبيب",
+    "حسام",
+    "حسن",
+    "حكيم",
+    "حميد",
+    "خالد",
+    "راشد",
+    "راضي",
+    "رايد",
+    "ربيع",
+    "رجاء",
+    "رحيم",
+    "رشيد",
+    "رضا",
+    "رفيق",
+    "رياض",
+    "زكي",
+    "سالم",
+    "سامح",
+    "سامي",
+    "سعد",
+    "سعيد",
+    "سلام",
+    "سليم",
+    "سمير",
+    "سهيل",
+    "شاكر",
+    "شريف",
+    "شفيق",
+    "شهاب",
+    "صابر",
+    "صادق",
+    "صالح",
+    "صفاء",
+    "صلاح",
+    "ضياء",
+    "طارق",
+    "طلال",
+    "ظافر",
+    "عادل",
+    "عاصم",
+    "عاطف",
+    "عامر",
+    "عزيز",
+    "عصام",
+    "علاء",
+    "عماد",
+    "غالب",
+    "فاضل",
+    "فايز",
+    "فتحي",
+    "فرح",
+    "فريد",
+    "فواد",
+    "قاسم",
+    "كريم",
+    "كمال",
+    "لطيف",
+    "ماجد",
+    "مالك",
+    "مامون",
+    "مجيد",
+    "محسن",
+    "محمود",
+    "مختار",
+    "مراد",
+    "مسعود",
+    "ممدوح",
+    "منصور",
+    "منير",
+    "ناجح",
+    "ناجي",
+    "نادر",
+    "ناصر",
+    "نبيل",
+    "نجاح",
+    "نجيب",
+    "نذير",
+    "نسيم",
+    "نصر",
+    "نضال",
+    "نعيم",
+    "نور",
+    "هادي",
+    "هاني",
+    "هدي",
+    "وسام",
+    "وفاء",
+    "وحيد",
+    "وليد",
+];
+
 /// The most words taken as one name.
 const MAX_NAME_WORDS: usize = 4;
 /// The most office words between a title and the name.
@@ -678,8 +849,12 @@ pub(crate) fn candidates(
         while end > start && NAME_JOINERS.contains(&ws.norm(end - 1)) {
             end -= 1;
         }
-        if end == start {
-            i += 1;
+        if cue_kind == EntityKind::Person {
+            end = surname_used_alone(ws, start, end).unwrap_or(end);
+        }
+        let relation = || RELATIONS.iter().any(|r| ws.norm(i).ends_with(r));
+        if end == start || end == start + 1 && context == NameContext::Title && relation() {
+            i = end.max(i + 1);
             continue;
         }
         if context == NameContext::Speech {
@@ -756,6 +931,33 @@ pub(crate) fn candidates(
         }
     }
     out
+}
+
+/// Where a name of three words or more read at `start..end` really ends,
+/// when the article shows it: news names a person in full once, then by
+/// the family name alone (سجل الجناح داميان روسيلو هدفين … وافتتح روسيلو
+/// التسجيل), so a word of the name found elsewhere without the word after
+/// it ends the name there, and what followed it was the sentence.
+fn surname_used_alone(ws: &WordList, start: usize, end: usize) -> Option<usize> {
+    if end - start < 3 {
+        return None;
+    }
+    (start + 1..end - 1).find_map(|k| {
+        let (word, next) = (ws.norm(k), ws.norm(k + 1));
+        let part_of_compound = GIVEN_NAMES.contains(&word)
+            || NAME_JOINERS.contains(&word)
+            || NAME_JOINERS.contains(&next)
+            || is_definite(word)
+            || is_compound_half(next);
+        let alone = || {
+            (0..ws.len()).any(|j| {
+                !(start..end).contains(&j)
+                    && ws.norm(j) == word
+                    && (j + 1 == ws.len() || ws.norm(j + 1) != next)
+            })
+        };
+        (!part_of_compound && alone()).then_some(k + 1)
+    })
 }
 
 /// Public bodies that news names by their kind and the country's adjective
@@ -1146,6 +1348,7 @@ fn cue_at(norm: &str) -> Option<(EntityKind, NameContext)> {
                 (EntityKind::Organisation, NameContext::Title),
             ),
             (PERSON_TITLES, (EntityKind::Person, NameContext::Title)),
+            (RELATIONS, (EntityKind::Person, NameContext::Title)),
         ] {
             for w in words {
                 cues.insert(*w, cue);
@@ -1192,6 +1395,9 @@ fn name_like(norm: &str, written: &str, first: bool) -> bool {
     let readings = proclitic_reading_slices(norm, 2);
     norm.chars().count() >= 2
         && norm.chars().all(char::is_alphabetic)
+        // Tanween marks an indefinite noun or an adverb (ودياً), never a
+        // name.
+        && !written.contains(['\u{064B}', '\u{064C}', '\u{064D}'])
         && !(first && (is_definite(norm) || NAME_JOINERS.contains(&norm) && norm != "ابو" && norm != "عبد"))
         // Within a name, a word never takes و (a second item).
         && (first || !norm.starts_with('و') || norm.chars().count() < 4)
@@ -1743,6 +1949,15 @@ fn ordinary_words(
                 // Read without و/ب/ل (لحقوق → حقوق) as well as whole; past
                 // the first word, only without ب، ل or ف (حمورية بغوطة:
                 // الغوطة), since a name's later word takes no و.
+                // The last word of a name of three words or more, whole:
+                // a noun glued on after the name (نور الدين بدوي افتتاح).
+                if w >= 2
+                    && w + 1 == keys.len()
+                    && !is_definite(word_key)
+                    && word.chars().count() >= 3
+                {
+                    tell(format!("ال{word}"), Telling::Noun);
+                }
                 let norm = arabic::normalize(&word);
                 for reading in proclitic_reading_slices(&norm, 3) {
                     if strips_article(&norm, &reading) {
@@ -1890,7 +2105,8 @@ fn count_forms(finder: &AhoCorasick, ids: &[u32], article: &Article) -> Vec<(u32
 }
 
 /// The first of `words` from `from` on that the corpus uses as an
-/// ordinary word, but for one after بن, آل or أبو (that is a family's name
+/// ordinary word, but for a given name opening a longer name (see
+/// [`GIVEN_NAMES`]), one after بن, آل or أبو (that is a family's name
 /// whatever else it means: محمد آل جابر, with جابر read as الجابر) and the
 /// second half of a compound given name (بدر الدين, سيف الإسلام).
 fn ordinary_in_name(
@@ -1900,10 +2116,13 @@ fn ordinary_in_name(
     attested: bool,
 ) -> Option<usize> {
     (from..words.len()).find(|&w| {
-        let kept = w > 0
-            && (NAME_JOINERS.contains(&words[w - 1])
+        let kept = if w == 0 {
+            words.len() >= 2 && GIVEN_NAMES.contains(&words[0])
+        } else {
+            NAME_JOINERS.contains(&words[w - 1])
                 || is_compound_half(words[w])
-                || attested && w + 1 == words.len() && may_end_a_name(words[w]));
+                || attested && w + 1 == words.len() && may_end_a_name(words[w])
+        };
         ordinary.contains(words[w]) && !kept
     })
 }
@@ -1976,6 +2195,16 @@ fn verb_forms(word: &str) -> Vec<String> {
         return out;
     }
     let rest = &word[first.len_utf8()..];
+    // The future's س or the subjunctive's ل before a present tense
+    // (سيخضع, ليواجه): the same verb of another person (تخضع, تواجه).
+    // Not the bare present, which is found inside the word itself.
+    if matches!(first, 'س' | 'ل') && rest.chars().count() >= 4 {
+        if let Some(stem) = rest.strip_prefix('ي') {
+            out.push(format!("ت{stem}"));
+        } else if let Some(stem) = rest.strip_prefix('ت') {
+            out.push(format!("ي{stem}"));
+        }
+    }
     match first {
         'ي' => out.push(format!("ت{rest}")),
         'ت' => out.push(format!("ي{rest}")),
@@ -2047,8 +2276,43 @@ fn most_common(counts: &BTreeMap<String, usize>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Gender, body_at, ordinary_in_name, spelled_alike};
+    use super::{Gender, body_at, ordinary_in_name, spelled_alike, surname_used_alone, verb_forms};
+    use arabic::WordList;
     use std::collections::HashSet;
+
+    #[test]
+    fn a_given_name_that_is_a_word_opens_a_name_but_ends_none() {
+        let ordinary: HashSet<String> = ["رياض", "محرز"].map(String::from).into();
+        assert_eq!(
+            ordinary_in_name(&["رياض", "محرز"], 0, &ordinary, true),
+            None
+        );
+        assert_eq!(
+            ordinary_in_name(&["رياض", "محرز"], 0, &ordinary, false),
+            Some(1)
+        );
+        // Alone it is the word.
+        assert_eq!(ordinary_in_name(&["رياض"], 0, &ordinary, true), Some(0));
+    }
+
+    #[test]
+    fn a_family_name_used_alone_later_ends_the_name() {
+        let text = "سجل الجناح داميان روسيلو هدفين ليقود سيتي. وافتتح روسيلو التسجيل.";
+        let ws = WordList::of(text);
+        assert_eq!(surname_used_alone(&ws, 2, 6), Some(4));
+        // A father's name seen alone is someone else's given name.
+        let text = "قال عوض محمد أحمد إن الوفد وصل. وأضاف محمد أن الاجتماع انتهى.";
+        let ws = WordList::of(text);
+        assert_eq!(surname_used_alone(&ws, 1, 4), None);
+    }
+
+    #[test]
+    fn a_future_or_subjunctive_verb_is_told_by_another_person() {
+        assert!(verb_forms("سيخضع").contains(&"تخضع".to_string()));
+        assert!(verb_forms("ليواجه").contains(&"تواجه".to_string()));
+        // Never the bare present, found inside the word itself.
+        assert!(!verb_forms("سيرغي").contains(&"يرغي".to_string()));
+    }
 
     #[test]
     fn an_attested_name_keeps_a_family_name_that_is_also_a_word() {
