@@ -150,6 +150,17 @@ const PERSON_TITLES: &[&str] = &[
     "الظهير",
     "الهداف",
     "الداعيه",
+    // Who someone in the news is, before the name (الطالبة المصرية مريم
+    // عبد السلام, الشاب …).
+    "الطالب",
+    "الطالبه",
+    "الشاب",
+    "الشابه",
+    "الفتاه",
+    "الطفل",
+    "الطفله",
+    "المواطن",
+    "المواطنه",
     "البطل",
     "البطله",
 ];
@@ -217,6 +228,11 @@ const PLACE_HEADS: &[&str] = &[
     "جزيره",
     "ميناء",
     "مطار",
+    "مستوطنه",
+    "مديريه",
+    "ناحيه",
+    "قضاء",
+    "مقاطعه",
 ];
 
 /// Offices that follow a person's name after a comma (عادل عزت، رئيس
@@ -562,6 +578,15 @@ const NOT_NAMES: &[&str] = &[
     "مراقبون",
     "بانتظام",
     "وفدا",
+    // Adverbs and function words that follow a name in a sentence.
+    "مما",
+    "عما",
+    "بدلا",
+    "لما",
+    "سوي",
+    "لذلك",
+    "نفس",
+    "موخرا",
 ];
 
 /// Words with the article that stand between a given name and a family
@@ -982,9 +1007,19 @@ const BODIES: &[(&str, Gender)] = &[
 ];
 
 /// Bodies named by a head word and a definite noun before the adjective
-/// (وزارة الدفاع الروسية, مجلس النواب العراقي), normalised.
-const HEADED_BODIES: &[(&str, Gender)] =
-    &[("وزاره", Gender::Feminine), ("مجلس", Gender::Masculine)];
+/// (وزارة الدفاع الروسية, مجلس النواب العراقي, القوات المسلحة المصرية),
+/// normalised. «القوات» with the adjective alone (القوات الروسية) describes
+/// forces, it names no body.
+const HEADED_BODIES: &[(&str, Gender)] = &[
+    ("وزاره", Gender::Feminine),
+    ("مجلس", Gender::Masculine),
+    ("القوات", Gender::Feminine),
+];
+
+/// The branches of a state's forces that name a body after «القوات»
+/// (القوات المسلحة المصرية, القوات الجوية الروسية); other words describe
+/// forces (القوات الحكومية السورية), normalised.
+const FORCE_BRANCHES: &[&str] = &["المسلحه", "الجويه", "البحريه", "البريه", "الخاصه"];
 
 /// Bodies in [`BODIES`] that are a ministry named without the word
 /// (الخارجية الروسية), normalised.
@@ -1034,7 +1069,11 @@ fn institution(
                 let rest = norm.strip_prefix(['و', 'ف']).unwrap_or(norm);
                 norm == *b || rest == *b || rest.strip_prefix(['ل', 'ب']) == Some(*b)
             })?;
-            if !joined(next) || !is_definite(ws.norm(next)) || is_stop_word(ws.norm(next)) {
+            if !joined(next)
+                || !is_definite(ws.norm(next))
+                || is_stop_word(ws.norm(next))
+                || body == "القوات" && !FORCE_BRANCHES.contains(&ws.norm(next))
+            {
                 return None;
             }
             next += 1;
