@@ -89,6 +89,7 @@ fn real_news_sample_is_grouped_by_event() {
         }
     }
     print_mixed_stories(&labelled, &built.articles);
+    print_split_events(&labelled);
     let precision = right as f64 / together.max(1) as f64;
     let recall = right as f64 / same.max(1) as f64;
     println!(
@@ -123,5 +124,17 @@ fn print_mixed_stories(labelled: &[(&str, usize)], articles: &[nashra::article::
                 println!("    {date} {file} {}", a.title);
             }
         }
+    }
+}
+
+/// Prints each labelled event that nashra told in more than one story,
+/// with how many of its articles each story holds.
+fn print_split_events(labelled: &[(&str, usize)]) {
+    let mut stories: BTreeMap<&str, BTreeMap<usize, usize>> = BTreeMap::new();
+    for (event, story) in labelled {
+        *stories.entry(event).or_default().entry(*story).or_insert(0) += 1;
+    }
+    for (event, parts) in stories.iter().filter(|(_, parts)| parts.len() > 1) {
+        println!("event {event} split: {parts:?}");
     }
 }

@@ -217,6 +217,18 @@ pub fn group(
             placed[root].push(i as u32);
         }
     }
+    // Each group's reports by the day of the event they tell: two groups
+    // telling mostly different days' events (a strike on the 16th, another
+    // on the 17th) join only by a link as strong as two reports of
+    // different days need.
+    let mut told: Vec<Vec<i32>> = vec![Vec::new(); n];
+    for i in 0..n {
+        if cues[i].kind == Kind::Report
+            && let Some(day) = event_days[i]
+        {
+            told[sets.find(i)].push(day);
+        }
+    }
     let set_apart = |a: &[u32], b: &[u32]| {
         a.iter().any(|&x| {
             b.iter().any(|&y| {
@@ -225,11 +237,16 @@ pub fn group(
             })
         })
     };
-    for &(i, j, _) in &edges {
+    for &(i, j, score) in &edges {
         let (a, b) = (sets.find(i as usize), sets.find(j as usize));
         let joined = widen(span[a], span[b]);
+        let other_days = || match (main_day(&told[a]), main_day(&told[b])) {
+            (Some(x), Some(y)) => x != y,
+            _ => false,
+        };
         if a != b
             && joined.is_none_or(|(first, last)| last - first <= config.window_days as i32)
+            && (score >= config.other_day_threshold || !other_days())
             && sets.average_link(a, b) >= config.cohesion
             && sets.core_share(a, b, config.threshold * CORE_LINK) >= config.core_share
             && !set_apart(&placed[a], &placed[b])
@@ -239,6 +256,8 @@ pub fn group(
             span[root] = joined;
             let moved = std::mem::take(&mut placed[if root == a { b } else { a }]);
             placed[root].extend(moved);
+            let moved = std::mem::take(&mut told[if root == a { b } else { a }]);
+            told[root].extend(moved);
         }
     }
     Grouping {
@@ -247,6 +266,21 @@ pub fn group(
         links,
         copy_checks,
     }
+}
+
+/// The day most of a group's reports tell, the earliest among equals.
+fn main_day(days: &[i32]) -> Option<i32> {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for &d in days {
+        match counts.iter_mut().find(|(day, _)| *day == d) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((d, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(day, n)| (n, std::cmp::Reverse(day)))
+        .map(|(day, _)| day)
 }
 
 /// Which pairs to keep as links, as far as undated articles go: a pair
@@ -629,6 +663,14 @@ mod tests {
     }
 
     use chrono::Weekday::{Mon, Sat, Sun, Tue, Wed};
+
+    #[test]
+    fn a_group_is_dated_by_the_day_most_of_its_reports_tell() {
+        assert_eq!(main_day(&[16, 17, 16]), Some(16));
+        // The earliest among equals; nothing for a group of no report.
+        assert_eq!(main_day(&[17, 16]), Some(16));
+        assert_eq!(main_day(&[]), None);
+    }
 
     #[test]
     fn an_undated_article_keeps_only_its_best_links() {

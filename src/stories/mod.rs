@@ -777,6 +777,56 @@ mod tests {
         assert_ne!(articles[2].story, articles[0].story);
     }
 
+    /// Strikes on one city on two days are two events, though the next
+    /// morning's wire copy that updates the first day's toll and mentions
+    /// the new raids is alike to both: it stays with the first day.
+    #[test]
+    fn strikes_on_consecutive_days_stay_two_stories_despite_a_bridge() {
+        let mut articles = vec![
+            article(
+                "مقتل خمسة أطفال في قصف تركي على عفرين",
+                "عفرين (أ ف ب) - قتل خمسة أطفال في قصف مدفعي تركي استهدف حيا سكنيا ومستشفى مدينة عفرين الجمعة، بحسب المرصد السوري لحقوق الإنسان. وقال مدير المرصد رامي عبد الرحمن إن القصف طال المستشفى الرئيسي في المدينة وأوقع عشرات الجرحى بين المدنيين.",
+                Some("2025-03-14"),
+                "فرانس برس",
+            ),
+            article(
+                "القصف التركي يقتل أطفالا في مستشفى عفرين",
+                "قال المرصد السوري لحقوق الإنسان إن خمسة أطفال قتلوا الجمعة في قصف مدفعي تركي على مستشفى مدينة عفرين وحي سكني مجاور، وإن عشرات المدنيين جرحوا. ويواصل الجيش التركي حملته على المدينة منذ أسابيع.",
+                Some("2025-03-14"),
+                "سكاي نيوز عربية",
+            ),
+            article(
+                "ارتفاع حصيلة قصف مستشفى عفرين إلى أربعين قتيلا",
+                "عفرين (أ ف ب) - قتل خمسة أطفال في قصف مدفعي تركي استهدف حيا سكنيا ومستشفى مدينة عفرين، بحسب المرصد السوري لحقوق الإنسان. وقال مدير المرصد رامي عبد الرحمن إن القصف طال المستشفى الرئيسي في المدينة وأوقع عشرات الجرحى بين المدنيين، وإن حصيلة القتلى ارتفعت إلى أربعين. وقتل مدنيون في غارات جوية تركية على أحياء سكنية في المدينة، مع استمرار نزوح آلاف السكان.",
+                Some("2025-03-15"),
+                "بي بي سي",
+            ),
+            article(
+                "غارات تركية تقتل 11 مدنيا في عفرين",
+                "عفرين (أ ف ب) - قتل أحد عشر مدنيا في غارات جوية تركية على مدينة عفرين السبت، بحسب المرصد السوري لحقوق الإنسان، مع استمرار نزوح آلاف السكان من المدينة نحو مناطق سيطرة الحكومة. وقال المرصد إن الغارات استهدفت أحياء سكنية.",
+                Some("2025-03-15"),
+                "فرانس برس",
+            ),
+            article(
+                "11 قتيلا مدنيا بغارات جوية تركية على عفرين",
+                "قتل 11 مدنيا السبت في غارات جوية شنتها طائرات تركية على أحياء سكنية في مدينة عفرين، وفق المرصد السوري لحقوق الإنسان، بينما يفر آلاف السكان من المدينة نحو مناطق سيطرة الحكومة.",
+                Some("2025-03-15"),
+                "الشرق الأوسط",
+            ),
+        ];
+        run(&mut articles, &StoryConfig::default());
+        assert_eq!(articles[0].story, articles[1].story, "Friday's strike");
+        assert_eq!(
+            articles[0].story, articles[2].story,
+            "Friday's toll updated"
+        );
+        assert_eq!(articles[3].story, articles[4].story, "Saturday's raids");
+        assert_ne!(
+            articles[0].story, articles[3].story,
+            "two days' strikes are two events"
+        );
+    }
+
     /// One outlet's article filed under two sections is one report; a
     /// story told over two days shows on each day only that day's reports.
     #[test]
