@@ -1440,6 +1440,9 @@ fn name_like(norm: &str, written: &str, first: bool) -> bool {
         && !(first && (is_definite(norm) || NAME_JOINERS.contains(&norm) && norm != "ابو" && norm != "عبد"))
         // Within a name, a word never takes و (a second item).
         && (first || !norm.starts_with('و') || norm.chars().count() < 4)
+        // Nor is it a verb of the derived forms in the present tense
+        // (يتعاقد, تتقدم, يستضيف), whose prefixes open no transliteration.
+        && (first || !is_derived_present(norm))
         // A preposition before a hamza (لأبوتريكة, بإصدار): transliterated
         // names do not open so.
         && !opens_with_preposition(written)
@@ -1457,6 +1460,16 @@ fn name_like(norm: &str, written: &str, first: bool) -> bool {
         // An office ends a name (أنتوني زيركر مراسل بي بي سي), though أمين
         // and مالك are names too.
         && (!APPOSITIVE_TITLES.contains(&norm) || matches!(norm, "امين" | "مالك"))
+}
+
+/// A present-tense verb of the derived forms V, VI and X (يتعاقد،
+/// تتقدم، يستضيف, and with the future's س), normalised.
+fn is_derived_present(norm: &str) -> bool {
+    let bare = norm.strip_prefix('س').unwrap_or(norm);
+    bare.chars().count() >= 5
+        && ["يت", "تت", "يست", "تست"]
+            .iter()
+            .any(|p| bare.starts_with(p))
 }
 
 /// True for a word written with ب or ل (after و or ف) before a hamza on
@@ -1647,6 +1660,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
             .get(key)
             .is_some_and(|longer| longer.iter().any(|l| !l.articles.is_disjoint(&g.articles)))
     };
+    let sport = list.fields.iter().find(|f| f.name == SPORT_FIELD);
     let mut found = Vec::new();
     for (key, g) in &groups {
         let words = Gathered::words(key);
@@ -1680,8 +1694,15 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
             .unwrap_or(&EntityKind::Person);
         let slug = unique_slug(&name, &mut slugs);
         let description = (!g.cues.is_empty()).then(|| most_common(&g.cues));
+        // A club is named after its city (نادي هامبورغ): where sport is a
+        // field of the list, the name means the club only in sport news.
+        let field = (kind == EntityKind::Organisation
+            && sport.is_some()
+            && description.as_deref().is_some_and(is_club_head))
+        .then(|| SPORT_FIELD.to_string());
         found.push(Entity {
             description,
+            field,
             discovered: Some(Discovery {
                 confidence: confidence(g.articles.len(), g.outlets.len(), g.titled, words),
                 articles: g.articles.len(),
@@ -1741,6 +1762,20 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         found,
         readings,
     }
+}
+
+/// The list's field of sport news, which discovered clubs belong to.
+const SPORT_FIELD: &str = "sport";
+
+/// Head words that introduce a club (نادي, فريق), normalised.
+const CLUB_HEADS: &[&str] = &["نادي", "فريق"];
+
+/// Whether a cue as written (لنادي, فريق) is a club's head word.
+fn is_club_head(cue: &str) -> bool {
+    let norm = arabic::normalize(cue);
+    proclitic_reading_slices(&norm, 2)
+        .iter()
+        .any(|r| CLUB_HEADS.contains(&r.as_ref()))
 }
 
 /// A slug for `name` that no entity in `slugs` has yet, taken.
@@ -2315,7 +2350,10 @@ fn most_common(counts: &BTreeMap<String, usize>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Gender, body_at, ordinary_in_name, spelled_alike, surname_used_alone, verb_forms};
+    use super::{
+        Gender, body_at, is_club_head, is_derived_present, ordinary_in_name, spelled_alike,
+        surname_used_alone, verb_forms,
+    };
     use arabic::WordList;
     use std::collections::HashSet;
 
@@ -2343,6 +2381,18 @@ mod tests {
         let text = "قال عوض محمد أحمد إن الوفد وصل. وأضاف محمد أن الاجتماع انتهى.";
         let ws = WordList::of(text);
         assert_eq!(surname_used_alone(&ws, 1, 4), None);
+    }
+
+    #[test]
+    fn clubs_and_derived_verbs_are_told_by_their_prefixes() {
+        assert!(is_club_head("لنادي") && is_club_head("فريق") && is_club_head("وفريق"));
+        assert!(!is_club_head("حركة") && !is_club_head("شركة"));
+        for verb in ["يتعاقد", "تتقدم", "يستضيف", "سيتعاقد"] {
+            assert!(is_derived_present(&arabic::normalize(verb)), "{verb}");
+        }
+        for name in ["يتس", "ستيفنسون", "يلتسين"] {
+            assert!(!is_derived_present(&arabic::normalize(name)), "{name}");
+        }
     }
 
     #[test]
