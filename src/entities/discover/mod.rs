@@ -1667,7 +1667,11 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         let accepted = if words == 1 {
             // One word is a name only with evidence from several articles,
             // one of them at least a title or head word.
-            g.titled && g.articles.len() >= 2 && !pieces.contains(key.as_str())
+            // A given name alone (العميد إسماعيل) is no one in particular.
+            g.titled
+                && g.articles.len() >= 2
+                && !pieces.contains(key.as_str())
+                && !GIVEN_NAMES.contains(&key.as_str())
         } else {
             (g.articles.len() >= 2 || g.titled) && !surname(key, g)
         };
@@ -2279,9 +2283,10 @@ fn verb_forms(word: &str) -> Vec<String> {
             out.push(format!("ي{stem}"));
         }
     }
+    // يوم is a day, not توم's other person.
     match first {
         'ي' => out.push(format!("ت{rest}")),
-        'ت' => out.push(format!("ي{rest}")),
+        'ت' if rest != "وم" => out.push(format!("ي{rest}")),
         _ => {}
     }
     match word.strip_suffix('ت') {
@@ -2401,6 +2406,9 @@ mod tests {
         assert!(verb_forms("ليواجه").contains(&"تواجه".to_string()));
         // Never the bare present, found inside the word itself.
         assert!(!verb_forms("سيرغي").contains(&"يرغي".to_string()));
+        // A day is no verb: توم is a name.
+        assert!(!verb_forms("توم").contains(&"يوم".to_string()));
+        assert!(verb_forms("تقع").contains(&"يقع".to_string()));
     }
 
     #[test]
