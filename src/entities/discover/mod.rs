@@ -846,11 +846,11 @@ pub(crate) fn candidates(
             && end - start < MAX_NAME_WORDS
             && (end == start || joined(end - 1, end))
             && known[end].is_none()
-            && name_like(
+            && (name_like(
                 ws.norm(end),
                 &text[spans[end].start..spans[end].end],
                 end == start,
-            )
+            ) || end > start && waw_is_the_names_own(text, ws, end))
             && (end == start || cue_kind == EntityKind::Person || !is_definite(ws.norm(end)))
         {
             end += 1;
@@ -881,9 +881,12 @@ pub(crate) fn candidates(
         if cue_kind == EntityKind::Person {
             end = surname_used_alone(ws, start, end).unwrap_or(end);
         }
-        let relation = || RELATIONS.iter().any(|r| ws.norm(i).ends_with(r));
-        if end == start || end == start + 1 && context == NameContext::Title && relation() {
-            i = end.max(i + 1);
+        if end == start {
+            i += 1;
+            continue;
+        }
+        if end == start + 1 && RELATIONS.iter().any(|r| ws.norm(i).ends_with(r)) {
+            i = end;
             continue;
         }
         if context == NameContext::Speech {
@@ -1464,6 +1467,35 @@ fn name_like(norm: &str, written: &str, first: bool) -> bool {
         // An office ends a name (أنتوني زيركر مراسل بي بي سي), though أمين
         // and مالك are names too.
         && (!APPOSITIVE_TITLES.contains(&norm) || matches!(norm, "امين" | "مالك"))
+}
+
+/// Whether the و opening word `w` is its first letter, not the conjunction
+/// joining a second item to the name before it: transliterated names open
+/// with و (غافين وليامسون، مارجوت وولستروم). The article shows it when the
+/// word speaks again with its و (وقال وليامسون) and is never read without
+/// it, as a second item joined by و would be (… قال ماكرون).
+fn waw_is_the_names_own(text: &str, ws: &WordList, w: usize) -> bool {
+    let norm = ws.norm(w);
+    let Some(bare) = norm.strip_prefix('و') else {
+        return false;
+    };
+    let span = &ws.spans()[w];
+    let written = &text[span.start..span.end];
+    let bare_written = written.strip_prefix('و').unwrap_or(written);
+    let speaks = |j: usize| {
+        let verb = ws.norm(j - 1);
+        SPEECH_VERBS.contains(&verb.strip_prefix(['و', 'ف']).unwrap_or(verb))
+    };
+    bare.chars().count() >= 4
+        && !is_definite(bare)
+        && name_like(bare, bare_written, false)
+        && (1..ws.len()).any(|j| j != w && ws.norm(j) == norm && speaks(j))
+        && (0..ws.len()).all(|j| {
+            ws.norm(j) == norm
+                || proclitic_reading_slices(ws.norm(j), 2)
+                    .iter()
+                    .all(|r| r != bare)
+        })
 }
 
 /// A present-tense verb of the derived forms V, VI and X (يتعاقد،
