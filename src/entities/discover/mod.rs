@@ -754,6 +754,20 @@ const GIVEN_NAMES: &[&str] = &[
 const MAX_NAME_WORDS: usize = 4;
 /// The most office words between a title and the name.
 const MAX_OFFICE_WORDS: usize = 4;
+/// The most words of an office closed by a comma before the name.
+const MAX_OFFICE_PHRASE: usize = 8;
+/// Words that open a clause, which an office phrase never holds.
+const CLAUSE_OPENERS: &[&str] = &[
+    "ان",
+    "انه",
+    "انها",
+    "الذي",
+    "التي",
+    "الذين",
+    "قد",
+    "لم",
+    "لن",
+];
 
 /// The candidates of one article: `text` is its titled text, `ws` its
 /// words and `hits` the listed names found there.
@@ -817,15 +831,6 @@ pub(crate) fn candidates(
                 skipped += 1;
             }
         }
-        // A comma may close the office before the name (مدير مكتب
-        // التحقيقات الاتحادي السابق، جيمس كومي), not a bare title.
-        if start >= n
-            || !(joined(start - 1, start)
-                || start > i + 1 && joined_loose(text, spans, start - 1, start))
-        {
-            i += 1;
-            continue;
-        }
         // A word with the article inside a name: after عبد or أبو (عبد
         // العزيز بن سعود), or a middle name (حسين الحاج حسن، سرحان الطاهر
         // سعدي); one more name word follows it, without the article.
@@ -841,45 +846,75 @@ pub(crate) fn candidates(
                     false,
                 )
         };
-        let mut end = start;
-        while end < n
-            && end - start < MAX_NAME_WORDS
-            && (end == start || joined(end - 1, end))
-            && known[end].is_none()
-            && (name_like(
-                ws.norm(end),
-                &text[spans[end].start..spans[end].end],
-                end == start,
-            ) || end > start && waw_is_the_names_own(text, ws, end))
-            && (end == start || cue_kind == EntityKind::Person || !is_definite(ws.norm(end)))
+        let name_end = |start: usize| {
+            let mut end = start;
+            while end < n
+                && end - start < MAX_NAME_WORDS
+                && (end == start || joined(end - 1, end))
+                && known[end].is_none()
+                && (name_like(
+                    ws.norm(end),
+                    &text[spans[end].start..spans[end].end],
+                    end == start,
+                ) || end > start && waw_is_the_names_own(text, ws, end))
+                && (end == start || cue_kind == EntityKind::Person || !is_definite(ws.norm(end)))
+            {
+                end += 1;
+                // A surname with the article (سعد الشهري) closes the name.
+                if end - start >= 2
+                    && is_definite(ws.norm(end - 1))
+                    && !(end - start == 2 && is_compound_half(ws.norm(end - 1)))
+                    && !(end - start == 2 && middle(end - 1))
+                {
+                    break;
+                }
+                // Only a family name in ي, one after بن/أبو/آل, or the second
+                // half of a compound given name (بدر الدين) takes it.
+                if end < n
+                    && end > start
+                    && is_definite(ws.norm(end))
+                    && !ws.norm(end).ends_with('ي')
+                    && !NAME_JOINERS.contains(&ws.norm(end - 1))
+                    && !(end == start + 1 && (is_compound_half(ws.norm(end)) || middle(end)))
+                {
+                    break;
+                }
+            }
+            // A name never ends on a joiner (محمد بن …).
+            while end > start && NAME_JOINERS.contains(&ws.norm(end - 1)) {
+                end -= 1;
+            }
+            if cue_kind == EntityKind::Person {
+                end = surname_used_alone(ws, start, end).unwrap_or(end);
+            }
+            end
+        };
+        // A comma may close the office before the name (مدير مكتب
+        // التحقيقات الاتحادي السابق، جيمس كومي), not a bare title.
+        let mut end = if start < n
+            && (joined(start - 1, start)
+                || start > i + 1 && joined_loose(text, spans, start - 1, start))
         {
-            end += 1;
-            // A surname with the article (سعد الشهري) closes the name.
-            if end - start >= 2
-                && is_definite(ws.norm(end - 1))
-                && !(end - start == 2 && is_compound_half(ws.norm(end - 1)))
-                && !(end - start == 2 && middle(end - 1))
-            {
-                break;
+            name_end(start)
+        } else {
+            start
+        };
+        // An office of any length may stand between the title and a
+        // name set off by commas (قال الرئيس التنفيذي لمجلس التنمية
+        // الاقتصادية البحريني، خالد الرميحي، إن …): the commas on both
+        // sides, or a comma and a quotation, mark the name. What read as a
+        // one-word name was then the office's next word (لمجلس).
+        if (end == start || end == start + 1 && !closed_at_once(text, ws, end))
+            && cue_kind == EntityKind::Person
+            && context == NameContext::Title
+            && start < n
+            && joined_loose(text, spans, start - 1, start)
+            && let Some(after_comma) = office_closed_by_comma(text, ws, &known, start)
+        {
+            let name = name_end(after_comma);
+            if name - after_comma >= 2 && set_off(text, ws, name) {
+                (start, end) = (after_comma, name);
             }
-            // Only a family name in ي, one after بن/أبو/آل, or the second
-            // half of a compound given name (بدر الدين) takes it.
-            if end < n
-                && end > start
-                && is_definite(ws.norm(end))
-                && !ws.norm(end).ends_with('ي')
-                && !NAME_JOINERS.contains(&ws.norm(end - 1))
-                && !(end == start + 1 && (is_compound_half(ws.norm(end)) || middle(end)))
-            {
-                break;
-            }
-        }
-        // A name never ends on a joiner (محمد بن …).
-        while end > start && NAME_JOINERS.contains(&ws.norm(end - 1)) {
-            end -= 1;
-        }
-        if cue_kind == EntityKind::Person {
-            end = surname_used_alone(ws, start, end).unwrap_or(end);
         }
         if end == start {
             i += 1;
@@ -963,6 +998,46 @@ pub(crate) fn candidates(
         }
     }
     out
+}
+
+/// The first word after the comma that closes an office phrase opening at
+/// `from` (لمجلس التنمية الاقتصادية البحريني، …): the phrase runs on
+/// spaces alone, holds no listed person (whose role it would be) and no
+/// word that opens a clause, and is at most [`MAX_OFFICE_PHRASE`] words.
+fn office_closed_by_comma(
+    text: &str,
+    ws: &WordList,
+    known: &[Option<EntityKind>],
+    from: usize,
+) -> Option<usize> {
+    let spans = ws.spans();
+    for k in from..(from + MAX_OFFICE_PHRASE).min(ws.len()) {
+        if known[k] == Some(EntityKind::Person) || CLAUSE_OPENERS.contains(&ws.norm(k)) {
+            return None;
+        }
+        if k + 1 >= ws.len() {
+            return None;
+        }
+        let gap = &text[spans[k].end..spans[k + 1].start];
+        if !gap.chars().all(|c| c == ' ') {
+            let comma = gap.trim() == "،" || gap.trim() == ",";
+            return comma.then_some(k + 1);
+        }
+    }
+    None
+}
+
+/// Whether the words before `end` are set off right where they end: by a
+/// comma, a colon or a quotation mark.
+fn set_off(text: &str, ws: &WordList, end: usize) -> bool {
+    let spans = ws.spans();
+    end == ws.len()
+        || text[spans[end - 1].end..spans[end].start].contains(['،', ',', ':', '"', '«', '“'])
+}
+
+/// [`set_off`], or followed by إن / أن: what its holder said.
+fn closed_at_once(text: &str, ws: &WordList, end: usize) -> bool {
+    set_off(text, ws, end) || matches!(ws.norm(end), "ان" | "انه" | "انها")
 }
 
 /// Where a name of three words or more read at `start..end` really ends,
