@@ -271,6 +271,22 @@ const APPOSITIVE_TITLES: &[&str] = &[
     "مراسله",
     "مبعوث",
     "مبعوثه",
+    "وكيل",
+    "وكيله",
+    "عضو",
+    "عضوه",
+    "خبير",
+    "خبيره",
+    "باحث",
+    "باحثه",
+    "محلل",
+    "محلله",
+    "استاذ",
+    "استاذه",
+    "مذيع",
+    "مذيعه",
+    "محرر",
+    "محرره",
     "المتحدث",
     "المتحدثه",
     "الناطق",
@@ -388,6 +404,16 @@ const NAME_JOINERS: &[&str] = &[
 /// Words that stand where names stand without being names: verbs, adverbs
 /// and nouns that follow a title or a speech verb in news, normalised.
 const NOT_NAMES: &[&str] = &[
+    // Kin, who stand where names stand (وللزعيم الصيني ابنة، زوجة الرئيس).
+    "ابنه",
+    "ابنته",
+    "زوجه",
+    "زوجته",
+    "شقيق",
+    "شقيقه",
+    "والده",
+    "حفيد",
+    "حفيده",
     "ان",
     "انه",
     "انها",
@@ -1493,6 +1519,12 @@ fn cue_at(norm: &str) -> Option<(EntityKind, NameContext)> {
             return Some(*found);
         }
     }
+    // لل is ل before the article, whose alef it drops (للمغني الأمريكي).
+    if let Some(r) = rest.strip_prefix("لل")
+        && let Some(found) = cues.get(format!("ال{r}").as_str())
+    {
+        return Some(*found);
+    }
     let r = rest.strip_prefix(['ب', 'ل', 'ك'])?;
     if r.starts_with("ال") && rest.starts_with('ل') || r.chars().count() < 2 {
         return None;
@@ -1746,6 +1778,17 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         .iter()
         .flat_map(|e| e.spellings().map(|n| phrase_key(n)).collect::<Vec<_>>())
         .collect();
+    // The openings of listed names of three words or more: a candidate
+    // that is one (كيم جونغ of كيم جونغ أون) is the listed name cut short.
+    let listed_openings: HashSet<&str> = known_keys
+        .iter()
+        .flat_map(|k| {
+            k.match_indices(' ')
+                .skip(1)
+                .map(|(at, _)| &k[..at])
+                .collect::<Vec<_>>()
+        })
+        .collect();
     let mut slugs: HashSet<String> = list.entities.iter().map(|e| e.slug.clone()).collect();
     // Words that open or close a longer candidate: a one-word candidate
     // among them is a piece of a name (محمد, روبرت) or a family name that
@@ -1790,6 +1833,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         if !accepted
             || letters < 3
             || known_keys.contains(key)
+            || listed_openings.contains(key.as_str())
             || ordinary_in_name(
                 &key.split(' ').collect::<Vec<_>>(),
                 0,
@@ -2467,8 +2511,8 @@ fn most_common(counts: &BTreeMap<String, usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        Gender, body_at, is_club_head, is_derived_present, ordinary_in_name, spelled_alike,
-        surname_used_alone, verb_forms,
+        EntityKind, Gender, NameContext, body_at, cue_at, is_club_head, is_derived_present,
+        ordinary_in_name, spelled_alike, surname_used_alone, verb_forms,
     };
     use arabic::WordList;
     use std::collections::HashSet;
@@ -2486,6 +2530,18 @@ mod tests {
         );
         // Alone it is the word.
         assert_eq!(ordinary_in_name(&["رياض"], 0, &ordinary, true), Some(0));
+    }
+
+    #[test]
+    fn a_title_behind_lil_is_read_without_the_preposition() {
+        for word in ["للمغني", "للرييس", "وللزعيم", "المغني"] {
+            assert_eq!(
+                cue_at(word),
+                Some((EntityKind::Person, NameContext::Title)),
+                "{word}"
+            );
+        }
+        assert_eq!(cue_at("للمنزل"), None);
     }
 
     #[test]
