@@ -93,6 +93,10 @@ pub(crate) struct Hit {
 pub struct Matcher {
     slugs: Vec<String>,
     kinds: Vec<EntityKind>,
+    /// Each listed person's given name (the first word of a name of two
+    /// words or more), normalised: a family name alone (بارزاني) is theirs
+    /// only when no other given name stands before it.
+    given_names: Vec<Option<String>>,
     phrases: Vec<Phrase>,
     /// First word of a phrase → phrases starting with it, longest first.
     first: HashMap<String, Vec<u32>, FastHash>,
@@ -390,6 +394,16 @@ impl Matcher {
             last_letters: LetterPairs::new(first.keys()),
             slugs: list.entities.iter().map(|e| e.slug.clone()).collect(),
             kinds: list.entities.iter().map(|e| e.kind).collect(),
+            given_names: list
+                .entities
+                .iter()
+                .map(|e| {
+                    let mut names = e.name.split_whitespace();
+                    let first = names.next()?;
+                    (e.kind == EntityKind::Person && names.next().is_some())
+                        .then(|| arabic::normalize(first))
+                })
+                .collect(),
             phrases,
             first,
             shadda_first,
@@ -411,6 +425,11 @@ impl Matcher {
 
     pub(crate) fn kind(&self, entity: u32) -> EntityKind {
         self.kinds[entity as usize]
+    }
+
+    /// The listed person's given name, normalised, when the name has one.
+    pub(crate) fn given_name(&self, entity: u32) -> Option<&str> {
+        self.given_names[entity as usize].as_deref()
     }
 
     /// Entities mentioned in `text` (title, blank line, body), each with its

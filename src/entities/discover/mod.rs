@@ -811,6 +811,30 @@ pub(crate) fn candidates(
         }
     }
     let spans = ws.spans();
+    // Words a listed person's family name alone names (بارزاني), with the
+    // given name that person has.
+    let mut family_name: Vec<Option<&str>> = vec![None; n];
+    for h in hits
+        .iter()
+        .filter(|h| h.len == 1 && h.word < n && !h.preposition && h.start == spans[h.word].start)
+    {
+        if matcher.kind(h.entity) == EntityKind::Person
+            && let Some(given) = matcher.given_name(h.entity)
+        {
+            family_name[h.word] = Some(given);
+        }
+    }
+    // Another given name before it makes another person of the family
+    // (نيجيرفان بارزاني beside مسعود بارزاني), as long as it is not the
+    // listed given name spelled another way or shortened (مايكل, مايك).
+    let relative = |w: usize| {
+        family_name[w].is_some_and(|given| {
+            let before = ws.norm(w - 1);
+            !before.starts_with(given)
+                && !given.starts_with(before)
+                && !spelled_alike(&format!("{before} x"), &format!("{given} x"))
+        })
+    };
     let joined = |a: usize, b: usize| joined_tight(text, spans, a, b);
     let mut out = Vec::new();
     // Words a name found after its title took: no apposition reads them
@@ -877,7 +901,7 @@ pub(crate) fn candidates(
             while end < n
                 && end - start < MAX_NAME_WORDS
                 && (end == start || joined(end - 1, end))
-                && known[end].is_none()
+                && (known[end].is_none() || end > start && relative(end))
                 && (name_like(
                     ws.norm(end),
                     &text[spans[end].start..spans[end].end],
@@ -886,6 +910,9 @@ pub(crate) fn candidates(
                 && (end == start || cue_kind == EntityKind::Person || !is_definite(ws.norm(end)))
             {
                 end += 1;
+                if known[end - 1].is_some() {
+                    break;
+                }
                 // A surname with the article (سعد الشهري) closes the name.
                 if end - start >= 2
                     && is_definite(ws.norm(end - 1))
