@@ -163,7 +163,23 @@ const PERSON_TITLES: &[&str] = &[
     "المواطنه",
     "البطل",
     "البطله",
+    // A player's position and standing before his club and the name
+    // (see [`POSITIONS_BEFORE_CLUB`]).
+    "مهاجم",
+    "مدافع",
+    "حارس",
+    "هداف",
+    "نجم",
+    // Someone named so (صاحب مطعم محلي يدعى دانا هوليستر).
+    "يدعي",
+    "تدعي",
 ];
+
+/// A player's position or standing without the article, which introduces a
+/// name only across the club and nationality it is in construct with
+/// (مهاجم مانشستر سيتي الإنجليزي سيرخيو أغويرو): right after it stands
+/// the club (مهاجم واتفورد) or the rest of the phrase (حارس مرماه).
+const POSITIONS_BEFORE_CLUB: &[&str] = &["مهاجم", "مدافع", "حارس", "هداف", "نجم"];
 
 /// Relations that introduce a person like a title, often with a
 /// nationality between (نظيره الروسي سيرغي لافروف, زميله البرازيلي روبيرتو
@@ -647,6 +663,10 @@ const GIVEN_NAMES: &[&str] = &[
     "محمد",
     "احمد",
     "علي",
+    "وائل",
+    "وديع",
+    "وضاح",
+    "وجدي",
     "عبدالله",
     "ابراهيم",
     "يوسف",
@@ -947,6 +967,30 @@ pub(crate) fn candidates(
             }
             end
         };
+        // After an office in construct (نجم باريس سان جيرمان الفرنسي)
+        // a word behind و is the next person joined to one named before it
+        // (… دي ماريا نجم … الفرنسي وغونزالو هيغواين, … وحسام غالي):
+        // the article shows it by naming him without و too, or by a given
+        // name after و. A name of its own may open with و (ويلبر روس).
+        let joined_item = |w: usize| {
+            ws.norm(w).strip_prefix('و').is_some_and(|bare| {
+                !is_definite(bare)
+                    && (bare.starts_with('و')
+                        || GIVEN_NAMES.contains(&bare)
+                        || (0..n).any(|j| j != w && ws.norm(j) == bare))
+            })
+        };
+        if start > i + 1 && start < n && joined(start - 1, start) && joined_item(start) {
+            i += 1;
+            continue;
+        }
+        if start == i + 1
+            && POSITIONS_BEFORE_CLUB
+                .contains(&ws.norm(i).strip_prefix(['و', 'ف']).unwrap_or(ws.norm(i)))
+        {
+            i += 1;
+            continue;
+        }
         // A comma may close the office before the name (مدير مكتب
         // التحقيقات الاتحادي السابق، جيمس كومي), not a bare title.
         let mut end = if start < n
@@ -2476,6 +2520,11 @@ fn verb_forms(word: &str) -> Vec<String> {
         'ت' if rest != "وم" => out.push(format!("ي{rest}")),
         _ => {}
     }
+    // The past of a present of the forms IV, VII, VIII and X, which opens
+    // with alef (يعتذر: اعتذر, يعلن: أعلن, ينسحب: انسحب).
+    if matches!(first, 'ي' | 'ت') && rest.chars().count() >= 3 {
+        out.push(format!("ا{rest}"));
+    }
     match word.strip_suffix('ت') {
         Some(stem) if stem.chars().count() >= 3 => out.push(stem.to_string()),
         _ => {
@@ -2608,6 +2657,8 @@ mod tests {
         // A day is no verb: توم is a name.
         assert!(!verb_forms("توم").contains(&"يوم".to_string()));
         assert!(verb_forms("تقع").contains(&"يقع".to_string()));
+        assert!(verb_forms("يعتذر").contains(&"اعتذر".to_string()));
+        assert!(verb_forms("تنسحب").contains(&"انسحب".to_string()));
     }
 
     #[test]
