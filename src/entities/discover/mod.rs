@@ -81,6 +81,10 @@ const PERSON_TITLES: &[&str] = &[
     "قايد",
     "المبعوث",
     "المبعوثه",
+    "المندوب",
+    "المندوبه",
+    "مندوب",
+    "مندوبه",
     "السيناتور",
     "المدرب",
     "مدرب",
@@ -287,6 +291,8 @@ const APPOSITIVE_TITLES: &[&str] = &[
     "مراسله",
     "مبعوث",
     "مبعوثه",
+    "مندوب",
+    "مندوبه",
     "وكيل",
     "وكيله",
     "عضو",
@@ -1682,13 +1688,19 @@ fn waw_is_the_names_own(text: &str, ws: &WordList, w: usize) -> bool {
 }
 
 /// A present-tense verb of the derived forms V, VI and X (يتعاقد،
-/// تتقدم، يستضيف, and with the future's س), normalised.
+/// تتقدم، يستضيف, and with the future's س), or of any form in the
+/// plural (يبحثون), normalised. A plural opening with يو or يا is left to
+/// transliterations (يوهانسون، ياكوبسون).
 fn is_derived_present(norm: &str) -> bool {
     let bare = norm.strip_prefix('س').unwrap_or(norm);
     bare.chars().count() >= 5
-        && ["يت", "تت", "يست", "تست"]
+        && (["يت", "تت", "يست", "تست"]
             .iter()
             .any(|p| bare.starts_with(p))
+            || bare.starts_with('ي')
+                && !bare.starts_with("يو")
+                && !bare.starts_with("يا")
+                && bare.ends_with("ون"))
 }
 
 /// True for a word written with ب or ل (after و or ف) before a hamza on
@@ -2661,10 +2673,11 @@ mod tests {
     fn clubs_and_derived_verbs_are_told_by_their_prefixes() {
         assert!(is_club_head("لنادي") && is_club_head("فريق") && is_club_head("وفريق"));
         assert!(!is_club_head("حركة") && !is_club_head("شركة"));
-        for verb in ["يتعاقد", "تتقدم", "يستضيف", "سيتعاقد"] {
+        for verb in ["يتعاقد", "تتقدم", "يستضيف", "سيتعاقد", "يبحثون"]
+        {
             assert!(is_derived_present(&arabic::normalize(verb)), "{verb}");
         }
-        for name in ["يتس", "ستيفنسون", "يلتسين"] {
+        for name in ["يتس", "ستيفنسون", "يلتسين", "يوهانسون"] {
             assert!(!is_derived_present(&arabic::normalize(name)), "{name}");
         }
     }
