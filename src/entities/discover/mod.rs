@@ -1849,6 +1849,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         .into_iter()
         .map(|(key, g)| (key.to_string(), g))
         .collect();
+    merge_without_preposition(&mut groups);
     merge_into_shorter(&mut groups);
     let Ordinary {
         words: ordinary,
@@ -2557,6 +2558,39 @@ fn verb_forms(word: &str) -> Vec<String> {
     out
 }
 
+/// A name read with a preposition on its first word (لنوري المالكي، نائب
+/// الرئيس: walking back from an office takes what stands before the name)
+/// is the name without it, when the corpus reads that one too.
+fn merge_without_preposition(groups: &mut BTreeMap<String, Gathered>) {
+    let keys: Vec<String> = groups
+        .keys()
+        .filter(|k| k.contains(' ') && k.starts_with(['ل', 'ب']))
+        .cloned()
+        .collect();
+    for key in keys {
+        let bare = key.trim_start_matches(['ل', 'ب']);
+        if bare.len() + 'ل'.len_utf8() != key.len() || !groups.contains_key(bare) {
+            continue;
+        }
+        let Some(mut moved) = groups.remove(&key) else {
+            continue;
+        };
+        moved.surfaces = moved
+            .surfaces
+            .into_iter()
+            .map(|(surface, n)| {
+                let rest = surface.strip_prefix(['ل', 'ب']).unwrap_or(&surface);
+                (rest.trim_start_matches(arabic::is_ignorable).to_string(), n)
+            })
+            .collect();
+        let words = Gathered::words(bare);
+        groups
+            .get_mut(bare)
+            .expect("checked above")
+            .absorb(moved, 0..words);
+    }
+}
+
 /// A longer candidate whose first words are a shorter candidate of two
 /// words or more is that one with a word glued on (محمود عباس يدعو next to
 /// محمود عباس): its sightings join the shorter one's.
@@ -2607,11 +2641,12 @@ fn most_common(counts: &BTreeMap<String, usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        EntityKind, Gender, NameContext, body_at, count_forms, cue_at, is_club_head,
-        is_derived_present, ordinary_in_name, spelled_alike, surname_used_alone, verb_forms,
+        EntityKind, Gathered, Gender, NameContext, body_at, count_forms, cue_at, is_club_head,
+        is_derived_present, merge_without_preposition, ordinary_in_name, spelled_alike,
+        surname_used_alone, verb_forms,
     };
     use arabic::WordList;
-    use std::collections::HashSet;
+    use std::collections::{BTreeMap, HashSet};
 
     #[test]
     fn a_given_name_that_is_a_word_opens_a_name_but_ends_none() {
@@ -2644,6 +2679,26 @@ mod tests {
         // opens names more often than ف opens a definite noun, which the
         // corpus writes without it elsewhere).
         assert_eq!(count_forms(&finder, &[0, 1], &article), vec![(1, 1)]);
+    }
+
+    #[test]
+    fn a_name_read_with_a_preposition_joins_the_name_without_it() {
+        let mut groups: BTreeMap<String, Gathered> = BTreeMap::new();
+        for (key, surface, article) in [
+            ("نوري المالكي", "نوري المالكي", 1),
+            ("لنوري المالكي", "لنوري المالكي", 2),
+            ("لويس سواريز", "لويس سواريز", 3),
+        ] {
+            let g = groups.entry(key.to_string()).or_default();
+            g.surfaces.insert(surface.to_string(), 1);
+            g.articles.insert(article);
+        }
+        merge_without_preposition(&mut groups);
+        let keys: Vec<&str> = groups.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["لويس سواريز", "نوري المالكي"]);
+        let maliki = &groups["نوري المالكي"];
+        assert_eq!(maliki.articles.len(), 2);
+        assert_eq!(maliki.surfaces.get("نوري المالكي"), Some(&2));
     }
 
     #[test]
