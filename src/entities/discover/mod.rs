@@ -125,6 +125,7 @@ const PERSON_TITLES: &[&str] = &[
     "العميد",
     "المشير",
     "القاضي",
+    "القاضيه",
     "المدعي",
     "المحامي",
     "المحاميه",
@@ -959,6 +960,9 @@ pub(crate) fn candidates(
                     && is_definite(ws.norm(end))
                     && !ws.norm(end).ends_with('ي')
                     && !NAME_JOINERS.contains(&ws.norm(end - 1))
+                    // A family name after the father's (سعود بن عبدالله
+                    // المعجب).
+                    && !(end >= start + 3 && ws.norm(end - 2) == "بن")
                     && !(end == start + 1 && (is_compound_half(ws.norm(end)) || middle(end)))
                 {
                     break;
@@ -1019,7 +1023,23 @@ pub(crate) fn candidates(
             && joined_loose(text, spans, start - 1, start)
             && let Some(after_comma) = office_closed_by_comma(text, ws, &known, start)
         {
-            let name = name_end(after_comma);
+            let mut name = name_end(after_comma);
+            // Set off by commas, a family name with the article ends the
+            // name whatever its ending (، فراس الخطيب،).
+            if name == after_comma + 1
+                && name < n
+                && known[name].is_none()
+                && is_definite(ws.norm(name))
+                && joined(name - 1, name)
+                && set_off(text, ws, name + 1)
+                && name_like(
+                    ws.norm(name),
+                    &text[spans[name].start..spans[name].end],
+                    false,
+                )
+            {
+                name += 1;
+            }
             if name - after_comma >= 2 && set_off(text, ws, name) {
                 (start, end) = (after_comma, name);
             }
@@ -1110,8 +1130,9 @@ pub(crate) fn candidates(
 
 /// The first word after the comma that closes an office phrase opening at
 /// `from` (لمجلس التنمية الاقتصادية البحريني، …): the phrase runs on
-/// spaces alone, holds no listed person (whose role it would be) and no
-/// word that opens a clause, and is at most [`MAX_OFFICE_PHRASE`] words.
+/// spaces and quotation marks alone, holds no listed person (whose role it
+/// would be) and no word that opens a clause, and is at most
+/// [`MAX_OFFICE_PHRASE`] words.
 fn office_closed_by_comma(
     text: &str,
     ws: &WordList,
@@ -1126,10 +1147,15 @@ fn office_closed_by_comma(
         if k + 1 >= ws.len() {
             return None;
         }
-        let gap = &text[spans[k].end..spans[k + 1].start];
-        if !gap.chars().all(|c| c == ' ') {
-            let comma = gap.trim() == "،" || gap.trim() == ",";
-            return comma.then_some(k + 1);
+        // Quotation marks may set off a company's name in the office
+        // (لمجموعة "ABC"، صائل الوعري).
+        let mut gap = text[spans[k].end..spans[k + 1].start]
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '"' | '«' | '»' | '“' | '”'));
+        match (gap.next(), gap.next()) {
+            (None, _) => {}
+            (Some('،' | ','), None) => return Some(k + 1),
+            _ => return None,
         }
     }
     None
