@@ -168,20 +168,13 @@ const PERSON_TITLES: &[&str] = &[
     "المواطنه",
     "البطل",
     "البطله",
-    // A player's position and standing before his club and the name
-    // (see [`POSITIONS_BEFORE_CLUB`]).
-    "مهاجم",
-    "مدافع",
-    "حارس",
-    "هداف",
-    "نجم",
     // Someone named so (صاحب مطعم محلي يدعى دانا هوليستر).
     "يدعي",
     "تدعي",
 ];
 
-/// A player's position or standing without the article, which introduces a
-/// name only across the club and nationality it is in construct with
+/// A player's position or standing without the article, a title that
+/// introduces a name only across the club and nationality it is in construct with
 /// (مهاجم مانشستر سيتي الإنجليزي سيرخيو أغويرو): right after it stands
 /// the club (مهاجم واتفورد) or the rest of the phrase (حارس مرماه).
 const POSITIONS_BEFORE_CLUB: &[&str] = &["مهاجم", "مدافع", "حارس", "هداف", "نجم"];
@@ -341,11 +334,12 @@ const HONORIFICS: &[&str] = &[
 ];
 
 /// True for an office that may follow a name after a comma: one of the
-/// [`APPOSITIVE_TITLES`], or a title that is no honorific (…، المحلل في
-/// شركة …).
+/// [`APPOSITIVE_TITLES`], a title that is no honorific (…، المحلل في
+/// شركة …), or a player's position (… تيفيز نجم بوكا جونيورز).
 fn is_office(norm: &str) -> bool {
     APPOSITIVE_TITLES.contains(&norm)
         || PERSON_TITLES.contains(&norm) && !HONORIFICS.contains(&norm)
+        || POSITIONS_BEFORE_CLUB.contains(&norm)
 }
 
 /// The most words of an office taken as an apposition's description.
@@ -864,7 +858,7 @@ pub(crate) fn candidates(
             let before = ws.norm(w - 1);
             !before.starts_with(given)
                 && !given.starts_with(before)
-                && !spelled_alike(&format!("{before} x"), &format!("{given} x"))
+                && !word_spelled_alike(before, given)
         })
     };
     let joined = |a: usize, b: usize| joined_tight(text, spans, a, b);
@@ -995,8 +989,7 @@ pub(crate) fn candidates(
             continue;
         }
         if start == i + 1
-            && POSITIONS_BEFORE_CLUB
-                .contains(&ws.norm(i).strip_prefix(['و', 'ف']).unwrap_or(ws.norm(i)))
+            && cue_word(ws.norm(i)).is_some_and(|(cue, ..)| POSITIONS_BEFORE_CLUB.contains(&cue))
         {
             i += 1;
             continue;
@@ -1591,22 +1584,39 @@ fn joined_loose(text: &str, spans: &[arabic::WordSpan], a: usize, b: usize) -> b
 /// The kind of name a cue word introduces, read through its proclitics
 /// (وقال, للرئيس).
 fn cue_at(norm: &str) -> Option<(EntityKind, NameContext)> {
-    static CUES: std::sync::OnceLock<HashMap<&'static str, (EntityKind, NameContext)>> =
-        std::sync::OnceLock::new();
+    cue_word(norm).map(|(_, kind, context)| (kind, context))
+}
+
+/// The cue `norm` is, as listed, with the kind of name it introduces.
+fn cue_word(norm: &str) -> Option<(&'static str, EntityKind, NameContext)> {
+    type Cues = HashMap<String, (&'static str, EntityKind, NameContext)>;
+    static CUES: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
     let cues = CUES.get_or_init(|| {
         let mut cues = HashMap::new();
-        for (words, cue) in [
-            (SPEECH_VERBS, (EntityKind::Person, NameContext::Speech)),
-            (PLACE_HEADS, (EntityKind::Place, NameContext::Title)),
+        for (words, kind, context) in [
+            (SPEECH_VERBS, EntityKind::Person, NameContext::Speech),
+            (PLACE_HEADS, EntityKind::Place, NameContext::Title),
             (
                 ORGANISATION_HEADS,
-                (EntityKind::Organisation, NameContext::Title),
+                EntityKind::Organisation,
+                NameContext::Title,
             ),
-            (PERSON_TITLES, (EntityKind::Person, NameContext::Title)),
-            (RELATIONS, (EntityKind::Person, NameContext::Title)),
+            (PERSON_TITLES, EntityKind::Person, NameContext::Title),
+            (
+                POSITIONS_BEFORE_CLUB,
+                EntityKind::Person,
+                NameContext::Title,
+            ),
+            (RELATIONS, EntityKind::Person, NameContext::Title),
         ] {
             for w in words {
-                cues.insert(*w, cue);
+                cues.insert(w.to_string(), (*w, kind, context));
+                // لل is ل before the article, whose alef it drops
+                // (للمغني الأمريكي): kept here, so that no word is copied
+                // to be looked up.
+                if let Some(bare) = w.strip_prefix("ال") {
+                    cues.insert(format!("لل{bare}"), (*w, kind, context));
+                }
             }
         }
         cues
@@ -1626,12 +1636,6 @@ fn cue_at(norm: &str) -> Option<(EntityKind, NameContext)> {
         if let Some(found) = cues.get(rest) {
             return Some(*found);
         }
-    }
-    // لل is ل before the article, whose alef it drops (للمغني الأمريكي).
-    if let Some(r) = rest.strip_prefix("لل")
-        && let Some(found) = cues.get(format!("ال{r}").as_str())
-    {
-        return Some(*found);
     }
     let r = rest.strip_prefix(['ب', 'ل', 'ك'])?;
     if r.starts_with("ال") && rest.starts_with('ل') || r.chars().count() < 2 {
@@ -2114,14 +2118,16 @@ fn spelled_alike(a: &str, b: &str) -> bool {
         a.split_whitespace().map(arabic::normalize).collect(),
         b.split_whitespace().map(arabic::normalize).collect(),
     );
-    a.len() == b.len()
-        && a.len() >= 2
-        && a.iter().zip(&b).all(|(x, y)| {
-            x == y
-                || transliteration_skeleton(x) == transliteration_skeleton(y)
-                    && !VOWEL_TWINS.contains(&x.as_str())
-                    && !VOWEL_TWINS.contains(&y.as_str())
-        })
+    a.len() == b.len() && a.len() >= 2 && a.iter().zip(&b).all(|(x, y)| word_spelled_alike(x, y))
+}
+
+/// True when the normalised words `x` and `y` are one name's word spelled
+/// two ways (see [`spelled_alike`]).
+fn word_spelled_alike(x: &str, y: &str) -> bool {
+    x == y
+        || transliteration_skeleton(x) == transliteration_skeleton(y)
+            && !VOWEL_TWINS.contains(&x)
+            && !VOWEL_TWINS.contains(&y)
 }
 
 /// Discovered names that are one foreign name transliterated two ways
@@ -2594,8 +2600,10 @@ fn merge_without_preposition(groups: &mut BTreeMap<String, Gathered>) {
         .cloned()
         .collect();
     for key in keys {
-        let bare = key.trim_start_matches(['ل', 'ب']);
-        if bare.len() + 'ل'.len_utf8() != key.len() || !groups.contains_key(bare) {
+        let Some(bare) = key.strip_prefix(['ل', 'ب']) else {
+            continue;
+        };
+        if !groups.contains_key(bare) {
             continue;
         }
         let Some(mut moved) = groups.remove(&key) else {
@@ -2667,9 +2675,9 @@ fn most_common(counts: &BTreeMap<String, usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        EntityKind, Gathered, Gender, NameContext, body_at, count_forms, cue_at, is_club_head,
-        is_derived_present, merge_without_preposition, ordinary_in_name, spelled_alike,
-        surname_used_alone, verb_forms,
+        EntityKind, Gathered, Gender, NameContext, body_at, count_forms, cue_at, cue_word,
+        is_club_head, is_derived_present, merge_without_preposition, ordinary_in_name,
+        spelled_alike, surname_used_alone, verb_forms,
     };
     use arabic::WordList;
     use std::collections::{BTreeMap, HashSet};
@@ -2737,6 +2745,10 @@ mod tests {
             );
         }
         assert_eq!(cue_at("للمنزل"), None);
+        // The listed word, however it is written: a position behind a
+        // preposition is still one (لمهاجم واتفورد).
+        assert_eq!(cue_word("لمهاجم").map(|(cue, ..)| cue), Some("مهاجم"));
+        assert_eq!(cue_word("للمغني").map(|(cue, ..)| cue), Some("المغني"));
     }
 
     #[test]
