@@ -1094,7 +1094,17 @@ pub(crate) fn candidates(
             kind: cue_kind,
             cue: match context {
                 NameContext::Speech => String::new(),
-                NameContext::Title => text[spans[i].start..spans[start - 1].end].to_string(),
+                NameContext::Title => {
+                    // With the quotation mark that closes a company's name
+                    // in the office (لمجموعة "ABC"، …), so none is left open.
+                    let mut end = spans[start - 1].end;
+                    end += text[end..spans[start].start]
+                        .chars()
+                        .take_while(|c| matches!(c, '"' | '»' | '”'))
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                    text[spans[i].start..end].to_string()
+                }
                 NameContext::Apposition | NameContext::Institution => {
                     unreachable!("cues come before names")
                 }
@@ -2733,6 +2743,19 @@ mod tests {
         let maliki = &groups["نوري المالكي"];
         assert_eq!(maliki.articles.len(), 2);
         assert_eq!(maliki.surfaces.get("نوري المالكي"), Some(&2));
+    }
+
+    #[test]
+    fn a_name_after_a_long_office_closed_by_a_comma_keeps_the_office_whole() {
+        let matcher =
+            crate::entities::matcher::Matcher::new(&crate::entities::list::EntityList::bundled());
+        let text = "إطلاق شركة\n\nأعلن الرئيس التنفيذي لمجموعة \"المدار للاستثمار\"، فراس الخطيب، إطلاق شركة جديدة.";
+        let found = matcher.analyse(text, &[]).candidates;
+        let name = found
+            .iter()
+            .find(|c| c.surface == "فراس الخطيب")
+            .expect("the name after the office");
+        assert_eq!(name.cue, "الرئيس التنفيذي لمجموعة \"المدار للاستثمار\"");
     }
 
     #[test]
