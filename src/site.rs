@@ -242,10 +242,15 @@ impl<'a> Site<'a> {
         let article_urls = article_urls(articles, &base);
         let story_urls = story_urls(corpus, &base);
 
+        // A text filed more than once is listed once, as story pages show
+        // it: its copies are named there, under the first.
+        let copy_of = copy_of(corpus);
+        let copies: Vec<bool> = copy_of.iter().map(Option::is_some).collect();
+
         // Entity profiles read every mention in one pass; the listings
         // below are laid out meanwhile.
         let (profiles, (source_slugs, cards, recency)) = rayon::join(
-            || crate::entities::profiles(articles),
+            || crate::entities::profiles(articles, &copies),
             || {
                 let source_slugs = source_slugs(articles);
                 let cards = article_cards(articles, &article_urls, &source_slugs, &base, style);
@@ -253,11 +258,11 @@ impl<'a> Site<'a> {
             },
         );
 
-        let topics = topic_terms(corpus, &base, &recency);
+        let topics = topic_terms(corpus, &base, &recency, &copies);
         let topic_links = links_by_slug(&topics);
         let (entities, entity_info) = entity_terms(corpus, profiles, &base, &topic_links, style);
         let entity_links = links_by_slug(&entities);
-        let sources = source_terms(articles, &source_slugs, &base, &recency);
+        let sources = source_terms(articles, &source_slugs, &base, &recency, &copy_of);
         let mut story_cards = story_cards(
             corpus,
             &story_urls,
@@ -456,10 +461,23 @@ impl Recency {
     }
 }
 
+/// For each second or later copy of a text filed more than once (a wire
+/// story republished as it is, an article under two sections), the first
+/// copy: the one listings show.
+fn copy_of(corpus: &Corpus) -> Vec<Option<usize>> {
+    let mut copy_of = vec![None; corpus.articles.len()];
+    for group in corpus.stories.iter().flat_map(|s| &s.duplicates) {
+        for &i in group.iter().skip(1) {
+            copy_of[i] = Some(group[0]);
+        }
+    }
+    copy_of
+}
+
 /// Topic pages: the configured and stated topics, plus "other" for the
 /// articles none of them covers; each lists its articles newest first,
 /// without word-for-word copies of another listed article.
-fn topic_terms(corpus: &Corpus, base: &str, recency: &Recency) -> Vec<Term> {
+fn topic_terms(corpus: &Corpus, base: &str, recency: &Recency, copies: &[bool]) -> Vec<Term> {
     let mut topics: Vec<Term> = corpus
         .topics
         .iter()
@@ -472,17 +490,9 @@ fn topic_terms(corpus: &Corpus, base: &str, recency: &Recency) -> Vec<Term> {
         })
         .collect();
     let topic_index = positions_by_slug(&topics);
-    // A text republished word for word is listed once, as story pages
-    // show it: its copies are named there, under the first.
-    let copies: BTreeSet<usize> = corpus
-        .stories
-        .iter()
-        .flat_map(|s| &s.duplicates)
-        .flat_map(|group| group.iter().skip(1).copied())
-        .collect();
     let mut other = Vec::new();
     for (i, a) in corpus.articles.iter().enumerate() {
-        if copies.contains(&i) {
+        if copies[i] {
             continue;
         }
         if a.topics.is_empty() {
@@ -555,16 +565,21 @@ fn entity_terms(
     (entities, entity_info)
 }
 
-/// Source pages, in name order, each listing its articles newest first.
+/// Source pages, in name order, each listing its articles newest first;
+/// an article the outlet filed under two sections is listed once.
 fn source_terms(
     articles: &[Article],
     source_slugs: &HashMap<String, String>,
     base: &str,
     recency: &Recency,
+    copy_of: &[Option<usize>],
 ) -> Vec<Term> {
     let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
-        if let Some(s) = &a.source {
+        let filed_before = copy_of[i].is_some_and(|first| articles[first].source == a.source);
+        if let Some(s) = &a.source
+            && !filed_before
+        {
             by_source.entry(s.as_str()).or_default().push(i);
         }
     }

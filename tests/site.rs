@@ -402,3 +402,55 @@ fn cards_escape_article_text_on_every_page_that_shows_them() {
         );
     }
 }
+
+/// The article URLs a listing's cards link to, over all its pages.
+fn listed_articles(site: &TempSite, listing: &str) -> Vec<String> {
+    let mut listed = Vec::new();
+    let mut page = format!("{listing}/index.html");
+    let mut n = 2;
+    while let Ok(html) = std::fs::read_to_string(site.public().join(&page)) {
+        let doc = scraper::Html::parse_document(&html);
+        let cards = scraper::Selector::parse(".article-card h3 a").unwrap();
+        listed.extend(
+            doc.select(&cards)
+                .filter_map(|a| a.value().attr("href"))
+                .map(str::to_string),
+        );
+        page = format!("{listing}/page/{n}/index.html");
+        n += 1;
+    }
+    listed
+}
+
+#[test]
+fn an_article_filed_under_two_sections_is_listed_once() {
+    let site = TempSite::bundled();
+    let seed = "seeds/004_76f48df9906ecace.txt";
+    let text = std::fs::read_to_string(site.root().join(seed)).unwrap();
+    site.write("seeds/004_world_section.txt", &text);
+    site.build();
+    let corpus = site.corpus();
+    let copies: Vec<_> = corpus
+        .articles
+        .iter()
+        .filter(|a| a.file.starts_with("seeds/004_"))
+        .collect();
+    assert_eq!(copies.len(), 2, "each copy keeps its own page");
+    let urls: Vec<String> = copies
+        .iter()
+        .map(|a| format!("/articles/{}/", a.slug))
+        .collect();
+    let shown = |listing: &str| {
+        listed_articles(&site, listing)
+            .into_iter()
+            .filter(|u| urls.contains(u))
+            .count()
+    };
+    assert!(!copies[0].entities.is_empty() && !copies[0].topics.is_empty());
+    for m in &copies[0].entities {
+        assert_eq!(shown(&format!("entities/{}", m.slug)), 1, "{}", m.slug);
+    }
+    for t in &copies[0].topics {
+        assert_eq!(shown(&format!("topics/{t}")), 1, "{t}");
+    }
+}

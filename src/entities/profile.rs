@@ -54,9 +54,12 @@ pub struct ProfileQuote {
     pub text: String,
 }
 
-/// Profiles of every entity mentioned in `articles`, by slug.
-pub fn profiles(articles: &[Article]) -> BTreeMap<String, EntityProfile> {
-    let mut order: Vec<usize> = (0..articles.len()).collect();
+/// Profiles of every entity mentioned in `articles`, by slug. Articles
+/// marked in `copies` (a text already filed once, as story pages show it)
+/// are left out, so that a copy neither lists an article twice nor counts
+/// twice.
+pub fn profiles(articles: &[Article], copies: &[bool]) -> BTreeMap<String, EntityProfile> {
+    let mut order: Vec<usize> = (0..articles.len()).filter(|&i| !copies[i]).collect();
     // Newest first; undated articles last; input order breaks ties.
     order.sort_by_key(|&i| (Reverse(articles[i].published.map(|p| (p.date, p.time))), i));
 
@@ -218,7 +221,7 @@ mod tests {
                 &matcher,
             ),
         ];
-        let all = profiles(&articles);
+        let all = profiles(&articles, &[false; 3]);
         let trump = &all["donald-trump"];
         let timeline: Vec<usize> = trump.timeline.iter().map(|t| t.article).collect();
         assert_eq!(timeline, [2, 0, 1], "newest first, undated last");
@@ -241,5 +244,22 @@ mod tests {
                 text: "كانت مثمرة جدا للطرفين".into()
             }]
         );
+    }
+
+    #[test]
+    fn a_copy_filed_twice_is_listed_and_counted_once() {
+        let matcher = Matcher::new(&EntityList::bundled());
+        let text = "قال ترامب إنه سيلتقي كيم جونغ أون مجددا في بيونغ يانغ.";
+        let articles = vec![
+            article(Some(9), "قمة جديدة", text, &["politics"], &matcher),
+            article(Some(9), "قمة جديدة", text, &["politics"], &matcher),
+        ];
+        let all = profiles(&articles, &[false, true]);
+        let trump = &all["donald-trump"];
+        let timeline: Vec<usize> = trump.timeline.iter().map(|t| t.article).collect();
+        assert_eq!(timeline, [0]);
+        assert_eq!(trump.co_mentions[0], ("kim-jong-un".to_string(), 1));
+        assert_eq!(trump.topics, [("politics".to_string(), 1)]);
+        assert_eq!(trump.mentions, 1);
     }
 }
