@@ -196,6 +196,10 @@ pub enum NameContext {
     /// the name's start is where the words stop being name-like, so a
     /// verb before it may cling to it until the corpus says it is one.
     Apposition,
+    /// A verb of scoring before it and what was scored after it (أحرز
+    /// تياغو ألكانتارا الهدف الأول): a name of two words or more so read
+    /// is as sure as one after a title; one word may be a club's.
+    Feat,
     /// A public body named by its kind and its country's adjective
     /// (الجيش السوري, وزارة الخارجية الروسية): a name by its form alone,
     /// whose words are ordinary ones.

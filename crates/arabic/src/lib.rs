@@ -38,8 +38,9 @@ pub use normalize::{
 pub use sentences::{sentence_ranges, sentences};
 pub use tokens::{
     FnvBuildHasher, FnvHasher, PROCLITIC_CONJUNCTIONS, PROCLITIC_PREPOSITIONS, TermHasher, TermMap,
-    Word, WordList, WordSpan, for_each_stem, for_each_word, for_each_word_hash, is_definite,
-    is_nisba, is_stop_word, is_word_char, light_stem, light_stem_str, nisba_of_place, phrase_key,
-    phrase_key_with_shadda, proclitic_reading_slices, proclitic_readings, push_stem_hashes,
-    short_hash, stem_hashes, term_hash, transliteration_skeleton, word_count, words,
+    Word, WordList, WordSpan, for_each_stem, for_each_word, for_each_word_hash, has_article,
+    is_definite, is_nisba, is_number_word, is_stop_word, is_word_char, light_stem, light_stem_str,
+    nisba_of_place, phrase_key, phrase_key_with_shadda, proclitic_reading_slices,
+    proclitic_readings, push_stem_hashes, short_hash, stem_hashes, term_hash,
+    transliteration_skeleton, word_count, words,
 };

@@ -535,6 +535,67 @@ fn is_content_word(norm: &str) -> bool {
     long_enough && !is_stop_word(norm)
 }
 
+/// Cardinal numbers written as words, normalised (ثلاثة، ثماني، عشرين،
+/// مئة، ألف).
+const NUMBER_WORDS: &[&str] = &[
+    "واحد",
+    "واحده",
+    "اثنان",
+    "اثنين",
+    "اثنتان",
+    "اثنتين",
+    "ثلاث",
+    "ثلاثه",
+    "اربع",
+    "اربعه",
+    "خمس",
+    "خمسه",
+    "ست",
+    "سته",
+    "سبع",
+    "سبعه",
+    "ثمان",
+    "ثماني",
+    "ثمانيه",
+    "تسع",
+    "تسعه",
+    "عشر",
+    "عشره",
+    "عشرون",
+    "عشرين",
+    "ثلاثون",
+    "ثلاثين",
+    "اربعون",
+    "اربعين",
+    "خمسون",
+    "خمسين",
+    "ستون",
+    "ستين",
+    "سبعون",
+    "سبعين",
+    "ثمانون",
+    "ثمانين",
+    "تسعون",
+    "تسعين",
+    "ميه",
+    "مايه",
+    "ميتان",
+    "ميتين",
+    "الف",
+    "الفين",
+    "الاف",
+    "مليون",
+    "ملايين",
+    "مليار",
+    "مليارات",
+];
+
+/// A cardinal number written as a word (ثمانية أهداف). Takes a
+/// normalised word.
+pub fn is_number_word(norm: &str) -> bool {
+    NUMBER_WORDS.contains(&norm)
+}
+
 /// Function words that carry no topic: prepositions, conjunctions, pronouns,
 /// auxiliaries and the reporting verbs every news article is full of.
 /// Takes a normalised word.
@@ -858,6 +919,18 @@ pub fn is_definite(norm: &str) -> bool {
     (norm.starts_with("ال") || norm.starts_with("لل")) && norm.chars().count() > 3
 }
 
+/// A word that takes the article as written: definite (see
+/// [`is_definite`]) and not opening with a hamza on its alef, which the
+/// article never bears. ألكانتارا and ألونسو are names, not ال + a noun.
+/// `norm` is the normalised form of `written`.
+pub fn has_article(norm: &str, written: &str) -> bool {
+    is_definite(norm)
+        && !matches!(
+            written.chars().find(|c| !crate::is_ignorable(*c)),
+            Some('أ' | 'إ' | 'آ')
+        )
+}
+
 /// What two Arabic transliterations of one foreign name share: the word
 /// with its long vowels and hamzas dropped past its first letter, ط read
 /// as ت and غ as ج (أنطونيو and أنتونيو, دوتيرتي and دوترتي). `norm` is a
@@ -915,6 +988,11 @@ mod tests {
         let d = |w: &str| is_definite(&normalize(w));
         assert!(d("الرياضة") && d("للرياضة"));
         assert!(!d("إلى") && !d("لبنان") && !d("الى"));
+        let number = |w: &str| is_number_word(&normalize(w));
+        assert!(number("ثمانية") && number("مئة") && number("عشرين") && !number("ثامر"));
+        let a = |w: &str| has_article(&normalize(w), w);
+        assert!(a("الرياضة") && a("للرياضة") && a("ـالهدف"));
+        assert!(!a("ألكانتارا") && !a("إلياس") && !a("لبنان"));
     }
 
     #[test]

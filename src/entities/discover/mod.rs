@@ -27,8 +27,8 @@ use super::matcher::{Hit, Matcher, telltale_words};
 use crate::article::Article;
 pub use crate::article::{Candidate, EntityKind, NameContext};
 use arabic::{
-    WordList, is_definite, is_nisba, is_stop_word, phrase_key, proclitic_reading_slices,
-    transliteration_skeleton,
+    WordList, has_article, is_definite, is_nisba, is_stop_word, phrase_key,
+    proclitic_reading_slices, transliteration_skeleton,
 };
 pub use memo::Memo;
 use memo::{FormCounts, Reading, Signature, by_key, text_key};
@@ -383,6 +383,51 @@ const SPEECH_VERBS: &[&str] = &[
     "اردفت",
 ];
 
+/// Verbs of scoring, past and present, normalised: in a match report the
+/// name after one is the scorer's when what was scored follows it (أحرز
+/// تياغو ألكانتارا الهدف الأول، قبل أن يقلص فاغنر لوف الفارق).
+const SCORING_VERBS: &[&str] = &[
+    "سجل",
+    "سجلت",
+    "احرز",
+    "احرزت",
+    "اضاف",
+    "اضافت",
+    "قلص",
+    "قلصت",
+    "افتتح",
+    "افتتحت",
+    "ادرك",
+    "ادركت",
+    "بادر",
+    "بادرت",
+    "يسجل",
+    "يحرز",
+    "يضيف",
+    "يقلص",
+    "يفتتح",
+    "يدرك",
+    "يبادر",
+];
+
+/// What a scorer scores, normalised: the word right after the name.
+const SCORED: &[&str] = &[
+    "الهدف",
+    "هدف",
+    "هدفا",
+    "هدفين",
+    "الهدفين",
+    "اهداف",
+    "ثنايه",
+    "ثلاثيه",
+    "رباعيه",
+    "هاتريك",
+    "التعادل",
+    "الفارق",
+    "بالتسجيل",
+    "التسجيل",
+];
+
 /// Words that may stand between a title and the name: parts of the
 /// office (وزير خارجية روسيا …), normalised. Definite words and listed
 /// names pass on their own.
@@ -421,6 +466,8 @@ const NAME_JOINERS: &[&str] = &[
 /// Words that stand where names stand without being names: verbs, adverbs
 /// and nouns that follow a title or a speech verb in news, normalised.
 const NOT_NAMES: &[&str] = &[
+    // A scorer's goals (سجل هدفي الفريق).
+    "هدفي",
     // Kin, who stand where names stand (وللزعيم الصيني ابنة، زوجة الرئيس).
     "ابنه",
     "ابنته",
@@ -922,6 +969,9 @@ pub(crate) fn candidates(
                     false,
                 )
         };
+        // A word after a name's first that takes the article as written
+        // (not ألكانتارا, whose alef bears a hamza).
+        let article = |k: usize| has_article(ws.norm(k), &text[spans[k].start..spans[k].end]);
         let name_end = |start: usize| {
             let mut end = start;
             while end < n
@@ -933,7 +983,7 @@ pub(crate) fn candidates(
                     &text[spans[end].start..spans[end].end],
                     end == start,
                 ) || end > start && waw_is_the_names_own(text, ws, end))
-                && (end == start || cue_kind == EntityKind::Person || !is_definite(ws.norm(end)))
+                && (end == start || cue_kind == EntityKind::Person || !article(end))
             {
                 end += 1;
                 if known[end - 1].is_some() {
@@ -941,7 +991,7 @@ pub(crate) fn candidates(
                 }
                 // A surname with the article (سعد الشهري) closes the name.
                 if end - start >= 2
-                    && is_definite(ws.norm(end - 1))
+                    && article(end - 1)
                     && !(end - start == 2 && is_compound_half(ws.norm(end - 1)))
                     && !(end - start == 2 && middle(end - 1))
                 {
@@ -951,7 +1001,7 @@ pub(crate) fn candidates(
                 // half of a compound given name (بدر الدين) takes it.
                 if end < n
                     && end > start
-                    && is_definite(ws.norm(end))
+                    && article(end)
                     && !ws.norm(end).ends_with('ي')
                     && !NAME_JOINERS.contains(&ws.norm(end - 1))
                     // A family name after the father's (سعود بن عبدالله
@@ -1074,10 +1124,50 @@ pub(crate) fn candidates(
                 i = end;
                 continue;
             }
+            // أحرز X الهدف / قلص X الفارق — the scorer, perhaps after a
+            // nationality (سجل الدنماركي كريستيان إريكسن الهدف).
+            let verb = if is_nisba(ws.norm(i)) {
+                i.checked_sub(1)
+            } else {
+                Some(i)
+            };
+            let verb = verb.and_then(|v| cue_word(ws.norm(v))).map(|(cue, ..)| cue);
+            let scoring = verb.is_some_and(|v| SCORING_VERBS.contains(&v));
+            // A surname opening with و (أحرز داني ويلبك هدف التعادل) is
+            // the name's own when what was scored follows it.
+            if scoring
+                && !scored_at(text, ws, end)
+                && end < n
+                && end - start < MAX_NAME_WORDS
+                && joined(end - 1, end)
+                && known[end].is_none()
+                && scored_at(text, ws, end + 1)
+                && ws.norm(end).strip_prefix('و').is_some_and(|bare| {
+                    let written = &text[spans[end].start..spans[end].end];
+                    // Read alone: يستون is no verb here.
+                    name_like(bare, written.strip_prefix('و').unwrap_or(written), true)
+                })
+            {
+                end += 1;
+            }
+            if scoring && scored_at(text, ws, end) {
+                let key: Vec<&str> = (start..end).map(|w| ws.norm(w)).collect();
+                out.push(Candidate {
+                    key: key.join(" "),
+                    surface: text[spans[start].start..spans[end - 1].end].to_string(),
+                    kind: EntityKind::Person,
+                    cue: String::new(),
+                    context: NameContext::Feat,
+                });
+                i = end;
+                continue;
+            }
             // قال X إن / أن / : / "…" — the name is the subject of what was
             // said, perhaps with where or to whom between (وقال ماتياس مولر
             // خلال مؤتمر صحفي في برلين "…").
-            if !opens_saying(text, ws, end) && !is_nisba(ws.norm(i)) {
+            let speaks =
+                verb.is_none_or(|v| SPEECH_VERBS.contains(&v) || !SCORING_VERBS.contains(&v));
+            if !speaks || !opens_saying(text, ws, end) && !is_nisba(ws.norm(i)) {
                 i = end;
                 continue;
             }
@@ -1105,8 +1195,8 @@ pub(crate) fn candidates(
                         .sum::<usize>();
                     text[spans[i].start..end].to_string()
                 }
-                NameContext::Apposition | NameContext::Institution => {
-                    unreachable!("cues come before names")
+                NameContext::Apposition | NameContext::Institution | NameContext::Feat => {
+                    unreachable!("read above")
                 }
             },
             context,
@@ -1448,6 +1538,16 @@ fn opens_saying(text: &str, ws: &WordList, end: usize) -> bool {
     false
 }
 
+/// True when what a scorer scored stands at word `end`, joined to the
+/// name: a goal, the equaliser, the gap (الهدف، هدفين، التعادل، الفارق),
+/// or the minute (في الدقيقة 18).
+fn scored_at(text: &str, ws: &WordList, end: usize) -> bool {
+    end < ws.len()
+        && joined_tight(text, ws.spans(), end - 1, end)
+        && (SCORED.contains(&ws.norm(end))
+            || ws.norm(end) == "في" && end + 1 < ws.len() && ws.norm(end + 1).starts_with("الدقيق"))
+}
+
 /// The name before the office at word `t`, when a comma stands between
 /// them (… هزاع بن زايد آل نهيان، نائب رئيس المجلس التنفيذي): the name-like
 /// words behind the comma, of two words or more. Walking back, nothing
@@ -1605,6 +1705,7 @@ fn cue_word(norm: &str) -> Option<(&'static str, EntityKind, NameContext)> {
         let mut cues = HashMap::new();
         for (words, kind, context) in [
             (SPEECH_VERBS, EntityKind::Person, NameContext::Speech),
+            (SCORING_VERBS, EntityKind::Person, NameContext::Speech),
             (PLACE_HEADS, EntityKind::Place, NameContext::Title),
             (
                 ORGANISATION_HEADS,
@@ -1673,7 +1774,7 @@ fn name_like(norm: &str, written: &str, first: bool) -> bool {
         // Tanween marks an indefinite noun or an adverb (ودياً), never a
         // name.
         && !written.contains(['\u{064B}', '\u{064C}', '\u{064D}'])
-        && !(first && (is_definite(norm) || NAME_JOINERS.contains(&norm) && norm != "ابو" && norm != "عبد"))
+        && !(first && (has_article(norm, written) || NAME_JOINERS.contains(&norm) && norm != "ابو" && norm != "عبد"))
         // Within a name, a word never takes و (a second item).
         && (first || !norm.starts_with('و') || norm.chars().count() < 4)
         // Nor is it a verb of the derived forms in the present tense
@@ -1692,6 +1793,11 @@ fn name_like(norm: &str, written: &str, first: bool) -> bool {
             .iter()
             .any(|r| is_stop_word(r) || NOT_NAMES.contains(&r.as_ref()))
         && !has_pronoun_suffix(norm)
+        && !is_hamzated_verb(norm, written)
+        // What a scorer scores ends the scorer's name (… فيرنانديث هدف،
+        // … بوغبا ثمانية أهداف).
+        && !SCORED.contains(&norm)
+        && !arabic::is_number_word(norm)
         && cue_at(norm).is_none()
         // An office ends a name (أنتوني زيركر مراسل بي بي سي), though أمين
         // and مالك are names too.
@@ -1743,6 +1849,19 @@ fn is_derived_present(norm: &str) -> bool {
                 && bare.ends_with("ون"))
 }
 
+/// A past verb of form IV from a root opening with ل (ألقى، ألقت، ألغى،
+/// ألمحت): written with a hamza on its alef, which tells a transliterated
+/// name (ألكانتارا، ألونسو) from a word with the article, but so short
+/// that it is a verb: four letters, or five ending in ت or وا.
+fn is_hamzated_verb(norm: &str, written: &str) -> bool {
+    let letters = norm.chars().count();
+    norm.starts_with("ال")
+        && written
+            .trim_start_matches(arabic::is_ignorable)
+            .starts_with('أ')
+        && (letters == 4 || letters == 5 && norm.ends_with('ت') || norm.ends_with("وا"))
+}
+
 /// True for a word written with ب or ل (after و or ف) before a hamza on
 /// alef: a preposition glued to a word, not the start of a name.
 fn opens_with_preposition(written: &str) -> bool {
@@ -1768,7 +1887,7 @@ fn has_pronoun_suffix(norm: &str) -> bool {
 /// through و.
 fn is_verb_like(norm: &str) -> bool {
     let bare = norm.strip_prefix('و').unwrap_or(norm);
-    SPEECH_VERBS.contains(&bare) || is_stop_word(bare)
+    SPEECH_VERBS.contains(&bare) || SCORING_VERBS.contains(&bare) || is_stop_word(bare)
 }
 
 /// One candidate name gathered over the corpus.
@@ -1872,7 +1991,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
             // A title or head word says the kind better than a verb.
             *g.kinds.entry(c.kind).or_default() += match c.context {
                 NameContext::Title | NameContext::Apposition | NameContext::Institution => 3,
-                NameContext::Speech => 1,
+                NameContext::Speech | NameContext::Feat => 1,
             };
             g.articles.insert(a);
             if let Some(source) = &article.source
@@ -1881,7 +2000,12 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
                 g.outlets.insert(source.clone());
             }
             g.sightings += 1;
-            g.titled |= c.context != NameContext::Speech;
+            g.titled |= match c.context {
+                NameContext::Speech => false,
+                // A club scores too: one word is not sure.
+                NameContext::Feat => c.key.contains(' '),
+                _ => true,
+            };
             g.appositions += usize::from(c.context == NameContext::Apposition);
         }
     }
