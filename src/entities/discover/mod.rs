@@ -847,6 +847,10 @@ const GIVEN_NAMES: &[&str] = &[
     "وفاء",
     "وحيد",
     "وليد",
+    "وايل",
+    "وسام",
+    "وجدي",
+    "وديع",
 ];
 
 /// The most words taken as one name.
@@ -948,6 +952,9 @@ pub(crate) fn candidates(
                 && (known[start].is_some_and(|k| k != EntityKind::Person)
                     // الذي and التي open a clause, not an office.
                     || is_definite(ws.norm(start)) && !is_stop_word(ws.norm(start))
+                    // A portfolio joined by و (وزير الموارد المائية والري
+                    // والكهرباء).
+                    || skipped > 0 && ws.norm(start).strip_prefix('و').is_some_and(is_definite)
                     || OFFICE_WORDS.contains(&ws.norm(start)))
             {
                 start += 1;
@@ -1133,6 +1140,13 @@ pub(crate) fn candidates(
             };
             let verb = verb.and_then(|v| cue_word(ws.norm(v))).map(|(cue, ..)| cue);
             let scoring = verb.is_some_and(|v| SCORING_VERBS.contains(&v));
+            // How many were scored ends the scorer's name (… بوغبا ثمانية
+            // أهداف); a place may hold a number (كريات أربع).
+            if scoring
+                && let Some(count) = (start + 1..end).find(|&w| arabic::is_number_word(ws.norm(w)))
+            {
+                end = count;
+            }
             // A surname opening with و (أحرز داني ويلبك هدف التعادل) is
             // the name's own when what was scored follows it.
             if scoring
@@ -1593,6 +1607,16 @@ fn apposition(
             || w == last && norm.ends_with('ي')
             || w > 0 && (NAME_JOINERS.contains(&ws.norm(w - 1)) || is_compound_half(norm));
         let written = &text[spans[w].start..spans[w].end];
+        // A given name opening with و (وليد، وائل) opens the name: it takes
+        // no و within one, and a verb or noun before it is no part of it.
+        if w != last && GIVEN_NAMES.contains(&norm) && norm.starts_with('و') {
+            if core < MAX_NAME_WORDS {
+                start = w;
+                core += 1;
+                stopped = true;
+            }
+            break;
+        }
         if !(joiner || definite_fits && name_like(norm, written, false)) {
             stopped = cue_at(norm).is_some()
                 || proclitic_reading_slices(norm, 2)
@@ -1794,10 +1818,8 @@ fn name_like(norm: &str, written: &str, first: bool) -> bool {
             .any(|r| is_stop_word(r) || NOT_NAMES.contains(&r.as_ref()))
         && !has_pronoun_suffix(norm)
         && !is_hamzated_verb(norm, written)
-        // What a scorer scores ends the scorer's name (… فيرنانديث هدف،
-        // … بوغبا ثمانية أهداف).
+        // What a scorer scores ends the scorer's name (… فيرنانديث هدف).
         && !SCORED.contains(&norm)
-        && !arabic::is_number_word(norm)
         && cue_at(norm).is_none()
         // An office ends a name (أنتوني زيركر مراسل بي بي سي), though أمين
         // and مالك are names too.
@@ -2707,6 +2729,13 @@ fn verb_forms(word: &str) -> Vec<String> {
     if matches!(first, 'ي' | 'ت') && rest.chars().count() >= 3 {
         out.push(format!("ا{rest}"));
     }
+    // And the other way: the present of a past of the forms VII and VIII
+    // (انتظر: ينتظر, اعتذر: يعتذر).
+    let letters: Vec<char> = word.chars().collect();
+    if matches!(first, 'ا' | 'إ') && letters.len() >= 5 && (letters[1] == 'ن' || letters[2] == 'ت')
+    {
+        out.push(format!("ي{rest}"));
+    }
     match word.strip_suffix('ت') {
         Some(stem) if stem.chars().count() >= 3 => out.push(stem.to_string()),
         _ => {
@@ -2933,6 +2962,8 @@ mod tests {
         assert!(verb_forms("تقع").contains(&"يقع".to_string()));
         assert!(verb_forms("يعتذر").contains(&"اعتذر".to_string()));
         assert!(verb_forms("تنسحب").contains(&"انسحب".to_string()));
+        assert!(verb_forms("انتظر").contains(&"ينتظر".to_string()));
+        assert!(!verb_forms("أكرم").contains(&"يكرم".to_string()));
     }
 
     #[test]
