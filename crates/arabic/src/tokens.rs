@@ -850,11 +850,14 @@ pub fn nisba_of_place(norm: &str) -> Option<String> {
     is_nisba(&nisba).then_some(nisba)
 }
 
-/// Places whose adjective no rule forms, normalised.
+/// Places whose adjective no rule forms, normalised. Normalising drops
+/// the hamza that tells ألمانيا's first letters from the article.
 const IRREGULAR_NISBAS: &[(&str, &str)] = &[
     ("انجلترا", "الانجليزي"),
     ("النمسا", "النمساوي"),
     ("اسيا", "الاسيوي"),
+    ("المانيا", "الالماني"),
+    ("البانيا", "الالباني"),
 ];
 
 /// Adjectives in ي that follow ordinary nouns, normalised.
@@ -973,6 +976,7 @@ mod tests {
         assert_eq!(of("أمريكا").as_deref(), Some("الامريكي"));
         assert_eq!(of("كوريا الشمالية").as_deref(), Some("الكوري الشمالي"));
         assert_eq!(of("إنجلترا").as_deref(), Some("الانجليزي"));
+        assert_eq!(of("ألمانيا").as_deref(), Some("الالماني"));
         // Mali's would read "financial"; a long name has no one adjective.
         assert_eq!(of("مالي"), None);
         assert_eq!(of("الولايات المتحدة"), None);

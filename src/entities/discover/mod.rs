@@ -1222,6 +1222,11 @@ pub(crate) fn candidates(
             out.push(found);
         }
     }
+    for i in 0..n {
+        if let Some(found) = quoted_name(text, ws, &known, i) {
+            out.push(found);
+        }
+    }
     let mut i = 0;
     while i < n {
         match institution(text, ws, &known, matcher, i) {
@@ -1550,6 +1555,73 @@ fn opens_saying(text: &str, ws: &WordList, end: usize) -> bool {
         }
     }
     false
+}
+
+/// The most words of a name in quotation marks after its head word.
+const MAX_QUOTED_WORDS: usize = 6;
+
+/// A name in quotation marks after the head word of an organisation at
+/// word `i` (صحيفة "بيلد"، حزب "الاتحاد الاجتماعي المسيحي"، منظمة
+/// «مراسلون بلا حدود»): the marks show where it starts and ends, so a name
+/// of several words counts as one by its form, whatever its words
+/// (as an [`NameContext::Institution`]); one word is an ordinary name
+/// the corpus must confirm, since the marks may quote a word (جماعة
+/// "إرهابية").
+fn quoted_name(
+    text: &str,
+    ws: &WordList,
+    known: &[Option<EntityKind>],
+    i: usize,
+) -> Option<Candidate> {
+    let n = ws.len();
+    if i + 1 >= n {
+        return None;
+    }
+    let spans = ws.spans();
+    let opening = text[spans[i].end..spans[i + 1].start].trim_matches(' ');
+    if !matches!(opening, "\"" | "«" | "“") {
+        return None;
+    }
+    let (head, kind, _) = cue_word(ws.norm(i))?;
+    // تطبيق is also "applying" (تطبيق "قانون ماغنيتسكي").
+    if kind != EntityKind::Organisation || !ORGANISATION_HEADS.contains(&head) || head == "تطبيق"
+    {
+        return None;
+    }
+    let closes = |w: usize| {
+        let after = match spans.get(w + 1) {
+            Some(next) => &text[spans[w].end..next.start],
+            None => &text[spans[w].end..],
+        };
+        after.starts_with(['"', '»', '”'])
+    };
+    let last = (i + 1..n.min(i + 1 + MAX_QUOTED_WORDS))
+        .find(|&w| closes(w) || w + 1 < n && !joined_tight(text, spans, w, w + 1))?;
+    let words = i + 1..last + 1;
+    if !closes(last)
+        || known[i + 1].is_some()
+        || words.len() == 1 && (is_stop_word(ws.norm(last)) || is_quoted_adjective(ws.norm(last)))
+    {
+        return None;
+    }
+    let key: Vec<&str> = words.clone().map(|w| ws.norm(w)).collect();
+    Some(Candidate {
+        key: key.join(" "),
+        surface: text[spans[i + 1].start..spans[last].end].to_string(),
+        kind: EntityKind::Organisation,
+        cue: text[spans[i].start..spans[i].end].to_string(),
+        context: if words.len() == 1 {
+            NameContext::Title
+        } else {
+            NameContext::Institution
+        },
+    })
+}
+
+/// An adjective quoted after a head word, not a name (جماعة "إرهابية",
+/// منظمة "وهمية"): one indefinite word in ية.
+fn is_quoted_adjective(norm: &str) -> bool {
+    !is_definite(norm) && norm.ends_with("يه") && norm.chars().count() >= 5
 }
 
 /// True when what a scorer scored stands at word `end`, joined to the
@@ -2064,6 +2136,30 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
                 .collect::<Vec<_>>()
         })
         .collect();
+    // Listed names of two words or more by their skeleton: a body named
+    // by its form and spelled alike (كمبريدج أناليتيكا) is the listed one
+    // written another way, which its own spelling tags.
+    let skeleton = |key: &str| {
+        key.split(' ')
+            .map(transliteration_skeleton)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let listed_skeletons: HashMap<String, Vec<&str>> = known_keys
+        .iter()
+        .filter(|k| k.contains(' '))
+        .fold(HashMap::new(), |mut by, k| {
+            by.entry(skeleton(k))
+                .or_insert_with(Vec::new)
+                .push(k.as_str());
+            by
+        });
+    let listed_alike = |key: &str| {
+        key.contains(' ')
+            && listed_skeletons
+                .get(&skeleton(key))
+                .is_some_and(|listed| listed.iter().any(|l| spelled_alike(l, key)))
+    };
     let mut slugs: HashSet<String> = list.entities.iter().map(|e| e.slug.clone()).collect();
     // Words that open or close a longer candidate: a one-word candidate
     // among them is a piece of a name (محمد, روبرت) or a family name that
@@ -2146,7 +2242,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         });
     }
     for (key, g) in &institutions {
-        if known_keys.contains(*key) {
+        if known_keys.contains(*key) || listed_alike(key) {
             continue;
         }
         let name = most_common(&g.surfaces);
@@ -2164,6 +2260,8 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         let slug = unique_slug(&name, &mut slugs);
         found.push(Entity {
             aliases,
+            // The head word before a quoted name (صحيفة، حزب).
+            description: (!g.cues.is_empty()).then(|| most_common(&g.cues)),
             discovered: Some(Discovery {
                 confidence: confidence(
                     g.articles.len(),
