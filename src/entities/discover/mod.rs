@@ -1560,9 +1560,10 @@ fn opens_saying(text: &str, ws: &WordList, end: usize) -> bool {
 /// The most words of a name in quotation marks after its head word.
 const MAX_QUOTED_WORDS: usize = 6;
 
-/// A name in quotation marks after the head word of an organisation at
-/// word `i` (صحيفة "بيلد"، حزب "الاتحاد الاجتماعي المسيحي"، منظمة
-/// «مراسلون بلا حدود»): the marks show where it starts and ends, so a name
+/// A name in quotation marks after the head word of an organisation or a
+/// place at word `i` (صحيفة "بيلد"، حزب "الاتحاد الاجتماعي المسيحي"،
+/// منظمة «مراسلون بلا حدود»، ملعب "كامب نو"): the marks show where it
+/// starts and ends, so a name
 /// of several words counts as one by its form, whatever its words
 /// (as an [`NameContext::Institution`]); one word is an ordinary name
 /// the corpus must confirm, since the marks may quote a word (جماعة
@@ -1582,10 +1583,21 @@ fn quoted_name(
     if !matches!(opening, "\"" | "«" | "“") {
         return None;
     }
-    let (head, kind, _) = cue_word(ws.norm(i))?;
+    let (head, kind) = match cue_word(ws.norm(i)) {
+        Some((head, kind, _)) => (head, kind),
+        // A stadium is named so only when quoted (ملعب "أولد ترافورد").
+        None if ws.norm(i).strip_prefix(['و', 'ف']).unwrap_or(ws.norm(i)) == "ملعب" => {
+            ("ملعب", EntityKind::Place)
+        }
+        None => return None,
+    };
+    let heads = match kind {
+        EntityKind::Organisation => ORGANISATION_HEADS,
+        EntityKind::Place => PLACE_HEADS,
+        EntityKind::Person | EntityKind::Other => return None,
+    };
     // تطبيق is also "applying" (تطبيق "قانون ماغنيتسكي").
-    if kind != EntityKind::Organisation || !ORGANISATION_HEADS.contains(&head) || head == "تطبيق"
-    {
+    if !(heads.contains(&head) || head == "ملعب") || head == "تطبيق" {
         return None;
     }
     let closes = |w: usize| {
@@ -1601,6 +1613,9 @@ fn quoted_name(
     if !closes(last)
         || known[i + 1].is_some()
         || words.len() == 1 && (is_stop_word(ws.norm(last)) || is_quoted_adjective(ws.norm(last)))
+        // A place's name holds no function word: a quoted phrase after a
+        // place's head is said, not named (سجن "أكثر شخص مكروه في أمريكا").
+        || kind == EntityKind::Place && words.clone().any(|w| is_stop_word(ws.norm(w)))
     {
         return None;
     }
@@ -1608,7 +1623,7 @@ fn quoted_name(
     Some(Candidate {
         key: key.join(" "),
         surface: text[spans[i + 1].start..spans[last].end].to_string(),
-        kind: EntityKind::Organisation,
+        kind,
         cue: text[spans[i].start..spans[i].end].to_string(),
         context: if words.len() == 1 {
             NameContext::Title
@@ -2216,12 +2231,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
             continue;
         }
         let name = most_common(&g.surfaces);
-        let kind = *g
-            .kinds
-            .iter()
-            .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
-            .map(|(k, _)| k)
-            .unwrap_or(&EntityKind::Person);
+        let kind = majority_kind(&g.kinds);
         let slug = unique_slug(&name, &mut slugs);
         let description = (!g.cues.is_empty()).then(|| most_common(&g.cues));
         // A club is named after its city (نادي هامبورغ): where sport is a
@@ -2272,7 +2282,8 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
                 articles: g.articles.len(),
                 outlets: g.outlets.len(),
             }),
-            ..Entity::bare(slug, name, EntityKind::Organisation)
+            // A body, or a place named in quotation marks.
+            ..Entity::bare(slug, name, majority_kind(&g.kinds))
         });
     }
     drop(institutions);
@@ -2294,6 +2305,15 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         found,
         readings,
     }
+}
+
+/// The kind most contexts gave a candidate; on a tie, the first kind
+/// (a person before a place, a place before an organisation).
+fn majority_kind(kinds: &BTreeMap<EntityKind, usize>) -> EntityKind {
+    kinds
+        .iter()
+        .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+        .map_or(EntityKind::Person, |(k, _)| *k)
 }
 
 /// The list's field of sport news, which discovered clubs belong to.
