@@ -138,9 +138,6 @@ const PERSON_TITLES: &[&str] = &[
     "المفوض",
     "المفوضه",
     "المنسق",
-    "الممثل",
-    "المسؤول",
-    "المسووله",
     "الاعلامي",
     "الاعلاميه",
     "المذيع",
@@ -608,7 +605,6 @@ const NOT_NAMES: &[&str] = &[
     "بدون",
     "اثر",
     "جراء",
-    "لدي",
     "وسط",
     "شمال",
     "جنوب",
@@ -711,7 +707,7 @@ const GIVEN_NAMES: &[&str] = &[
     "محمد",
     "احمد",
     "علي",
-    "وائل",
+    "وايل",
     "وديع",
     "وضاح",
     "وجدي",
@@ -847,10 +843,22 @@ const GIVEN_NAMES: &[&str] = &[
     "وفاء",
     "وحيد",
     "وليد",
-    "وايل",
-    "وسام",
-    "وجدي",
-    "وديع",
+    // Given names that are also words (تركي "Turkish", بندر "port").
+    "تركي",
+    "بندر",
+    "مشعل",
+    "فيصل",
+    "غازي",
+    "رامي",
+    "باسل",
+    "نايف",
+    "هشام",
+    "زياد",
+    "ياسر",
+    "مازن",
+    "فراس",
+    "ثامر",
+    "متعب",
 ];
 
 /// The most words taken as one name.
@@ -979,6 +987,9 @@ pub(crate) fn candidates(
         // A word after a name's first that takes the article as written
         // (not ألكانتارا, whose alef bears a hamza).
         let article = |k: usize| has_article(ws.norm(k), &text[spans[k].start..spans[k].end]);
+        // A family's name after آل, even one that is also a title (تركي
+        // آل الشيخ).
+        let after_al = |w: usize| w > 0 && ws.norm(w - 1) == "ال" && is_definite(ws.norm(w));
         let name_end = |start: usize| {
             let mut end = start;
             while end < n
@@ -989,7 +1000,8 @@ pub(crate) fn candidates(
                     ws.norm(end),
                     &text[spans[end].start..spans[end].end],
                     end == start,
-                ) || end > start && waw_is_the_names_own(text, ws, end))
+                ) || end > start && waw_is_the_names_own(text, ws, end)
+                    || after_al(end))
                 && (end == start || cue_kind == EntityKind::Person || !article(end))
             {
                 end += 1;
@@ -1563,11 +1575,10 @@ const MAX_QUOTED_WORDS: usize = 6;
 /// A name in quotation marks after the head word of an organisation or a
 /// place at word `i` (صحيفة "بيلد"، حزب "الاتحاد الاجتماعي المسيحي"،
 /// منظمة «مراسلون بلا حدود»، ملعب "كامب نو"): the marks show where it
-/// starts and ends, so a name
-/// of several words counts as one by its form, whatever its words
-/// (as an [`NameContext::Institution`]); one word is an ordinary name
-/// the corpus must confirm, since the marks may quote a word (جماعة
-/// "إرهابية").
+/// starts and ends, so a name of several words counts as one by its form,
+/// whatever its words (as an [`NameContext::Institution`]); one word is an
+/// ordinary name the corpus must confirm, since the marks may quote a word
+/// (جماعة "إرهابية").
 fn quoted_name(
     text: &str,
     ws: &WordList,
@@ -1704,7 +1715,8 @@ fn apposition(
             }
             break;
         }
-        if !(joiner || definite_fits && name_like(norm, written, false)) {
+        let after_al = w > 0 && ws.norm(w - 1) == "ال" && is_definite(norm);
+        if !(joiner || after_al || definite_fits && name_like(norm, written, false)) {
             stopped = cue_at(norm).is_some()
                 || proclitic_reading_slices(norm, 2)
                     .iter()
@@ -2956,12 +2968,39 @@ fn most_common(counts: &BTreeMap<String, usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        EntityKind, Gathered, Gender, NameContext, body_at, count_forms, cue_at, cue_word,
-        is_club_head, is_derived_present, merge_without_preposition, ordinary_in_name,
-        spelled_alike, surname_used_alone, verb_forms,
+        APPOSITIVE_TITLES, EntityKind, GIVEN_NAMES, Gathered, Gender, MIDDLE_NAMES, NOT_NAMES,
+        NameContext, OFFICE_WORDS, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, SCORED,
+        SCORING_VERBS, SPEECH_VERBS, body_at, count_forms, cue_at, cue_word, is_club_head,
+        is_derived_present, merge_without_preposition, ordinary_in_name, spelled_alike,
+        surname_used_alone, verb_forms,
     };
     use arabic::WordList;
     use std::collections::{BTreeMap, HashSet};
+
+    /// Words are compared normalised: a list entry written otherwise
+    /// (وائل for وايل) would never match.
+    #[test]
+    fn word_lists_are_normalised_and_list_each_word_once() {
+        for list in [
+            GIVEN_NAMES,
+            MIDDLE_NAMES,
+            NOT_NAMES,
+            PERSON_TITLES,
+            APPOSITIVE_TITLES,
+            ORGANISATION_HEADS,
+            PLACE_HEADS,
+            SPEECH_VERBS,
+            SCORING_VERBS,
+            SCORED,
+            OFFICE_WORDS,
+        ] {
+            let mut seen = HashSet::new();
+            for word in list {
+                assert_eq!(arabic::normalize(word), *word, "{word} is not normalised");
+                assert!(seen.insert(word), "{word} is listed twice");
+            }
+        }
+    }
 
     #[test]
     fn a_given_name_that_is_a_word_opens_a_name_but_ends_none() {
