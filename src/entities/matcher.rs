@@ -594,15 +594,22 @@ impl Matcher {
     /// How strongly `ws` speaks of each of the list's fields: the number
     /// of distinct words of it used, or 0 when fewer than
     /// [`Field::WORDS_NEEDED`], or when it does not speak of the field the
-    /// one lies within.
+    /// one lies within. Words count by their stem, but within a broader
+    /// field by their form: a country's name and its adjective share a
+    /// stem (السعودية، السعودي), and a sport article that uses both speaks
+    /// of that country's football.
     fn fields_spoken(&self, ws: &WordList) -> Vec<usize> {
         let mut heard: Vec<Vec<&str>> = vec![Vec::new(); self.within.len()];
         for i in 0..ws.len() {
             let stem = light_stem_str(ws.norm(i));
             for &f in self.field_words.get(stem).into_iter().flatten() {
+                let word = match self.within[f as usize] {
+                    Some(_) => ws.norm(i),
+                    None => stem,
+                };
                 let words = &mut heard[f as usize];
-                if !words.contains(&stem) {
-                    words.push(stem);
+                if !words.contains(&word) {
+                    words.push(word);
                 }
             }
         }
