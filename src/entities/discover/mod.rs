@@ -987,9 +987,6 @@ pub(crate) fn candidates(
         // A word after a name's first that takes the article as written
         // (not ألكانتارا, whose alef bears a hamza).
         let article = |k: usize| has_article(ws.norm(k), &text[spans[k].start..spans[k].end]);
-        // A family's name after آل, even one that is also a title (تركي
-        // آل الشيخ).
-        let after_al = |w: usize| w > 0 && ws.norm(w - 1) == "ال" && is_definite(ws.norm(w));
         let name_end = |start: usize| {
             let mut end = start;
             while end < n
@@ -1001,7 +998,7 @@ pub(crate) fn candidates(
                     &text[spans[end].start..spans[end].end],
                     end == start,
                 ) || end > start && waw_is_the_names_own(text, ws, end)
-                    || after_al(end))
+                    || after_al(ws, end))
                 && (end == start || cue_kind == EntityKind::Person || !article(end))
             {
                 end += 1;
@@ -1569,6 +1566,10 @@ fn opens_saying(text: &str, ws: &WordList, end: usize) -> bool {
     false
 }
 
+/// Head words that name a place only before a name in quotation marks,
+/// normalised: ملعب "أولد ترافورد" is a stadium, ملعب الفريق any pitch.
+const QUOTED_PLACE_HEADS: &[&str] = &["ملعب"];
+
 /// The most words of a name in quotation marks after its head word.
 const MAX_QUOTED_WORDS: usize = 6;
 
@@ -1594,23 +1595,18 @@ fn quoted_name(
     if !matches!(opening, "\"" | "«" | "“") {
         return None;
     }
-    let (head, kind) = match cue_word(ws.norm(i)) {
-        Some((head, kind, _)) => (head, kind),
-        // A stadium is named so only when quoted (ملعب "أولد ترافورد").
-        None if ws.norm(i).strip_prefix(['و', 'ف']).unwrap_or(ws.norm(i)) == "ملعب" => {
-            ("ملعب", EntityKind::Place)
+    let kind = match cue_word(ws.norm(i)) {
+        // تطبيق is also "applying" (تطبيق "قانون ماغنيتسكي").
+        Some(("تطبيق", ..)) => return None,
+        Some((_, kind @ (EntityKind::Organisation | EntityKind::Place), _)) => kind,
+        Some(_) => return None,
+        None if QUOTED_PLACE_HEADS
+            .contains(&ws.norm(i).strip_prefix(['و', 'ف']).unwrap_or(ws.norm(i))) =>
+        {
+            EntityKind::Place
         }
         None => return None,
     };
-    let heads = match kind {
-        EntityKind::Organisation => ORGANISATION_HEADS,
-        EntityKind::Place => PLACE_HEADS,
-        EntityKind::Person | EntityKind::Other => return None,
-    };
-    // تطبيق is also "applying" (تطبيق "قانون ماغنيتسكي").
-    if !(heads.contains(&head) || head == "ملعب") || head == "تطبيق" {
-        return None;
-    }
     let closes = |w: usize| {
         let after = match spans.get(w + 1) {
             Some(next) => &text[spans[w].end..next.start],
@@ -1715,8 +1711,7 @@ fn apposition(
             }
             break;
         }
-        let after_al = w > 0 && ws.norm(w - 1) == "ال" && is_definite(norm);
-        if !(joiner || after_al || definite_fits && name_like(norm, written, false)) {
+        if !(joiner || after_al(ws, w) || definite_fits && name_like(norm, written, false)) {
             stopped = cue_at(norm).is_some()
                 || proclitic_reading_slices(norm, 2)
                     .iter()
@@ -1970,16 +1965,20 @@ fn is_derived_present(norm: &str) -> bool {
                 && bare.ends_with("ون"))
 }
 
+/// True when word `w` is a family's name after آل (normalised ال), which
+/// it is whatever else it may be, a title among them (تركي آل الشيخ).
+fn after_al(ws: &WordList, w: usize) -> bool {
+    w > 0 && ws.norm(w - 1) == "ال" && is_definite(ws.norm(w))
+}
+
 /// A past verb of form IV from a root opening with ل (ألقى، ألقت، ألغى،
 /// ألمحت): written with a hamza on its alef, which tells a transliterated
 /// name (ألكانتارا، ألونسو) from a word with the article, but so short
 /// that it is a verb: four letters, or five ending in ت or وا.
 fn is_hamzated_verb(norm: &str, written: &str) -> bool {
     let letters = norm.chars().count();
-    norm.starts_with("ال")
-        && written
-            .trim_start_matches(arabic::is_ignorable)
-            .starts_with('أ')
+    is_definite(norm)
+        && !has_article(norm, written)
         && (letters == 4 || letters == 5 && norm.ends_with('ت') || norm.ends_with("وا"))
 }
 
@@ -2166,17 +2165,11 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
     // Listed names of two words or more by their skeleton: a body named
     // by its form and spelled alike (كمبريدج أناليتيكا) is the listed one
     // written another way, which its own spelling tags.
-    let skeleton = |key: &str| {
-        key.split(' ')
-            .map(transliteration_skeleton)
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     let listed_skeletons: HashMap<String, Vec<&str>> = known_keys
         .iter()
         .filter(|k| k.contains(' '))
         .fold(HashMap::new(), |mut by, k| {
-            by.entry(skeleton(k))
+            by.entry(skeleton_key(k))
                 .or_insert_with(Vec::new)
                 .push(k.as_str());
             by
@@ -2184,7 +2177,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
     let listed_alike = |key: &str| {
         key.contains(' ')
             && listed_skeletons
-                .get(&skeleton(key))
+                .get(&skeleton_key(key))
                 .is_some_and(|listed| listed.iter().any(|l| spelled_alike(l, key)))
     };
     let mut slugs: HashSet<String> = list.entities.iter().map(|e| e.slug.clone()).collect();
@@ -2407,6 +2400,15 @@ fn spelled_alike(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.len() >= 2 && a.iter().zip(&b).all(|(x, y)| word_spelled_alike(x, y))
 }
 
+/// The skeletons of a name's words (see [`transliteration_skeleton`]):
+/// what two spellings of it that are [`spelled_alike`] share.
+fn skeleton_key(name: &str) -> String {
+    name.split_whitespace()
+        .map(|w| transliteration_skeleton(&arabic::normalize(w)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// True when the normalised words `x` and `y` are one name's word spelled
 /// two ways (see [`spelled_alike`]).
 fn word_spelled_alike(x: &str, y: &str) -> bool {
@@ -2423,15 +2425,7 @@ fn merge_spellings(found: Vec<Entity>) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::with_capacity(found.len());
     let mut by_skeleton: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
     for entity in found {
-        let key = (
-            entity.kind,
-            entity
-                .name
-                .split_whitespace()
-                .map(|w| transliteration_skeleton(&arabic::normalize(w)))
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
+        let key = (entity.kind, skeleton_key(&entity.name));
         let same = by_skeleton.get(&key).and_then(|at| {
             at.iter()
                 .copied()
@@ -2969,10 +2963,10 @@ fn most_common(counts: &BTreeMap<String, usize>) -> String {
 mod tests {
     use super::{
         APPOSITIVE_TITLES, EntityKind, GIVEN_NAMES, Gathered, Gender, MIDDLE_NAMES, NOT_NAMES,
-        NameContext, OFFICE_WORDS, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, SCORED,
-        SCORING_VERBS, SPEECH_VERBS, body_at, count_forms, cue_at, cue_word, is_club_head,
-        is_derived_present, merge_without_preposition, ordinary_in_name, spelled_alike,
-        surname_used_alone, verb_forms,
+        NameContext, OFFICE_WORDS, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS,
+        QUOTED_PLACE_HEADS, SCORED, SCORING_VERBS, SPEECH_VERBS, body_at, count_forms, cue_at,
+        cue_word, is_club_head, is_derived_present, merge_without_preposition, ordinary_in_name,
+        spelled_alike, surname_used_alone, verb_forms,
     };
     use arabic::WordList;
     use std::collections::{BTreeMap, HashSet};
@@ -2989,6 +2983,7 @@ mod tests {
             APPOSITIVE_TITLES,
             ORGANISATION_HEADS,
             PLACE_HEADS,
+            QUOTED_PLACE_HEADS,
             SPEECH_VERBS,
             SCORING_VERBS,
             SCORED,
