@@ -340,3 +340,46 @@ fn one_foreign_name_spelled_two_ways_is_one_entity() {
         );
     }
 }
+
+/// A discovered body's page says what introduced it as a reader writes
+/// the word alone: «شركة», not the «لشركة» of «وفقا لشركة …»; a head word
+/// that only repeats the kind shown beside the name («منظمة») says nothing.
+#[test]
+fn a_discovered_body_is_described_by_its_head_word_alone() {
+    let site = TempSite::bundled();
+    site.write(
+        "seeds/solar-deal.txt",
+        "اتفاق لبناء محطة طاقة شمسية في الأردن\n\n\
+         عمان (رويترز) - وقعت الحكومة الأردنية اتفاقا لبناء محطة للطاقة الشمسية، وفقا لشركة \"الخليج للطاقة المتجددة\" التي ستنفذ المشروع خلال عامين.\n\n\
+         وبحسب تقرير لمنظمة \"أطباء من أجل البيئة\"، سيخفض المشروع الانبعاثات في المنطقة.\n",
+    );
+    site.write(
+        "seeds/solar-reaction.txt",
+        "ترحيب بمشروع الطاقة الشمسية في الأردن\n\n\
+         عمان - رحبت منظمة \"أطباء من أجل البيئة\" بالاتفاق الذي وقعته الحكومة الأردنية مع شركة \"الخليج للطاقة المتجددة\" لبناء محطة للطاقة الشمسية.\n",
+    );
+    site.build();
+    let corpus = site.corpus();
+    let page_of = |name: &str| {
+        let entity = corpus
+            .entities
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name} was not discovered"));
+        let page = site
+            .public()
+            .join("entities")
+            .join(&entity.slug)
+            .join("index.html");
+        std::fs::read_to_string(page).expect("entity page")
+    };
+    let company = page_of("الخليج للطاقة المتجددة");
+    assert_eq!(common::text_of(&company, "p.lead").as_deref(), Some("شركة"));
+    let organisation = page_of("أطباء من أجل البيئة");
+    assert_eq!(common::text_of(&organisation, "p.lead"), None);
+    assert_eq!(
+        common::text_of(&organisation, "p.meta span").as_deref(),
+        Some("منظمة")
+    );
+}

@@ -89,7 +89,7 @@ fn real_news_sample_is_grouped_by_event() {
         }
     }
     print_mixed_stories(&labelled, &built.articles);
-    print_split_events(&labelled);
+    print_split_events(&labelled, &built.articles);
     let precision = right as f64 / together.max(1) as f64;
     let recall = right as f64 / same.max(1) as f64;
     println!(
@@ -118,23 +118,33 @@ fn print_mixed_stories(labelled: &[(&str, usize)], articles: &[nashra::article::
     for (story, events) in mixed {
         println!("story {story}: {events:?}");
         if std::env::var_os("NASHRA_EVAL_TITLES").is_some() {
-            for a in articles.iter().filter(|a| a.story == Some(story)) {
-                let date = a.published.map(|p| p.date.to_string()).unwrap_or_default();
-                let file = a.file.rsplit('/').next().unwrap_or("");
-                println!("    {date} {file} {}", a.title);
-            }
+            print_titles(story, articles);
         }
     }
 }
 
 /// Prints each labelled event that nashra told in more than one story,
 /// with how many of its articles each story holds.
-fn print_split_events(labelled: &[(&str, usize)]) {
+fn print_split_events(labelled: &[(&str, usize)], articles: &[nashra::article::Article]) {
     let mut stories: BTreeMap<&str, BTreeMap<usize, usize>> = BTreeMap::new();
     for (event, story) in labelled {
         *stories.entry(event).or_default().entry(*story).or_insert(0) += 1;
     }
     for (event, parts) in stories.iter().filter(|(_, parts)| parts.len() > 1) {
         println!("event {event} split: {parts:?}");
+        if std::env::var_os("NASHRA_EVAL_TITLES").is_some() {
+            for story in parts.keys() {
+                print_titles(*story, articles);
+            }
+        }
+    }
+}
+
+/// Prints the date, file and title of each article of `story`.
+fn print_titles(story: usize, articles: &[nashra::article::Article]) {
+    for a in articles.iter().filter(|a| a.story == Some(story)) {
+        let date = a.published.map(|p| p.date.to_string()).unwrap_or_default();
+        let file = a.file.rsplit('/').next().unwrap_or("");
+        println!("    {story} {date} {file} {}", a.title);
     }
 }

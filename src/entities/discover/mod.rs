@@ -13,6 +13,7 @@
 //! confidence from how much evidence there is. A one-word name seen once is
 //! left out: alone it is as likely an ordinary word.
 
+mod describe;
 mod memo;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -337,6 +338,22 @@ fn is_office(norm: &str) -> bool {
     APPOSITIVE_TITLES.contains(&norm)
         || PERSON_TITLES.contains(&norm) && !HONORIFICS.contains(&norm)
         || POSITIONS_BEFORE_CLUB.contains(&norm)
+}
+
+/// Whether `norm` is a word that introduces a name: a title, an office, a
+/// relation, or the head word of an organisation's or a place's name.
+fn is_introducing(norm: &str) -> bool {
+    [
+        PERSON_TITLES,
+        APPOSITIVE_TITLES,
+        POSITIONS_BEFORE_CLUB,
+        RELATIONS,
+        ORGANISATION_HEADS,
+        PLACE_HEADS,
+        QUOTED_PLACE_HEADS,
+    ]
+    .iter()
+    .any(|list| list.contains(&norm))
 }
 
 /// The most words of an office taken as an apposition's description.
@@ -2105,8 +2122,8 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
                 gathered.entry(c.key.as_str()).or_default()
             };
             count(&mut g.surfaces, &c.surface);
-            if !c.cue.is_empty() {
-                count(&mut g.cues, &c.cue);
+            if let Some(description) = describe::description(&c.cue, &is_introducing) {
+                count(&mut g.cues, &description);
             }
             // A title or head word says the kind better than a verb.
             *g.kinds.entry(c.kind).or_default() += match c.context {
