@@ -1030,12 +1030,19 @@ pub(crate) fn candidates(
                 {
                     break;
                 }
-                // Only a family name in ي, one after بن/أبو/آل, or the second
-                // half of a compound given name (بدر الدين) takes it.
+                // Only a family name in ي, one after بن/أبو/آل or after a
+                // given name (خالد الفالح), or the second half of a compound
+                // given name (بدر الدين) takes it.
                 if end < n
                     && end > start
                     && article(end)
                     && !ws.norm(end).ends_with('ي')
+                    && !(end == start + 1
+                        && family_name_after_given(
+                            ws,
+                            end,
+                            &text[spans[end].start..spans[end].end],
+                        ))
                     && !NAME_JOINERS.contains(&ws.norm(end - 1))
                     // A family name after the father's (سعود بن عبدالله
                     // المعجب).
@@ -1936,6 +1943,50 @@ fn name_like(norm: &str, written: &str, first: bool) -> bool {
         // and مالك are names too.
         && (!APPOSITIVE_TITLES.contains(&norm) || matches!(norm, "امين" | "مالك"))
 }
+
+/// Whether word `w`, with the article, is a family name after the given
+/// name before it (خالد الفالح، عمر السومة، سلمان الفرج): the given name is
+/// one of [`GIVEN_NAMES`], and the word no day, month, time or function
+/// word (قال الوزير خالد الثلاثاء …). Nor is it a noun with its adjective
+/// (أقحم الأمير محمد الجيش السعودي), an adjective in ية agreeing with a
+/// noun before the name (مدينة الملك عبدالله الرياضية), or a word behind
+/// ل (عبدالله للطاقة). `written` is the word as written.
+fn family_name_after_given(ws: &WordList, w: usize, written: &str) -> bool {
+    let norm = ws.norm(w);
+    let described = w + 1 < ws.len() && is_nisba(ws.norm(w + 1));
+    norm.starts_with("ال")
+        && !written.ends_with("ية")
+        && !described
+        && GIVEN_NAMES.contains(&ws.norm(w - 1))
+        && arabic::dates::weekday_number(norm).is_none()
+        && arabic::dates::month_number(norm).is_none()
+        && !TIME_WORDS.contains(&norm)
+        && !is_stop_word(norm)
+        && !arabic::is_number_word(norm)
+}
+
+/// Words with the article that tell when, not who (… خالد الليلة),
+/// normalised.
+const TIME_WORDS: &[&str] = &[
+    "اليوم",
+    "الليله",
+    "الان",
+    "الصباح",
+    "المساء",
+    "الظهر",
+    "العصر",
+    "الفجر",
+    "الاسبوع",
+    "الشهر",
+    "العام",
+    "السنه",
+    "المقبل",
+    "المقبله",
+    "القادم",
+    "القادمه",
+    "الجاري",
+    "الجاريه",
+];
 
 /// Whether the و opening word `w` is its first letter, not the conjunction
 /// joining a second item to the name before it: transliterated names open
@@ -2981,9 +3032,9 @@ mod tests {
     use super::{
         APPOSITIVE_TITLES, EntityKind, GIVEN_NAMES, Gathered, Gender, MIDDLE_NAMES, NOT_NAMES,
         NameContext, OFFICE_WORDS, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS,
-        QUOTED_PLACE_HEADS, SCORED, SCORING_VERBS, SPEECH_VERBS, body_at, count_forms, cue_at,
-        cue_word, is_club_head, is_derived_present, merge_without_preposition, ordinary_in_name,
-        spelled_alike, surname_used_alone, verb_forms,
+        QUOTED_PLACE_HEADS, SCORED, SCORING_VERBS, SPEECH_VERBS, TIME_WORDS, body_at, count_forms,
+        cue_at, cue_word, is_club_head, is_derived_present, merge_without_preposition,
+        ordinary_in_name, spelled_alike, surname_used_alone, verb_forms,
     };
     use arabic::WordList;
     use std::collections::{BTreeMap, HashSet};
@@ -2995,6 +3046,7 @@ mod tests {
         for list in [
             GIVEN_NAMES,
             MIDDLE_NAMES,
+            TIME_WORDS,
             NOT_NAMES,
             PERSON_TITLES,
             APPOSITIVE_TITLES,
