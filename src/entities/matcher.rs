@@ -809,9 +809,10 @@ impl Matcher {
 }
 
 /// True when the word before `word` makes it a person's name: a title
-/// (اللاعب ليما) or a nationality right before it (سجل البرازيلي ليما).
-/// A nationality after a definite noun describes that noun (المنتخب
-/// الكولومبي فرنسا, الحرس الثوري الإيراني): what follows is no name.
+/// (اللاعب ليما) or a nationality right before it (سجل البرازيلي ليما،
+/// اللاعب البرازيلي ليما). A nationality after any other definite noun
+/// describes that noun (المنتخب الكولومبي فرنسا, الحرس الثوري الإيراني):
+/// what follows is no name.
 fn person_before(text: &str, ws: &WordList, word: usize) -> bool {
     let before = ws.norm(word - 1);
     if PERSON_BEFORE_PLACE.contains(&before) {
@@ -830,7 +831,11 @@ fn person_before(text: &str, ws: &WordList, word: usize) -> bool {
         && text[spans[word - 1].start..spans[word - 1].end].ends_with('ي')
         && !is_nisba(ws.norm(word))
         && joined(word - 1)
-        && (word < 2 || !joined(word - 2) || !definite(ws.norm(word - 2)))
+        && (word < 2
+            || !joined(word - 2)
+            || !definite(ws.norm(word - 2))
+            // The noun is a title: اللاعب البرازيلي ليما.
+            || PERSON_BEFORE_PLACE.contains(&ws.norm(word - 2)))
 }
 
 /// Words one of which a text must hold, in its normal form, for `entity`
@@ -1375,6 +1380,11 @@ mod tests {
         let m = found(
             "بنفيكا يفوز\n\nفاز بنفيكا على ضيفه بهدفين، وسجل البرازيلي ليما الهدف الأول من ركلة \
              جزاء. وقال المدرب إن ليما قدم مباراة كبيرة، فيما أهدر اللاعب ليما فرصة ثالثة.",
+        );
+        assert_eq!(count(&m, "lima"), 0);
+        let m = found(
+            "بورتو يتعادل\n\nسجل اللاعب البرازيلي ليما هدف التعادل لفريقه في الدوري البرتغالي، \
+             وقال ليما إنه سعيد بالعودة.",
         );
         assert_eq!(count(&m, "lima"), 0);
         // A nationality that describes the noun before it, or a place
