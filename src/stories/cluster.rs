@@ -201,9 +201,7 @@ pub fn group(
     });
     edges.par_sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
 
-    for &(i, j) in &duplicates {
-        sets.merge(i, j);
-    }
+    sets.merge_copies(&duplicates);
     // The days each group's dated articles span, by group: an undated
     // article alike to two events a week apart must not join them.
     let mut span: Vec<Option<(i32, i32)>> = vec![None; n];

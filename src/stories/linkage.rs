@@ -29,6 +29,12 @@ pub struct Clusters {
     /// For each cluster root, its neighbours. A merge adds to each sum
     /// once, in merge order.
     sums: Vec<Neighbours>,
+    /// Each article's first copy (itself unless [`Clusters::merge_copies`]
+    /// made it a copy of another): one text filed by two sections or two
+    /// outlets counts once in [`Clusters::core_share`].
+    text_of: Vec<u32>,
+    /// For each cluster root, how many distinct texts it holds.
+    texts: Vec<usize>,
 }
 
 impl Clusters {
@@ -53,7 +59,37 @@ impl Clusters {
             pairs: sums.iter().map(|l| l.clone().into_boxed_slice()).collect(),
             members: (0..n as u32).map(|i| vec![i]).collect(),
             sums,
+            text_of: (0..n as u32).collect(),
+            texts: vec![1; n],
         }
+    }
+
+    /// Merges each pair of copies of one text (`i < j`), and counts them
+    /// as one text from then on.
+    pub fn merge_copies(&mut self, copies: &[(usize, usize)]) {
+        for &(i, j) in copies {
+            let (first, copy) = (self.first_copy(i), self.first_copy(j));
+            if first != copy {
+                let (first, copy) = (first.min(copy), first.max(copy));
+                self.text_of[copy as usize] = first;
+                let (a, b) = (self.find(i), self.find(j));
+                // A copy that was its own text is one text fewer.
+                self.texts[a] -= 1;
+                if a != b {
+                    self.merge(a, b);
+                }
+            } else {
+                self.merge(i, j);
+            }
+        }
+    }
+
+    /// The first copy of article `i`'s text.
+    fn first_copy(&self, mut i: usize) -> u32 {
+        while self.text_of[i] as usize != i {
+            i = self.text_of[i] as usize;
+        }
+        i as u32
     }
 
     /// The articles article `i` was scored against and how alike they are,
@@ -75,16 +111,19 @@ impl Clusters {
             (b, a)
         };
         let mut least = f32::INFINITY;
+        let mut close: Vec<u32> = Vec::new();
         for k in 0..self.members[small].len() {
             let m = self.members[small][k] as usize;
-            let mut close = 0usize;
+            close.clear();
             for p in 0..self.pairs[m].len() {
                 let (other, score) = self.pairs[m][p];
                 if score >= level && self.find(other as usize) == large {
-                    close += 1;
+                    close.push(self.first_copy(other as usize));
                 }
             }
-            least = least.min(close as f32 / self.size[large] as f32);
+            close.sort_unstable();
+            close.dedup();
+            least = least.min(close.len() as f32 / self.texts[large] as f32);
         }
         least
     }
@@ -117,6 +156,7 @@ impl Clusters {
         };
         self.parent[gone] = keep;
         self.size[keep] += self.size[gone];
+        self.texts[keep] += self.texts[gone];
         let mut joining = std::mem::take(&mut self.members[gone]);
         if joining.len() > self.members[keep].len() {
             std::mem::swap(&mut joining, &mut self.members[keep]);
@@ -315,6 +355,24 @@ mod tests {
         let clusters = Clusters::new(4, &[(0, 2, 0.5), (1, 2, 0.25), (2, 3, 0.75)]);
         assert_eq!(clusters.neighbours(2), [(0, 0.5), (1, 0.25), (3, 0.75)]);
         assert_eq!(clusters.neighbours(3), [(2, 0.75)]);
+    }
+
+    #[test]
+    fn copies_of_one_text_count_once_in_the_core_share() {
+        // A story of three reports, two of them one wire text filed twice
+        // (0 and 1), and a fourth article alike only to that text.
+        let edges = [
+            (0, 1, 0.95),
+            (0, 2, 0.5),
+            (1, 2, 0.5),
+            (0, 3, 0.3),
+            (1, 3, 0.3),
+        ];
+        let mut clusters = Clusters::new(4, &edges);
+        clusters.merge_copies(&[(0, 1)]);
+        clusters.merge(0, 2);
+        // One of the story's two texts, not two of its three articles.
+        assert_eq!(clusters.core_share(0, 3, 0.2), 0.5);
     }
 
     #[test]
