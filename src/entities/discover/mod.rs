@@ -449,6 +449,9 @@ const SCORING_VERBS: &[&str] = &[
     "ادركت",
     "بادر",
     "بادرت",
+    // Shook the net (هز ميسي الشباك، هز شباك يوفنتوس).
+    "هز",
+    "هزت",
     "يسجل",
     "يحرز",
     "يضيف",
@@ -456,6 +459,7 @@ const SCORING_VERBS: &[&str] = &[
     "يفتتح",
     "يدرك",
     "يبادر",
+    "يهز",
 ];
 
 /// What a scorer scores, normalised: the word right after the name.
@@ -474,6 +478,7 @@ const SCORED: &[&str] = &[
     "الفارق",
     "بالتسجيل",
     "التسجيل",
+    "الشباك",
 ];
 
 /// Words that may stand between a title and the name: parts of the
