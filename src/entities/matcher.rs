@@ -1297,6 +1297,20 @@ mod tests {
     }
 
     #[test]
+    fn a_clubs_nickname_is_the_club_in_sport_news_only() {
+        let m = found(
+            "يوفنتوس يواصل الصدارة\n\nعاد فريق \"السيدة العجوز\" إلى الانتصارات في الدوري \
+             الإيطالي، وسجل لاعب الوسط هدف المباراة الوحيد، فيما أشاد المدرب بأداء الفريق.",
+        );
+        assert_eq!(count(&m, "juventus"), 2);
+        let m = found(
+            "قصة إنسانية\n\nساعد شاب السيدة العجوز على عبور الطريق في وسط المدينة، \
+             ونشر المارة صور الموقف على مواقع التواصل.",
+        );
+        assert_eq!(count(&m, "juventus"), 0);
+    }
+
+    #[test]
     fn a_bare_club_name_is_the_club_of_the_football_the_article_speaks_of() {
         // A Saudi league report: الهلال and الأهلي alone are the Saudi clubs.
         let m = found(
