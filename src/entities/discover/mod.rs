@@ -254,6 +254,11 @@ const ORGANISATION_HEADS: &[&str] = &[
     "فيلق",
 ];
 
+/// A club's opponent in a match report, its guest or its host, before
+/// the opponent's name (فاز على ضيفه تشيلسي، تعادل مع مضيفه تراكتور سازي),
+/// normalised. They introduce the name but say nothing of the club.
+const OPPONENTS: &[&str] = &["ضيفه", "مضيفه"];
+
 /// Head words of place names (مدينة حمورية), normalised.
 const PLACE_HEADS: &[&str] = &[
     "مدينه",
@@ -662,6 +667,12 @@ const NOT_NAMES: &[&str] = &[
     "اثر",
     "جراء",
     "وسط",
+    // Where, beside a place (بلدة زملكا داخل الغوطة).
+    "داخل",
+    "خارج",
+    "قرب",
+    "قباله",
+    "بجوار",
     "شمال",
     "جنوب",
     "شرق",
@@ -998,6 +1009,13 @@ pub(crate) fn candidates(
             i += 1;
             continue;
         };
+        // مضيفة is also "adding" (… مضيفة أن): a host is written مضيفه.
+        if cue_word(ws.norm(i)).is_some_and(|(w, ..)| OPPONENTS.contains(&w))
+            && !text[spans[i].start..spans[i].end].ends_with('ه')
+        {
+            i += 1;
+            continue;
+        }
         // A title the matcher read as a listed person's role (الرئيس
         // الأمريكي, with no name after it) introduces no one new: what
         // follows is the rest of the sentence (لمناقشة جهود إنهاء …).
@@ -1659,8 +1677,10 @@ fn quoted_name(
         return None;
     }
     let kind = match cue_word(ws.norm(i)) {
-        // تطبيق is also "applying" (تطبيق "قانون ماغنيتسكي").
+        // تطبيق is also "applying" (تطبيق "قانون ماغنيتسكي"), and
+        // مضيفة "adding" (مضيفة "سننتظر ونرى").
         Some(("تطبيق", ..)) => return None,
+        Some((w, ..)) if OPPONENTS.contains(&w) => return None,
         Some((_, kind @ (EntityKind::Organisation | EntityKind::Place), _)) => kind,
         Some(_) => return None,
         None if QUOTED_PLACE_HEADS
@@ -1893,6 +1913,7 @@ fn cue_word(norm: &str) -> Option<(&'static str, EntityKind, NameContext)> {
                 EntityKind::Organisation,
                 NameContext::Title,
             ),
+            (OPPONENTS, EntityKind::Organisation, NameContext::Title),
             (PERSON_TITLES, EntityKind::Person, NameContext::Title),
             (
                 POSITIONS_BEFORE_CLUB,
@@ -1975,8 +1996,9 @@ fn name_like(norm: &str, written: &str, first: bool) -> bool {
             .any(|r| is_stop_word(r) || NOT_NAMES.contains(&r.as_ref()))
         && !has_pronoun_suffix(norm)
         && !is_hamzated_verb(norm, written)
-        // What a scorer scores ends the scorer's name (… فيرنانديث هدف).
-        && !SCORED.contains(&norm)
+        // What a scorer scores ends the scorer's name (… فيرنانديث هدف),
+        // and what a team won by ends the team's (… سايبا بهدفين).
+        && !readings.iter().any(|r| SCORED.contains(&r.as_ref()))
         && cue_at(norm).is_none()
         // An office ends a name (أنتوني زيركر مراسل بي بي سي), though أمين
         // and مالك are names too.
@@ -2332,6 +2354,9 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
             || letters < 3
             || known_keys.contains(key)
             || listed_openings.contains(key.as_str())
+            // A listed name written another way, whose first word alone
+            // is listed too (شاختار دانييتسك: شاختار دونيتسك, شاختار).
+            || listed_alike(key) && key.split(' ').next().is_some_and(|w| known_keys.contains(w))
             || ordinary_in_name(
                 &key.split(' ').collect::<Vec<_>>(),
                 0,
@@ -3070,7 +3095,7 @@ fn most_common(counts: &BTreeMap<String, usize>) -> String {
 mod tests {
     use super::{
         APPOSITIVE_TITLES, EntityKind, GIVEN_NAMES, Gathered, Gender, MIDDLE_NAMES, NOT_NAMES,
-        NameContext, OFFICE_WORDS, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS,
+        NameContext, OFFICE_WORDS, OPPONENTS, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS,
         QUOTED_PLACE_HEADS, SCORED, SCORING_VERBS, SPEECH_VERBS, TIME_WORDS, body_at, count_forms,
         cue_at, cue_word, is_club_head, is_derived_present, merge_without_preposition,
         ordinary_in_name, spelled_alike, surname_used_alone, verb_forms,
@@ -3090,6 +3115,7 @@ mod tests {
             PERSON_TITLES,
             APPOSITIVE_TITLES,
             ORGANISATION_HEADS,
+            OPPONENTS,
             PLACE_HEADS,
             QUOTED_PLACE_HEADS,
             SPEECH_VERBS,
