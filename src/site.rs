@@ -22,8 +22,8 @@ pub mod threads;
 /// Slug of the implicit topic for articles no rule covers.
 pub const OTHER_TOPIC: &str = "other";
 
-/// How many articles a story card links to; a card shows on many pages,
-/// so a long-running story must not make all of them long.
+/// How many outlets a story card links to; a card shows on many pages,
+/// so a story told by many must not make all of them long.
 pub const STORY_CARD_LINKS: usize = 8;
 /// How many other versions of its story an article page lists.
 pub const ARTICLE_VERSIONS: usize = 10;
@@ -84,9 +84,12 @@ pub struct StoryCard<'a> {
     pub outlets: Vec<OutletCount<'a>>,
     /// Reports whose outlet is unknown.
     pub unattributed: usize,
-    /// The story's first articles with their outlet (none when unknown),
-    /// oldest first; the story page lists them all.
+    /// The story's outlets, each with its first report (none when
+    /// unknown, listed once), oldest first; the story page lists every
+    /// report.
     pub coverage: Vec<Report<'a>>,
+    /// Whether more outlets told it than `coverage` links to.
+    pub more_outlets: bool,
     pub article_count: usize,
     pub date: String,
     pub date_iso: String,
@@ -654,10 +657,11 @@ fn story_cards<'a>(
                     })
                     .collect()
             };
-            let coverage = coverage_links(&s.reports, articles, article_urls);
+            let (coverage, more_outlets) = coverage_links(&s.reports, articles, article_urls);
             StoryCard {
                 url: url.clone(),
                 coverage,
+                more_outlets,
                 headline: &s.headline,
                 summary,
                 outlets,
@@ -679,20 +683,29 @@ fn story_cards<'a>(
         .collect()
 }
 
-/// Links to a story's first reports with their outlets.
+/// Links to a story's outlets, each once at its first report, and to the
+/// first report of an unknown outlet, in order of report: a card reads
+/// «رويترز، سي إن إن، مصدر غير معروف», never one outlet over and over.
+/// Also whether more outlets told it than the card links to.
 fn coverage_links<'a>(
     reports: &[usize],
     articles: &'a [Article],
     article_urls: &[String],
-) -> Vec<Report<'a>> {
-    reports
-        .iter()
-        .take(STORY_CARD_LINKS)
-        .map(|&i| Report {
-            url: article_urls[i].clone(),
-            source: articles[i].source.as_deref(),
-        })
-        .collect()
+) -> (Vec<Report<'a>>, bool) {
+    let mut links: Vec<Report> = Vec::new();
+    for &i in reports {
+        let source = articles[i].source.as_deref();
+        if !links.iter().any(|l| l.source == source) {
+            if links.len() == STORY_CARD_LINKS {
+                return (links, true);
+            }
+            links.push(Report {
+                url: article_urls[i].clone(),
+                source,
+            });
+        }
+    }
+    (links, false)
 }
 
 /// The outlets of `reports` with their number of reports, in order of
@@ -722,6 +735,7 @@ fn day_card<'a>(
     style: &arabic::dates::DateStyle,
 ) -> StoryCard<'a> {
     let (outlets, unattributed) = outlet_counts(&day.articles, articles);
+    let (coverage, more_outlets) = coverage_links(&day.articles, articles, article_urls);
     StoryCard {
         headline: &articles[day.headline].title,
         summary: day
@@ -734,7 +748,8 @@ fn day_card<'a>(
             .collect(),
         outlets,
         unattributed,
-        coverage: coverage_links(&day.articles, articles, article_urls),
+        coverage,
+        more_outlets,
         article_count: day.articles.len(),
         date: format_date(day.date, style),
         date_iso: day.date.to_string(),

@@ -454,3 +454,70 @@ fn an_article_filed_under_two_sections_is_listed_once() {
         assert_eq!(shown(&format!("topics/{t}")), 1, "{t}");
     }
 }
+
+/// A story card names each outlet once, and all reports of unknown outlets
+/// once: four reports of a flood, two by one agency and two unsigned, read
+/// «رويترز، مصدر غير معروف», not the agency and «unknown» twice each.
+#[test]
+fn a_story_card_names_each_outlet_once() {
+    let site = TempSite::bundled();
+    let reports = [
+        (
+            "flood-1",
+            Some("رويترز"),
+            "غمرت السيول أحياء واسعة من مدينة سيلان الساحلية فجر الخميس بعد أمطار غزيرة استمرت يومين، وقال الدفاع المدني إن فرق الإنقاذ أجلت مئات العائلات من منازلها.",
+        ),
+        (
+            "flood-2",
+            Some("رويترز"),
+            "ارتفع عدد ضحايا السيول في مدينة سيلان الساحلية إلى سبعة قتلى الخميس، وقال الدفاع المدني إن الأمطار الغزيرة التي استمرت يومين أغرقت أحياء واسعة وإن فرق الإنقاذ أجلت مئات العائلات.",
+        ),
+        (
+            "flood-3",
+            None,
+            "أجلت فرق الإنقاذ مئات العائلات من أحياء غمرتها السيول في مدينة سيلان الساحلية الخميس، بعد يومين من الأمطار الغزيرة، وفق ما أعلن الدفاع المدني.",
+        ),
+        (
+            "flood-4",
+            None,
+            "قال الدفاع المدني إن السيول التي ضربت مدينة سيلان الساحلية الخميس بعد أمطار غزيرة استمرت يومين أغرقت أحياء واسعة، وإن فرق الإنقاذ تواصل إجلاء العائلات.",
+        ),
+    ];
+    for (slug, source, body) in reports {
+        let source = source
+            .map(|s| format!("source = \"{s}\"\n"))
+            .unwrap_or_default();
+        site.write(
+            &format!("content/{slug}.md"),
+            &format!("+++\ntitle = \"سيول تغمر أحياء في مدينة سيلان الساحلية\"\ndate = 2025-08-14\n{source}+++\n\n{body}\n"),
+        );
+    }
+    site.build();
+    let corpus = site.corpus();
+    let story = corpus
+        .articles
+        .iter()
+        .find(|a| a.file.ends_with("flood-1.md"))
+        .and_then(|a| a.story)
+        .expect("grouped");
+    let flood: Vec<_> = corpus
+        .articles
+        .iter()
+        .filter(|a| a.file.contains("flood-"))
+        .collect();
+    assert!(flood.iter().all(|a| a.story == Some(story)), "one story");
+    let page = std::fs::read_to_string(site.public().join("days/2025-08-14/index.html"))
+        .expect("the day's briefing");
+    let doc = scraper::Html::parse_document(&page);
+    let card = scraper::Selector::parse("article").unwrap();
+    let sources = scraper::Selector::parse(".sources a").unwrap();
+    let named: Vec<Vec<String>> = doc
+        .select(&card)
+        .filter(|c| c.text().any(|t| t.contains("سيلان")))
+        .map(|c| c.select(&sources).map(|a| a.text().collect()).collect())
+        .collect();
+    assert_eq!(
+        named,
+        vec![vec!["رويترز".to_string(), "مصدر غير معروف".to_string()]]
+    );
+}
