@@ -11,22 +11,14 @@ use std::borrow::Cow;
 
 use arabic::{normalize, proclitic_reading_slices};
 
-/// Introducing words, normalised, that describe nothing: naming verbs,
-/// relations to someone else in the sentence, courtesy titles, and the
-/// word for the kind itself.
+/// Introducing words, normalised, that describe nothing beside the
+/// relations ([`super::RELATIONS`]): naming verbs, courtesy titles, and
+/// the word for the kind itself.
 const SAYS_NOTHING: &[&str] = &[
     "يدعي",
     "تدعي",
     "المدعو",
     "المدعوه",
-    "نظيره",
-    "نظيرته",
-    "نظيرها",
-    "زميله",
-    "زميلته",
-    "زميلها",
-    "مواطنه",
-    "مواطنها",
     "السيد",
     "السيده",
     "منظمه",
@@ -39,7 +31,8 @@ pub(super) fn description(cue: &str, is_head: &dyn Fn(&str) -> bool) -> Option<S
     let cue = cue.trim();
     let (first, rest) = cue.split_once(' ').unwrap_or((cue, ""));
     let head = bare_head(first, is_head)?;
-    if SAYS_NOTHING.contains(&normalize(&head).as_str()) {
+    let norm = normalize(&head);
+    if SAYS_NOTHING.contains(&norm.as_str()) || super::RELATIONS.contains(&norm.as_str()) {
         return None;
     }
     Some(if rest.is_empty() {
