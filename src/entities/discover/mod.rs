@@ -2993,7 +2993,15 @@ fn verb_forms(word: &str) -> Vec<String> {
         out.push(format!("ي{rest}"));
     }
     match word.strip_suffix('ت') {
-        Some(stem) if stem.chars().count() >= 3 => out.push(stem.to_string()),
+        Some(stem) if stem.chars().count() >= 3 => {
+            out.push(stem.to_string());
+            // A verb whose last letter is weak drops it before ت (أجرت:
+            // أجرى، يجري; ألغت: ألغى).
+            out.push(format!("{stem}ى"));
+            if let Some(root) = stem.strip_prefix(['أ', 'ا']) {
+                out.push(format!("ي{root}ي"));
+            }
+        }
         _ => {
             out.push(format!("{word}ت"));
             out.push(format!("{word}وا"));
@@ -3250,6 +3258,10 @@ mod tests {
         assert!(verb_forms("تنسحب").contains(&"انسحب".to_string()));
         assert!(verb_forms("انتظر").contains(&"ينتظر".to_string()));
         assert!(!verb_forms("أكرم").contains(&"يكرم".to_string()));
+        // A weak last letter dropped before ت (شركة أجرت تعاملات).
+        assert!(verb_forms("أجرت").contains(&"أجرى".to_string()));
+        assert!(verb_forms("أجرت").contains(&"يجري".to_string()));
+        assert!(verb_forms("ألغت").contains(&"ألغى".to_string()));
     }
 
     #[test]
