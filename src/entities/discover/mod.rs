@@ -2525,18 +2525,32 @@ const VOWEL_TWINS: &[&str] = &[
 /// True when `a` and `b` are one name spelled two ways: word for word the
 /// same skeleton, and every word that differs no Arabic given name.
 fn spelled_alike(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<String>, Vec<String>) = (
-        a.split_whitespace().map(arabic::normalize).collect(),
-        b.split_whitespace().map(arabic::normalize).collect(),
-    );
+    let (a, b) = (name_words(a), name_words(b));
     a.len() == b.len() && a.len() >= 2 && a.iter().zip(&b).all(|(x, y)| word_spelled_alike(x, y))
+}
+
+/// The normalised words of a name, with أبو and عبد joined to the word
+/// after them, as they are written just as often (هاني أبو ريدة، هانى
+/// أبوريدة; عبد الله، عبدالله).
+fn name_words(name: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut joining = false;
+    for word in name.split_whitespace().map(arabic::normalize) {
+        match words.last_mut() {
+            Some(last) if joining => last.push_str(&word),
+            _ => words.push(word.clone()),
+        }
+        joining = !joining && matches!(word.as_str(), "ابو" | "عبد");
+    }
+    words
 }
 
 /// The skeletons of a name's words (see [`transliteration_skeleton`]):
 /// what two spellings of it that are [`spelled_alike`] share.
 fn skeleton_key(name: &str) -> String {
-    name.split_whitespace()
-        .map(|w| transliteration_skeleton(&arabic::normalize(w)))
+    name_words(name)
+        .iter()
+        .map(|w| transliteration_skeleton(w))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -3301,5 +3315,8 @@ mod tests {
         // Nor is a first name alone, or a name of another length.
         assert!(!spelled_alike("كونتي", "كونتى"));
         assert!(!spelled_alike("أنطونيو كونتي", "أنطونيو كونتي الصغير"));
+        // أبو and عبد are written apart and joined alike.
+        assert!(spelled_alike("هاني أبو ريدة", "هانى أبوريدة"));
+        assert!(spelled_alike("محمد عبدالعزيز", "محمد عبد العزيز"));
     }
 }
