@@ -1079,12 +1079,21 @@ pub(crate) fn candidates(
                 if known[end - 1].is_some() {
                     break;
                 }
-                // A surname with the article (سعد الشهري) closes the name.
+                // A surname with the article (سعد الشهري) closes the name,
+                // with الله when it is the surname's second half (علي العبد
+                // الله, رامي الحمد الله).
                 if end - start >= 2
                     && article(end - 1)
                     && !(end - start == 2 && is_compound_half(ws.norm(end - 1)))
                     && !(end - start == 2 && middle(end - 1))
                 {
+                    if end < n
+                        && ws.norm(end) == "الله"
+                        && joined(end - 1, end)
+                        && known[end].is_none()
+                    {
+                        end += 1;
+                    }
                     break;
                 }
                 // Only a family name in ي, one after بن/أبو/آل or after a
@@ -1094,7 +1103,10 @@ pub(crate) fn candidates(
                     && end > start
                     && article(end)
                     && !ws.norm(end).ends_with('ي')
-                    && !(end == start + 1
+                    // After a given name, or a given name and the
+                    // father's (علي حسن المجيد).
+                    && !(end - start <= 2
+                        && (start..end).all(|k| GIVEN_NAMES.contains(&ws.norm(k)))
                         && family_name_after_given(
                             ws,
                             end,
@@ -1991,9 +2003,10 @@ fn name_like(norm: &str, written: &str, first: bool) -> bool {
         && !readings.iter().skip(1).any(|r| {
             is_definite(r) && !strips_article(norm, r) && norm.strip_prefix('ف') != Some(r)
         })
-        && !readings
+        && (!readings
             .iter()
             .any(|r| is_stop_word(r) || NOT_NAMES.contains(&r.as_ref()))
+            || is_ali(norm, written))
         && !has_pronoun_suffix(norm)
         && !is_hamzated_verb(norm, written)
         // What a scorer scores ends the scorer's name (… فيرنانديث هدف),
@@ -2007,7 +2020,8 @@ fn name_like(norm: &str, written: &str, first: bool) -> bool {
 
 /// Whether word `w`, with the article, is a family name after the given
 /// name before it (خالد الفالح، عمر السومة، سلمان الفرج): the given name is
-/// one of [`GIVEN_NAMES`], and the word no day, month, time or function
+/// one of [`GIVEN_NAMES`] (as the father's before it must be), and the
+/// word no day, month, time or function
 /// word (قال الوزير خالد الثلاثاء …). Nor is it a noun with its adjective
 /// (أقحم الأمير محمد الجيش السعودي), an adjective in ية agreeing with a
 /// noun before the name (مدينة الملك عبدالله الرياضية), or a word behind
@@ -2048,6 +2062,12 @@ const TIME_WORDS: &[&str] = &[
     "الجاري",
     "الجاريه",
 ];
+
+/// Whether a word is the given name علي as written: normalising makes it
+/// the preposition على, which is written with ى.
+fn is_ali(norm: &str, written: &str) -> bool {
+    norm == "علي" && written.ends_with('ي')
+}
 
 /// Whether the و opening word `w` is its first letter, not the conjunction
 /// joining a second item to the name before it: transliterated names open
@@ -2264,22 +2284,22 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         .collect();
     merge_without_preposition(&mut groups);
     merge_into_shorter(&mut groups);
-    let Ordinary {
-        words: ordinary,
-        verbs,
-        forms,
-        counts,
-    } = ordinary_words(articles, &keys, &groups, memo);
-    let mut groups = cut_at_ordinary_words(groups, &ordinary, &verbs);
-    // A name cut short may now open a longer one read elsewhere (أمينة
-    // غريب فقيم cut to أمينة غريب, beside أمينة غريب ستتنحى).
-    merge_into_shorter(&mut groups);
-
     let known_keys: HashSet<String> = list
         .entities
         .iter()
         .flat_map(|e| e.spellings().map(|n| phrase_key(n)).collect::<Vec<_>>())
         .collect();
+    let Ordinary {
+        words: ordinary,
+        verbs,
+        forms,
+        counts,
+    } = ordinary_words(articles, &keys, &groups, memo, &known_keys);
+    let mut groups = cut_at_ordinary_words(groups, &ordinary, &verbs);
+    // A name cut short may now open a longer one read elsewhere (أمينة
+    // غريب فقيم cut to أمينة غريب, beside أمينة غريب ستتنحى).
+    merge_into_shorter(&mut groups);
+
     // The openings of listed names of three words or more: a candidate
     // that is one (كيم جونغ of كيم جونغ أون) is the listed name cut short.
     let listed_openings: HashSet<&str> = known_keys
@@ -2696,11 +2716,13 @@ fn read_again(
 /// so that no article is read word by word again; a text the memo knows
 /// is searched only for the forms it was not searched for before. Returns
 /// the forms searched for and what each text held, for the next memo.
+/// `known_keys` are the listed names, by phrase key.
 fn ordinary_words(
     articles: &[Article],
     keys: &[u64],
     groups: &BTreeMap<String, Gathered>,
     memo: &Memo,
+    known_keys: &HashSet<String>,
 ) -> Ordinary {
     // Each telling form as written, with the normal form it stands for
     // and what finding it would say of that word.
@@ -2731,12 +2753,16 @@ fn ordinary_words(
                 // الغوطة), since a name's later word takes no و.
                 // The last word of a name of three words or more, whole:
                 // a noun glued on after the name (نور الدين بدوي افتتاح).
+                // Not when that is a listed name (الخليل, the city: علي حسن
+                // خليل).
+                let definite = format!("ال{word}");
                 if w >= 2
                     && w + 1 == keys.len()
                     && !is_definite(word_key)
                     && word.chars().count() >= 3
+                    && !known_keys.contains(&phrase_key(&definite))
                 {
-                    tell(format!("ال{word}"), Telling::Noun);
+                    tell(definite, Telling::Noun);
                 }
                 let norm = arabic::normalize(&word);
                 for reading in proclitic_reading_slices(&norm, 3) {
@@ -2748,7 +2774,12 @@ fn ordinary_words(
                         continue;
                     }
                     let bare: String = word.chars().skip(letters).collect();
-                    tell(format!("ال{bare}"), Telling::Noun);
+                    let definite = format!("ال{bare}");
+                    // A listed name is no ordinary noun: الخليل, the city,
+                    // beside خليل قراجة.
+                    if letters > 0 || !known_keys.contains(&phrase_key(&definite)) {
+                        tell(definite, Telling::Noun);
+                    }
                     // With its pronoun too (لبلاده: البلاد).
                     if let Some(noun) = bare.strip_suffix('ه')
                         && noun.chars().count() >= 3
