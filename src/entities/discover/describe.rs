@@ -8,6 +8,7 @@
 //! "Mr"), and منظمة says no more than the kind shown beside the name.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use arabic::{normalize, proclitic_reading_slices};
 
@@ -24,10 +25,26 @@ const SAYS_NOTHING: &[&str] = &[
     "منظمه",
 ];
 
+/// The description the introducing words of a name give most often, by
+/// how often each was written (`cues`, as written): «لشركة» and «شركة»
+/// count as one. Read once per entity, not per sighting.
+pub(super) fn most_telling(
+    cues: &BTreeMap<String, usize>,
+    is_head: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let mut told: BTreeMap<String, usize> = BTreeMap::new();
+    for (cue, n) in cues {
+        if let Some(d) = description(cue, is_head) {
+            *told.entry(d).or_default() += n;
+        }
+    }
+    (!told.is_empty()).then(|| super::most_common(&told))
+}
+
 /// The description an introducing `cue` (as written, one word or an
 /// office of several) gives, or `None` when it gives none. `is_head`
 /// tells the introducing words discovery knows, normalised.
-pub(super) fn description(cue: &str, is_head: &dyn Fn(&str) -> bool) -> Option<String> {
+fn description(cue: &str, is_head: &dyn Fn(&str) -> bool) -> Option<String> {
     let cue = cue.trim();
     let (first, rest) = cue.split_once(' ').unwrap_or((cue, ""));
     let head = bare_head(first, is_head)?;
@@ -111,6 +128,17 @@ mod tests {
             describe("ورئيس اتحاد الكرة").as_deref(),
             Some("رئيس اتحاد الكرة")
         );
+    }
+
+    #[test]
+    fn spellings_of_one_head_count_together() {
+        let cues: BTreeMap<String, usize> =
+            [("لشركة", 2), ("شركة", 1), ("لمنظمة", 2), ("صحيفة", 2)]
+                .map(|(c, n)| (c.to_string(), n))
+                .into();
+        assert_eq!(most_telling(&cues, &is_head).as_deref(), Some("شركة"));
+        let nothing: BTreeMap<String, usize> = [("السيد".to_string(), 3)].into();
+        assert_eq!(most_telling(&nothing, &is_head), None);
     }
 
     #[test]

@@ -2254,8 +2254,8 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
                 gathered.entry(c.key.as_str()).or_default()
             };
             count(&mut g.surfaces, &c.surface);
-            if let Some(description) = describe::description(&c.cue, &is_introducing) {
-                count(&mut g.cues, &description);
+            if !c.cue.is_empty() {
+                count(&mut g.cues, &c.cue);
             }
             // A title or head word says the kind better than a verb.
             *g.kinds.entry(c.kind).or_default() += match c.context {
@@ -2390,7 +2390,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         let name = most_common(&g.surfaces);
         let kind = majority_kind(&g.kinds);
         let slug = unique_slug(&name, &mut slugs);
-        let description = (!g.cues.is_empty()).then(|| most_common(&g.cues));
+        let description = describe::most_telling(&g.cues, &is_introducing);
         // A club is named after its city (نادي هامبورغ): where sport is a
         // field of the list, the name means the club only in sport news.
         let field = (kind == EntityKind::Organisation
@@ -2428,7 +2428,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         found.push(Entity {
             aliases,
             // The head word before a quoted name (صحيفة، حزب).
-            description: (!g.cues.is_empty()).then(|| most_common(&g.cues)),
+            description: describe::most_telling(&g.cues, &is_introducing),
             discovered: Some(Discovery {
                 confidence: confidence(
                     g.articles.len(),
