@@ -16,7 +16,7 @@ use super::features::{Corpus, Features};
 use super::kind::{self, Cues, Kind};
 use super::linkage::Clusters;
 use super::memo::Memo;
-use super::setting::Setting;
+use super::setting::{Regions, Setting};
 use crate::article::Article;
 use crate::config::StoryConfig;
 use crate::vectors::cosine;
@@ -58,6 +58,8 @@ const WINDOW_DECAY: f32 = 0.3;
 pub struct Read<'r, 'a> {
     pub cues: &'r [Cues],
     pub settings: &'r [Setting<'a>],
+    /// Which places lie within which, to tell where reports set events.
+    pub regions: &'r Regions<'a>,
 }
 
 /// The outcome of grouping.
@@ -100,7 +102,11 @@ pub fn group(
     articles: &[Article],
     corpus: &Corpus,
     days: &[Option<i32>],
-    Read { cues, settings }: Read,
+    Read {
+        cues,
+        settings,
+        regions,
+    }: Read,
     config: &StoryConfig,
     (memo, prints): (&Memo, &[u64]),
 ) -> Grouping {
@@ -231,7 +237,7 @@ pub fn group(
         a.iter().any(|&x| {
             b.iter().any(|&y| {
                 let (x, y) = (x as usize, y as usize);
-                settings[x].apart(&settings[y])
+                settings[x].apart(&settings[y], regions)
             })
         })
     };

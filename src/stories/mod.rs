@@ -29,7 +29,7 @@ use crate::slug::{SlugRegistry, slugify_words};
 use crate::summarize::summarize_documents;
 use kind::Cues;
 use memo::{Memo, SummaryEntry};
-use setting::Setting;
+use setting::{Regions, Setting};
 
 /// A sentence of a story summary and the outlet it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -118,12 +118,14 @@ pub fn run_remembering(
         .par_iter()
         .map(|a| Setting::of(a, is_place))
         .collect();
+    let regions = Regions::learn(&settings);
     let read = cluster::Read {
         cues: &cues,
         settings: &settings,
+        regions: &regions,
     };
     let mut grouping = cluster::group(articles, &corpus, &days, read, config, (memo, &prints));
-    drop(settings);
+    drop((regions, settings));
     for members in &grouping.clusters {
         dates::date_from_story(articles, members, &grouping.links, &cues);
     }

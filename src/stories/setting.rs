@@ -7,6 +7,8 @@
 //! which a report names at once. Two reports each setting their event in a
 //! place the other never names are two events, and no story holds both.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::article::Article;
 
 /// The places an article names in its title and first sentence, and every
@@ -29,8 +31,11 @@ impl<'a> Setting<'a> {
             .map_or(article.title.len(), |s| body_at + s.end);
         let mut setting = Setting::default();
         for m in article.entities.iter().filter(|m| is_place(&m.slug)) {
-            setting.named.push(&m.slug);
-            if (m.sentence.start as usize) < lede_end && !m.sentence.is_empty() {
+            if !setting.named.contains(&m.slug.as_str()) {
+                setting.named.push(&m.slug);
+            }
+            let in_lede = (m.sentence.start as usize) < lede_end && !m.sentence.is_empty();
+            if in_lede && !setting.lede.contains(&m.slug.as_str()) {
                 setting.lede.push(&m.slug);
             }
         }
@@ -42,15 +47,80 @@ impl<'a> Setting<'a> {
         !self.lede.is_empty()
     }
 
-    /// Whether the two set their events apart: their ledes share no place,
-    /// and each names one the other never names. A shared place in the
-    /// ledes keeps them together whatever else they name: outlets say
-    /// Moscow for Russia, or name the country beside the city.
-    pub fn apart(&self, other: &Setting) -> bool {
-        let elsewhere = |a: &Setting, b: &Setting| a.lede.iter().any(|p| !b.named.contains(p));
-        !self.lede.iter().any(|p| other.lede.contains(p))
-            && elsewhere(self, other)
-            && elsewhere(other, self)
+    /// The places its lede names that `other` never names.
+    fn own_places(&self, other: &Setting) -> Vec<&'a str> {
+        let elsewhere = |p: &&str| !other.named.contains(p);
+        self.lede.iter().copied().filter(elsewhere).collect()
+    }
+
+    /// Whether the two set their events apart: each lede names a place the
+    /// other never names, and their ledes share no place that binds them.
+    /// A shared place binds whatever else they name (outlets say Moscow for
+    /// Russia, or name the country beside the city), unless it is the
+    /// region around the places each sets its own event in: Sanaa and
+    /// al-Bayda, each «in Yemen», are still two places.
+    pub fn apart(&self, other: &Setting, regions: &Regions) -> bool {
+        let (mine, theirs) = (self.own_places(other), other.own_places(self));
+        if mine.is_empty() || theirs.is_empty() {
+            return false;
+        }
+        let around =
+            |region: &str, places: &[&str]| places.iter().any(|p| regions.encloses(region, p));
+        self.lede
+            .iter()
+            .filter(|p| other.lede.contains(p))
+            .all(|shared| around(shared, &mine) && around(shared, &theirs))
+    }
+}
+
+/// An inner place is seen this often before the corpus may tell what
+/// region holds it.
+const MIN_SIGHTINGS: u32 = 3;
+
+/// The share of the articles naming a place that name its region too.
+const WITHIN_SHARE: f32 = 0.6;
+
+/// A region is named at least this many times as often as a place in it.
+const REGION_BREADTH: u32 = 2;
+
+/// Which places lie within which, as the corpus shows it: a place (Sanaa)
+/// lies within another (Yemen) when most articles that name it name the
+/// other too, and the other is named far more often. Learnt from the
+/// articles, it covers discovered places and needs no map.
+#[derive(Debug, Default)]
+pub struct Regions<'a> {
+    within: HashSet<(&'a str, &'a str)>,
+}
+
+impl<'a> Regions<'a> {
+    /// The regions the articles' settings show.
+    pub fn learn(settings: &[Setting<'a>]) -> Regions<'a> {
+        let mut sightings: HashMap<&str, u32> = HashMap::new();
+        let mut together: HashMap<(&str, &str), u32> = HashMap::new();
+        for setting in settings {
+            for &place in &setting.named {
+                *sightings.entry(place).or_default() += 1;
+                for &other in setting.named.iter().filter(|&&o| o != place) {
+                    *together.entry((place, other)).or_default() += 1;
+                }
+            }
+        }
+        let within = together
+            .into_iter()
+            .filter(|&((place, region), both)| {
+                let (seen, broad) = (sightings[place], sightings[region]);
+                seen >= MIN_SIGHTINGS
+                    && both as f32 >= WITHIN_SHARE * seen as f32
+                    && broad >= REGION_BREADTH * seen
+            })
+            .map(|(pair, _)| pair)
+            .collect();
+        Regions { within }
+    }
+
+    /// Whether `region` holds `place`.
+    pub fn encloses(&self, region: &str, place: &str) -> bool {
+        self.within.contains(&(place, region))
     }
 }
 
@@ -68,9 +138,20 @@ mod tests {
     }
 
     fn apart(a: &Article, b: &Article) -> bool {
+        apart_in(a, b, &[])
+    }
+
+    /// Whether `a` and `b` are set apart in a corpus of them and `others`.
+    fn apart_in(a: &Article, b: &Article, others: &[Article]) -> bool {
         let list = EntityList::bundled();
         let is_place = |slug: &str| list.get(slug).is_some_and(|e| e.kind == EntityKind::Place);
-        Setting::of(a, &is_place).apart(&Setting::of(b, &is_place))
+        let settings: Vec<Setting> = [a, b]
+            .into_iter()
+            .chain(others)
+            .map(|x| Setting::of(x, &is_place))
+            .collect();
+        let regions = Regions::learn(&settings);
+        settings[0].apart(&settings[1], &regions)
     }
 
     #[test]
@@ -109,5 +190,44 @@ mod tests {
             "شن التحالف غارات على العاصمة صنعاء فجر اليوم.",
         );
         assert!(!apart(&c, &d));
+    }
+
+    #[test]
+    fn two_cities_each_named_with_their_country_are_set_apart() {
+        let sanaa = read(
+            "انفجارات تهز صنعاء",
+            "هزت انفجارات عنيفة العاصمة صنعاء شمال اليمن عقب غارات استهدفت قاعدة جوية. وأفاد سكان بتصاعد الدخان.",
+        );
+        let bayda = read(
+            "غارات على مواقع الحوثيين في البيضاء",
+            "أغارت طائرات التحالف على مواقع للحوثيين في محافظة البيضاء وسط اليمن. وأضاف المراسل أن الغارات أوقعت قتلى.",
+        );
+        // Alone, the two ledes share Yemen, and that binds them.
+        assert!(!apart(&sanaa, &bayda));
+        // A corpus where Yemen is named around both, and far more often.
+        let mut others = Vec::new();
+        for day in ["السبت", "الأحد", "الاثنين"] {
+            others.push(read(
+                "مسيرة في صنعاء",
+                &format!("خرج آلاف اليمنيين {day} في مسيرة بالعاصمة صنعاء. وجابت المسيرة شوارع المدينة في اليمن."),
+            ));
+            others.push(read(
+                "معارك في البيضاء",
+                &format!("تجددت المعارك {day} في محافظة البيضاء. وقالت مصادر محلية في اليمن إن القتال اشتد."),
+            ));
+        }
+        others.push(read("أزمة اليمن", "بحث مجلس الأمن الأزمة في اليمن."));
+        assert!(apart_in(&sanaa, &bayda, &others));
+        // A place shared that is no region of theirs still binds: Istanbul
+        // in the ledes of two reports of the same talks.
+        let a = read(
+            "أردوغان يعرض على بوتين استضافة المفاوضات",
+            "عرض أردوغان على بوتين استضافة جولة مفاوضات بين روسيا وأوكرانيا في إسطنبول.",
+        );
+        let b = read(
+            "تركيا مستعدة لاحتضان محادثات السلام",
+            "أكد أردوغان لبوتين أن تركيا مستعدة لاحتضان محادثات بين موسكو وكييف في إسطنبول.",
+        );
+        assert!(!apart_in(&a, &b, &others));
     }
 }
