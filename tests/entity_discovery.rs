@@ -162,6 +162,35 @@ fn a_word_behind_a_preposition_is_no_name_when_the_corpus_writes_it_with_wa() {
     );
 }
 
+/// A foreign name opening with كال (كالين) is no ك + a noun with the
+/// article, unless the corpus writes that noun on its own (كالعادة:
+/// العادة).
+#[test]
+fn a_name_opening_with_kal_is_a_name_unless_the_corpus_writes_the_noun() {
+    let site = TempSite::bundled();
+    site.write(
+        "seeds/ankara-ghouta.txt",
+        "أنقرة تسعى لإخراج مسلحين من الغوطة\n\n\
+         أنقرة (رويترز) - قال المتحدث باسم الرئاسة التركية إبراهيم كالين، الخميس، إن جهاز المخابرات يعمل على إخراج مسلحين من الغوطة الشرقية.\n\n\
+         وأضاف كالين في مقابلة تلفزيونية أن بلاده لا تريد وجود جماعات متشددة قرب حدودها، وأن العادة جرت على التنسيق مع موسكو.\n",
+    );
+    site.write(
+        "seeds/ankara-talks.txt",
+        "محادثات تركية روسية حول سوريا\n\n\
+         موسكو (أ ف ب) - بحث مسؤولون أتراك وروس، الجمعة، الوضع في شمال سوريا، وقال الوزير يوسف كالعادة إن المحادثات كانت بناءة.\n\n\
+         وجرت العادة أن تسبق هذه المحادثات قمة بين الرئيسين، كما جرت العادة في الجولات السابقة.\n",
+    );
+    let discovered = discovered_names(&site);
+    assert!(
+        discovered.iter().any(|n| key(n) == key("إبراهيم كالين")),
+        "{discovered:?}"
+    );
+    assert!(
+        discovered.iter().all(|n| !n.contains("كالعادة")),
+        "{discovered:?}"
+    );
+}
+
 /// After a full name, reports go on with the family name alone (رامي عبد
 /// الرحمن … وأضاف عبد الرحمن أن): that is the same person, not a second
 /// one. A clause after a title (اللاعب الذي يتعافى) and a word with a

@@ -1998,10 +1998,14 @@ fn name_like(norm: &str, written: &str, first: bool) -> bool {
         // names do not open so.
         && !opens_with_preposition(written)
         // A definite word behind a clitic (بالتخطيط) is an ordinary noun;
-        // but فال opens many transliterations (فالفيردي, فالنسيا, فالكاو),
-        // where ف is no conjunction.
+        // but فال and كال open many transliterations (فالفيردي, فالنسيا,
+        // كالين، كاليه), where ف is no conjunction and ك no "like". The
+        // corpus tells the nouns among them (see [`ordinary_words`]).
         && !readings.iter().skip(1).any(|r| {
-            is_definite(r) && !strips_article(norm, r) && norm.strip_prefix('ف') != Some(r)
+            is_definite(r)
+                && !strips_article(norm, r)
+                && norm.strip_prefix('ف') != Some(r)
+                && norm.strip_prefix('ك') != Some(r)
         })
         && (!readings
             .iter()
@@ -2764,6 +2768,14 @@ fn ordinary_words(
                 {
                     tell(definite, Telling::Noun);
                 }
+                // A word opening with كال (كالين, كالعادة) is a name unless
+                // the corpus writes it without ك as a noun (العادة).
+                if let Some(bare) = word.strip_prefix('ك')
+                    && bare.starts_with("ال")
+                    && bare.chars().count() >= 4
+                {
+                    tell(bare.to_string(), Telling::Noun);
+                }
                 let norm = arabic::normalize(&word);
                 for reading in proclitic_reading_slices(&norm, 3) {
                     if strips_article(&norm, &reading) {
@@ -2902,9 +2914,10 @@ fn count_forms(finder: &AhoCorasick, ids: &[u32], article: &Article) -> Vec<(u32
                 Some(c) if !c.is_alphabetic() => true,
                 // A form opening with و is the conjunction already, which
                 // no other proclitic precedes (بوينغ is not ب + وينغ); nor
-                // is فال a conjunction before the article in the many
-                // names it opens (فاليري is not ف + اليري).
-                Some('ف') if text[m.start()..].starts_with("ال") => false,
+                // is فال or كال a clitic before the article in the many
+                // names they open (فاليري is not ف + اليري, كالين not ك +
+                // الين).
+                Some('ف' | 'ك') if text[m.start()..].starts_with("ال") => false,
                 Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س') if !text[m.start()..].starts_with('و') => {
                     before.next().is_none_or(|c| !c.is_alphabetic())
                 }
