@@ -191,6 +191,40 @@ fn a_name_opening_with_kal_is_a_name_unless_the_corpus_writes_the_noun() {
     );
 }
 
+/// The intelligence service is المخابرات or الاستخبارات: one body, one
+/// page, whichever word an outlet uses.
+#[test]
+fn one_body_named_with_either_word_for_intelligence_is_one_entity() {
+    let site = TempSite::bundled();
+    site.write(
+        "seeds/spy-london.txt",
+        "لندن تتهم موسكو بتسميم عميل سابق\n\n\
+         لندن (رويترز) - قالت الاستخبارات البريطانية، الأربعاء، إن غاز الأعصاب الذي استخدم في الهجوم صنع في روسيا.\n\n\
+         وأضافت الاستخبارات البريطانية في تقرير سلمته للحكومة أن العميل السابق لا يزال في حالة حرجة.\n",
+    );
+    site.write(
+        "seeds/spy-moscow.txt",
+        "موسكو تنفي أي صلة بتسميم العميل\n\n\
+         موسكو (أ ف ب) - نفى الكرملين، الخميس، ما أعلنته المخابرات البريطانية عن مصدر غاز الأعصاب.\n\n\
+         وكانت المخابرات البريطانية قد قالت إن الهجوم يحمل بصمات روسية.\n",
+    );
+    let corpus = site.corpus();
+    let intelligence: Vec<_> = corpus
+        .entities
+        .entities
+        .iter()
+        .filter(|e| e.discovered.is_some() && e.name.ends_with("البريطانية"))
+        .filter(|e| e.name.contains("المخابرات") || e.name.contains("الاستخبارات"))
+        .collect();
+    assert_eq!(intelligence.len(), 1, "{:?}", discovered_names(&site));
+    let tagged = corpus
+        .articles
+        .iter()
+        .filter(|a| a.entities.iter().any(|m| m.slug == intelligence[0].slug))
+        .count();
+    assert_eq!(tagged, 2, "both reports name the one body");
+}
+
 /// After a full name, reports go on with the family name alone (رامي عبد
 /// الرحمن … وأضاف عبد الرحمن أن): that is the same person, not a second
 /// one. A clause after a title (اللاعب الذي يتعافى) and a word with a

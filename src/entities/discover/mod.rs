@@ -16,6 +16,7 @@
 mod describe;
 mod memo;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -2249,11 +2250,11 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
     let mut gathered: FxHashMap<&str, Gathered> = FxHashMap::default();
     // Bodies named by their form need no other evidence, and their words
     // are ordinary ones: they are kept apart from the names.
-    let mut institutions: BTreeMap<&str, Gathered> = BTreeMap::new();
+    let mut institutions: BTreeMap<Cow<str>, Gathered> = BTreeMap::new();
     for (a, article) in articles.iter().enumerate() {
         for c in &article.candidates {
             let g = if c.context == NameContext::Institution {
-                institutions.entry(c.key.as_str()).or_default()
+                institutions.entry(body_key(&c.key)).or_default()
             } else {
                 gathered.entry(c.key.as_str()).or_default()
             };
@@ -2413,7 +2414,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         });
     }
     for (key, g) in &institutions {
-        if known_keys.contains(*key) || listed_alike(key) {
+        if known_keys.contains(key.as_ref()) || listed_alike(key) {
             continue;
         }
         let name = most_common(&g.surfaces);
@@ -2466,6 +2467,22 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         found,
         readings,
     }
+}
+
+/// Words that name one kind of body two ways, normalised: the
+/// intelligence service is المخابرات or الاستخبارات, and «الاستخبارات
+/// البريطانية» and «المخابرات البريطانية» are one body.
+const BODY_SYNONYMS: &[(&str, &str)] = &[("الاستخبارات", "المخابرات")];
+
+/// A body's key with each word of [`BODY_SYNONYMS`] written as its
+/// synonym.
+fn body_key(key: &str) -> Cow<'_, str> {
+    let synonym = |w: &str| BODY_SYNONYMS.iter().find(|(a, _)| *a == w).map(|(_, b)| *b);
+    if key.split(' ').all(|w| synonym(w).is_none()) {
+        return Cow::Borrowed(key);
+    }
+    let words: Vec<&str> = key.split(' ').map(|w| synonym(w).unwrap_or(w)).collect();
+    Cow::Owned(words.join(" "))
 }
 
 /// The kind most contexts gave a candidate; on a tie, the first kind
