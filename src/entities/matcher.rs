@@ -69,6 +69,17 @@ struct Phrase {
     local: Vec<(u32, u16)>,
 }
 
+/// The phrases that open with one word: that word alone, and the longer
+/// ones by their second word. A common first word (علي, محمد, الرئيس)
+/// opens thousands of names once discovery has found them; looking up the
+/// second word as well leaves only the few that can match.
+#[derive(Debug, Clone, Default)]
+struct Starts {
+    alone: Vec<u32>,
+    /// Second word → phrases, longest first.
+    by_second: HashMap<String, Vec<u32>, FastHash>,
+}
+
 /// A resolved mention of an entity at one place in the text.
 #[derive(Debug, Clone)]
 pub(crate) struct Hit {
@@ -98,11 +109,11 @@ pub struct Matcher {
     /// only when no other given name stands before it.
     given_names: Vec<Option<String>>,
     phrases: Vec<Phrase>,
-    /// First word of a phrase → phrases starting with it, longest first.
-    first: HashMap<String, Vec<u32>, FastHash>,
+    /// First word of a phrase → phrases starting with it.
+    first: HashMap<String, Starts, FastHash>,
     /// The same for phrases written with a shadda, by their first word with
     /// its shadda; empty for most lists.
-    shadda_first: HashMap<String, Vec<u32>, FastHash>,
+    shadda_first: HashMap<String, Starts, FastHash>,
     /// Every first word, also without its article, by its
     /// [`backward_hash`]: a word none of whose endings is in here cannot
     /// start a phrase, whatever its proclitics, which spares peeling for
@@ -344,21 +355,28 @@ impl Matcher {
                 }
             }
         }
-        let mut first: HashMap<String, Vec<u32>, FastHash> = HashMap::default();
-        let mut shadda_first: HashMap<String, Vec<u32>, FastHash> = HashMap::default();
+        let mut first: HashMap<String, Starts, FastHash> = HashMap::default();
+        let mut shadda_first: HashMap<String, Starts, FastHash> = HashMap::default();
         for (id, p) in phrases.iter().enumerate() {
             let index = if p.shadda {
                 &mut shadda_first
             } else {
                 &mut first
             };
-            index
-                .entry(p.tokens[0].clone())
-                .or_default()
-                .push(id as u32);
+            let starts = index.entry(p.tokens[0].clone()).or_default();
+            match p.tokens.get(1) {
+                None => starts.alone.push(id as u32),
+                Some(second) => starts
+                    .by_second
+                    .entry(second.clone())
+                    .or_default()
+                    .push(id as u32),
+            }
         }
-        for ids in first.values_mut().chain(shadda_first.values_mut()) {
-            ids.sort_by_key(|&id| (std::cmp::Reverse(phrases[id as usize].tokens.len()), id));
+        for starts in first.values_mut().chain(shadda_first.values_mut()) {
+            for ids in starts.by_second.values_mut() {
+                ids.sort_by_key(|&id| (std::cmp::Reverse(phrases[id as usize].tokens.len()), id));
+            }
         }
         let endings = first
             .keys()
@@ -511,25 +529,35 @@ impl Matcher {
                 } else {
                     &self.first
                 };
-                let same = |t: &String, j: usize| {
+                let word_at = |j: usize| -> Cow<str> {
                     if shadda {
-                        *t == with_shadda(&spans[j])
+                        Cow::Owned(with_shadda(&spans[j]))
                     } else {
-                        *t == ws.norm(j)
+                        Cow::Borrowed(ws.norm(j))
                     }
                 };
+                let second = (i + 1 < ws.len()).then(|| word_at(i + 1));
                 for reading in proclitic_reading_slices(form, 2) {
                     let Some(clitic) = Clitic::of(form, &reading) else {
                         continue;
                     };
-                    let Some(ids) = index.get(reading.as_ref()) else {
+                    let Some(starts) = index.get(reading.as_ref()) else {
                         continue;
                     };
-                    for &id in ids {
+                    // Longest first, as the longest match wins.
+                    let longer = second
+                        .as_deref()
+                        .and_then(|w| starts.by_second.get(w))
+                        .into_iter()
+                        .flatten();
+                    for &id in longer.chain(&starts.alone) {
                         let p = &self.phrases[id as usize];
                         let len = p.tokens.len();
                         if i + len > ws.len()
-                            || !p.tokens[1..].iter().zip(i + 1..).all(|(t, j)| same(t, j))
+                            || !p.tokens[2.min(len)..]
+                                .iter()
+                                .zip(i + 2..)
+                                .all(|(t, j)| *t == *word_at(j))
                         {
                             continue;
                         }
