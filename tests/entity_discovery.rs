@@ -225,6 +225,40 @@ fn one_body_named_with_either_word_for_intelligence_is_one_entity() {
     assert_eq!(tagged, 2, "both reports name the one body");
 }
 
+/// A discovered name's other spelling in running text, where nothing
+/// introduces it (أعرب غاريث بايل عن …), is the same person: the report
+/// using it is tagged with that person too.
+#[test]
+fn another_spelling_of_a_discovered_name_in_running_text_is_that_person() {
+    let site = TempSite::bundled();
+    site.write(
+        "seeds/bale-injury.txt",
+        "ريال مدريد يفتقد جناحه الويلزي\n\n\
+         مدريد (أ ف ب) - أعلن نادي ريال مدريد الإسباني، الجمعة، أن جناحه الويلزي غاريث بيل سيغيب عن مباراة الأحد بسبب إصابة في الكاحل.\n\n\
+         وقال المدرب زين الدين زيدان إن اللاعب غاريث بيل يحتاج إلى راحة أسبوع على الأقل.\n",
+    );
+    site.write(
+        "seeds/bale-return.txt",
+        "عودة منتظرة إلى التدريبات\n\n\
+         مدريد (رويترز) - عاد غاريث بايل إلى التدريبات الجماعية لريال مدريد، السبت، بعد تعافيه من إصابة في الكاحل أبعدته أسبوعا.\n\n\
+         ويأمل الجهاز الفني أن يكون جاهزا لمباراة الأربعاء المقبل في دوري أبطال أوروبا.\n",
+    );
+    let corpus = site.corpus();
+    let bale = corpus
+        .entities
+        .entities
+        .iter()
+        .find(|e| e.discovered.is_some() && key(&e.name) == key("غاريث بيل"))
+        .unwrap_or_else(|| panic!("{:?}", discovered_names(&site)));
+    let tagged: Vec<&str> = corpus
+        .articles
+        .iter()
+        .filter(|a| a.entities.iter().any(|m| m.slug == bale.slug))
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(tagged.len(), 2, "{tagged:?}");
+}
+
 /// After a full name, reports go on with the family name alone (رامي عبد
 /// الرحمن … وأضاف عبد الرحمن أن): that is the same person, not a second
 /// one. A clause after a title (اللاعب الذي يتعافى) and a word with a

@@ -42,5 +42,5 @@ pub use tokens::{
     is_definite, is_nisba, is_number_word, is_stop_word, is_word_char, light_stem, light_stem_str,
     nisba_of_place, phrase_key, phrase_key_with_shadda, proclitic_reading_slices,
     proclitic_readings, push_stem_hashes, short_hash, stem_hashes, term_hash,
-    transliteration_skeleton, word_count, words,
+    transliteration_skeleton, transliteration_skeleton_into, word_count, words,
 };

@@ -939,15 +939,23 @@ pub fn has_article(norm: &str, written: &str) -> bool {
 /// as ت and غ as ج (أنطونيو and أنتونيو, دوتيرتي and دوترتي). `norm` is a
 /// normalised word.
 pub fn transliteration_skeleton(norm: &str) -> String {
+    let mut out = String::with_capacity(norm.len());
+    transliteration_skeleton_into(norm, &mut out);
+    out
+}
+
+/// [`transliteration_skeleton`] written into `out` (cleared first), for
+/// readers that take the skeleton of every word of a corpus.
+pub fn transliteration_skeleton_into(norm: &str, out: &mut String) {
+    out.clear();
     let mut letters = norm.chars().map(|c| match c {
         'ط' => 'ت',
         // A hard g is written غ or ج (غيراسيموف, جيراسيموف).
         'غ' => 'ج',
         c => c,
     });
-    let mut out: String = letters.next().into_iter().collect();
+    out.extend(letters.next());
     out.extend(letters.filter(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ء')));
-    out
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@
 
 mod describe;
 mod memo;
+mod variants;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -2456,6 +2457,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
     rayon::spawn(move || drop(groups));
     let listed = list.entities.len();
     list.entities.extend(merge_spellings(found));
+    variants::add_corpus_spellings(articles, &mut list.entities[listed..], &known_keys);
     let (found, readings) = read_again(articles, &keys, list, listed, memo);
     let mut texts = keys;
     texts.par_sort_unstable();

@@ -1,0 +1,131 @@
+//! Other spellings of a discovered person's name that the corpus writes
+//! outside any naming context.
+//!
+//! A foreign name is transliterated several ways, often by one outlet in
+//! one week (ديميتري and ديمتري بيسكوف, غاريث بيل and غاريث بايل).
+//! Discovery joins two spellings when both stand where names stand
+//! ([`super::merge_spellings`]); a spelling met only in running text
+//! (وأضاف غاريث بايل أن …) it never reads as a name. Here every article is
+//! read once more for runs of words spelled like a discovered name, word
+//! for word ([`super::word_spelled_alike`]), and each such run becomes an
+//! alias of that name.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use arabic::{WordList, is_definite, is_stop_word, phrase_key, transliteration_skeleton_into};
+use rayon::prelude::*;
+
+use super::word_spelled_alike;
+use crate::article::{Article, EntityKind};
+use crate::entities::list::Entity;
+
+/// Every word of a spelling taken this way has at least this many
+/// letters: short words (من، بل) share their skeletons with too many.
+const MIN_LETTERS: usize = 3;
+
+/// One spelling of a person's name, by its normalised words.
+struct Spelling {
+    entity: usize,
+    words: Vec<String>,
+}
+
+/// Adds to each person among `entities` the other spellings of its name
+/// that `articles` use, as aliases; never a spelling of a listed name
+/// (`listed`, by phrase key), which names the listed entity.
+pub(super) fn add_corpus_spellings(
+    articles: &[Article],
+    entities: &mut [Entity],
+    listed: &HashSet<String>,
+) {
+    let mut by_first: HashMap<String, Vec<Spelling>> = HashMap::new();
+    let mut skeleton = String::new();
+    for (entity, e) in entities.iter().enumerate() {
+        if e.kind != EntityKind::Person {
+            continue;
+        }
+        for name in e.names() {
+            let words: Vec<String> = name.split_whitespace().map(arabic::normalize).collect();
+            if words.len() < 2 || words.iter().any(|w| w.chars().count() < MIN_LETTERS) {
+                continue;
+            }
+            transliteration_skeleton_into(&words[0], &mut skeleton);
+            by_first
+                .entry(skeleton.clone())
+                .or_default()
+                .push(Spelling { entity, words });
+        }
+    }
+    if by_first.is_empty() {
+        return;
+    }
+    let found: Vec<(usize, String)> = articles
+        .par_iter()
+        .flat_map_iter(|a| {
+            let mut found = Vec::new();
+            for text in [a.title.as_str(), a.plain_text()] {
+                spelled_alike_in(text, &by_first, &mut found);
+            }
+            found
+        })
+        .collect();
+    let mut by_entity: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+    for (entity, surface) in found {
+        by_entity.entry(entity).or_default().insert(surface);
+    }
+    for (entity, surfaces) in by_entity {
+        let e = &mut entities[entity];
+        let mut known: HashSet<String> = e.names().map(|n| phrase_key(n)).collect();
+        for surface in surfaces {
+            let key = phrase_key(&surface);
+            if !listed.contains(&key) && known.insert(key) {
+                e.aliases.push(surface);
+            }
+        }
+        e.aliases.sort();
+    }
+}
+
+/// Pushes onto `found` each run of words of `text` spelled like one of
+/// the names in `by_first` (by the skeleton of their first word) but not
+/// as it, with the entity it names.
+fn spelled_alike_in(
+    text: &str,
+    by_first: &HashMap<String, Vec<Spelling>>,
+    found: &mut Vec<(usize, String)>,
+) {
+    let ws = WordList::of(text);
+    let spans = ws.spans();
+    let mut skeleton = String::new();
+    for i in 0..ws.len() {
+        if ws.norm(i).chars().count() < MIN_LETTERS {
+            continue;
+        }
+        transliteration_skeleton_into(ws.norm(i), &mut skeleton);
+        let Some(spellings) = by_first.get(&skeleton) else {
+            continue;
+        };
+        for spelling in spellings {
+            let end = i + spelling.words.len();
+            if end > ws.len() {
+                continue;
+            }
+            let alike = (i..end).zip(&spelling.words).all(|(j, word)| {
+                let norm = ws.norm(j);
+                norm.chars().count() >= MIN_LETTERS
+                    && word_spelled_alike(norm, word)
+                    && is_definite(norm) == is_definite(word)
+                    && !is_stop_word(norm)
+                    && (j == i || text[spans[j - 1].end..spans[j].start].trim().is_empty())
+            });
+            let same = (i..end)
+                .zip(&spelling.words)
+                .all(|(j, word)| ws.norm(j) == word);
+            if alike && !same {
+                found.push((
+                    spelling.entity,
+                    text[spans[i].start..spans[end - 1].end].to_string(),
+                ));
+            }
+        }
+    }
+}
