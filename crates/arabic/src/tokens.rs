@@ -854,6 +854,7 @@ pub fn nisba_of_place(norm: &str) -> Option<String> {
 /// the hamza that tells ألمانيا's first letters from the article.
 const IRREGULAR_NISBAS: &[(&str, &str)] = &[
     ("انجلترا", "الانجليزي"),
+    ("انكلترا", "الانكليزي"),
     ("النمسا", "النمساوي"),
     ("اسيا", "الاسيوي"),
     ("المانيا", "الالماني"),
@@ -984,6 +985,7 @@ mod tests {
         assert_eq!(of("أمريكا").as_deref(), Some("الامريكي"));
         assert_eq!(of("كوريا الشمالية").as_deref(), Some("الكوري الشمالي"));
         assert_eq!(of("إنجلترا").as_deref(), Some("الانجليزي"));
+        assert_eq!(of("إنكلترا").as_deref(), Some("الانكليزي"));
         assert_eq!(of("ألمانيا").as_deref(), Some("الالماني"));
         // Mali's would read "financial"; a long name has no one adjective.
         assert_eq!(of("مالي"), None);
