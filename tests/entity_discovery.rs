@@ -259,6 +259,40 @@ fn another_spelling_of_a_discovered_name_in_running_text_is_that_person() {
     assert_eq!(tagged.len(), 2, "{tagged:?}");
 }
 
+/// A listed person's name written another way where names stand
+/// (ديميتري بيسكوف beside the listed دميتري بيسكوف) is that person, not a
+/// second one with a page of its own.
+#[test]
+fn a_listed_name_written_another_way_is_the_listed_entity() {
+    let site = TempSite::bundled();
+    site.write(
+        "seeds/kremlin-denies.txt",
+        "الكرملين ينفي أي دور في تسميم العميل السابق\n\n\
+         موسكو (أ ف ب) - قال المتحدث باسم الكرملين ديميتري بيسكوف، الثلاثاء، إن موسكو لا علاقة لها بتسميم العميل السابق في بريطانيا.\n\n\
+         وأضاف ديميتري بيسكوف أن الاتهامات البريطانية لا أساس لها.\n",
+    );
+    site.write(
+        "seeds/kremlin-warns.txt",
+        "موسكو تحذر لندن من أي خطوات عدائية\n\n\
+         موسكو (رويترز) - حذر المتحدث باسم الكرملين ديميتري بيسكوف، الأربعاء، لندن من اتخاذ خطوات عدائية، قائلا إن روسيا سترد بالمثل.\n",
+    );
+    let corpus = site.corpus();
+    let peskov: Vec<&str> = corpus
+        .entities
+        .entities
+        .iter()
+        .filter(|e| e.name.contains("بيسكوف"))
+        .map(|e| e.slug.as_str())
+        .collect();
+    assert_eq!(peskov, ["dmitry-peskov"], "{:?}", discovered_names(&site));
+    let tagged = corpus
+        .articles
+        .iter()
+        .filter(|a| a.entities.iter().any(|m| m.slug == "dmitry-peskov"))
+        .count();
+    assert_eq!(tagged, 2);
+}
+
 /// After a full name, reports go on with the family name alone (رامي عبد
 /// الرحمن … وأضاف عبد الرحمن أن): that is the same person, not a second
 /// one. A clause after a title (اللاعب الذي يتعافى) and a word with a

@@ -27,7 +27,8 @@ pub struct Memo {
     pub(super) forms: Vec<String>,
     /// For each text holding any of `forms`: (form, occurrences) pairs.
     pub(super) counts: FormCounts,
-    /// The discovered entities, as far as the matcher reads them.
+    /// The discovered entities, and the listed ones that took a spelling
+    /// from the corpus, as far as the matcher reads them.
     pub(super) found: Vec<Signature>,
     /// The texts read again with the discovered names, and what that
     /// reading found in each.

@@ -2332,12 +2332,20 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
                 .push(k.as_str());
             by
         });
-    let listed_alike = |key: &str| {
-        key.contains(' ')
-            && listed_skeletons
-                .get(&skeleton_key(key))
-                .is_some_and(|listed| listed.iter().any(|l| spelled_alike(l, key)))
+    // The listed spelling a candidate is spelled alike, if any.
+    let listed_alike = |key: &str| -> Option<String> {
+        if !key.contains(' ') {
+            return None;
+        }
+        let listed = listed_skeletons.get(&skeleton_key(key))?;
+        listed
+            .iter()
+            .find(|l| spelled_alike(l, key))
+            .map(|l| l.to_string())
     };
+    // Names spelled alike a listed name, with the listed spelling: the
+    // listed entity written another way, which takes the spelling.
+    let mut listed_spellings: Vec<(String, String)> = Vec::new();
     let mut slugs: HashSet<String> = list.entities.iter().map(|e| e.slug.clone()).collect();
     // Words that open or close a longer candidate: a one-word candidate
     // among them is a piece of a name (محمد, روبرت) or a family name that
@@ -2385,7 +2393,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
             || listed_openings.contains(key.as_str())
             // A listed name written another way, whose first word alone
             // is listed too (شاختار دانييتسك: شاختار دونيتسك, شاختار).
-            || listed_alike(key) && key.split(' ').next().is_some_and(|w| known_keys.contains(w))
+            || listed_alike(key).is_some() && key.split(' ').next().is_some_and(|w| known_keys.contains(w))
             || ordinary_in_name(
                 &key.split(' ').collect::<Vec<_>>(),
                 0,
@@ -2394,6 +2402,12 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
             )
             .is_some()
         {
+            continue;
+        }
+        // A listed name written another way (ديميتري بيسكوف): the listed
+        // entity, not a second one with its own page.
+        if let Some(listed) = listed_alike(key) {
+            listed_spellings.push((listed, most_common(&g.surfaces)));
             continue;
         }
         let name = most_common(&g.surfaces);
@@ -2418,7 +2432,11 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         });
     }
     for (key, g) in &institutions {
-        if known_keys.contains(key.as_ref()) || listed_alike(key) {
+        if known_keys.contains(key.as_ref()) {
+            continue;
+        }
+        if let Some(listed) = listed_alike(key) {
+            listed_spellings.push((listed, most_common(&g.surfaces)));
             continue;
         }
         let name = most_common(&g.surfaces);
@@ -2459,9 +2477,10 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
     // does it.
     rayon::spawn(move || drop(groups));
     let listed = list.entities.len();
+    let amended = add_listed_spellings(list, listed_spellings);
     list.entities.extend(merge_spellings(found));
     variants::add_corpus_spellings(articles, &mut list.entities[listed..], &known_keys);
-    let (found, readings) = read_again(articles, &keys, list, listed, memo);
+    let (found, readings) = read_again(articles, &keys, list, (listed, &amended), memo);
     let mut texts = keys;
     texts.par_sort_unstable();
     texts.dedup();
@@ -2663,20 +2682,54 @@ fn absorb_spelling(kept: &mut Entity, mut other: Entity) {
     }
 }
 
+/// Gives listed entities the spellings of theirs that the corpus uses
+/// (`spellings`: a listed spelling and the other way it is written), as
+/// aliases; returns the entities that took one, ascending.
+fn add_listed_spellings(list: &mut EntityList, spellings: Vec<(String, String)>) -> Vec<usize> {
+    if spellings.is_empty() {
+        return Vec::new();
+    }
+    let mut by_spelling: HashMap<String, usize> = HashMap::new();
+    for (i, e) in list.entities.iter().enumerate() {
+        for spelling in e.spellings() {
+            by_spelling.entry(phrase_key(spelling)).or_insert(i);
+        }
+    }
+    let mut amended = BTreeSet::new();
+    for (listed, surface) in spellings {
+        let Some(&i) = by_spelling.get(&listed) else {
+            continue;
+        };
+        let entity = &mut list.entities[i];
+        let key = phrase_key(&surface);
+        if entity.names().all(|n| phrase_key(n) != key) {
+            entity.aliases.push(surface);
+            amended.insert(i);
+        }
+    }
+    amended.into_iter().collect()
+}
+
 /// Reads again, with the whole list, the articles that use a name
-/// discovered (the list from `listed` on), so that their mentions and
+/// discovered (the list from `listed` on) or a spelling a listed entity
+/// took from the corpus (those `amended`), so that their mentions and
 /// quotes count the new entities. An article whose text the memo knows is
-/// read again only if it holds a word of a discovered name that came, went
-/// or changed since; otherwise it takes what the last build found. Returns
-/// the discovered entities' signatures and each reading, for the next memo.
+/// read again only if it holds a word of such a name that came, went or
+/// changed since; otherwise it takes what the last build found. Returns
+/// the signatures of those entities and each reading, for the next memo.
 fn read_again(
     articles: &mut [Article],
     keys: &[u64],
     list: &EntityList,
-    listed: usize,
+    (listed, amended): (usize, &[usize]),
     memo: &Memo,
 ) -> (Vec<Signature>, Vec<(u64, Reading)>) {
-    let mut found: Vec<Signature> = list.entities[listed..].iter().map(Signature::of).collect();
+    let new_spellings = || {
+        list.entities[listed..]
+            .iter()
+            .chain(amended.iter().map(|&i| &list.entities[i]))
+    };
+    let mut found: Vec<Signature> = new_spellings().map(Signature::of).collect();
     found.sort();
     // Entities in one signature list and not the other: the words they
     // match are where a text's reading may differ from last time.
@@ -2699,8 +2752,7 @@ fn read_again(
                 || t.is_match(&arabic::normalize(a.plain_text()))
         })
     };
-    let names: Vec<&str> = list.entities[listed..]
-        .iter()
+    let names: Vec<&str> = new_spellings()
         .flat_map(|e| std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)))
         .collect();
     let finder = OnceLock::new();
