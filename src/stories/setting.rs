@@ -167,10 +167,9 @@ mod tests {
         assert!(apart(&hodeidah, &sanaa));
     }
 
-    #[test]
-    fn one_event_told_with_other_names_for_its_places_is_not() {
-        // Both ledes name Istanbul; one says Russia and Ukraine, the other
-        // Moscow and Kyiv.
+    /// Two reports of the same offer of talks: both ledes name Istanbul;
+    /// one says Russia and Ukraine, the other Moscow and Kyiv.
+    fn talks_in_istanbul() -> (Article, Article) {
         let a = read(
             "أردوغان يعرض على بوتين استضافة المفاوضات",
             "عرض أردوغان على بوتين استضافة جولة مفاوضات بين روسيا وأوكرانيا في إسطنبول.",
@@ -179,6 +178,12 @@ mod tests {
             "تركيا مستعدة لاحتضان محادثات السلام",
             "أكد أردوغان لبوتين أن تركيا مستعدة لاحتضان محادثات بين موسكو وكييف في إسطنبول.",
         );
+        (a, b)
+    }
+
+    #[test]
+    fn one_event_told_with_other_names_for_its_places_is_not() {
+        let (a, b) = talks_in_istanbul();
         assert!(!apart(&a, &b));
         // A report naming the other's place further down is not set apart.
         let c = read(
@@ -220,14 +225,7 @@ mod tests {
         assert!(apart_in(&sanaa, &bayda, &others));
         // A place shared that is no region of theirs still binds: Istanbul
         // in the ledes of two reports of the same talks.
-        let a = read(
-            "أردوغان يعرض على بوتين استضافة المفاوضات",
-            "عرض أردوغان على بوتين استضافة جولة مفاوضات بين روسيا وأوكرانيا في إسطنبول.",
-        );
-        let b = read(
-            "تركيا مستعدة لاحتضان محادثات السلام",
-            "أكد أردوغان لبوتين أن تركيا مستعدة لاحتضان محادثات بين موسكو وكييف في إسطنبول.",
-        );
+        let (a, b) = talks_in_istanbul();
         assert!(!apart_in(&a, &b, &others));
     }
 }
