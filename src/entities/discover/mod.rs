@@ -2391,9 +2391,6 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
             || letters < 3
             || known_keys.contains(key)
             || listed_openings.contains(key.as_str())
-            // A listed name written another way, whose first word alone
-            // is listed too (شاختار دانييتسك: شاختار دونيتسك, شاختار).
-            || listed_alike(key).is_some() && key.split(' ').next().is_some_and(|w| known_keys.contains(w))
             || ordinary_in_name(
                 &key.split(' ').collect::<Vec<_>>(),
                 0,
@@ -2404,8 +2401,8 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         {
             continue;
         }
-        // A listed name written another way (ديميتري بيسكوف): the listed
-        // entity, not a second one with its own page.
+        // A listed name written another way (ديميتري بيسكوف, شاختار
+        // دانييتسك): the listed entity, not a second one with its own page.
         if let Some(listed) = listed_alike(key) {
             listed_spellings.push((listed, most_common(&g.surfaces)));
             continue;
