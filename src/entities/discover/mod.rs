@@ -2018,6 +2018,8 @@ fn name_like(norm: &str, written: &str, first: bool) -> bool {
             || is_ali(norm, written))
         && !has_pronoun_suffix(norm)
         && !is_hamzated_verb(norm, written)
+        // A count is no name (وحين يصنع فريق ثلاث فرص).
+        && !arabic::is_number_word(norm)
         // What a scorer scores ends the scorer's name (… فيرنانديث هدف),
         // and what a team won by ends the team's (… سايبا بهدفين).
         && !readings.iter().any(|r| SCORED.contains(&r.as_ref()))
@@ -2474,9 +2476,12 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
     // does it.
     rayon::spawn(move || drop(groups));
     let listed = list.entities.len();
-    let amended = add_listed_spellings(list, listed_spellings);
+    let mut amended = add_listed_spellings(list, listed_spellings);
     list.entities.extend(merge_spellings(found));
-    variants::add_corpus_spellings(articles, &mut list.entities[listed..], &known_keys);
+    let respelled = variants::add_corpus_spellings(articles, &mut list.entities, &known_keys);
+    amended.extend(respelled.into_iter().filter(|&i| i < listed));
+    amended.sort_unstable();
+    amended.dedup();
     let (found, readings) = read_again(articles, &keys, list, (listed, &amended), memo);
     let mut texts = keys;
     texts.par_sort_unstable();
@@ -2749,8 +2754,18 @@ fn read_again(
                 || t.is_match(&arabic::normalize(a.plain_text()))
         })
     };
-    let names: Vec<&str> = new_spellings()
-        .flat_map(|e| std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)))
+    // Looked for in the normal form, which folds the ways one name is
+    // written (إنبي، إنبى، انبي), and without a leading alef, which «لل»
+    // drops (للجيش اللبناني).
+    let names: Vec<String> = new_spellings()
+        .flat_map(|e| e.names())
+        .map(|name| {
+            let name = arabic::normalize(name);
+            match name.strip_prefix("ال") {
+                Some(rest) => format!("ل{rest}"),
+                None => name,
+            }
+        })
         .collect();
     let finder = OnceLock::new();
     let matcher = OnceLock::new();
@@ -2764,7 +2779,10 @@ fn read_again(
                 let uses = finder
                     .get_or_init(|| AhoCorasick::new(&names).ok())
                     .as_ref()
-                    .is_some_and(|f| f.is_match(&a.title) || f.is_match(a.plain_text()));
+                    .is_some_and(|f| {
+                        f.is_match(&arabic::normalize(&a.title))
+                            || f.is_match(&arabic::normalize(a.plain_text()))
+                    });
                 uses.then(|| {
                     let analysis = matcher
                         .get_or_init(|| Matcher::new(list))

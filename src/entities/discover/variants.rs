@@ -1,5 +1,5 @@
-//! Other spellings of a discovered person's name that the corpus writes
-//! outside any naming context.
+//! Other spellings of a person's name, listed or discovered, that the
+//! corpus writes outside any naming context.
 //!
 //! A foreign name is transliterated several ways, often by one outlet in
 //! one week (ديميتري and ديمتري بيسكوف, غاريث بيل and غاريث بايل).
@@ -31,12 +31,13 @@ struct Spelling {
 
 /// Adds to each person among `entities` the other spellings of its name
 /// that `articles` use, as aliases; never a spelling of a listed name
-/// (`listed`, by phrase key), which names the listed entity.
+/// (`listed`, by phrase key), which names the listed entity. Returns the
+/// entities that took one, ascending.
 pub(super) fn add_corpus_spellings(
     articles: &[Article],
     entities: &mut [Entity],
     listed: &HashSet<String>,
-) {
+) -> Vec<usize> {
     let mut by_first: HashMap<String, Vec<Spelling>> = HashMap::new();
     let mut skeleton = String::new();
     for (entity, e) in entities.iter().enumerate() {
@@ -56,14 +57,14 @@ pub(super) fn add_corpus_spellings(
         }
     }
     if by_first.is_empty() {
-        return;
+        return Vec::new();
     }
     let found: Vec<(usize, String)> = articles
         .par_iter()
         .flat_map_iter(|a| {
             let mut found = Vec::new();
             for text in [a.title.as_str(), a.plain_text()] {
-                spelled_alike_in(text, &by_first, &mut found);
+                spelled_alike_in(text, &by_first, listed, &mut found);
             }
             found
         })
@@ -72,25 +73,33 @@ pub(super) fn add_corpus_spellings(
     for (entity, surface) in found {
         by_entity.entry(entity).or_default().insert(surface);
     }
+    let mut amended = Vec::new();
     for (entity, surfaces) in by_entity {
         let e = &mut entities[entity];
         let mut known: HashSet<String> = e.names().map(|n| phrase_key(n)).collect();
+        let before = e.aliases.len();
         for surface in surfaces {
             let key = phrase_key(&surface);
             if !listed.contains(&key) && known.insert(key) {
                 e.aliases.push(surface);
             }
         }
-        e.aliases.sort();
+        if e.aliases.len() > before {
+            amended.push(entity);
+        }
     }
+    amended
 }
 
 /// Pushes onto `found` each run of words of `text` spelled like one of
 /// the names in `by_first` (by the skeleton of their first word) but not
-/// as it, with the entity it names.
+/// as it, with the entity it names. A word that is itself a listed name
+/// (`listed`) is that name, never another spelling: «حمّل إبراهيم روسيا»
+/// is not إبراهيم رئيسي.
 fn spelled_alike_in(
     text: &str,
     by_first: &HashMap<String, Vec<Spelling>>,
+    listed: &HashSet<String>,
     found: &mut Vec<(usize, String)>,
 ) {
     let ws = WordList::of(text);
@@ -112,6 +121,7 @@ fn spelled_alike_in(
             let alike = (i..end).zip(&spelling.words).all(|(j, word)| {
                 let norm = ws.norm(j);
                 norm.chars().count() >= MIN_LETTERS
+                    && (norm == word || !listed.contains(norm))
                     && word_spelled_alike(norm, word)
                     && is_definite(norm) == is_definite(word)
                     && !is_stop_word(norm)
