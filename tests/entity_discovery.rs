@@ -375,6 +375,31 @@ fn a_discovered_name_is_found_however_its_letters_are_written() {
     );
 }
 
+/// A woman's given name that is a word too (سحر "magic") opens her name
+/// after her office, though the week also writes the word (السحر).
+#[test]
+fn a_womans_given_name_that_is_a_word_opens_her_name() {
+    let site = TempSite::bundled();
+    site.write(
+        "seeds/rail-link.txt",
+        "مصر تطرح مشروع قطار سريع بين البحرين\n\n\
+         القاهرة (رويترز) - أعلن وزير النقل المصري هشام عرفات، الاثنين، أن بلاده ستطرح مشروع خط سكك حديدية جديد عالي السرعة.\n\n\
+         وكانت وزيرة الاستثمار المصرية سحر نصر قالت العام الماضي إن تكلفة الخط ستبلغ 739 مليون دولار.\n",
+    );
+    site.write(
+        "seeds/investment-forum.txt",
+        "منتدى للاستثمار في القاهرة\n\n\
+         القاهرة (أ ش أ) - افتتحت وزيرة الاستثمار سحر نصر، الأربعاء، منتدى يجمع مستثمرين من عشرين دولة.\n",
+    );
+    site.write(
+        "seeds/magic-show.txt",
+        "عروض السحر تعود إلى المسرح\n\n\
+         بيروت - يعود السحر إلى خشبة المسرح هذا الأسبوع مع عروض يقدمها فنانون من لبنان وفرنسا.\n",
+    );
+    let names = discovered_names(&site);
+    assert!(names.iter().any(|n| n == "سحر نصر"), "{names:?}");
+}
+
 /// After a full name, reports go on with the family name alone (رامي عبد
 /// الرحمن … وأضاف عبد الرحمن أن): that is the same person, not a second
 /// one. A clause after a title (اللاعب الذي يتعافى) and a word with a
