@@ -400,6 +400,29 @@ fn a_womans_given_name_that_is_a_word_opens_her_name() {
     assert!(names.iter().any(|n| n == "سحر نصر"), "{names:?}");
 }
 
+/// A military rank introduces its holder, Arabic or transliterated, of
+/// one word or two (النقيب، اللفتنانت كولونيل، الميجر جنرال).
+#[test]
+fn a_military_rank_introduces_its_holder() {
+    let site = TempSite::bundled();
+    site.write(
+        "seeds/mindanao-clashes.txt",
+        "مقتل 44 مسلحا في جنوب الفلبين\n\n\
+         مانيلا (رويترز) - قال اللفتنانت كولونيل جيري بيسانا، الأحد، إن القتال اندلع مع نحو 50 مسلحا في قرية نائية صباح الخميس.\n\n\
+         وأضاف الميجر جنرال أرنل ديلا فيجا أن الجيش شن هجمات مدفعية بدعم جوي.\n",
+    );
+    site.write(
+        "seeds/sousse-raid.txt",
+        "تونس تعلن تفكيك خلية مسلحة\n\n\
+         تونس (أ ف ب) - أعلن النقيب حسام الجبابلي، المتحدث باسم الحرس الوطني، توقيف أربعة مشتبه بهم في سوسة.\n",
+    );
+    let names = discovered_names(&site);
+    for name in ["جيري بيسانا", "أرنل ديلا فيجا", "حسام الجبابلي"]
+    {
+        assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
+    }
+}
+
 /// After a full name, reports go on with the family name alone (رامي عبد
 /// الرحمن … وأضاف عبد الرحمن أن): that is the same person, not a second
 /// one. A clause after a title (اللاعب الذي يتعافى) and a word with a
