@@ -387,6 +387,17 @@ mod tests {
     }
 
     #[test]
+    fn applying_a_law_is_not_an_app() {
+        let matcher = TopicMatcher::new(&crate::config::bundled_topics());
+        let found = matcher.classify(
+            "عائلة معتقل لبناني تطعن في رفض ترشيحه للانتخابات",
+            "قالت العائلة في بيان إنها تدرس تقديم طعن لدى مجلس شورى الدولة للاستحالة في تطبيق القانون، \
+             بعد رفض ترشيح ابنها المحتجز منذ عامين، وطالبت بإصدار بيان رسمي يدين احتجازه.",
+        );
+        assert!(!found.contains(&"technology".to_string()), "{found:?}");
+    }
+
+    #[test]
     fn the_bundled_set_tells_fields_apart() {
         let matcher = TopicMatcher::new(&crate::config::bundled_topics());
         let cases = [
