@@ -398,6 +398,44 @@ mod tests {
     }
 
     #[test]
+    fn words_sharing_a_keywords_stem_do_not_count_for_it() {
+        let matcher = TopicMatcher::new(&crate::config::bundled_topics());
+        for (text, not) in [
+            // وطالب (demanded) is neither طالبان nor a student.
+            (
+                "وطالب أهالي الحي بإصلاح الطريق، كما طالب السكان بتعويضات.",
+                "conflict",
+            ),
+            (
+                "وطالب أهالي الحي بإصلاح الطريق، كما طالب السكان بتعويضات.",
+                "education",
+            ),
+            // العملية is an operation, not a currency.
+            (
+                "وتواصلت العملية، وقال المسؤول إن عملية الإجلاء ستكتمل.",
+                "economy",
+            ),
+            // نهاية is an end, not a final.
+            (
+                "وانتهى اللقاء في نهاية اليوم، وفي النهاية اتفق الطرفان.",
+                "sport",
+            ),
+            // غاب (was absent) is not forests.
+            (
+                "غاب الوزير عن الجلسة، كما غاب النواب عن التصويت.",
+                "environment",
+            ),
+            // دعوة (a call) is not a lawsuit.
+            ("ولبى الوفد الدعوة، ووجه دعوة إلى الأطراف كافة.", "crime"),
+            // الحملة (a campaign) is not a pregnancy.
+            ("وانطلقت الحملة أمس، وتستمر حملة التوعية شهرا.", "health"),
+        ] {
+            let found = matcher.classify("خبر", text);
+            assert!(!found.contains(&not.to_string()), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
     fn the_bundled_set_tells_fields_apart() {
         let matcher = TopicMatcher::new(&crate::config::bundled_topics());
         let cases = [
