@@ -12,7 +12,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use arabic::{WordList, is_definite, is_stop_word, phrase_key, transliteration_skeleton_into};
+use arabic::{
+    WordList, is_definite, is_stop_word, phrase_key, transliteration_skeleton,
+    transliteration_skeleton_into,
+};
 use rayon::prelude::*;
 
 use super::word_spelled_alike;
@@ -38,8 +41,8 @@ pub(super) fn add_corpus_spellings(
     entities: &mut [Entity],
     listed: &HashSet<String>,
 ) -> Vec<usize> {
-    let mut by_first: HashMap<String, Vec<Spelling>> = HashMap::new();
-    let mut skeleton = String::new();
+    let mut by_opening: HashMap<String, Vec<Spelling>> = HashMap::new();
+    let mut key = String::new();
     for (entity, e) in entities.iter().enumerate() {
         if e.kind != EntityKind::Person {
             continue;
@@ -49,14 +52,18 @@ pub(super) fn add_corpus_spellings(
             if words.len() < 2 || words.iter().any(|w| w.chars().count() < MIN_LETTERS) {
                 continue;
             }
-            transliteration_skeleton_into(&words[0], &mut skeleton);
-            by_first
-                .entry(skeleton.clone())
+            let skeletons = [
+                transliteration_skeleton(&words[0]),
+                transliteration_skeleton(&words[1]),
+            ];
+            opening_key(&skeletons[0], &skeletons[1], &mut key);
+            by_opening
+                .entry(key.clone())
                 .or_default()
                 .push(Spelling { entity, words });
         }
     }
-    if by_first.is_empty() {
+    if by_opening.is_empty() {
         return Vec::new();
     }
     let found: Vec<(usize, String)> = articles
@@ -64,7 +71,7 @@ pub(super) fn add_corpus_spellings(
         .flat_map_iter(|a| {
             let mut found = Vec::new();
             for text in [a.title.as_str(), a.plain_text()] {
-                spelled_alike_in(text, &by_first, listed, &mut found);
+                spelled_alike_in(text, &by_opening, listed, &mut found);
             }
             found
         })
@@ -91,26 +98,48 @@ pub(super) fn add_corpus_spellings(
     amended
 }
 
+/// The key a spelling is looked up by: the skeletons of its first two
+/// words. Names opening with a common given name (محمد، علي) are many;
+/// the second word sets them apart, so that each word of a text is
+/// compared with the few names that could start there.
+fn opening_key(first: &str, second: &str, key: &mut String) {
+    key.clear();
+    key.push_str(first);
+    key.push(' ');
+    key.push_str(second);
+}
+
 /// Pushes onto `found` each run of words of `text` spelled like one of
-/// the names in `by_first` (by the skeleton of their first word) but not
-/// as it, with the entity it names. A word that is itself a listed name
-/// (`listed`) is that name, never another spelling: «حمّل إبراهيم روسيا»
-/// is not إبراهيم رئيسي.
+/// the names in `by_opening` (by the skeletons of their first two words)
+/// but not as it, with the entity it names. A word that is itself a
+/// listed name (`listed`) is that name, never another spelling: «حمّل
+/// إبراهيم روسيا» is not إبراهيم رئيسي.
 fn spelled_alike_in(
     text: &str,
-    by_first: &HashMap<String, Vec<Spelling>>,
+    by_opening: &HashMap<String, Vec<Spelling>>,
     listed: &HashSet<String>,
     found: &mut Vec<(usize, String)>,
 ) {
     let ws = WordList::of(text);
     let spans = ws.spans();
+    // Every word's skeleton, once: each is the second word of one opening
+    // and the first of the next.
+    let mut skeletons = String::new();
+    let mut ends = Vec::with_capacity(ws.len());
     let mut skeleton = String::new();
     for i in 0..ws.len() {
+        transliteration_skeleton_into(ws.norm(i), &mut skeleton);
+        skeletons.push_str(&skeleton);
+        ends.push(skeletons.len());
+    }
+    let skeleton_of = |i: usize| &skeletons[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
+    let mut key = String::new();
+    for i in 0..ws.len().saturating_sub(1) {
         if ws.norm(i).chars().count() < MIN_LETTERS {
             continue;
         }
-        transliteration_skeleton_into(ws.norm(i), &mut skeleton);
-        let Some(spellings) = by_first.get(&skeleton) else {
+        opening_key(skeleton_of(i), skeleton_of(i + 1), &mut key);
+        let Some(spellings) = by_opening.get(&key) else {
             continue;
         };
         for spelling in spellings {
