@@ -2825,11 +2825,17 @@ fn read_again(
                 || t.is_match(&arabic::normalize(a.plain_text()))
         })
     };
-    // Looked for in the normal form, which folds the ways one name is
-    // written (إنبي، إنبى، انبي), and without a leading alef, which «لل»
-    // drops (للجيش اللبناني).
-    let names: Vec<String> = new_spellings()
+    // Looked for as written, then, in a text that does not write any so,
+    // in the normal form, which folds the ways one name is written (إنبي،
+    // إنبى، انبي), and without a leading alef, which «لل» drops (للجيش
+    // اللبناني). Most texts that use a name write it as listed, and are
+    // spared normalising.
+    let written: Vec<&str> = new_spellings()
         .flat_map(|e| e.names())
+        .map(String::as_str)
+        .collect();
+    let normal: Vec<String> = written
+        .iter()
         .map(|name| {
             let name = arabic::normalize(name);
             match name.strip_prefix("ال") {
@@ -2838,7 +2844,8 @@ fn read_again(
             }
         })
         .collect();
-    let finder = OnceLock::new();
+    let as_written = OnceLock::new();
+    let in_normal_form = OnceLock::new();
     let matcher = OnceLock::new();
     let readings: Vec<(u64, Reading)> = articles
         .par_iter_mut()
@@ -2847,13 +2854,18 @@ fn read_again(
             let reading = if memo.knows(key) && !touched(a) {
                 memo.reading(key).cloned()
             } else {
-                let uses = finder
-                    .get_or_init(|| AhoCorasick::new(&names).ok())
-                    .as_ref()
-                    .is_some_and(|f| {
-                        f.is_match(&arabic::normalize(&a.title))
-                            || f.is_match(&arabic::normalize(a.plain_text()))
-                    });
+                let as_written = as_written
+                    .get_or_init(|| AhoCorasick::new(&written).ok())
+                    .as_ref();
+                let uses = as_written
+                    .is_some_and(|f| f.is_match(&a.title) || f.is_match(a.plain_text()))
+                    || in_normal_form
+                        .get_or_init(|| AhoCorasick::new(&normal).ok())
+                        .as_ref()
+                        .is_some_and(|f| {
+                            f.is_match(&arabic::normalize(&a.title))
+                                || f.is_match(&arabic::normalize(a.plain_text()))
+                        });
                 uses.then(|| {
                     let analysis = matcher
                         .get_or_init(|| Matcher::new(list))
