@@ -423,6 +423,39 @@ fn a_military_rank_introduces_its_holder() {
     }
 }
 
+/// A listed person named with a father's name between the given and the
+/// family name (عمر حسن البشير for the listed عمر البشير) is that person,
+/// not a second one with a page of its own.
+#[test]
+fn a_listed_person_named_with_a_fathers_name_is_that_person() {
+    let site = TempSite::bundled();
+    site.write(
+        "seeds/khartoum-decree.txt",
+        "البشير يصدر مرسوما بتعيين وزير جديد للمالية\n\n\
+         الخرطوم (سونا) - أصدر الرئيس السوداني عمر حسن البشير، الاثنين، مرسوما جمهوريا بتعيين وزير جديد للمالية والتخطيط الاقتصادي.\n",
+    );
+    site.write(
+        "seeds/khartoum-visit.txt",
+        "البشير يستقبل وفدا اقتصاديا\n\n\
+         الخرطوم (أ ف ب) - استقبل الرئيس السوداني عمر حسن البشير، الثلاثاء، وفدا من رجال الأعمال لبحث الاستثمار في قطاع الزراعة.\n",
+    );
+    let corpus = site.corpus();
+    let bashir: Vec<&str> = corpus
+        .entities
+        .entities
+        .iter()
+        .filter(|e| e.name.contains("البشير"))
+        .map(|e| e.slug.as_str())
+        .collect();
+    assert_eq!(bashir, ["omar-al-bashir"], "{:?}", discovered_names(&site));
+    let tagged = corpus
+        .articles
+        .iter()
+        .filter(|a| a.entities.iter().any(|m| m.slug == "omar-al-bashir"))
+        .count();
+    assert_eq!(tagged, 2);
+}
+
 /// After a full name, reports go on with the family name alone (رامي عبد
 /// الرحمن … وأضاف عبد الرحمن أن): that is the same person, not a second
 /// one. A clause after a title (اللاعب الذي يتعافى) and a word with a

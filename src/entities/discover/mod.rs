@@ -2405,6 +2405,24 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
                 .push(k.as_str());
             by
         });
+    // Listed people's names of two words, by phrase key: a candidate of
+    // three that is one with a father's name between (عمر حسن البشير for
+    // عمر البشير) is that person.
+    let listed_people: HashSet<String> = list
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .flat_map(|e| e.names().map(|n| phrase_key(n)).collect::<Vec<_>>())
+        .filter(|k| k.split(' ').count() == 2)
+        .collect();
+    let listed_with_a_fathers_name = |key: &str| -> Option<String> {
+        let words: Vec<&str> = key.split(' ').collect();
+        let [given, _father, family] = words[..] else {
+            return None;
+        };
+        let short = format!("{given} {family}");
+        listed_people.contains(&short).then_some(short)
+    };
     // The listed spelling a candidate is spelled alike, if any.
     let listed_alike = |key: &str| -> Option<String> {
         if !key.contains(' ') {
@@ -2476,7 +2494,11 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         }
         // A listed name written another way (ديميتري بيسكوف, شاختار
         // دانييتسك): the listed entity, not a second one with its own page.
-        if let Some(listed) = listed_alike(key) {
+        if let Some(listed) = listed_alike(key).or_else(|| {
+            (majority_kind(&g.kinds) == EntityKind::Person)
+                .then(|| listed_with_a_fathers_name(key))
+                .flatten()
+        }) {
             listed_spellings.push((listed, most_common(&g.surfaces)));
             continue;
         }
