@@ -456,6 +456,20 @@ fn a_listed_person_named_with_a_fathers_name_is_that_person() {
     assert_eq!(tagged, 2);
 }
 
+/// A name with a middle name that takes the article (حسين الحاج حسن),
+/// followed by its office between commas, is found whole.
+#[test]
+fn a_name_with_an_article_in_its_middle_is_found_before_its_office() {
+    let site = TempSite::bundled();
+    site.write(
+        "seeds/beirut-election.txt",
+        "وزير لبناني يتهم دولا بالتدخل في الانتخابات\n\n\
+         بيروت (الوكالة الوطنية للإعلام) - اتهم حسين الحاج حسن، وزير الصناعة اللبناني، دولا عربية وأوروبية بمحاولة التدخل في الانتخابات النيابية المقبلة.\n",
+    );
+    let names = discovered_names(&site);
+    assert!(names.iter().any(|n| n == "حسين الحاج حسن"), "{names:?}");
+}
+
 /// After a full name, reports go on with the family name alone (رامي عبد
 /// الرحمن … وأضاف عبد الرحمن أن): that is the same person, not a second
 /// one. A clause after a title (اللاعب الذي يتعافى) and a word with a

@@ -1864,7 +1864,9 @@ fn apposition(
             break;
         }
         let norm = ws.norm(w);
-        let joiner = NAME_JOINERS.contains(&norm);
+        // A middle name with the article (حسين الحاج حسن) joins the names
+        // around it, as بن does.
+        let joiner = NAME_JOINERS.contains(&norm) || w != last && MIDDLE_NAMES.contains(&norm);
         // The article only on a family name: the last word in ي (عبدالله
         // الجنيبي) or one after a joiner (تركي آل الشيخ), or on the second
         // half of a given name (نور الدين).
