@@ -127,19 +127,6 @@ const PERSON_TITLES: &[&str] = &[
     "اللواء",
     "العميد",
     "المشير",
-    // Military ranks, Arabic and transliterated (اللفتنانت كولونيل جيري
-    // بيسانا، النقيب …).
-    "المقدم",
-    "الرايد",
-    "النقيب",
-    "الملازم",
-    "الرقيب",
-    "العريف",
-    "الكولونيل",
-    "اللفتنانت",
-    "الميجر",
-    "الاميرال",
-    "الادميرال",
     "القاضي",
     "القاضيه",
     "المدعي",
@@ -358,6 +345,23 @@ const APPOSITIVE_TITLES: &[&str] = &[
     "الرييس",
 ];
 
+/// Military ranks, Arabic and transliterated (اللفتنانت كولونيل جيري
+/// بيسانا، النقيب …): titles that stand before a name, like the
+/// [`HONORIFICS`], normalised.
+const MILITARY_RANKS: &[&str] = &[
+    "المقدم",
+    "الرايد",
+    "النقيب",
+    "الملازم",
+    "الرقيب",
+    "العريف",
+    "الكولونيل",
+    "اللفتنانت",
+    "الميجر",
+    "الاميرال",
+    "الادميرال",
+];
+
 /// Titles that stand before a name rather than after it (…، الأمير محمد
 /// بن سلمان): after a comma they introduce the next person, normalised.
 const HONORIFICS: &[&str] = &[
@@ -379,17 +383,6 @@ const HONORIFICS: &[&str] = &[
     "اللواء",
     "العميد",
     "المشير",
-    "المقدم",
-    "الرايد",
-    "النقيب",
-    "الملازم",
-    "الرقيب",
-    "العريف",
-    "الكولونيل",
-    "اللفتنانت",
-    "الميجر",
-    "الاميرال",
-    "الادميرال",
     "النجم",
     "النجمه",
     "البطل",
@@ -2005,6 +1998,7 @@ fn cue_word(norm: &str) -> Option<(&'static str, EntityKind, NameContext)> {
             ),
             (OPPONENTS, EntityKind::Organisation, NameContext::Title),
             (PERSON_TITLES, EntityKind::Person, NameContext::Title),
+            (MILITARY_RANKS, EntityKind::Person, NameContext::Title),
             (
                 POSITIONS_BEFORE_CLUB,
                 EntityKind::Person,
@@ -3356,10 +3350,10 @@ fn most_common(counts: &BTreeMap<String, usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        APPOSITIVE_TITLES, EntityKind, GIVEN_NAMES, Gathered, Gender, MIDDLE_NAMES, NOT_NAMES,
-        NameContext, OFFICE_WORDS, OPPONENTS, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS,
-        QUOTED_PLACE_HEADS, SCORED, SCORING_VERBS, SPEECH_VERBS, TIME_WORDS, body_at, count_forms,
-        cue_at, cue_word, is_club_head, is_derived_present, merge_without_preposition,
+        APPOSITIVE_TITLES, EntityKind, GIVEN_NAMES, Gathered, Gender, MIDDLE_NAMES, MILITARY_RANKS,
+        NOT_NAMES, NameContext, OFFICE_WORDS, OPPONENTS, ORGANISATION_HEADS, PERSON_TITLES,
+        PLACE_HEADS, QUOTED_PLACE_HEADS, SCORED, SCORING_VERBS, SPEECH_VERBS, TIME_WORDS, body_at,
+        count_forms, cue_at, cue_word, is_club_head, is_derived_present, merge_without_preposition,
         ordinary_in_name, spelled_alike, surname_used_alone, verb_forms,
     };
     use arabic::WordList;
@@ -3375,6 +3369,7 @@ mod tests {
             TIME_WORDS,
             NOT_NAMES,
             PERSON_TITLES,
+            MILITARY_RANKS,
             APPOSITIVE_TITLES,
             ORGANISATION_HEADS,
             OPPONENTS,
