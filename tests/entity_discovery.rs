@@ -46,6 +46,27 @@ fn discovered_names(site: &TempSite) -> Vec<String> {
         .collect()
 }
 
+/// The titles of the articles tagged with the entity `slug`.
+fn tagged<'a>(corpus: &'a nashra::corpus::Corpus, slug: &str) -> Vec<&'a str> {
+    corpus
+        .articles
+        .iter()
+        .filter(|a| a.entities.iter().any(|m| m.slug == slug))
+        .map(|a| a.title.as_str())
+        .collect()
+}
+
+/// The slugs of the entities whose name holds `word`.
+fn slugs_named<'a>(corpus: &'a nashra::corpus::Corpus, word: &str) -> Vec<&'a str> {
+    corpus
+        .entities
+        .entities
+        .iter()
+        .filter(|e| e.name.contains(word))
+        .map(|e| e.slug.as_str())
+        .collect()
+}
+
 #[test]
 fn discovery_finds_unlisted_names_with_their_kinds() {
     let text = std::fs::read_to_string("tests/fixtures/entities/discovery.toml").unwrap();
@@ -217,12 +238,11 @@ fn one_body_named_with_either_word_for_intelligence_is_one_entity() {
         .filter(|e| e.name.contains("المخابرات") || e.name.contains("الاستخبارات"))
         .collect();
     assert_eq!(intelligence.len(), 1, "{:?}", discovered_names(&site));
-    let tagged = corpus
-        .articles
-        .iter()
-        .filter(|a| a.entities.iter().any(|m| m.slug == intelligence[0].slug))
-        .count();
-    assert_eq!(tagged, 2, "both reports name the one body");
+    assert_eq!(
+        tagged(&corpus, &intelligence[0].slug).len(),
+        2,
+        "both reports name the one body"
+    );
 }
 
 /// A discovered name's other spelling in running text, where nothing
@@ -250,12 +270,7 @@ fn another_spelling_of_a_discovered_name_in_running_text_is_that_person() {
         .iter()
         .find(|e| e.discovered.is_some() && key(&e.name) == key("غاريث بيل"))
         .unwrap_or_else(|| panic!("{:?}", discovered_names(&site)));
-    let tagged: Vec<&str> = corpus
-        .articles
-        .iter()
-        .filter(|a| a.entities.iter().any(|m| m.slug == bale.slug))
-        .map(|a| a.title.as_str())
-        .collect();
+    let tagged = tagged(&corpus, &bale.slug);
     assert_eq!(tagged.len(), 2, "{tagged:?}");
 }
 
@@ -277,20 +292,13 @@ fn a_listed_name_written_another_way_is_the_listed_entity() {
          موسكو (رويترز) - حذر المتحدث باسم الكرملين ديميتري بيسكوف، الأربعاء، لندن من اتخاذ خطوات عدائية، قائلا إن روسيا سترد بالمثل.\n",
     );
     let corpus = site.corpus();
-    let peskov: Vec<&str> = corpus
-        .entities
-        .entities
-        .iter()
-        .filter(|e| e.name.contains("بيسكوف"))
-        .map(|e| e.slug.as_str())
-        .collect();
-    assert_eq!(peskov, ["dmitry-peskov"], "{:?}", discovered_names(&site));
-    let tagged = corpus
-        .articles
-        .iter()
-        .filter(|a| a.entities.iter().any(|m| m.slug == "dmitry-peskov"))
-        .count();
-    assert_eq!(tagged, 2);
+    assert_eq!(
+        slugs_named(&corpus, "بيسكوف"),
+        ["dmitry-peskov"],
+        "{:?}",
+        discovered_names(&site)
+    );
+    assert_eq!(tagged(&corpus, "dmitry-peskov").len(), 2);
 }
 
 /// A listed person's name written another way in running text (ريكس
@@ -313,21 +321,13 @@ fn a_listed_name_respelled_in_running_text_is_that_person() {
          وحمّل إبراهيم روسيا وتركيا المسؤولية عما وصفه بجرائم بحق المدنيين.\n",
     );
     let corpus = site.corpus();
-    let tagged = |slug: &str| -> Vec<&str> {
-        corpus
-            .articles
-            .iter()
-            .filter(|a| a.entities.iter().any(|m| m.slug == slug))
-            .map(|a| a.title.as_str())
-            .collect()
-    };
-    assert_eq!(tagged("rex-tillerson"), ["ضحايا البيت الأبيض خلال عام"]);
-    assert!(
-        tagged("ebrahim-raisi").is_empty(),
-        "{:?}",
-        tagged("ebrahim-raisi")
+    assert_eq!(
+        tagged(&corpus, "rex-tillerson"),
+        ["ضحايا البيت الأبيض خلال عام"]
     );
-    assert!(tagged("russia").contains(&"فرار الآلاف من عفرين"));
+    let raisi = tagged(&corpus, "ebrahim-raisi");
+    assert!(raisi.is_empty(), "{raisi:?}");
+    assert!(tagged(&corpus, "russia").contains(&"فرار الآلاف من عفرين"));
 }
 
 /// A discovered name is found in every report that writes it, however
@@ -440,20 +440,13 @@ fn a_listed_person_named_with_a_fathers_name_is_that_person() {
          الخرطوم (أ ف ب) - استقبل الرئيس السوداني عمر حسن البشير، الثلاثاء، وفدا من رجال الأعمال لبحث الاستثمار في قطاع الزراعة.\n",
     );
     let corpus = site.corpus();
-    let bashir: Vec<&str> = corpus
-        .entities
-        .entities
-        .iter()
-        .filter(|e| e.name.contains("البشير"))
-        .map(|e| e.slug.as_str())
-        .collect();
-    assert_eq!(bashir, ["omar-al-bashir"], "{:?}", discovered_names(&site));
-    let tagged = corpus
-        .articles
-        .iter()
-        .filter(|a| a.entities.iter().any(|m| m.slug == "omar-al-bashir"))
-        .count();
-    assert_eq!(tagged, 2);
+    assert_eq!(
+        slugs_named(&corpus, "البشير"),
+        ["omar-al-bashir"],
+        "{:?}",
+        discovered_names(&site)
+    );
+    assert_eq!(tagged(&corpus, "omar-al-bashir").len(), 2);
 }
 
 /// A name with a middle name that takes the article (حسين الحاج حسن),

@@ -5,10 +5,11 @@
 //! one week (ديميتري and ديمتري بيسكوف, غاريث بيل and غاريث بايل).
 //! Discovery joins two spellings when both stand where names stand
 //! ([`super::merge_spellings`]); a spelling met only in running text
-//! (وأضاف غاريث بايل أن …) it never reads as a name. Here every article is
-//! read once more for runs of words spelled like a discovered name, word
+//! (وأضاف غاريث بايل أن …) it never reads as a name, and a listed name
+//! respelled there (ريكس تيليرسون) the matcher misses. Here every article
+//! is read once more for runs of words spelled like a person's name, word
 //! for word ([`super::word_spelled_alike`]), and each such run becomes an
-//! alias of that name.
+//! alias of that person.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
