@@ -130,15 +130,18 @@ fn js_order(a: &str, b: &str) -> std::cmp::Ordering {
     a.encode_utf16().cmp(b.encode_utf16())
 }
 
-/// The index as it grows, record by record, in id order.
+/// The index as it grows, record by record, in id order. Each record's
+/// result data is written as soon as its file is full, so the index holds
+/// only the postings and the filters.
 struct Builder<'a> {
     terms: HashMap<Box<str>, Postings, FxBuildHasher>,
-    results: Vec<String>,
     filters: BTreeMap<(&'a str, String), Vec<u32>>,
 }
 
 impl<'a> Builder<'a> {
-    fn add(&mut self, id: u32, record: Record) {
+    /// Adds the terms and filter values of record `id`, and returns what
+    /// its result shows, as JSON.
+    fn add(&mut self, id: u32, record: Record) -> String {
         let mut classes: HashMap<&str, u8, FxBuildHasher> =
             HashMap::with_capacity_and_hasher(record.terms.body.len(), FxBuildHasher);
         let parts = [
@@ -176,13 +179,39 @@ impl<'a> Builder<'a> {
         }
         let mut shown = record.meta;
         shown.insert("url".into(), record.url);
-        self.results
-            .push(serde_json::to_string(&shown).expect("plain strings serialise"));
+        serde_json::to_string(&shown).expect("plain strings serialise")
     }
 }
 
-/// The files of the index of `site`, by path under [`super::BUNDLE_DIR`].
-pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
+/// Where the index's files go as they are made, in an order that is the
+/// same at every build; it remembers a fingerprint of each, which names
+/// the build of the index in `meta.json`.
+struct Files<'s> {
+    put: &'s (dyn Fn(&str, &[u8]) -> Result<()> + Sync),
+    stamp: Vec<u8>,
+}
+
+impl Files<'_> {
+    /// Writes `files` (in parallel) and adds them to the stamp in order.
+    fn put_all(&mut self, files: &[(String, Vec<u8>)]) -> Result<()> {
+        files
+            .par_iter()
+            .try_for_each(|(path, bytes)| (self.put)(path, bytes))?;
+        for (path, bytes) in files {
+            self.stamp
+                .extend_from_slice(&xxh3_64(path.as_bytes()).to_le_bytes());
+            self.stamp.extend_from_slice(&xxh3_64(bytes).to_le_bytes());
+        }
+        Ok(())
+    }
+}
+
+/// Makes the index of `site` and hands each of its files, by path under
+/// [`super::BUNDLE_DIR`], to `put`, `meta.json` last. A large archive's
+/// index does not fit in memory beside the rest of the build, so the
+/// files are written as they are made: a batch of records' result files
+/// as soon as the batch is read, each term chunk as soon as it is full.
+fn make(site: &Site, put: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync)) -> Result<()> {
     let mut order = pages(site);
     // Newest first; undated pages (an empty date) last; the site's order
     // within a day. The sort is stable.
@@ -190,68 +219,80 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
     let maker = RecordMaker::new(site);
     let mut builder = Builder {
         terms: HashMap::with_hasher(FxBuildHasher),
-        results: Vec::with_capacity(order.len()),
         filters: BTreeMap::new(),
     };
+    let mut files = Files {
+        put,
+        stamp: Vec::new(),
+    };
     let mut id = 0u32;
+    // A batch holds whole result files, so each file is written once.
+    const _: () = assert!(RECORDS_PER_BATCH.is_multiple_of(RESULTS_PER_FILE));
     for batch in order.chunks(RECORDS_PER_BATCH) {
         let made: Vec<Record> = batch
             .par_iter()
             .map(|&page: &Page| maker.record(page))
             .collect();
+        let mut shown = Vec::with_capacity(made.len());
         for record in made {
-            builder.add(id, record);
+            shown.push(builder.add(id, record));
             id += 1;
         }
+        let first_file = (id as usize - shown.len()) / RESULTS_PER_FILE;
+        let results: Vec<(String, Vec<u8>)> = shown
+            .chunks(RESULTS_PER_FILE)
+            .enumerate()
+            .map(|(n, shown)| {
+                (
+                    format!("r{}.json", first_file + n),
+                    format!("[{}]", shown.join(",")).into_bytes(),
+                )
+            })
+            .collect();
+        files.put_all(&results)?;
     }
-    lay_out(builder)
+    lay_out(builder, id as usize, files)
 }
 
-fn lay_out(builder: Builder) -> Vec<(String, Vec<u8>)> {
-    let count = builder.results.len();
-    let mut terms: Vec<(&str, &Postings)> =
-        builder.terms.iter().map(|(t, p)| (t.as_ref(), p)).collect();
-    terms.par_sort_unstable_by(|a, b| js_order(a.0, b.0));
+/// Writes the term chunks, the filters and the meta of the grown index of
+/// `count` records.
+fn lay_out(builder: Builder, count: usize, mut files: Files) -> Result<()> {
+    let mut terms: Vec<(Box<str>, Postings)> = builder.terms.into_iter().collect();
+    terms.par_sort_unstable_by(|a, b| js_order(&a.0, &b.0));
     let is_common = |p: &Postings| {
         count >= COMMON_MIN_RECORDS && p.records as f64 > COMMON_SHARE * count as f64
     };
-    let common: Vec<&str> = terms
+    let common: Vec<Box<str>> = terms
         .iter()
         .filter(|(_, p)| is_common(p))
-        .map(|(t, _)| *t)
+        .map(|(t, _)| t.clone())
         .collect();
 
-    let mut out = Vec::new();
-    let mut chunks = Vec::new();
+    let mut chunks: Vec<Box<str>> = Vec::new();
     let mut chunk = Vec::new();
-    for (term, postings) in terms.iter().filter(|(_, p)| !is_common(p)) {
-        if chunk.is_empty() {
-            chunks.push(*term);
-        }
+    // Each term's postings are freed as soon as they are in a chunk.
+    for (term, postings) in terms.into_iter().filter(|(_, p)| !is_common(p)) {
+        let opens_chunk = chunk.is_empty();
         push_varint(&mut chunk, term.len() as u64);
         chunk.extend_from_slice(term.as_bytes());
         push_varint(&mut chunk, postings.records as u64);
         push_varint(&mut chunk, postings.bytes.len() as u64);
         chunk.extend_from_slice(&postings.bytes);
+        if opens_chunk {
+            chunks.push(term);
+        }
         if chunk.len() >= CHUNK_BYTES {
-            out.push((
-                format!("t{}.bin", chunks.len() - 1),
-                std::mem::take(&mut chunk),
-            ));
+            let path = format!("t{}.bin", chunks.len() - 1);
+            files.put_all(&[(path, std::mem::take(&mut chunk))])?;
         }
     }
     if !chunk.is_empty() {
-        out.push((format!("t{}.bin", chunks.len() - 1), chunk));
-    }
-
-    for (n, shown) in builder.results.chunks(RESULTS_PER_FILE).enumerate() {
-        out.push((
-            format!("r{n}.json"),
-            format!("[{}]", shown.join(",")).into_bytes(),
-        ));
+        let path = format!("t{}.bin", chunks.len() - 1);
+        files.put_all(&[(path, chunk)])?;
     }
 
     let mut filters: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    let mut filter_files = Vec::with_capacity(builder.filters.len());
     for (n, ((facet, value), ids)) in builder.filters.iter().enumerate() {
         filters.entry(facet).or_default().insert(value, n);
         let mut bytes = Vec::with_capacity(ids.len() * 2);
@@ -260,36 +301,30 @@ fn lay_out(builder: Builder) -> Vec<(String, Vec<u8>)> {
             push_varint(&mut bytes, u64::from(id - last));
             last = id;
         }
-        out.push((format!("f{n}.bin"), bytes));
+        filter_files.push((format!("f{n}.bin"), bytes));
     }
+    files.put_all(&filter_files)?;
 
-    let mut stamp = Vec::with_capacity(out.len() * 8);
-    for (path, bytes) in &out {
-        stamp.extend_from_slice(&xxh3_64(path.as_bytes()).to_le_bytes());
-        stamp.extend_from_slice(&xxh3_64(bytes).to_le_bytes());
-    }
     let meta = Meta {
         version: 1,
-        stamp: format!("{:016x}", xxh3_64(&stamp)),
+        stamp: format!("{:016x}", xxh3_64(&files.stamp)),
         records: count,
         results_per_file: RESULTS_PER_FILE,
-        chunks,
-        common,
+        chunks: chunks.iter().map(|t| t.as_ref()).collect(),
+        common: common.iter().map(|t| t.as_ref()).collect(),
         filters,
     };
     let meta = serde_json::to_vec(&meta).expect("plain data serialises");
-    out.push(("meta.json".into(), meta));
-    out
+    (files.put)("meta.json", &meta)
 }
 
 /// Writes the index of `site` under [`super::BUNDLE_DIR`]. It is made
 /// whole at every build, incremental ones included; the sink rewrites only
 /// the files whose bytes changed.
 pub fn write(site: &Site, sink: &dyn Sink) -> Result<()> {
-    let files = files(site);
-    files
-        .par_iter()
-        .try_for_each(|(path, bytes)| sink.put(&format!("{}/{path}", super::BUNDLE_DIR), bytes))
+    make(site, &|path, bytes| {
+        sink.put(&format!("{}/{path}", super::BUNDLE_DIR), bytes)
+    })
 }
 
 /// One entry of a term chunk, as read back.
