@@ -2571,7 +2571,8 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
     amended.extend(respelled.into_iter().filter(|&i| i < listed));
     amended.sort_unstable();
     amended.dedup();
-    let (found, readings) = read_again(articles, &keys, list, (listed, &amended), memo);
+    let (found, read) = read_again(articles, &keys, list, (listed, &amended), memo);
+    let readings = readings_to_remember(articles, &read);
     let mut texts = keys;
     texts.par_sort_unstable();
     texts.dedup();
@@ -2807,39 +2808,9 @@ fn add_listed_spellings(list: &mut EntityList, spellings: Vec<(String, String)>)
 /// quotes count the new entities. An article whose text the memo knows is
 /// read again only if it holds a word of such a name that came, went or
 /// changed since; otherwise it takes what the last build found. Returns
-/// the signatures of those entities and each reading, for the next memo.
+/// the signatures of those entities and, for each article so read, its
+/// text's key and its index.
 fn read_again(
-    articles: &mut [Article],
-    keys: &[u64],
-    list: &EntityList,
-    (listed, amended): (usize, &[usize]),
-    memo: &Memo,
-) -> (Vec<Signature>, Vec<(u64, Reading)>) {
-    let (found, read) = read_again_into(articles, keys, list, (listed, amended), memo);
-    // What each text read again gave its article, copied for the next
-    // build only now that discovery allocates nothing more that lasts: the
-    // copies, made together and freed together after the memo is saved,
-    // leave no memory half used between the articles' own mentions (made
-    // as the texts were read, they cost a 100,000-article build about
-    // 200 MB that stayed resident to the end).
-    let readings = read
-        .par_iter()
-        .map(|&(key, i)| {
-            let a = &articles[i];
-            let reading = Reading {
-                mentions: a.entities.clone(),
-                quotes: a.quotes.clone(),
-            };
-            (key, reading)
-        })
-        .collect();
-    (found, by_key(readings))
-}
-
-/// [`read_again`]'s reading: sets the mentions and quotes of each article
-/// that uses a new spelling, and returns the signatures found and, for
-/// each article so read, its text's key and its index.
-fn read_again_into(
     articles: &mut [Article],
     keys: &[u64],
     list: &EntityList,
@@ -2932,6 +2903,28 @@ fn read_again_into(
         })
         .collect();
     (found, read)
+}
+
+/// What each text read again gave its article (`read`: the text's key and
+/// the article's index), copied for the next build's memo. The copies are
+/// made once discovery allocates nothing more that lasts: made together
+/// and freed together after the memo is saved, they leave no allocator
+/// page half used between the articles' own mentions (made while the
+/// texts were read, they kept about 200 MB of a 100,000-article build
+/// resident to its end).
+fn readings_to_remember(articles: &[Article], read: &[(u64, usize)]) -> Vec<(u64, Reading)> {
+    let readings = read
+        .par_iter()
+        .map(|&(key, i)| {
+            let a = &articles[i];
+            let reading = Reading {
+                mentions: a.entities.clone(),
+                quotes: a.quotes.clone(),
+            };
+            (key, reading)
+        })
+        .collect();
+    by_key(readings)
 }
 
 /// The words of candidates that the corpus shows to be ordinary words,
