@@ -5,7 +5,8 @@
 //! ([`sentences`]) and how one leans on the one before
 //! ([`depends_on_previous`]), dates in every Arabic month system and in the Hijri
 //! calendar ([`dates`], [`hijri`]), counted nouns ([`numbers`]) and
-//! transliteration ([`translit`]). Nothing here knows about nashra's
+//! transliteration ([`translit`]), and whether a word is one of the
+//! language's own ([`lexicon`]). Nothing here knows about nashra's
 //! pipeline: every stage of it (cleaning, entities, topics, stories,
 //! summaries) builds on these functions instead of re-deriving its own
 //! notion of a word or a date, and any other Arabic project can too.
@@ -22,6 +23,7 @@
 pub mod dates;
 mod discourse;
 pub mod hijri;
+pub mod lexicon;
 pub mod lines;
 mod normalize;
 pub mod numbers;
