@@ -188,7 +188,8 @@ pub enum EntityKind {
 pub enum NameContext {
     /// A speech verb before it and إن/أن or a colon after it, or a
     /// nationality before it (والبلجيكي روميلو لوكاكو): weaker, since the
-    /// subject may be an ordinary noun.
+    /// subject may be an ordinary noun, but for a foreign name of two
+    /// words after a nationality, which says as much as a title.
     Speech,
     /// A title, or the head word of an organisation or a place.
     Title,
@@ -214,8 +215,9 @@ pub struct Candidate {
     /// The name as written.
     pub surface: String,
     pub kind: EntityKind,
-    /// The title or head word before it as written (الرئيس الفلسطيني,
-    /// نادي), or the office after it, empty after a speech verb.
+    /// The title, head word or nationality before it as written (الرئيس
+    /// الفلسطيني, نادي, الأميركية), or the office after it, empty after a
+    /// speech verb.
     pub cue: String,
     pub context: NameContext,
 }

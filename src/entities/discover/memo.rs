@@ -33,6 +33,10 @@ pub struct Memo {
     /// The texts read again with the discovered names, and what that
     /// reading found in each.
     pub(super) readings: Vec<(u64, Reading)>,
+    /// Words looked up in the lexicon, as written, sorted, with whether
+    /// the language has them: a rebuild compiles the lexicon only for a
+    /// word it has not seen.
+    pub(super) words: Vec<(String, bool)>,
 }
 
 /// By text fingerprint, how often each form occurs in the text: (form,
@@ -87,6 +91,14 @@ impl Memo {
         self.counts
             .binary_search_by_key(&text, |(k, _)| *k)
             .map_or(&[], |i| &self.counts[i].1)
+    }
+
+    /// Whether the language has `word`, as the last build's lexicon said.
+    pub(super) fn has_word(&self, word: &str) -> Option<bool> {
+        self.words
+            .binary_search_by(|(w, _)| w.as_str().cmp(word))
+            .ok()
+            .map(|i| self.words[i].1)
     }
 
     pub(super) fn reading(&self, text: u64) -> Option<&Reading> {

@@ -18,6 +18,7 @@ mod memo;
 mod variants;
 
 use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -29,6 +30,7 @@ use super::list::{Entity, EntityList};
 use super::matcher::{Hit, Matcher, telltale_words};
 use crate::article::Article;
 pub use crate::article::{Candidate, EntityKind, NameContext};
+use arabic::lexicon::Lexicon;
 use arabic::{
     WordList, has_article, is_definite, is_nisba, is_stop_word, phrase_key,
     proclitic_reading_slices, transliteration_skeleton,
@@ -1065,13 +1067,15 @@ pub(crate) fn candidates(
     while i < n {
         let cue = cue_at(ws.norm(i)).or_else(|| {
             // A nationality opens a name only at the start of a phrase
-            // (after a verb, a comma, و), not after the noun it describes.
-            (is_nisba(ws.norm(i))
+            // (after a verb, a comma, و, a preposition or أن), not after
+            // the noun it describes.
+            (is_nationality(ws.norm(i), matcher)
                 && known[i].is_none()
                 && (i == 0
                     || ws.norm(i).starts_with('و')
                     || !joined(i - 1, i)
-                    || is_verb_like(ws.norm(i - 1))))
+                    || is_verb_like(ws.norm(i - 1))
+                    || NATIONALITY_OPENERS.contains(&ws.norm(i - 1))))
             .then_some((EntityKind::Person, NameContext::Speech))
         });
         let Some((cue_kind, context)) = cue else {
@@ -1304,7 +1308,7 @@ pub(crate) fn candidates(
             }
             // أحرز X الهدف / قلص X الفارق — the scorer, perhaps after a
             // nationality (سجل الدنماركي كريستيان إريكسن الهدف).
-            let verb = if is_nisba(ws.norm(i)) {
+            let verb = if is_nationality(ws.norm(i), matcher) {
                 i.checked_sub(1)
             } else {
                 Some(i)
@@ -1352,7 +1356,7 @@ pub(crate) fn candidates(
             // خلال مؤتمر صحفي في برلين "…").
             let speaks =
                 verb.is_none_or(|v| SPEECH_VERBS.contains(&v) || !SCORING_VERBS.contains(&v));
-            if !speaks || !opens_saying(text, ws, end) && !is_nisba(ws.norm(i)) {
+            if !speaks || !opens_saying(text, ws, end) && !is_nationality(ws.norm(i), matcher) {
                 i = end;
                 continue;
             }
@@ -1368,6 +1372,10 @@ pub(crate) fn candidates(
             surface: text[spans[start].start..spans[end - 1].end].to_string(),
             kind: cue_kind,
             cue: match context {
+                // The nationality that opened the name, if one did.
+                NameContext::Speech if is_nationality(ws.norm(i), matcher) => {
+                    text[spans[i].start..spans[i].end].to_string()
+                }
                 NameContext::Speech => String::new(),
                 NameContext::Title => {
                     // With the quotation mark that closes a company's name
@@ -2229,6 +2237,74 @@ fn has_pronoun_suffix(norm: &str) -> bool {
             .any(|s| norm.ends_with(s))
 }
 
+/// A nationality before a name: a man's, or a woman's when it is a listed
+/// place's (الروسية ماريا شارابوفا), since many nouns end in ية too
+/// (الزاوية، القضية). `norm` is normalised.
+fn is_nationality(norm: &str, matcher: &Matcher) -> bool {
+    is_nisba(norm)
+        || norm
+            .strip_suffix('ه')
+            .map(|m| m.strip_prefix('و').unwrap_or(m))
+            .is_some_and(|masculine| matcher.nationality(masculine).is_some())
+}
+
+/// Which words are the language's own ([`Lexicon`]), answered from the
+/// last build's memo where it asked the same, so that the lexicon is
+/// compiled only for a word it has not seen (or built beside other work
+/// ahead of a build with no memo).
+struct LanguageWords<'m> {
+    memo: &'m Memo,
+    lexicon: OnceCell<Lexicon>,
+    asked: RefCell<BTreeMap<String, bool>>,
+}
+
+impl<'m> LanguageWords<'m> {
+    fn new(memo: &'m Memo, lexicon: Option<Lexicon>) -> LanguageWords<'m> {
+        LanguageWords {
+            memo,
+            lexicon: lexicon.map(OnceCell::from).unwrap_or_default(),
+            asked: RefCell::default(),
+        }
+    }
+
+    /// Whether the language has `word`, as written.
+    fn has(&self, word: &str) -> bool {
+        if let Some(&known) = self.asked.borrow().get(word) {
+            return known;
+        }
+        let has = self
+            .memo
+            .has_word(word)
+            .unwrap_or_else(|| self.lexicon.get_or_init(Lexicon::bundled).has(word));
+        self.asked.borrow_mut().insert(word.to_string(), has);
+        has
+    }
+
+    /// Whether a name is written as foreign names are: none of its words
+    /// is one of the language's own, but for a given name opening it (علي
+    /// معلول). Words a nationality was read before that the language has
+    /// (فإننا ندرك، إعادة مبلغ) are a clause, not a name.
+    fn is_foreign_name(&self, name: &str) -> bool {
+        arabic::words(name).iter().enumerate().all(|(w, word)| {
+            (w == 0 && GIVEN_NAMES.contains(&word.norm.as_str()))
+                || !self.has(&name[word.start..word.end])
+        })
+    }
+
+    /// Every word asked, with its answer, for the next build's memo.
+    fn into_asked(self) -> Vec<(String, bool)> {
+        self.asked.into_inner().into_iter().collect()
+    }
+}
+
+/// Words after which a nationality stands at the start of a phrase, not
+/// after a noun it describes: a particle that opens a clause on its
+/// subject (أن الأميركية جنيفر برادي ستحل), a preposition, and the noun of
+/// «على يد» (on the hands of), which sport writes before the winner.
+const NATIONALITY_OPENERS: &[&str] = &[
+    "ان", "بان", "لان", "علي", "امام", "ضد", "مع", "يد", "حساب", "بين",
+];
+
 /// A word that may be a verb ending a clause before a nationality (أكد
 /// الجزائري …): a speech verb, or a word opening with a verb prefix read
 /// through و.
@@ -2318,7 +2394,13 @@ pub fn discover(articles: &mut [Article], list: &mut EntityList) {
 /// reading of the texts that did not change; returns what the next build
 /// may reuse. The result is the same as without a memo.
 pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, memo: &Memo) -> Memo {
-    let keys: Vec<u64> = articles.par_iter().map(text_key).collect();
+    // Without the last build's answers, the lexicon will be needed: it is
+    // compiled beside.
+    let (keys, lexicon) = rayon::join(
+        || articles.par_iter().map(text_key).collect::<Vec<u64>>(),
+        || memo.words.is_empty().then(Lexicon::bundled),
+    );
+    let language = LanguageWords::new(memo, lexicon);
     // Gathered by borrowed key, then ordered once.
     let mut gathered: FxHashMap<&str, Gathered> = FxHashMap::default();
     // Bodies named by their form need no other evidence, and their words
@@ -2348,7 +2430,11 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
             }
             g.sightings += 1;
             g.titled |= match c.context {
-                NameContext::Speech => false,
+                // A nationality before a foreign name of two words or more
+                // (الأميركية جنيفر برادي) says as much as a title.
+                NameContext::Speech => {
+                    c.key.contains(' ') && !c.cue.is_empty() && language.is_foreign_name(&c.surface)
+                }
                 // A club scores too: one word is not sure.
                 NameContext::Feat => c.key.contains(' '),
                 _ => true,
@@ -2465,11 +2551,16 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         let accepted = if words == 1 {
             // One word is a name only with evidence from several articles,
             // one of them at least a title or head word.
-            // A given name alone (العميد إسماعيل) is no one in particular.
+            // A given name alone (العميد إسماعيل) is no one in particular,
+            // and a person named by one word of the language (المدرب سيجد،
+            // اللاعب متسلل) is the sentence going on: one word that names
+            // someone is a foreign family name (كوندراشوف).
             g.titled
                 && g.articles.len() >= 2
                 && !pieces.contains(key.as_str())
                 && !GIVEN_NAMES.contains(&key.as_str())
+                && !(majority_kind(&g.kinds) == EntityKind::Person
+                    && language.has(&most_common(&g.surfaces)))
         } else {
             (g.articles.len() >= 2 || g.titled) && !surname(key, g)
         };
@@ -2519,6 +2610,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
             ..Entity::bare(slug, name, kind)
         });
     }
+    let words = language.into_asked();
     for (key, g) in &institutions {
         if known_keys.contains(key.as_ref()) {
             continue;
@@ -2582,6 +2674,7 @@ pub fn discover_remembering(articles: &mut [Article], list: &mut EntityList, mem
         counts,
         found,
         readings,
+        words,
     }
 }
 
@@ -3375,11 +3468,11 @@ fn most_common(counts: &BTreeMap<String, usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        APPOSITIVE_TITLES, EntityKind, GIVEN_NAMES, Gathered, Gender, MIDDLE_NAMES, MILITARY_RANKS,
-        NOT_NAMES, NameContext, OFFICE_WORDS, OPPONENTS, ORGANISATION_HEADS, PERSON_TITLES,
-        PLACE_HEADS, QUOTED_PLACE_HEADS, SCORED, SCORING_VERBS, SPEECH_VERBS, TIME_WORDS, body_at,
-        count_forms, cue_at, cue_word, is_club_head, is_derived_present, merge_without_preposition,
-        ordinary_in_name, spelled_alike, surname_used_alone, verb_forms,
+        APPOSITIVE_TITLES, EntityKind, GIVEN_NAMES, Gathered, Gender, LanguageWords, MIDDLE_NAMES,
+        MILITARY_RANKS, Memo, NOT_NAMES, NameContext, OFFICE_WORDS, OPPONENTS, ORGANISATION_HEADS,
+        PERSON_TITLES, PLACE_HEADS, QUOTED_PLACE_HEADS, SCORED, SCORING_VERBS, SPEECH_VERBS,
+        TIME_WORDS, body_at, count_forms, cue_at, cue_word, is_club_head, is_derived_present,
+        merge_without_preposition, ordinary_in_name, spelled_alike, surname_used_alone, verb_forms,
     };
     use arabic::WordList;
     use std::collections::{BTreeMap, HashSet};
@@ -3411,6 +3504,35 @@ mod tests {
                 assert!(seen.insert(word), "{word} is listed twice");
             }
         }
+    }
+
+    /// A rebuild takes the last build's answers and compiles the lexicon
+    /// only for a word it was not asked before; the next memo holds every
+    /// word asked.
+    #[test]
+    fn words_the_memo_answers_need_no_lexicon() {
+        let memo = Memo {
+            words: vec![("سيجد".into(), true), ("كوندراشوف".into(), false)],
+            ..Memo::default()
+        };
+        let language = LanguageWords::new(&memo, None);
+        assert!(language.has("سيجد"));
+        assert!(language.is_foreign_name("كوندراشوف"));
+        assert!(language.lexicon.get().is_none(), "compiled for known words");
+        assert!(language.has("مقابلة"));
+        assert!(!language.is_foreign_name("ستيفاني مقابلة"));
+        assert!(language.lexicon.get().is_some());
+        let asked: Vec<(String, bool)> = language.into_asked();
+        let asked: Vec<(&str, bool)> = asked.iter().map(|(w, a)| (w.as_str(), *a)).collect();
+        assert_eq!(
+            asked,
+            [
+                ("ستيفاني", false),
+                ("سيجد", true),
+                ("كوندراشوف", false),
+                ("مقابلة", true)
+            ]
+        );
     }
 
     #[test]
