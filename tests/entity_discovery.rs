@@ -56,6 +56,15 @@ fn tagged<'a>(corpus: &'a nashra::corpus::Corpus, slug: &str) -> Vec<&'a str> {
         .collect()
 }
 
+/// A site of the bundled seeds and `articles` (path, text).
+fn site_with(articles: &[(&str, &str)]) -> TempSite {
+    let site = TempSite::bundled();
+    for (path, text) in articles {
+        site.write(path, text);
+    }
+    site
+}
+
 /// The slugs of the entities whose name holds `word`.
 fn slugs_named<'a>(corpus: &'a nashra::corpus::Corpus, word: &str) -> Vec<&'a str> {
     corpus
@@ -693,18 +702,19 @@ fn a_discovered_body_is_described_by_its_head_word_alone() {
 /// (… فإننا ندرك).
 #[test]
 fn a_nationality_in_the_feminine_or_after_a_preposition_introduces_a_foreign_name() {
-    let site = TempSite::bundled();
-    site.write(
-        "seeds/miami-tennis.txt",
-        "بافليوتشينكوفا تودع دورة ميامي\n\n\
-         ميامي (أ ف ب) - ودعت اللاعبة الروسية أناستاسيا بافليوتشينكوفا منافسات دورة ميامي الدولية للتنس، بعد خسارتها أمام الأوكرانية إيلينا سفيتولينا 6-4 و6-2، مساء الخميس.\n\n\
-         وذكر المنظمون في بيان أن الإسبانية كارلا سواريز، المصنفة العاشرة، ستحل محل المصنفة الخامسة التي انسحبت بسبب إصابة في الكتف.\n",
-    );
-    site.write(
-        "seeds/weekly-column.txt",
-        "الموسم لم ينته بعد\n\n\
-         يذكر قراء هذه الزاوية أنني قلت مرارا إن الموسم طويل. وقال المدافع الإنجليزي بعد المباراة: عندما نرتدي قميص هذا النادي فإننا ندرك حجم المسؤولية.\n",
-    );
+    let site = site_with(&[
+        (
+            "seeds/miami-tennis.txt",
+            "بافليوتشينكوفا تودع دورة ميامي\n\n\
+             ميامي (أ ف ب) - ودعت اللاعبة الروسية أناستاسيا بافليوتشينكوفا منافسات دورة ميامي الدولية للتنس، بعد خسارتها أمام الأوكرانية إيلينا سفيتولينا 6-4 و6-2، مساء الخميس.\n\n\
+             وذكر المنظمون في بيان أن الإسبانية كارلا سواريز، المصنفة العاشرة، ستحل محل المصنفة الخامسة التي انسحبت بسبب إصابة في الكتف.\n",
+        ),
+        (
+            "seeds/weekly-column.txt",
+            "الموسم لم ينته بعد\n\n\
+             يذكر قراء هذه الزاوية أنني قلت مرارا إن الموسم طويل. وقال المدافع الإنجليزي بعد المباراة: عندما نرتدي قميص هذا النادي فإننا ندرك حجم المسؤولية.\n",
+        ),
+    ]);
     let names = discovered_names(&site);
     for name in [
         "أناستاسيا بافليوتشينكوفا",
@@ -724,17 +734,18 @@ fn a_nationality_in_the_feminine_or_after_a_preposition_introduces_a_foreign_nam
 /// (المدرب كوندراشوف) is someone.
 #[test]
 fn one_word_of_the_language_after_a_title_is_nobody() {
-    let site = TempSite::bundled();
-    site.write(
-        "seeds/united-coach.txt",
-        "مورينيو: خليفتي سيجد فريقا جاهزا\n\n\
-         مانشستر (رويترز) - قال مورينيو إن المدرب سيجد هنا لاعبين بعقلية الفوز. وأشاد المدرب كوندراشوف بالفريق الإنجليزي بعد المباراة الودية.\n",
-    );
-    site.write(
-        "seeds/zenit-coach.txt",
-        "زينيت يجدد الثقة في مدربه\n\n\
-         سان بطرسبورغ (أ ف ب) - قال المدرب كوندراشوف إنه باق في منصبه، وأكد النادي أن المدرب سيجد الدعم الكامل من الإدارة في الموسم المقبل.\n",
-    );
+    let site = site_with(&[
+        (
+            "seeds/united-coach.txt",
+            "مورينيو: خليفتي سيجد فريقا جاهزا\n\n\
+             مانشستر (رويترز) - قال مورينيو إن المدرب سيجد هنا لاعبين بعقلية الفوز. وأشاد المدرب كوندراشوف بالفريق الإنجليزي بعد المباراة الودية.\n",
+        ),
+        (
+            "seeds/zenit-coach.txt",
+            "زينيت يجدد الثقة في مدربه\n\n\
+             سان بطرسبورغ (أ ف ب) - قال المدرب كوندراشوف إنه باق في منصبه، وأكد النادي أن المدرب سيجد الدعم الكامل من الإدارة في الموسم المقبل.\n",
+        ),
+    ]);
     let names = discovered_names(&site);
     assert!(names.iter().any(|n| n == "كوندراشوف"), "{names:?}");
     assert!(names.iter().all(|n| n != "سيجد"), "{names:?}");
