@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use super::duplicates;
 use super::features::{Corpus, Features};
-use super::kind::{self, Cues, Kind};
+use super::kind::{self, Cues, EventDay, Kind};
 use super::linkage::Clusters;
 use super::memo::Memo;
 use super::setting::{Regions, Setting};
@@ -180,7 +180,7 @@ pub fn group(
         .collect();
     drop((suspects, found));
 
-    let event_days: Vec<Option<i32>> = cues
+    let event_days: Vec<Option<EventDay>> = cues
         .iter()
         .zip(days)
         .map(|(c, d)| d.map(|d| kind::event_day(c, d)))
@@ -199,7 +199,9 @@ pub fn group(
             return false;
         }
         let needed = match date_fit(when[i], when[j], config.window_days) {
-            DateFit::Days(_) if event_days[i] != event_days[j] => config.other_day_threshold,
+            DateFit::Days(_) if tell_other_days(event_days[i], event_days[j]) => {
+                config.other_day_threshold
+            }
             DateFit::Days(_) | DateFit::Weekday => config.threshold,
             DateFit::Unknown | DateFit::Contradicted => config.undated_threshold,
         };
@@ -225,7 +227,7 @@ pub fn group(
     // telling mostly different days' events (a strike on the 16th, another
     // on the 17th) join only by a link as strong as two reports of
     // different days need.
-    let mut told: Vec<Vec<i32>> = vec![Vec::new(); n];
+    let mut told: Vec<Vec<EventDay>> = vec![Vec::new(); n];
     for i in 0..n {
         if cues[i].kind == Kind::Report
             && let Some(day) = event_days[i]
@@ -244,10 +246,7 @@ pub fn group(
     for &(i, j, score) in &edges {
         let (a, b) = (sets.find(i as usize), sets.find(j as usize));
         let joined = widen(span[a], span[b]);
-        let other_days = || match (main_day(&told[a]), main_day(&told[b])) {
-            (Some(x), Some(y)) => x != y,
-            _ => false,
-        };
+        let other_days = || tell_other_days(main_day(&told[a]), main_day(&told[b]));
         if a != b
             && joined.is_none_or(|(first, last)| last - first <= config.window_days as i32)
             && (score >= config.other_day_threshold || !other_days())
@@ -273,18 +272,28 @@ pub fn group(
 }
 
 /// The day most of a group's reports tell, the earliest among equals.
-fn main_day(days: &[i32]) -> Option<i32> {
-    let mut counts: Vec<(i32, usize)> = Vec::new();
+/// Stated when any report telling that day says so.
+fn main_day(days: &[EventDay]) -> Option<EventDay> {
+    let mut counts: Vec<(EventDay, usize)> = Vec::new();
     for &d in days {
-        match counts.iter_mut().find(|(day, _)| *day == d) {
-            Some((_, n)) => *n += 1,
+        match counts.iter_mut().find(|(told, _)| told.day == d.day) {
+            Some((told, n)) => {
+                *n += 1;
+                told.stated |= d.stated;
+            }
             None => counts.push((d, 1)),
         }
     }
     counts
         .into_iter()
-        .max_by_key(|&(day, n)| (n, std::cmp::Reverse(day)))
-        .map(|(day, _)| day)
+        .max_by_key(|&(told, n)| (n, std::cmp::Reverse(told.day)))
+        .map(|(told, _)| told)
+}
+
+/// Whether two reports (or groups) tell events of different days, as far
+/// as their dates say (see [`EventDay::other_than`]).
+fn tell_other_days(a: Option<EventDay>, b: Option<EventDay>) -> bool {
+    a.zip(b).is_some_and(|(a, b)| a.other_than(b))
 }
 
 /// Which pairs to keep as links, as far as undated articles go: a pair
@@ -670,10 +679,49 @@ mod tests {
 
     #[test]
     fn a_group_is_dated_by_the_day_most_of_its_reports_tell() {
-        assert_eq!(main_day(&[16, 17, 16]), Some(16));
+        let told = |day| EventDay {
+            day,
+            stated: true,
+            published: day,
+        };
+        let day_of = |days: &[EventDay]| main_day(days).map(|d| d.day);
+        assert_eq!(day_of(&[told(16), told(17), told(16)]), Some(16));
         // The earliest among equals; nothing for a group of no report.
-        assert_eq!(main_day(&[17, 16]), Some(16));
-        assert_eq!(main_day(&[]), None);
+        assert_eq!(day_of(&[told(17), told(16)]), Some(16));
+        assert_eq!(day_of(&[]), None);
+    }
+
+    /// Of two reports published the same day, one that names no day may
+    /// tell the day before, which the other names («الأحد»); reports
+    /// published on different days tell different days unless they say
+    /// otherwise.
+    #[test]
+    fn a_report_that_names_no_day_may_tell_the_day_before() {
+        let on = |day, published| {
+            Some(EventDay {
+                day,
+                stated: true,
+                published,
+            })
+        };
+        let unsaid = |published| {
+            Some(EventDay {
+                day: published,
+                stated: false,
+                published,
+            })
+        };
+        assert!(!tell_other_days(on(11, 12), unsaid(12)));
+        assert!(!tell_other_days(unsaid(12), on(11, 12)));
+        assert!(!tell_other_days(on(12, 12), unsaid(12)));
+        assert!(tell_other_days(on(11, 11), unsaid(12)));
+        assert!(tell_other_days(on(10, 11), unsaid(12)));
+        assert!(tell_other_days(unsaid(11), unsaid(12)));
+        assert!(tell_other_days(on(11, 12), on(12, 12)));
+        assert!(!tell_other_days(None, on(12, 12)));
+        // A group is as stated as any of its reports of its main day.
+        let group = main_day(&[unsaid(11).unwrap(), on(11, 12).unwrap()]);
+        assert!(group.is_some_and(|d| d.stated));
     }
 
     #[test]

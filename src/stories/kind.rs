@@ -312,20 +312,64 @@ const YESTERDAY: &[&str] = &["أمس", "البارحة"];
 
 static YESTERDAY_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| normalized(YESTERDAY));
 
-/// The day (days since the common era) of the event an article published
-/// on day `published` reports: the day before when its title or lede says
-/// "yesterday" or names the day before's weekday and not its own (a match
-/// played late and reported the next morning), else the day it appeared.
-pub fn event_day(cues: &Cues, published: i32) -> i32 {
+/// The day of the event an article reports, and whether its title or
+/// lede says which day that was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventDay {
+    /// Days since the common era.
+    pub day: i32,
+    /// The title or lede names the day (its weekday, or "yesterday"); when
+    /// it does not, `day` is the day of publication.
+    pub stated: bool,
+    /// The day it was published.
+    pub published: i32,
+}
+
+impl EventDay {
+    /// Whether the two reports tell events of different days. Of two
+    /// published the same day, one that does not say its day may tell the
+    /// day before, which the other names («الأحد»، «أمس»): outlets reporting
+    /// a late match the next morning do not all say when it was played.
+    pub fn other_than(self, other: EventDay) -> bool {
+        let may_be = |unstated: EventDay, stated: EventDay| {
+            unstated.day == stated.day
+                || unstated.published == stated.published && unstated.day - 1 == stated.day
+        };
+        match (self.stated, other.stated) {
+            (true, false) => !may_be(other, self),
+            (false, true) => !may_be(self, other),
+            _ => self.day != other.day,
+        }
+    }
+}
+
+/// The day of the event an article published on day `published` (days
+/// since the common era) reports: the day before when its title or lede
+/// says "yesterday" or names the day before's weekday and not its own (a
+/// match played late and reported the next morning), else the day it
+/// appeared.
+pub fn event_day(cues: &Cues, published: i32) -> EventDay {
     // Day 1 of the common era (0001-01-01) was a Monday.
     let names = |day: i32| cues.weekdays & (1 << (day - 1).rem_euclid(7)) != 0;
     if names(published) {
-        return published;
+        return EventDay {
+            day: published,
+            stated: true,
+            published,
+        };
     }
     if cues.yesterday || names(published - 1) {
-        published - 1
+        EventDay {
+            day: published - 1,
+            stated: true,
+            published,
+        }
     } else {
-        published
+        EventDay {
+            day: published,
+            stated: false,
+            published,
+        }
     }
 }
 

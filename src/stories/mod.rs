@@ -538,6 +538,31 @@ mod tests {
         );
     }
 
+    /// A match played late and reported the next morning: one outlet says
+    /// it was played «مساء الأربعاء», another published the same morning
+    /// does not say when. They tell one event, not events of two days.
+    #[test]
+    fn a_report_that_names_no_day_joins_one_that_names_the_day_before() {
+        let mut articles = vec![
+            article(
+                "الوداد يقصي الترجي ويبلغ نصف نهائي دوري أبطال أفريقيا",
+                "تأهل نادي الوداد المغربي إلى نصف نهائي دوري أبطال أفريقيا بعد فوزه على ضيفه الترجي التونسي بهدفين نظيفين مساء الأربعاء في الدار البيضاء. \
+                 وسجل المهاجم أيمن الحسوني الهدفين في الشوط الثاني.",
+                Some("2025-09-11"),
+                "هسبريس",
+            ),
+            article(
+                "الحسوني يقود الوداد إلى المربع الذهبي",
+                "بلغ الوداد البيضاوي الدور نصف النهائي من دوري أبطال أفريقيا لكرة القدم إثر تغلبه على الترجي التونسي 2-0 في الدار البيضاء. \
+                 وأحرز الحسوني هدفي المباراة أمام جماهير غفيرة ليحسم بطاقة التأهل.",
+                Some("2025-09-11"),
+                "الصباح",
+            ),
+        ];
+        run(&mut articles, &StoryConfig::default());
+        assert_eq!(articles[0].story, articles[1].story);
+    }
+
     #[test]
     fn the_same_text_weeks_apart_is_not_one_story() {
         let mut articles = vec![
