@@ -54,9 +54,10 @@ impl<'a> Setting<'a> {
     }
 
     /// Whether the two set their events apart: each lede names a place the
-    /// other never names, and their ledes share no place that binds them.
-    /// A shared place binds whatever else they name (outlets say Moscow for
-    /// Russia, or name the country beside the city), unless it is the
+    /// other never names, and no place binds them. A place one lede names
+    /// and the other report names too binds them whatever else they name
+    /// (outlets say Moscow for Russia, name the country beside the city, or
+    /// open on who acted and name where further on), unless it is the
     /// region around the places each sets its own event in: Sanaa and
     /// al-Bayda, each «in Yemen», are still two places.
     pub fn apart(&self, other: &Setting, regions: &Regions) -> bool {
@@ -66,9 +67,10 @@ impl<'a> Setting<'a> {
         }
         let around =
             |region: &str, places: &[&str]| places.iter().any(|p| regions.encloses(region, p));
-        self.lede
-            .iter()
-            .filter(|p| other.lede.contains(p))
+        let named_by_other = self.lede.iter().filter(|p| other.named.contains(p));
+        let named_by_self = other.lede.iter().filter(|p| self.named.contains(p));
+        named_by_other
+            .chain(named_by_self)
             .all(|shared| around(shared, &mine) && around(shared, &theirs))
     }
 }
@@ -152,6 +154,25 @@ mod tests {
             .collect();
         let regions = Regions::learn(&settings);
         settings[0].apart(&settings[1], &regions)
+    }
+
+    /// Two reports of FIFA lifting Iraq's ban: one's lede names Iraq and
+    /// the friendly with Kuwait, the other's the Saudi initiative behind
+    /// it. Each names a place the other never names, but the first's
+    /// Iraq is where the second's body sets the news: one event.
+    #[test]
+    fn a_place_one_lede_names_that_the_other_report_names_binds_them() {
+        let ban = read(
+            "الفيفا يرفع الحظر عن ملاعب العراق",
+            "قرر الاتحاد الدولي لكرة القدم رفع الحظر عن إقامة المباريات الدولية في العراق بعد ودية ناجحة أمام الكويت. \
+             وتشمل الملاعب المسموح بها البصرة وكربلاء وأربيل.",
+        );
+        let initiative = read(
+            "رئيس الاتحاد العراقي يشكر السعودية",
+            "أشاد رئيس الاتحاد العراقي لكرة القدم بدور السعودية في رفع الحظر. \
+             وأكد أن ملاعب العراق في البصرة وكربلاء وأربيل جاهزة لاستضافة المباريات الدولية.",
+        );
+        assert!(!apart(&ban, &initiative));
     }
 
     #[test]
