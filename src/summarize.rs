@@ -44,6 +44,12 @@ const STORY_REDUNDANCY: f32 = 0.35;
 /// words of both undervalues.
 const STORY_WORD_OVERLAP: f32 = 0.4;
 
+/// Whether `text` is as long as a sentence: neither debris nor a run-on
+/// paragraph.
+fn has_sentence_length(text: &str) -> bool {
+    (MIN_WORDS..=MAX_WORDS).contains(&text.split_whitespace().count())
+}
+
 /// Sentences shorter than this are headings, captions or debris.
 const MIN_WORDS: usize = 6;
 
@@ -184,24 +190,35 @@ fn pick(pool: Vec<Offered<'_>>, max: usize, redundancy: Redundancy) -> Vec<(usiz
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
 
     let place = |c: usize| (candidates[c].doc, candidates[c].position);
-    let complete: Vec<bool> = candidates.iter().map(|c| reads_complete(c.text)).collect();
-    // Only a document's lede may open: its first complete sentence that
-    // stands on its own. In the middle of an article most sentences go on
-    // from the one before («و…»), and a summary is read before the
-    // article, on a briefing page or in a feed. The pool holds each
-    // document's sentences together and in order.
+    let dependent: Vec<bool> = candidates
+        .iter()
+        .map(|c| depends_on_previous(c.text))
+        .collect();
+    // Only a document's lede may open: its first sentence of a sentence's
+    // length that stands on its own, even where the scrape lost its full
+    // stop. In the middle of an article most sentences go on from the one
+    // before («و…», and verbs no list holds all of), and a summary is read
+    // before the article, on a briefing page or in a feed. The pool holds
+    // each document's sentences together and in order.
     let mut may_open = vec![false; candidates.len()];
     let mut last_lede_doc = None;
     for (i, c) in candidates.iter().enumerate() {
-        if last_lede_doc != Some(c.doc) && complete[i] && !depends_on_previous(c.text) {
+        if last_lede_doc != Some(c.doc) && has_sentence_length(c.text) && !dependent[i] {
             may_open[i] = true;
             last_lede_doc = Some(c.doc);
         }
     }
+    let complete: Vec<bool> = candidates
+        .iter()
+        .zip(&may_open)
+        .map(|(c, &lede)| lede || reads_complete(c.text))
+        .collect();
     let mut chosen: Vec<usize> = Vec::new();
     // Strict: complete sentences, never opening on one that may not; then
-    // complete ones in any case; then anything.
-    for pass in 0..3 {
+    // complete ones opening on any that stands on its own; then any
+    // sentences so opened (a lede without its full stop reads better than
+    // «إلى ذلك، …»); then anything.
+    for pass in 0..4 {
         for &c in &order {
             if chosen.len() == max {
                 break;
@@ -210,7 +227,7 @@ fn pick(pool: Vec<Offered<'_>>, max: usize, redundancy: Redundancy) -> Vec<(usiz
                 continue;
             }
             let opens = chosen.iter().all(|&k| place(k) > place(c));
-            if pass == 0 && !may_open[c] && opens {
+            if opens && (pass == 0 && !may_open[c] || pass < 3 && dependent[c]) {
                 continue;
             }
             let repeats = chosen
@@ -377,8 +394,7 @@ fn centrality(candidates: &[Candidate], postings: &[Posting]) -> Vec<f32> {
 /// sentence, short enough not to be a paragraph run together, and ending as
 /// a sentence ends rather than cut off, a heading or a caption.
 fn reads_complete(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
+    if !has_sentence_length(text) {
         return false;
     }
     let end = text
@@ -490,6 +506,18 @@ mod tests {
             "opens on «{}»",
             sentences.sentence(picked[0])
         );
+    }
+
+    #[test]
+    fn a_lede_that_lost_its_full_stop_still_opens_the_summary() {
+        // Scraped without its final stop, the lede is not a complete
+        // sentence; the ones after it go on from it, some with verbs no
+        // list of connectives holds («وواصلت»).
+        let sentences = split(
+            "أعلنت مندوبة الولايات المتحدة في جلسة لمجلس الأمن مساء الأربعاء أن بلادها تحمل روسيا مسؤولية تسميم العميل السابق في بريطانيا\nوواصلت المندوبة تحذيراتها من أن الهجوم يهدد الأمن في أوروبا كلها.\nإلى ذلك، شدد المندوب البريطاني على أن بلاده لم تتلق أي رد روسي حتى الآن.",
+        );
+        let picked = summarize_article(&sentences, 2);
+        assert_eq!(picked.first(), Some(&0), "{picked:?}");
     }
 
     #[test]
