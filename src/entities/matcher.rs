@@ -1462,6 +1462,18 @@ mod tests {
         for place in ["al-bayda-yemen", "yemen-west-coast", "nihm", "hajjah"] {
             assert_eq!(count(&m, place), 0, "{place}: {m:?}");
         }
+        // سرت is Libya's Sirte and also "spread"; سيول is Seoul and "floods".
+        let m = found(
+            "اشتباكات قرب سرت\n\nعززت القوات الليبية مواقعها في مدينة سرت، فيما دعت سيول \
+             وبيونغيانغ إلى الحوار بشأن شبه الجزيرة الكورية.",
+        );
+        assert_eq!(count(&m, "sirte"), 2, "{m:?}");
+        assert_eq!(count(&m, "seoul"), 1, "{m:?}");
+        let m = found(
+            "سيول في الجنوب\n\nتسببت سيول جارفة في قطع الطرق، ونفى النادي الأنباء التي سرت \
+             عن رحيل مدربه.",
+        );
+        assert_eq!(count(&m, "sirte") + count(&m, "seoul"), 0, "{m:?}");
     }
 
     #[test]
