@@ -271,8 +271,9 @@ pub fn group(
     }
 }
 
-/// The day most of a group's reports tell, the earliest among equals.
-/// Stated when any report telling that day says so.
+/// The day most of a group's reports tell, the earliest among equals:
+/// stated when any report telling that day says so, published when the
+/// first of them was.
 fn main_day(days: &[EventDay]) -> Option<EventDay> {
     let mut counts: Vec<(EventDay, usize)> = Vec::new();
     for &d in days {

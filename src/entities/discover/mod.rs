@@ -1065,11 +1065,12 @@ pub(crate) fn candidates(
     let mut taken = vec![false; n];
     let mut i = 0;
     while i < n {
+        let nationality = is_nationality(ws.norm(i), matcher);
         let cue = cue_at(ws.norm(i)).or_else(|| {
             // A nationality opens a name only at the start of a phrase
             // (after a verb, a comma, و, a preposition or أن), not after
             // the noun it describes.
-            (is_nationality(ws.norm(i), matcher)
+            (nationality
                 && known[i].is_none()
                 && (i == 0
                     || ws.norm(i).starts_with('و')
@@ -1308,7 +1309,7 @@ pub(crate) fn candidates(
             }
             // أحرز X الهدف / قلص X الفارق — the scorer, perhaps after a
             // nationality (سجل الدنماركي كريستيان إريكسن الهدف).
-            let verb = if is_nationality(ws.norm(i), matcher) {
+            let verb = if nationality {
                 i.checked_sub(1)
             } else {
                 Some(i)
@@ -1356,7 +1357,7 @@ pub(crate) fn candidates(
             // خلال مؤتمر صحفي في برلين "…").
             let speaks =
                 verb.is_none_or(|v| SPEECH_VERBS.contains(&v) || !SCORING_VERBS.contains(&v));
-            if !speaks || !opens_saying(text, ws, end) && !is_nationality(ws.norm(i), matcher) {
+            if !speaks || !opens_saying(text, ws, end) && !nationality {
                 i = end;
                 continue;
             }
@@ -1373,7 +1374,7 @@ pub(crate) fn candidates(
             kind: cue_kind,
             cue: match context {
                 // The nationality that opened the name, if one did.
-                NameContext::Speech if is_nationality(ws.norm(i), matcher) => {
+                NameContext::Speech if nationality => {
                     text[spans[i].start..spans[i].end].to_string()
                 }
                 NameContext::Speech => String::new(),
@@ -2241,11 +2242,13 @@ fn has_pronoun_suffix(norm: &str) -> bool {
 /// place's (الروسية ماريا شارابوفا), since many nouns end in ية too
 /// (الزاوية، القضية). `norm` is normalised.
 fn is_nationality(norm: &str, matcher: &Matcher) -> bool {
+    // Read for every word of every article: the table is looked up only
+    // for a word in يه (ية normalised).
     is_nisba(norm)
-        || norm
-            .strip_suffix('ه')
-            .map(|m| m.strip_prefix('و').unwrap_or(m))
-            .is_some_and(|masculine| matcher.nationality(masculine).is_some())
+        || norm.ends_with("يه")
+            && matcher
+                .nationality(norm.strip_prefix('و').unwrap_or(norm).trim_end_matches('ه'))
+                .is_some()
 }
 
 /// Which words are the language's own ([`Lexicon`]), answered from the
@@ -3469,10 +3472,11 @@ fn most_common(counts: &BTreeMap<String, usize>) -> String {
 mod tests {
     use super::{
         APPOSITIVE_TITLES, EntityKind, GIVEN_NAMES, Gathered, Gender, LanguageWords, MIDDLE_NAMES,
-        MILITARY_RANKS, Memo, NOT_NAMES, NameContext, OFFICE_WORDS, OPPONENTS, ORGANISATION_HEADS,
-        PERSON_TITLES, PLACE_HEADS, QUOTED_PLACE_HEADS, SCORED, SCORING_VERBS, SPEECH_VERBS,
-        TIME_WORDS, body_at, count_forms, cue_at, cue_word, is_club_head, is_derived_present,
-        merge_without_preposition, ordinary_in_name, spelled_alike, surname_used_alone, verb_forms,
+        MILITARY_RANKS, Memo, NATIONALITY_OPENERS, NOT_NAMES, NameContext, OFFICE_WORDS, OPPONENTS,
+        ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, QUOTED_PLACE_HEADS, SCORED, SCORING_VERBS,
+        SPEECH_VERBS, TIME_WORDS, body_at, count_forms, cue_at, cue_word, is_club_head,
+        is_derived_present, merge_without_preposition, ordinary_in_name, spelled_alike,
+        surname_used_alone, verb_forms,
     };
     use arabic::WordList;
     use std::collections::{BTreeMap, HashSet};
@@ -3497,6 +3501,7 @@ mod tests {
             SCORING_VERBS,
             SCORED,
             OFFICE_WORDS,
+            NATIONALITY_OPENERS,
         ] {
             let mut seen = HashSet::new();
             for word in list {
