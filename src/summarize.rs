@@ -90,10 +90,11 @@ pub fn summarize_unless_stated(article: &mut Article) {
 /// Indices of the sentences that summarise an article, in original order:
 /// the `max` most central complete sentences, none repeating another.
 ///
-/// The summary opens on the lede, the article's first complete sentence
-/// that does not lean on an earlier one («وأضاف …», «جاء ذلك …»; see
-/// [`depends_on_previous`]): a column's most central sentence sits in
-/// its middle and opens «وإذا نظرنا …», not as the article does.
+/// The summary opens on the lede, the article's first sentence of a
+/// sentence's length that does not lean on an earlier one («وأضاف …»،
+/// «جاء ذلك …»; see [`depends_on_previous`]), even where the scrape lost
+/// its full stop: a column's most central sentence sits in its middle and
+/// opens «وإذا نظرنا …», not as the article does.
 pub fn summarize_article(article: &Article, max: usize) -> Vec<usize> {
     let pool: Vec<Offered> = (0..article.sentence_count().min(MAX_ARTICLE_SENTENCES))
         .map(|i| (0, i, article.sentence(i), article.sentence_stems(i)))
