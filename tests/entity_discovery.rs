@@ -750,3 +750,31 @@ fn one_word_of_the_language_after_a_title_is_nobody() {
     assert!(names.iter().any(|n| n == "كوندراشوف"), "{names:?}");
     assert!(names.iter().all(|n| n != "سيجد"), "{names:?}");
 }
+
+/// A name with عبد written apart (سعود بن عبد الله المعجب) is as long as
+/// the same name written with عبدالله: five words as written, four names.
+/// It is found, and its other spelling is the same person.
+#[test]
+fn a_name_with_abd_written_apart_is_found_and_is_one_person_with_its_other_spelling() {
+    let site = site_with(&[
+        (
+            "seeds/riyadh-prosecution.txt",
+            "النيابة السعودية تحقق في قضايا فساد جديدة\n\n\
+             الرياض (واس) - أعلن النائب العام السعودي الشيخ سعود بن عبد الله المعجب، الأحد، فتح تحقيقات جديدة في قضايا فساد تخص عقودا حكومية.\n",
+        ),
+        (
+            "seeds/riyadh-courts.txt",
+            "دوائر قضائية جديدة لمكافحة الفساد في السعودية\n\n\
+             الرياض (أ ف ب) - قال النائب العام الشيخ سعود بن عبد الله المعجب إن الدوائر الجديدة ستسرع إجراءات قضايا الفساد.\n",
+        ),
+        (
+            "seeds/riyadh-statement.txt",
+            "بيان للنيابة العامة السعودية\n\n\
+             الرياض - أكد النائب العام، الشيخ سعود بن عبدالله المعجب، أن التحقيقات ستشمل كل من تثبت إدانته.\n",
+        ),
+    ]);
+    let corpus = site.corpus();
+    let found = slugs_named(&corpus, "المعجب");
+    assert_eq!(found.len(), 1, "{:?}", discovered_names(&site));
+    assert_eq!(tagged(&corpus, found[0]).len(), 3);
+}

@@ -1135,10 +1135,20 @@ pub(crate) fn candidates(
         // A word after a name's first that takes the article as written
         // (not ألكانتارا, whose alef bears a hamza).
         let article = |k: usize| has_article(ws.norm(k), &text[spans[k].start..spans[k].end]);
+        // Whether word `k` is the second half of a name opening with عبد
+        // or أبو (عبد الله): its article tells no family name, as the name
+        // written joined (عبدالله) shows.
+        let after_abd = |k: usize| k > 0 && matches!(ws.norm(k - 1), "عبد" | "ابو");
+        // Whether the name word ending before `end` follows بن: the
+        // father's name (بن عبدالله, بن عبد الله).
+        let fathers_name_ends = |end: usize| {
+            let first = if after_abd(end - 1) { end - 2 } else { end - 1 };
+            first > 0 && ws.norm(first - 1) == "بن"
+        };
         let name_end = |start: usize| {
             let mut end = start;
             while end < n
-                && end - start < MAX_NAME_WORDS
+                && name_words_in(ws, start, end + 1) <= MAX_NAME_WORDS
                 && (end == start || joined(end - 1, end))
                 && (known[end].is_none() || end > start && relative(end))
                 && (name_like(
@@ -1146,7 +1156,8 @@ pub(crate) fn candidates(
                     &text[spans[end].start..spans[end].end],
                     end == start,
                 ) || end > start && waw_is_the_names_own(text, ws, end)
-                    || after_al(ws, end))
+                    || after_al(ws, end)
+                    || end > start && after_abd(end) && is_definite(ws.norm(end)))
                 && (end == start || cue_kind == EntityKind::Person || !article(end))
             {
                 end += 1;
@@ -1158,6 +1169,7 @@ pub(crate) fn candidates(
                 // الله, رامي الحمد الله).
                 if end - start >= 2
                     && article(end - 1)
+                    && !after_abd(end - 1)
                     && !(end - start == 2 && is_compound_half(ws.norm(end - 1)))
                     && !(end - start == 2 && middle(end - 1))
                 {
@@ -1188,8 +1200,8 @@ pub(crate) fn candidates(
                         ))
                     && !NAME_JOINERS.contains(&ws.norm(end - 1))
                     // A family name after the father's (سعود بن عبدالله
-                    // المعجب).
-                    && !(end >= start + 3 && ws.norm(end - 2) == "بن")
+                    // المعجب, سعود بن عبد الله المعجب).
+                    && !(end >= start + 3 && fathers_name_ends(end))
                     && !(end == start + 1 && (is_compound_half(ws.norm(end)) || middle(end)))
                 {
                     break;
@@ -1328,7 +1340,7 @@ pub(crate) fn candidates(
             if scoring
                 && !scored_at(text, ws, end)
                 && end < n
-                && end - start < MAX_NAME_WORDS
+                && name_words_in(ws, start, end + 1) <= MAX_NAME_WORDS
                 && joined(end - 1, end)
                 && known[end].is_none()
                 && scored_at(text, ws, end + 1)
@@ -1418,6 +1430,16 @@ pub(crate) fn candidates(
         }
     }
     out
+}
+
+/// How many names the words `start..end` hold: a word after عبد or أبو
+/// is one name with it, as it is as often written joined to it (عبد الله,
+/// عبدالله; see [`name_words`]).
+fn name_words_in(ws: &WordList, start: usize, end: usize) -> usize {
+    let joined = (start + 1..end)
+        .filter(|&w| matches!(ws.norm(w - 1), "عبد" | "ابو"))
+        .count();
+    end - start - joined
 }
 
 /// The first word after the comma that closes an office phrase opening at
