@@ -778,3 +778,31 @@ fn a_name_with_abd_written_apart_is_found_and_is_one_person_with_its_other_spell
     assert_eq!(found.len(), 1, "{:?}", discovered_names(&site));
     assert_eq!(tagged(&corpus, found[0]).len(), 3);
 }
+
+/// «رجل الأعمال» (businessman), «سيدة الأعمال» and «رجل الدين» (cleric)
+/// are titles of two words: the name after them, past a nationality, is a
+/// person's.
+#[test]
+fn a_businessman_and_a_cleric_are_introduced_by_their_two_word_titles() {
+    let site = site_with(&[
+        (
+            "seeds/delhi-payments.txt",
+            "خدمة دفع جديدة عبر تطبيق للتراسل في الهند\n\n\
+             نيودلهي (رويترز) - اتهم رجل الأعمال الهندي فيجاي شيخار، صاحب شركة للمدفوعات الإلكترونية، شركة التراسل بالتغاضي عن قواعد حماية الأموال.\n",
+        ),
+        (
+            "seeds/karbala-sermon.txt",
+            "خطبة الجمعة في كربلاء تدعو إلى الإصلاح\n\n\
+             كربلاء (أ ف ب) - دعا رجل الدين الشيعي العراقي حسين الشيرازي، في خطبة الجمعة، إلى مكافحة الفساد في مؤسسات الدولة.\n",
+        ),
+        (
+            "seeds/dubai-forum.txt",
+            "منتدى لرائدات الأعمال في دبي\n\n\
+             دبي - قالت سيدة الأعمال الإماراتية نورة الكعبي إن المنتدى يجمع رائدات الأعمال من عشرين دولة.\n",
+        ),
+    ]);
+    let names = discovered_names(&site);
+    for name in ["فيجاي شيخار", "حسين الشيرازي", "نورة الكعبي"] {
+        assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
+    }
+}

