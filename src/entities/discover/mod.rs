@@ -1441,7 +1441,9 @@ pub(crate) fn candidates(
     }
     let mut i = 0;
     while i < n {
-        match institution(text, ws, &known, matcher, i) {
+        match institution(text, ws, &known, matcher, i)
+            .or_else(|| body_by_remit(text, ws, &known, matcher, i))
+        {
             Some((found, end)) => {
                 out.push(found);
                 i = end;
@@ -1571,6 +1573,39 @@ const HEADED_BODIES: &[(&str, Gender)] = &[
 /// forces (القوات الحكومية السورية), normalised.
 const FORCE_BRANCHES: &[&str] = &["المسلحه", "الجويه", "البحريه", "البريه", "الخاصه"];
 
+/// Heads of a body named by its reach and its remit (الهيئة العامة
+/// للرياضة, اللجنة الوطنية للانتخابات, المجلس الأعلى للأمن القومي),
+/// normalised.
+const REMIT_HEADS: &[&str] = &[
+    "الهييه",
+    "اللجنه",
+    "المجلس",
+    "الموسسه",
+    "المفوضيه",
+    "الوكاله",
+    "المنظمه",
+];
+
+/// The reach of such a body, right after its head (general, national,
+/// supreme, independent, international, federal), normalised.
+const REACHES: &[&str] = &[
+    "العامه",
+    "العام",
+    "الوطنيه",
+    "الوطني",
+    "العليا",
+    "الاعلي",
+    "المستقله",
+    "المستقل",
+    "الدوليه",
+    "الدولي",
+    "الاتحاديه",
+    "الاتحادي",
+];
+
+/// The most words of a body's remit (لرياضة المستوى العالي).
+const MAX_REMIT_WORDS: usize = 3;
+
 /// Bodies in [`BODIES`] that are a ministry named without the word
 /// (الخارجية الروسية), normalised.
 const STANDING_FOR_MINISTRY: &[&str] = &["الخارجيه", "الداخليه"];
@@ -1691,6 +1726,30 @@ fn institution(
     if known[i..end].iter().any(Option::is_some) {
         return None;
     }
+    let surface = institution_surface(text, ws, i, end, head, proclitic);
+    Some((
+        Candidate {
+            key: words.join(" "),
+            surface,
+            kind: EntityKind::Organisation,
+            cue: String::new(),
+            context: NameContext::Institution,
+        },
+        end,
+    ))
+}
+
+/// A body's name as written from word `i` to `end`, without the
+/// `proclitic` bytes (of the normal form) before its `head`.
+fn institution_surface(
+    text: &str,
+    ws: &WordList,
+    i: usize,
+    end: usize,
+    head: &str,
+    proclitic: usize,
+) -> String {
+    let spans = ws.spans();
     let written = &text[spans[i].start..spans[i].end];
     let head_written: String = if proclitic == 0 {
         written.to_string()
@@ -1715,17 +1774,101 @@ fn institution(
             rest
         }
     };
-    let surface = format!("{head_written}{}", &text[spans[i].end..spans[end - 1].end]);
+    format!("{head_written}{}", &text[spans[i].end..spans[end - 1].end])
+}
+
+/// A body named by its head, its reach and its remit (الهيئة العامة
+/// للرياضة, المجلس الأعلى للأمن القومي) from word `i`, with the word after
+/// it. The remit opens with ل and runs on definite words, up to a
+/// nationality (المجلس الوطني للمقاومة الإيرانية) or a listed name; a
+/// year is no remit (تقرير المنظمة الدولية لعام 2016).
+fn body_by_remit(
+    text: &str,
+    ws: &WordList,
+    known: &[Option<EntityKind>],
+    matcher: &Matcher,
+    i: usize,
+) -> Option<(Candidate, usize)> {
+    let n = ws.len();
+    // Asked at every word: first the cheap test of the reach.
+    if i + 2 >= n || !REACHES.contains(&ws.norm(i + 1)) {
+        return None;
+    }
+    let (head, proclitic) = REMIT_HEADS
+        .iter()
+        .find_map(|&head| definite_head_at(ws.norm(i), head).map(|p| (head, p)))?;
+    let spans = ws.spans();
+    let joined = |w: usize| w < n && joined_tight(text, spans, w - 1, w);
+    let remit = ws.norm(i + 2);
+    // لحقوق, or للرياضة, where ل took the article's alef.
+    let bare = remit.strip_prefix('ل')?;
+    let bare = bare.strip_prefix('ل').unwrap_or(bare);
+    if !joined(i + 1)
+        || !joined(i + 2)
+        || bare.chars().count() < 3
+        || is_stop_word(remit)
+        || TIME_WORDS.contains(&format!("ال{bare}").as_str())
+        || TIME_WORDS.contains(&bare)
+    {
+        return None;
+    }
+    let adjective_like = |norm: &str| norm.ends_with(['ي', 'ه']);
+    // A place's adjective, not any in ي (للأمن القومي).
+    let place_adjective = |norm: &str| {
+        matcher.nationality(norm).is_some()
+            || norm
+                .strip_suffix('ه')
+                .is_some_and(|m| matcher.nationality(m).is_some())
+    };
+    let mut end = i + 3;
+    while end < n
+        && end - (i + 2) < MAX_REMIT_WORDS
+        && joined(end)
+        && is_definite(ws.norm(end))
+        && !is_stop_word(ws.norm(end))
+        && !TIME_WORDS.contains(&ws.norm(end))
+        && !place_adjective(ws.norm(end))
+        && !is_introducing(ws.norm(end))
+        // The noun an indefinite remit is in construct with (لكرة القدم,
+        // لمكافحة الفساد), then adjectives (للأمن القومي, للقوى العاملة),
+        // not the office or clause after the body (للانتخابات المستشار,
+        // لكرة القدم المسؤول عن).
+        && (end == i + 3 && !remit.starts_with("لل") || adjective_like(ws.norm(end)))
+    {
+        end += 1;
+    }
+    if known[i..end].iter().any(Option::is_some) {
+        return None;
+    }
+    let key: Vec<&str> = std::iter::once(head)
+        .chain((i + 1..end).map(|w| ws.norm(w)))
+        .collect();
     Some((
         Candidate {
-            key: words.join(" "),
-            surface,
+            key: key.join(" "),
+            surface: institution_surface(text, ws, i, end, head, proclitic),
             kind: EntityKind::Organisation,
             cue: String::new(),
             context: NameContext::Institution,
         },
         end,
     ))
+}
+
+/// How many bytes of `norm` come before `head`, a name opening with the
+/// article, when `norm` is `head` behind a conjunction or a preposition
+/// (والحكومة, بالجيش, للشرطة, where ل took the article's alef).
+fn definite_head_at(norm: &str, head: &str) -> Option<usize> {
+    let core = head.strip_prefix("ال").unwrap_or(head);
+    let prefix = norm.strip_suffix(core)?;
+    let (before, proclitic) = if let Some(before) = prefix.strip_suffix("ال") {
+        (before, before.len())
+    } else if let Some(before) = prefix.strip_suffix("لل") {
+        (before, before.len() + 'ل'.len_utf8())
+    } else {
+        return None;
+    };
+    matches!(before, "" | "و" | "ف" | "ب" | "ك" | "وب" | "فب" | "وك").then_some(proclitic)
 }
 
 /// The body of [`BODIES`] (or the federation) that `norm` names, read
@@ -1737,24 +1880,9 @@ fn body_at(norm: &str) -> Option<(&'static str, Gender, usize)> {
         .iter()
         .copied()
         .chain(std::iter::once((FEDERATION, Gender::Masculine)));
-    for (body, gender) in bodies {
-        let core = body.strip_prefix("ال").unwrap_or(body);
-        let Some(prefix) = norm.strip_suffix(core) else {
-            continue;
-        };
-        let (before, proclitic) = if let Some(before) = prefix.strip_suffix("ال") {
-            (before, before.len())
-        } else if let Some(before) = prefix.strip_suffix("لل") {
-            // للشرطة: ل took the article's alef.
-            (before, before.len() + 'ل'.len_utf8())
-        } else {
-            continue;
-        };
-        if matches!(before, "" | "و" | "ف" | "ب" | "ك" | "وب" | "فب" | "وك") {
-            return Some((body, gender, proclitic));
-        }
-    }
-    None
+    bodies
+        .into_iter()
+        .find_map(|(body, gender)| definite_head_at(norm, body).map(|p| (body, gender, p)))
 }
 
 /// The most words between a speaker's name and what they said.
@@ -3515,10 +3643,10 @@ mod tests {
     use super::{
         APPOSITIVE_TITLES, EntityKind, GIVEN_NAMES, Gathered, Gender, LanguageWords, MIDDLE_NAMES,
         MILITARY_RANKS, Memo, NATIONALITY_OPENERS, NOT_NAMES, NameContext, OFFICE_WORDS, OPPONENTS,
-        ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, QUOTED_PLACE_HEADS, SCORED, SCORING_VERBS,
-        SPEECH_VERBS, TIME_WORDS, TITLE_PHRASES, body_at, count_forms, cue_at, cue_word,
-        is_club_head, is_derived_present, merge_without_preposition, ordinary_in_name,
-        spelled_alike, surname_used_alone, verb_forms,
+        ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, QUOTED_PLACE_HEADS, REACHES, REMIT_HEADS,
+        SCORED, SCORING_VERBS, SPEECH_VERBS, TIME_WORDS, TITLE_PHRASES, body_at, count_forms,
+        cue_at, cue_word, is_club_head, is_derived_present, merge_without_preposition,
+        ordinary_in_name, spelled_alike, surname_used_alone, verb_forms,
     };
     use arabic::WordList;
     use std::collections::{BTreeMap, HashSet};
@@ -3544,6 +3672,8 @@ mod tests {
             SCORED,
             OFFICE_WORDS,
             NATIONALITY_OPENERS,
+            REMIT_HEADS,
+            REACHES,
         ] {
             let mut seen = HashSet::new();
             for word in list {
