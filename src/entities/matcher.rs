@@ -804,6 +804,12 @@ impl Matcher {
             if dateline.as_ref().is_some_and(|d| d.contains(&first.start)) {
                 continue;
             }
+            if self.kind(entity) == EntityKind::Place
+                && h.word > 0
+                && tells_the_time(ws.norm(h.word - 1))
+            {
+                continue;
+            }
             if sense == Sense::Name
                 && h.len == 1
                 && self.kind(entity) == EntityKind::Place
@@ -922,6 +928,15 @@ fn long_vowel_variants(token: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether `norm` is «توقيت» (time, as of a clock), behind a preposition
+/// or و (بتوقيت, وفق توقيت): a city after it names the clock a time is
+/// told by (بتوقيت مكة المكرمة، بتوقيت غرينتش), not a place in the news.
+fn tells_the_time(norm: &str) -> bool {
+    let bare = norm.strip_prefix('و').unwrap_or(norm);
+    let bare = bare.strip_prefix(['ب', 'ل']).unwrap_or(bare);
+    bare == "توقيت"
 }
 
 /// Words after which a place name is a person's (اللاعب ليما, the player
@@ -1441,6 +1456,19 @@ mod tests {
         // Peru's capital in a dispatch is the capital.
         let m = found("احتجاجات في بيرو\n\nخرج آلاف المحتجين إلى شوارع ليما عاصمة بيرو يوم السبت.");
         assert_eq!(count(&m, "lima"), 1);
+    }
+
+    #[test]
+    fn a_city_telling_the_time_of_day_is_no_place_in_the_news() {
+        // «بتوقيت مكة المكرمة» is the clock a draw is timed by: the report
+        // is from Nyon, not Mecca.
+        let m = found(
+            "قرعة ربع النهائي\n\nتقام القرعة في نيون السويسرية في تمام الساعة الثانية ظهرا \
+             بتوقيت مكة المكرمة، وتبث على الهواء مباشرة. ويبدأ البث في القاهرة وفق توقيت \
+             القاهرة المحلي.",
+        );
+        assert_eq!(count(&m, "mecca"), 0);
+        assert_eq!(count(&m, "cairo"), 1, "named once as a place");
     }
 
     #[test]
