@@ -860,3 +860,26 @@ fn a_body_named_by_its_reach_and_remit_is_an_organisation() {
         "{bodies:?}"
     );
 }
+
+/// A club's coach and players are introduced with its pronoun: «مدربه»,
+/// «مهاجمه» (its coach, its striker), the name right after, or after a
+/// nationality.
+#[test]
+fn a_title_with_the_clubs_pronoun_introduces_a_name() {
+    let site = site_with(&[
+        (
+            "seeds/southampton-coach.txt",
+            "ساوثامبتون يقيل مدربه بعد سلسلة نتائج سيئة\n\n\
+             لندن (رويترز) - قال نادي ساوثامبتون المتعثر في الدوري الإنجليزي الممتاز إنه أقال مدربه الأرجنتيني ماوريسيو بليغرينو بعد فوز واحد في آخر 17 مباراة.\n",
+        ),
+        (
+            "seeds/jeddah-derby.txt",
+            "الاتحاد يفوز في ديربي جدة\n\n\
+             جدة - فاز فريق الاتحاد على ضيفه الأهلي بهدفين نظيفين، سجلهما مهاجمه مختار فلاتة في الشوط الثاني.\n",
+        ),
+    ]);
+    let names = discovered_names(&site);
+    for name in ["ماوريسيو بليغرينو", "مختار فلاتة"] {
+        assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
+    }
+}

@@ -93,6 +93,14 @@ const PERSON_TITLES: &[&str] = &[
     "السيناتور",
     "المدرب",
     "مدرب",
+    // With the club's pronoun (أقال مدربه ماوريسيو بليغرينو، سجل مهاجمه
+    // مختار فلاتة); مدربه is also a woman coach.
+    "مدربه",
+    "مدربها",
+    "مهاجمه",
+    "مهاجمها",
+    "حارسه",
+    "مدافعه",
     "اللاعب",
     "اللاعبه",
     "لاعب",
@@ -2262,7 +2270,8 @@ fn name_like(norm: &str, written: &str, first: bool) -> bool {
             .iter()
             .any(|r| is_stop_word(r) || NOT_NAMES.contains(&r.as_ref()))
             || is_ali(norm, written))
-        && !has_pronoun_suffix(norm)
+        // No pronoun, but ة read as ته is none (فلاتة, written with its ة).
+        && (!has_pronoun_suffix(norm) || written.ends_with('ة'))
         && !is_hamzated_verb(norm, written)
         // A count is no name (وحين يصنع فريق ثلاث فرص).
         && !arabic::is_number_word(norm)
