@@ -944,8 +944,8 @@ fn long_vowel_variants(token: &str) -> Vec<String> {
 /// or و (بتوقيت, وفق توقيت): a city after it names the clock a time is
 /// told by (بتوقيت مكة المكرمة، بتوقيت غرينتش), not a place in the news.
 fn tells_the_time(norm: &str) -> bool {
-    let bare = norm.strip_prefix('و').unwrap_or(norm);
-    let bare = bare.strip_prefix(['ب', 'ل']).unwrap_or(bare);
+    let bare = norm.strip_prefix(PROCLITIC_CONJUNCTIONS).unwrap_or(norm);
+    let bare = bare.strip_prefix(PROCLITIC_PREPOSITIONS).unwrap_or(bare);
     bare == "توقيت"
 }
 

@@ -32,7 +32,7 @@ use crate::article::Article;
 pub use crate::article::{Candidate, EntityKind, NameContext};
 use arabic::lexicon::Lexicon;
 use arabic::{
-    WordList, has_article, is_definite, is_nisba, is_stop_word, phrase_key,
+    PROCLITIC_CONJUNCTIONS, WordList, has_article, is_definite, is_nisba, is_stop_word, phrase_key,
     proclitic_reading_slices, transliteration_skeleton,
 };
 pub use memo::Memo;
@@ -364,7 +364,7 @@ const TITLE_PHRASES: &[(&str, &str)] = &[("رجل", "الاعمال"), ("سيد�
 /// conjunction or not.
 fn title_phrase_at(ws: &WordList, i: usize) -> bool {
     let first = ws.norm(i);
-    let first = first.strip_prefix(['و', 'ف']).unwrap_or(first);
+    let first = first.strip_prefix(PROCLITIC_CONJUNCTIONS).unwrap_or(first);
     i + 1 < ws.len()
         && TITLE_PHRASES
             .iter()
@@ -1787,9 +1787,10 @@ fn institution_surface(
 
 /// A body named by its head, its reach and its remit (الهيئة العامة
 /// للرياضة, المجلس الأعلى للأمن القومي) from word `i`, with the word after
-/// it. The remit opens with ل and runs on definite words, up to a
-/// nationality (المجلس الوطني للمقاومة الإيرانية) or a listed name; a
-/// year is no remit (تقرير المنظمة الدولية لعام 2016).
+/// it. The remit opens with ل and runs on definite words, up to a place's
+/// adjective (المجلس الوطني للمقاومة الإيرانية) or an office; a year is no
+/// remit (تقرير المنظمة الدولية لعام 2016), and a body a listed name lies
+/// in is none.
 fn body_by_remit(
     text: &str,
     ws: &WordList,
@@ -1816,18 +1817,10 @@ fn body_by_remit(
         || bare.chars().count() < 3
         || is_stop_word(remit)
         || TIME_WORDS.contains(&format!("ال{bare}").as_str())
-        || TIME_WORDS.contains(&bare)
     {
         return None;
     }
     let adjective_like = |norm: &str| norm.ends_with(['ي', 'ه']);
-    // A place's adjective, not any in ي (للأمن القومي).
-    let place_adjective = |norm: &str| {
-        matcher.nationality(norm).is_some()
-            || norm
-                .strip_suffix('ه')
-                .is_some_and(|m| matcher.nationality(m).is_some())
-    };
     let mut end = i + 3;
     while end < n
         && end - (i + 2) < MAX_REMIT_WORDS
@@ -1835,7 +1828,8 @@ fn body_by_remit(
         && is_definite(ws.norm(end))
         && !is_stop_word(ws.norm(end))
         && !TIME_WORDS.contains(&ws.norm(end))
-        && !place_adjective(ws.norm(end))
+        // A place's adjective, not any in ي (للأمن القومي).
+        && !is_place_adjective(ws.norm(end), matcher)
         && !is_introducing(ws.norm(end))
         // The noun an indefinite remit is in construct with (لكرة القدم,
         // لمكافحة الفساد), then adjectives (للأمن القومي, للقوى العاملة),
@@ -2425,9 +2419,15 @@ fn is_nationality(norm: &str, matcher: &Matcher) -> bool {
     // for a word in يه (ية normalised).
     is_nisba(norm)
         || norm.ends_with("يه")
-            && matcher
-                .nationality(norm.strip_prefix('و').unwrap_or(norm).trim_end_matches('ه'))
-                .is_some()
+            && is_place_adjective(norm.strip_prefix('و').unwrap_or(norm), matcher)
+}
+
+/// Whether `norm` is a listed place's adjective, a man's (الروسي) or a
+/// woman's (الروسية): stricter than [`is_nisba`], which any adjective in ي
+/// passes (القومي). The table is looked up only for a word in ي or يه.
+fn is_place_adjective(norm: &str, matcher: &Matcher) -> bool {
+    let masculine = norm.strip_suffix('ه').unwrap_or(norm);
+    masculine.ends_with('ي') && matcher.nationality(masculine).is_some()
 }
 
 /// Which words are the language's own ([`Lexicon`]), answered from the
